@@ -1,0 +1,18 @@
+/** `npm run explain -- "question"`: show the evidence behind an answer (for people tuning intents/). */
+import { createWhodoes, loadKnowledge } from "../src/core/index.js";
+
+const whodoes = createWhodoes(loadKnowledge(process.env.INTENTS_DIR));
+const questions = process.argv.slice(2);
+for (const q of questions) {
+  const { understanding: u, decision } = whodoes.explain(q);
+  console.log(`\n> ${q}`);
+  console.log(`  words: ${u.analysis.words.join(" ")}`);
+  console.log(`  concepts: ${u.analysis.concepts.filter((c) => !c.stop).map((c) => c.id).join(" | ")}`);
+  console.log(`  roles named: ${u.roles.map((r) => r.id).join(", ") || "-"}   cues: ${[...u.cues].map(([i, v]) => `${i}=${v}`).join(" ") || "-"}`);
+  console.log(`  content: ${[...u.content].join(" | ")}   weight ${u.weight.toFixed(2)}`);
+  for (const r of u.ranking.slice(0, 3))
+    console.log(
+      `  ${r.role.id.padEnd(24)} raw ${r.raw.toFixed(2)} conf ${r.confidence.toFixed(2)} ev ${r.evidence.toFixed(2)}  ${r.matches.map((m) => `${m.entry.responsibility.id}[${m.concepts.join(",")}]`).join(" ")}`,
+    );
+  console.log(`  => ${decision.intent} ${decision.ranking.map((r) => r.role.id).join(",")}`);
+}

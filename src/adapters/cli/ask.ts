@@ -1,0 +1,29 @@
+import { createInterface } from "node:readline";
+import type { Answer, Whodoes } from "../../core/index.js";
+import { answerToText } from "../../render/text.js";
+
+/** The `--json` contract: intent, roles best first with 0..1 scores, the plain-text answer. */
+export function answerToJson(answer: Answer): string {
+  return JSON.stringify({
+    intent: answer.intent,
+    roles: answer.roles.map((r) => ({ id: r.id, score: r.score })),
+    text: answerToText(answer),
+    title: answer.title,
+    summary: answer.summary,
+    evidence: answer.roles.map((r) => ({ id: r.id, responsibilities: r.evidence.map((e) => e.responsibilityId), terms: [...new Set(r.evidence.flatMap((e) => e.terms))] })),
+  });
+}
+
+export function askOne(whodoes: Whodoes, question: string, json: boolean): void {
+  const answer = whodoes.ask(question);
+  process.stdout.write(`${json ? answerToJson(answer) : answerToText(answer)}\n`);
+}
+
+/** One answer per input line, in order; with --json exactly one JSON object per line. */
+export async function askBatch(whodoes: Whodoes, input: NodeJS.ReadableStream, json: boolean): Promise<void> {
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    const answer = whodoes.ask(line);
+    process.stdout.write(json ? `${answerToJson(answer)}\n` : `${answerToText(answer)}\n\n`);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The `whodoes` command line. Only answers go to stdout; usage mistakes go to stderr with exit 2,
+ * knowledge mistakes with exit 1 and one clear line (no stack trace).
+ */
+import { parseArgs } from "node:util";
+import { createWhodoes, KnowledgeError, loadKnowledge, type Whodoes } from "../../core/index.js";
+import { askBatch, askOne } from "./ask.js";
+import { runChat } from "./chat.js";
+import { printRoles } from "./roles.js";
+import { USAGE } from "./usage.js";
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        intents: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help") {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.version) {
+    const { createRequire } = await import("node:module");
+    process.stdout.write(`${createRequire(import.meta.url)("../../../../package.json").version}\n`);
+    return 0;
+  }
+  if (!command) throw new UsageError("no command given");
+  const known = ["ask", "roles", "chat", "onboard"];
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+
+  // --intents wins over INTENTS_DIR; both are optional (the shipped intents/ is the default).
+  const whodoes: Whodoes = createWhodoes(loadKnowledge(values.intents ?? process.env.INTENTS_DIR));
+  switch (command) {
+    case "ask":
+      if (rest.length > 0) askOne(whodoes, rest.join(" "), values.json);
+      else await askBatch(whodoes, process.stdin, values.json);
+      return 0;
+    case "roles":
+      if (rest.length > 0) throw new UsageError("roles takes no arguments");
+      printRoles(whodoes, values.json);
+      return 0;
+    case "onboard": {
+      const role = rest.join(" ");
+      const id = role ? whodoes.resolveRole(role) : undefined;
+      if (role && !id) throw new UsageError(`unknown role "${role}" (see: whodoes roles)`);
+      await runChat(whodoes, process.stdin, id ? { do: "onboard", role: id, step: 1 } : { do: "onboard" });
+      return 0;
+    }
+    default:
+      await runChat(whodoes, process.stdin);
+      return 0;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`whodoes: ${err.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (err instanceof KnowledgeError) {
+      process.stderr.write(`whodoes: knowledge error in ${err.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`whodoes: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,83 @@
+/**
+ * The platform-neutral answer: what every renderer (Block Kit, Adaptive Card, HTML, plain text)
+ * turns into its own format. All text here is plain text; renderers escape it for their platform.
+ */
+
+export const INTENT_IDS = [
+  "who_does",
+  "describe_role",
+  "compare_roles",
+  "list_roles",
+  "collaboration",
+  "onboarding",
+  "help",
+  "greeting",
+  "out_of_scope",
+] as const;
+export type IntentId = (typeof INTENT_IDS)[number];
+
+/** A run of inline text; `strong` marks words that matched the question. */
+export interface Span {
+  text: string;
+  strong?: boolean;
+}
+export type RichText = Span[];
+
+/** Why a role was picked: one responsibility and the question words that hit it. */
+export interface Evidence {
+  responsibilityId: string;
+  statement: RichText;
+  terms: string[];
+}
+
+/** A role as it appears in an answer. */
+export interface RoleCard {
+  id: string;
+  name: string;
+  character: string;
+  /** 0..1, higher is a better match; 1 when the role was named outright. */
+  score: number;
+  /** How this role is involved, e.g. "Designs the disaster-recovery strategy". */
+  how?: RichText;
+  evidence: Evidence[];
+}
+
+/** What a button does. Small and id-only, so it fits in a Slack value or a card's data. */
+export type ActionRef =
+  | { do: "describe"; role: string }
+  | { do: "compare"; roles: [string, string] }
+  | { do: "collaborate"; role: string; with?: string }
+  | { do: "onboard"; role?: string; step?: number }
+  | { do: "quiz"; role: string; q: number; pick?: number }
+  | { do: "roles" }
+  | { do: "help" }
+  | { do: "ask"; text: string }
+  | { do: "feedback"; vote: "up" | "down"; intent: IntentId; role?: string };
+
+export interface Action {
+  label: string;
+  action: ActionRef;
+  style?: "primary" | "danger";
+}
+
+export type Block =
+  | { type: "text"; text: RichText }
+  | { type: "heading"; text: string }
+  | { type: "list"; items: RichText[]; ordered?: boolean }
+  | { type: "fields"; fields: { label: string; value: RichText }[] }
+  | { type: "role"; role: RoleCard }
+  | { type: "progress"; step: number; total: number }
+  | { type: "choices"; prompt: string; choices: Action[] };
+
+export interface Answer {
+  intent: IntentId;
+  /** A short heading, e.g. "Who restores a dropped table?". */
+  title: string;
+  /** One sentence that stands for the whole answer: notification and screen-reader fallback. */
+  summary: string;
+  blocks: Block[];
+  /** Roles best first, as scripted by `whodoes ask --json`. */
+  roles: RoleCard[];
+  /** Natural next steps, rendered as buttons. */
+  actions: Action[];
+}

@@ -1,0 +1,40 @@
+/** Every fixed sentence the bot says, in one place. Role and task words come from the knowledge. */
+export const MESSAGES = {
+  describeButton: (short: string) => `What does ${article(short)} ${short} do?`,
+  compareButton: (short: string) => `Compare with ${short}`,
+  collaborateButton: "Who do they work with?",
+  onboardButton: "Start onboarding",
+  helpful: "👍 Helpful",
+  notHelpful: "👎 Not helpful",
+  rolesButton: "Show all roles",
+  helpButton: "How to ask",
+  whoDoesTitle: (name: string) => `${name}`,
+  whoDoesSummary: (name: string, character: string, statement: string) => `${name} (${character.toLowerCase()}): ${statement}`,
+  sharedIntro: "This is shared. Each role's part:",
+  didYouMean: "Too close to call. Did you mean:",
+  outOfScopeTitle: "Not one for the data team",
+  outOfScopeText:
+    "I couldn't match that to any data role, so I won't guess an owner. I can tell you who owns a data task, what a role does, how two roles differ, who works with whom, and how to get started in a role.",
+  outOfScopeTry: "Try asking:",
+  rolesTitle: "The data roles",
+  rolesSummary: (names: string[]) => `There are ${names.length} data roles: ${names.join(", ")}.`,
+  helpTitle: "How to ask whodoes",
+  helpIntro: "Ask in plain words, the way you'd ask a colleague. For example:",
+  helpSummary: "Ask me who does a data task, what a role does, how roles differ or work together, or how to start in a role.",
+  hello: "Hi! Ask me who does a data task, e.g. who restores a dropped table.",
+  thanks: "You're welcome! Ask again any time.",
+  bye: "Bye for now!",
+  feedbackThanks: "Thanks for the feedback: it helps the people who maintain the knowledge.",
+  noteHeading: "Note",
+  responsibilitiesHeading: "Responsibilities",
+  exampleHeading: "In the example (a hospital network)",
+  worksWithHeading: "Works with",
+  firstWeekHeading: "First week",
+  unknownRole: (id: string) => `I don't know a role called "${id}".`,
+} as const;
+
+export function article(word: string): string {
+  // "an" before a vowel sound; acronyms like DBA/DWH are read letter by letter ("a DBA").
+  if (/^[A-Z]{2,}/.test(word)) return /^[AEFHILMNORSX]/.test(word) ? "an" : "a";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}

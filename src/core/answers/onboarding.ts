@@ -1,0 +1,142 @@
+/**
+ * The onboarding tour: one step per answer, Back / Next / Done, and a short quiz drawn from the
+ * knowledge. Stateless: the role, step and quiz question travel in the buttons, so any instance
+ * can serve the next click.
+ */
+import type { Action, Answer, Block } from "../answer.js";
+import type { Role } from "../knowledge/types.js";
+import { partnersOf } from "./collaboration.js";
+import { type AnswerContext, answer, feedback, roleCard } from "./context.js";
+import { MESSAGES } from "./messages.js";
+import { plain } from "./rich-text.js";
+
+export const TOUR_STEPS = ["At a glance", "Key responsibilities", "Who you work with", "In the example", "Your first week", "Quick quiz"] as const;
+export const QUIZ_LENGTH = 3;
+const CHOICES = 4;
+
+export function chooseRole(ctx: AnswerContext): Answer {
+  return answer({
+    intent: "onboarding",
+    title: "Welcome to the data team",
+    summary: "Which role are you starting in? Pick one to take a short tour.",
+    blocks: [
+      {
+        type: "choices",
+        prompt: "Which role are you starting in?",
+        choices: ctx.knowledge.roles.map((r) => ({ label: r.name, action: { do: "onboard", role: r.id, step: 1 } })),
+      },
+    ],
+  });
+}
+
+function stepBlocks(ctx: AnswerContext, role: Role, step: number): Block[] {
+  switch (step) {
+    case 1:
+      return [
+        { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
+        ...(role.note ? [{ type: "text" as const, text: plain(role.note) }] : []),
+      ];
+    case 2:
+      return [{ type: "list", items: role.responsibilities.map((r) => plain(r.statement)) }];
+    case 3:
+      return partnersOf(ctx, role).map((p) => ({ type: "role", role: roleCard(p.partner, 0.5, { how: plain(p.how) }) }));
+    case 4:
+      return [{ type: "text", text: plain(role.example) }];
+    case 5:
+      return [{ type: "list", items: role.firstWeek.map(plain), ordered: true }];
+    default:
+      return [];
+  }
+}
+
+function navigation(role: Role, step: number): Action[] {
+  const total = TOUR_STEPS.length;
+  const nav: Action[] = [];
+  if (step > 1) nav.push({ label: "Back", action: { do: "onboard", role: role.id, step: step - 1 } });
+  if (step < total) nav.push({ label: "Next", action: { do: "onboard", role: role.id, step: step + 1 }, style: "primary" });
+  nav.push({ label: "Done", action: { do: "onboard", role: role.id, step: total + 1 } });
+  return nav;
+}
+
+export function tourStep(ctx: AnswerContext, role: Role, requested: number): Answer {
+  const total = TOUR_STEPS.length;
+  if (requested > total) return finished(ctx, role);
+  const step = Math.max(1, requested);
+  if (step === total) return quizQuestion(ctx, role, 1);
+  const name = TOUR_STEPS[step - 1] ?? "";
+  return answer({
+    intent: "onboarding",
+    title: `${role.name}: ${name}`,
+    summary: `Onboarding as ${role.name.toLowerCase()}, step ${step} of ${total}: ${name.toLowerCase()}.`,
+    blocks: [{ type: "progress", step, total }, ...stepBlocks(ctx, role, step)],
+    roles: [roleCard(role, 1)],
+    actions: navigation(role, step),
+  });
+}
+
+function finished(ctx: AnswerContext, role: Role): Answer {
+  return answer({
+    intent: "onboarding",
+    title: `You're set, ${role.short}`,
+    summary: `That's the tour for the ${role.name.toLowerCase()}. Ask me any time who does what.`,
+    blocks: [{ type: "text", text: plain("That's the tour. Ask me any time who does a task, or how two roles differ.") }],
+    roles: [roleCard(role, 1)],
+    actions: [
+      { label: "Take the tour again", action: { do: "onboard", role: role.id, step: 1 } },
+      { label: MESSAGES.rolesButton, action: { do: "roles" } },
+      ...feedback("onboarding", role.id),
+    ],
+  });
+}
+
+/** Deterministic quiz: question q asks about one of the role's responsibilities, spread over the list. */
+function quizItem(ctx: AnswerContext, role: Role, q: number) {
+  const resps = role.responsibilities;
+  const at = Math.floor(((q - 1) * resps.length) / QUIZ_LENGTH) % resps.length;
+  const resp = resps[at] ?? resps[0];
+  const others = ctx.knowledge.roles.filter((r) => r.id !== role.id);
+  const picked = others.slice(0, CHOICES - 1).map((r, i) => others[(i + q - 1) % others.length] ?? r);
+  const choices = [...new Set([role, ...picked])];
+  const rotate = (q * 7 + role.id.length) % choices.length; // vary where the right answer sits
+  return { resp, choices: [...choices.slice(rotate), ...choices.slice(0, rotate)] };
+}
+
+const ask = (statement: string) => `Who ${statement.charAt(0).toLowerCase()}${statement.slice(1).replace(/\.$/, "")}?`;
+
+export function quizQuestion(ctx: AnswerContext, role: Role, q: number): Answer {
+  const total = TOUR_STEPS.length;
+  const { resp, choices } = quizItem(ctx, role, q);
+  const question = ask(resp?.statement ?? "");
+  return answer({
+    intent: "onboarding",
+    title: `${role.name}: quiz ${q} of ${QUIZ_LENGTH}`,
+    summary: question,
+    blocks: [
+      { type: "progress", step: total, total },
+      { type: "choices", prompt: question, choices: choices.map((c, pick) => ({ label: c.name, action: { do: "quiz", role: role.id, q, pick } })) },
+    ],
+    roles: [roleCard(role, 1)],
+    actions: navigation(role, total),
+  });
+}
+
+export function quizAnswer(ctx: AnswerContext, role: Role, q: number, pick: number): Answer {
+  const total = TOUR_STEPS.length;
+  const { resp, choices } = quizItem(ctx, role, q);
+  const chosen = choices[pick];
+  const right = chosen?.id === role.id;
+  const verdict = right ? `Right: it's the ${role.name.toLowerCase()}.` : `Not quite: it's the ${role.name.toLowerCase()}, not the ${chosen?.name.toLowerCase() ?? "one you picked"}.`;
+  const reason = `${role.name}: ${resp?.statement ?? ""}`;
+  const next: Action[] =
+    q < QUIZ_LENGTH
+      ? [{ label: "Next question", action: { do: "quiz", role: role.id, q: q + 1 }, style: "primary" }]
+      : [{ label: "Done", action: { do: "onboard", role: role.id, step: total + 1 }, style: "primary" }];
+  return answer({
+    intent: "onboarding",
+    title: right ? "Correct" : "Not quite",
+    summary: verdict,
+    blocks: [{ type: "progress", step: total, total }, { type: "text", text: plain(verdict) }, { type: "text", text: plain(reason) }],
+    roles: [roleCard(role, 1)],
+    actions: [{ label: "Back", action: { do: "onboard", role: role.id, step: total - 1 } }, ...next],
+  });
+}

@@ -1,0 +1,94 @@
+/** Answers about roles themselves: describe one, compare two, list them all. */
+import type { Answer, Block } from "../answer.js";
+import type { Role } from "../knowledge/types.js";
+import { type AnswerContext, answer, feedback, nextSteps, roleCard } from "./context.js";
+import { MESSAGES } from "./messages.js";
+import { plain } from "./rich-text.js";
+
+function firstSentence(text: string): string {
+  const m = text.match(/^.*?[.!?](?=\s|$)/);
+  return m ? m[0] : text;
+}
+
+export function describeRole(ctx: AnswerContext, role: Role): Answer {
+  const blocks: Block[] = [
+    { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
+    { type: "heading", text: MESSAGES.responsibilitiesHeading },
+    { type: "list", items: role.responsibilities.map((r) => plain(r.statement)) },
+  ];
+  if (role.note) blocks.push({ type: "heading", text: MESSAGES.noteHeading }, { type: "text", text: plain(role.note) });
+  blocks.push({ type: "heading", text: MESSAGES.exampleHeading }, { type: "text", text: plain(role.example) });
+  return answer({
+    intent: "describe_role",
+    title: role.name,
+    summary: `${role.name} (${role.character.toLowerCase()}): ${firstSentence(role.summary)}`,
+    blocks,
+    roles: [roleCard(role, 1)],
+    actions: nextSteps(ctx, role, "describe_role", { skip: ["describe"] }),
+  });
+}
+
+/** Concerns both roles take part in, with each one's part: where their work meets. */
+function sharedConcerns(a: Role, b: Role): { concern: string; a: string; b: string }[] {
+  const out: { concern: string; a: string; b: string }[] = [];
+  for (const ra of a.responsibilities)
+    for (const concern of ra.concerns) {
+      const rb = b.responsibilities.find((r) => r.concerns.includes(concern));
+      if (rb && !out.some((o) => o.concern === concern))
+        out.push({ concern, a: ra.how ?? ra.statement, b: rb.how ?? rb.statement });
+    }
+  return out;
+}
+
+export function compareRoles(ctx: AnswerContext, a: Role, b: Role): Answer {
+  const overlap = sharedConcerns(a, b);
+  const blocks: Block[] = [
+    {
+      type: "fields",
+      fields: [
+        { label: a.name, value: plain(`${a.character}. ${firstSentence(a.summary)}`) },
+        { label: b.name, value: plain(`${b.character}. ${firstSentence(b.summary)}`) },
+      ],
+    },
+  ];
+  if (overlap.length > 0) {
+    blocks.push({ type: "heading", text: "Where their work meets" });
+    blocks.push({
+      type: "list",
+      items: overlap.map((o) => plain(`${o.concern.replace(/-/g, " ")}: ${a.short}: ${lower(o.a)} ${b.short}: ${lower(o.b)}`)),
+    });
+  }
+  const together = [a.worksWith.find((w) => w.role === b.id), b.worksWith.find((w) => w.role === a.id)];
+  const lines = [together[0] && `${a.short}: ${together[0].how}`, together[1] && `${b.short}: ${together[1].how}`].filter(
+    (l): l is string => typeof l === "string",
+  );
+  if (lines.length > 0) blocks.push({ type: "heading", text: "How they work together" }, { type: "list", items: lines.map(plain) });
+  if (a.note || b.note) blocks.push({ type: "text", text: plain((a.note ?? b.note) as string) });
+  return answer({
+    intent: "compare_roles",
+    title: `${a.name} vs ${b.name}`,
+    summary: `${a.name} is ${a.character.toLowerCase()}; ${b.name.toLowerCase()} is ${b.character.toLowerCase()}.`,
+    blocks,
+    roles: [roleCard(a, 1), roleCard(b, 1)],
+    actions: [
+      { label: MESSAGES.describeButton(a.short), action: { do: "describe", role: a.id } },
+      { label: MESSAGES.describeButton(b.short), action: { do: "describe", role: b.id } },
+      { label: "How do they work together?", action: { do: "collaborate", role: a.id, with: b.id } },
+      ...feedback("compare_roles", a.id),
+    ],
+  });
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+export function listRoles(ctx: AnswerContext): Answer {
+  const roles = ctx.knowledge.roles;
+  return answer({
+    intent: "list_roles",
+    title: MESSAGES.rolesTitle,
+    summary: MESSAGES.rolesSummary(roles.map((r) => r.name)),
+    blocks: roles.map((r) => ({ type: "role", role: roleCard(r, 1, { how: plain(firstSentence(r.summary)) }) })),
+    roles: roles.map((r) => roleCard(r, 1)),
+    actions: roles.map((r) => ({ label: MESSAGES.describeButton(r.short), action: { do: "describe", role: r.id } })),
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * Load and check an intents/ directory. A mistake in a file is reported as one KnowledgeError
+ * naming the file, the line and what is wrong: it is a user's data mistake, not a crash.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { intentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
+import type { Knowledge, Role } from "./types.js";
+
+/** The knowledge shipped with the project: the intents/ folder beside package.json. */
+export const DEFAULT_INTENTS_DIR = join(projectRoot(fileURLToPath(new URL(".", import.meta.url))), "intents");
+
+// Works from src/ (tests) and from dist/src/ (built) alike.
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+export class KnowledgeError extends Error {
+  constructor(
+    readonly code: "KNOWLEDGE_NOT_FOUND" | "KNOWLEDGE_SYNTAX" | "KNOWLEDGE_INVALID",
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly problem: string,
+  ) {
+    super(`${file}${line === undefined ? "" : `:${line}`}: ${problem}`);
+    this.name = "KnowledgeError";
+  }
+}
+
+interface Parsed {
+  file: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
+
+function parseYamlFile(path: string, shown: string): Parsed {
+  const lines = new LineCounter();
+  const doc = parseDocument(readFileSync(path, "utf8"), { lineCounter: lines, prettyErrors: false });
+  const err = doc.errors[0];
+  if (err) {
+    const line = lines.linePos(err.pos[0]).line;
+    throw new KnowledgeError("KNOWLEDGE_SYNTAX", shown, line, `YAML syntax: ${err.message.split("\n")[0]}`);
+  }
+  return { file: shown, doc, lines };
+}
+
+/** The line of the node at `path`, or of its nearest existing parent. */
+function lineOf(p: Parsed, path: readonly PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = p.doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return p.lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function validate<S extends z.ZodType>(p: Parsed, schema: S): z.infer<S> {
+  const result = schema.safeParse(p.doc.toJS() ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, undefined, "is not valid");
+  const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+  const message =
+    issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message;
+  throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, issue.path), `${where}${message}`);
+}
+
+function yamlFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Load every file of an intents/ directory and check it, and the references between files. */
+export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
+  const root = resolve(dir);
+  const shown = (path: string) => relative(process.cwd(), path) || basename(path);
+  if (!existsSync(root) || !statSync(root).isDirectory())
+    throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", dir, undefined, "is not a directory of knowledge files");
+
+  const need = (name: string) => {
+    const path = join(root, name);
+    if (!existsSync(path)) throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", shown(path), undefined, "is missing");
+    return parseYamlFile(path, shown(path));
+  };
+
+  const intents = validate(need("intents.yaml"), intentsFileSchema).intents;
+  const thesaurus = validate(need("thesaurus.yaml"), thesaurusFileSchema);
+
+  const roleFiles = yamlFilesIn(join(root, "roles")).map((path) => parseYamlFile(path, shown(path)));
+  if (roleFiles.length === 0)
+    throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", shown(join(root, "roles")), undefined, "holds no role files (*.yaml)");
+
+  const roles: Role[] = [];
+  const seen = new Map<string, string>();
+  const parsedRoles = roleFiles.map((p) => ({ p, role: validate(p, roleFileSchema) }));
+  for (const { p, role } of parsedRoles) {
+    const first = seen.get(role.id);
+    if (first) throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["id"]), `id "${role.id}" is already used by ${first}`);
+    seen.set(role.id, p.file);
+    const respIds = new Set<string>();
+    role.responsibilities.forEach((r, i) => {
+      if (respIds.has(r.id))
+        throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["responsibilities", i, "id"]), `responsibility id "${r.id}" appears twice`);
+      respIds.add(r.id);
+    });
+  }
+  for (const { p, role } of parsedRoles) {
+    role.works_with.forEach((w, i) => {
+      if (!seen.has(w.role))
+        throw new KnowledgeError(
+          "KNOWLEDGE_INVALID",
+          p.file,
+          lineOf(p, ["works_with", i, "role"]),
+          `works_with names an unknown role "${w.role}" (known: ${[...seen.keys()].join(", ")})`,
+        );
+      if (w.role === role.id)
+        throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["works_with", i, "role"]), "a role cannot work with itself");
+    });
+    roles.push({
+      id: role.id,
+      name: role.name,
+      short: role.short ?? role.name,
+      character: role.character,
+      aliases: role.aliases,
+      summary: role.summary,
+      ...(role.note ? { note: role.note } : {}),
+      responsibilities: role.responsibilities.map((r) => ({
+        id: r.id,
+        statement: r.statement,
+        keywords: r.keywords,
+        concerns: r.concerns,
+        ...(r.how ? { how: r.how } : {}),
+      })),
+      example: role.example,
+      worksWith: role.works_with,
+      firstWeek: role.first_week,
+    });
+  }
+  return { dir: root, roles, intents, thesaurus };
+}

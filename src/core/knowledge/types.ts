@@ -1,0 +1,58 @@
+/** The knowledge the bot answers from, as loaded and checked from an intents/ directory. */
+import type { IntentId } from "../answer.js";
+
+export interface Responsibility {
+  id: string;
+  statement: string;
+  keywords: string[];
+  /** Shared concerns (security, disaster-recovery, ...) this responsibility is part of. */
+  concerns: string[];
+  /** How the role takes part in those concerns, e.g. "Designs the disaster-recovery strategy". */
+  how?: string;
+}
+
+export interface Collaboration {
+  role: string;
+  how: string;
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  /** Short label for buttons, e.g. "DBA". */
+  short: string;
+  /** One-line character, e.g. "The operational gatekeeper". */
+  character: string;
+  aliases: string[];
+  summary: string;
+  /** A caveat shown with the role, e.g. that its duties are really an ETL developer's. */
+  note?: string;
+  responsibilities: Responsibility[];
+  /** What the role does in the worked example (a hospital network in the seed). */
+  example: string;
+  worksWith: Collaboration[];
+  firstWeek: string[];
+}
+
+export interface IntentDefinition {
+  id: IntentId;
+  description: string;
+  cues: string[];
+  examples: string[];
+}
+
+export interface Thesaurus {
+  /** short form -> what it stands for, expanded word by word before anything else ("mgr" -> "manager") */
+  abbreviations: Record<string, string>;
+  /** canonical term -> the words and phrases that mean it */
+  synonyms: Record<string, string[]>;
+  weak: string[];
+}
+
+export interface Knowledge {
+  /** The directory it came from. */
+  dir: string;
+  roles: Role[];
+  intents: IntentDefinition[];
+  thesaurus: Thesaurus;
+}

@@ -1,0 +1,139 @@
+/**
+ * From words to concepts: correct spelling against the knowledge's vocabulary, stem, and fold
+ * synonyms and phrases from the thesaurus into one canonical concept. Questions and knowledge go
+ * through the same analyzer, so "bakup", "backups" and "snapshot" all meet at `backup`.
+ */
+import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
+import type { Thesaurus } from "../knowledge/types.js";
+import { normalise } from "./normalise.js";
+import { createSpellingCorrector, type SpellingCorrector } from "./spelling.js";
+import { STOPWORDS } from "./stopwords.js";
+
+/** One concept found in a text: a thesaurus term, or a single word's stem. */
+export interface Concept {
+  id: string;
+  /** Word positions [start, end) in the analysed words. */
+  start: number;
+  end: number;
+  /** A lone stopword: kept for phrase and cue matching, ignored as task evidence. */
+  stop: boolean;
+}
+
+export interface Analysis {
+  /** Spelling-corrected words. */
+  words: string[];
+  stems: string[];
+  concepts: Concept[];
+  /** Words the knowledge has never seen (after correction). */
+  unknown: Set<number>;
+}
+
+const stemCache = new Map<string, string>();
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = PorterStemmer.stem(word);
+    if (stemCache.size > 100_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** A phrase dictionary over stemmed word sequences, matched longest first. */
+export class PhraseMap<T> {
+  private readonly map = new Map<string, T>();
+  private longest = 1;
+  set(stems: string[], value: T): void {
+    if (stems.length === 0) return;
+    this.map.set(stems.join(" "), value);
+    this.longest = Math.max(this.longest, stems.length);
+  }
+  has(stems: string[]): boolean {
+    return this.map.has(stems.join(" "));
+  }
+  /** Non-overlapping matches, scanning left to right and preferring the longest phrase. */
+  *matches(stems: readonly string[]): Generator<{ start: number; end: number; value: T }> {
+    for (let i = 0; i < stems.length; ) {
+      let found = false;
+      for (let n = Math.min(this.longest, stems.length - i); n >= 1; n--) {
+        const value = this.map.get(stems.slice(i, i + n).join(" "));
+        if (value !== undefined) {
+          yield { start: i, end: i + n, value };
+          i += n;
+          found = true;
+          break;
+        }
+      }
+      if (!found) i++;
+    }
+  }
+}
+
+export interface Analyzer {
+  analyse(text: string): Analysis;
+  /** Analyse words already split (used to find matched words in a statement for highlighting). */
+  analyseWords(words: string[]): Analysis;
+  /** Analyse knowledge text (no spelling correction: the knowledge defines the vocabulary). */
+  analyseKnown(text: string): Analysis;
+  readonly spelling: SpellingCorrector;
+}
+
+
+/**
+ * @param thesaurus canonical term -> synonyms
+ * @param vocabularyTexts every text of the knowledge, so spelling can be corrected toward it
+ */
+export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<string>): Analyzer {
+  const abbreviations = new Map<string, string[]>();
+  for (const [short, long] of Object.entries(thesaurus.abbreviations)) abbreviations.set(short.toLowerCase(), normalise(long));
+  const expand = (ws: string[]) => (abbreviations.size === 0 ? ws : ws.flatMap((w) => abbreviations.get(w) ?? [w]));
+  const words = (text: string) => expand(normalise(text));
+  const synonyms = new PhraseMap<string>();
+  for (const [canonical, variants] of Object.entries(thesaurus.synonyms)) {
+    const id = words(canonical).map(stem).join(" ");
+    synonyms.set(words(canonical).map(stem), id);
+    for (const v of variants) synonyms.set(words(v).map(stem), id);
+  }
+
+  const vocabulary = new Map<string, number>();
+  const count = (t: string) => {
+    for (const w of words(t)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+  };
+  for (const t of vocabularyTexts) count(t);
+  for (const [canonical, variants] of Object.entries(thesaurus.synonyms)) {
+    count(canonical);
+    for (const v of variants) count(v);
+  }
+  for (const w of STOPWORDS) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+  for (const w of abbreviations.keys()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+  const spelling = createSpellingCorrector(vocabulary);
+
+  function build(ws: string[]): Analysis {
+    const unknown = new Set<number>();
+    ws.forEach((w, i) => {
+      if (!vocabulary.has(w)) unknown.add(i);
+    });
+    const stems = ws.map(stem);
+    const concepts: Concept[] = [];
+    let next = 0;
+    const single = (i: number) => {
+      const w = ws[i] ?? "";
+      concepts.push({ id: stems[i] ?? w, start: i, end: i + 1, stop: STOPWORDS.has(w) });
+    };
+    for (const m of synonyms.matches(stems)) {
+      for (; next < m.start; next++) single(next);
+      concepts.push({ id: m.value, start: m.start, end: m.end, stop: false });
+      next = m.end;
+    }
+    for (; next < ws.length; next++) single(next);
+    return { words: ws, stems, concepts, unknown };
+  }
+
+  return {
+    spelling,
+    analyseKnown: (text) => build(words(text)),
+    analyseWords: (ws) => build(ws),
+    // Expand again after correction: "mgrs" may correct to an abbreviation.
+    analyse: (text) => build(expand(normalise(text).map((w) => spelling.correct(w)))),
+  };
+}

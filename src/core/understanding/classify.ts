@@ -1,0 +1,78 @@
+/**
+ * Decide what a message asks, from the evidence in an Understanding. Each intent gets a score
+ * from its cue words and the shape of the message (how many roles it names, whether its words
+ * point at a task); the best wins, and anything that fits nothing is out of scope.
+ */
+import type { IntentId } from "../answer.js";
+import { SETTINGS } from "./settings.js";
+import type { RoleRanking, Understanding } from "./understand.js";
+
+export interface Decision {
+  intent: IntentId;
+  /** For who_does: the roles that own the task, best first. */
+  ranking: RoleRanking[];
+}
+
+/** Ties go to the intent listed first. */
+const PRIORITY: IntentId[] = [
+  "compare_roles",
+  "collaboration",
+  "onboarding",
+  "who_does",
+  "describe_role",
+  "list_roles",
+  "help",
+  "greeting",
+  "out_of_scope",
+];
+
+export function isTaskMatch(r: RoleRanking | undefined): r is RoleRanking {
+  if (r === undefined) return false;
+  return r.evidence >= SETTINGS.strongEvidence || (r.confidence >= SETTINGS.minConfidence && r.evidence >= SETTINGS.minEvidence);
+}
+
+export function classify(u: Understanding): Decision {
+  const cue = (i: IntentId) => u.cues.get(i) ?? 0;
+  const named = u.roles.length;
+  // When the message names roles and asks who does a task, answer among those roles.
+  const ranking = named >= 2 ? u.ranking.filter((r) => u.roles.includes(r.role)) : u.ranking;
+  const top = ranking[0];
+  const task = isTaskMatch(top) ? top.confidence : 0;
+  const otherCues = (except: IntentId[]) =>
+    [...u.cues.entries()].filter(([i]) => !except.includes(i)).reduce((s, [, v]) => s + v, 0);
+
+  const score = new Map<IntentId, number>();
+  const set = (i: IntentId, s: number) => s > 0 && score.set(i, s);
+
+  if (named >= 2) set("compare_roles", 1 + 3 * cue("compare_roles"));
+  // With no role named, only an explicit phrase ("work together") makes it about collaboration.
+  if (cue("collaboration") > (named > 0 ? 0 : 1)) set("collaboration", 1.5 + cue("collaboration") + (named > 0 ? 1 : 0));
+  if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
+  // Plenty of whole-keyword evidence outweighs a passing mention of another department.
+  const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
+  if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
+  if (named === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
+  if (named === 0 && cue("list_roles") > 0) set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 : 0));
+  if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
+  if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
+    set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
+  if (u.analysis.words.length === 0) set("help", 1);
+  if (cue("out_of_scope") > 0) set("out_of_scope", 1 + 2 * cue("out_of_scope"));
+
+  let best: IntentId = "out_of_scope";
+  let bestScore = 0;
+  for (const intent of PRIORITY) {
+    const s = score.get(intent) ?? 0;
+    if (s > bestScore) {
+      best = intent;
+      bestScore = s;
+    }
+  }
+  return { intent: best, ranking: best === "who_does" ? ranking.filter(isRelevant(ranking)) : [] };
+}
+
+/** Keep the roles worth showing: the best, and others close enough to matter. */
+function isRelevant(ranking: RoleRanking[]) {
+  const top = ranking[0];
+  return (r: RoleRanking) => top !== undefined && (r === top || r.raw >= top.raw * SETTINGS.sharedConcernRatio);
+}

@@ -1,0 +1,39 @@
+/**
+ * Turn a chat message into lower-case words: drop Slack's mention/channel/link tokens, emoji,
+ * URLs and formatting, fold accents and contractions. Pure and platform-neutral: Teams' HTML is
+ * decoded by its adapter before it gets here, but Slack's angle-bracket tokens are common enough
+ * in pasted text that the core strips them everywhere.
+ */
+import { SETTINGS } from "./settings.js";
+
+const SLACK_LINK = /<((?:https?|mailto):[^|>\s]*)\|([^>]*)>/g; // <http://x|label> keeps the label
+const SLACK_TOKEN = /<[@#!][^>]*>|<(?:https?|mailto):[^>]*>/g; // <@U1>, <#C1|general>, <!here>, <http://x>
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+const EMAIL = /\b\S+@\S+\.\w+\b/g;
+const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu;
+const DIACRITICS = /[\u0300-\u036f]/g;
+const APOSTROPHE = /[\u2018\u2019\u02bc`´]/g;
+const CONTRACTION = /(\w)'(s|re|m|ll|ve|d)\b/g;
+const NEGATION = /(\w)n't\b/g;
+const WORD = /[a-z0-9]+/g;
+
+/** The message's words, in order, lower-case, at most SETTINGS.maxWords of them. */
+export function normalise(text: string): string[] {
+  const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
+  const cleaned = clipped
+    .replace(SLACK_LINK, " $2 ")
+    .replace(SLACK_TOKEN, " ")
+    .replace(URL, " ")
+    .replace(EMAIL, " ")
+    .replace(EMOJI_CODE, " ")
+    .replace(EMOJI, " ")
+    .normalize("NFKD")
+    .replace(DIACRITICS, "")
+    .toLowerCase()
+    .replace(APOSTROPHE, "'")
+    .replace(NEGATION, "$1 not")
+    .replace(CONTRACTION, "$1");
+  const words = cleaned.match(WORD) ?? [];
+  return words.length > SETTINGS.maxWords ? words.slice(0, SETTINGS.maxWords) : words;
+}

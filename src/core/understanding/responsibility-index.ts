@@ -1,0 +1,126 @@
+/**
+ * An inverted index from concepts to responsibilities, scored like BM25 without length
+ * normalisation (responsibilities are all short). A question costs one postings walk per
+ * concept, so it stays in the low milliseconds even at tens of thousands of responsibilities.
+ */
+import type { Responsibility, Role } from "../knowledge/types.js";
+import type { Analyzer } from "./analyzer.js";
+import { SETTINGS } from "./settings.js";
+
+export interface IndexedResponsibility {
+  role: Role;
+  responsibility: Responsibility;
+  /** concept -> how strongly it belongs to this responsibility (keyword vs statement) */
+  weights: Map<string, number>;
+  /** Multi-concept keywords ("dropped table"), as concept lists, for the whole-phrase bonus. */
+  phrases: string[][];
+}
+
+export interface ResponsibilityMatch {
+  entry: IndexedResponsibility;
+  /** Ranking score: the weight of the matched concepts plus phrase bonuses. */
+  raw: number;
+  /** The weight of the question's concepts this responsibility covers (no bonuses). */
+  covered: number;
+  /** Weight of the concepts that matched whole keywords (not weak words, not parts of phrases). */
+  evidence: number;
+  /** The question's concepts that matched. */
+  concepts: string[];
+}
+
+export interface ResponsibilityIndex {
+  readonly entries: readonly IndexedResponsibility[];
+  /** Inverse document frequency with the `weak` discount: what a concept is worth as evidence. */
+  weightOf(concept: string): number;
+  isKnown(concept: string): boolean;
+  isWeak(concept: string): boolean;
+  /** Matches for a set of question concepts, best first (ties in knowledge order). */
+  search(concepts: ReadonlySet<string>): ResponsibilityMatch[];
+}
+
+export function createResponsibilityIndex(roles: readonly Role[], analyzer: Analyzer, weakWords: readonly string[]): ResponsibilityIndex {
+  const weak = new Set<string>();
+  for (const w of weakWords) for (const c of analyzer.analyseKnown(w).concepts) weak.add(c.id);
+
+  const entries: IndexedResponsibility[] = [];
+  for (const role of roles)
+    for (const responsibility of role.responsibilities) {
+      const weights = new Map<string, number>();
+      const phrases: string[][] = [];
+      const add = (concept: string, w: number) => weights.set(concept, Math.max(weights.get(concept) ?? 0, w));
+      for (const keyword of responsibility.keywords) {
+        const ids = [...new Set(analyzer.analyseKnown(keyword).concepts.filter((c) => !c.stop).map((c) => c.id))];
+        // A word that is only part of a phrase ("full" in "disk full") says less on its own.
+        const weight = ids.length > 1 ? SETTINGS.phrasePartWeight : SETTINGS.keywordWeight;
+        for (const id of ids) add(id, weight);
+        if (ids.length > 1) phrases.push(ids);
+      }
+      for (const c of analyzer.analyseKnown(responsibility.statement).concepts)
+        if (!c.stop) add(c.id, SETTINGS.statementWeight);
+      entries.push({ role, responsibility, weights, phrases });
+    }
+
+  const postings = new Map<string, { entry: number; weight: number }[]>();
+  entries.forEach((e, i) => {
+    for (const [concept, weight] of e.weights) {
+      const list = postings.get(concept);
+      if (list) list.push({ entry: i, weight });
+      else postings.set(concept, [{ entry: i, weight }]);
+    }
+  });
+  const n = entries.length;
+  const idf = new Map<string, number>();
+  for (const [concept, list] of postings)
+    idf.set(concept, Math.log(1 + n / list.length) * (weak.has(concept) ? SETTINGS.weakFactor : 1));
+
+  return {
+    entries,
+    weightOf: (concept) => idf.get(concept) ?? 0,
+    isKnown: (concept) => postings.has(concept),
+    isWeak: (concept) => weak.has(concept),
+    search(concepts) {
+      const covered = new Map<number, number>();
+      const matched = new Map<number, string[]>();
+      for (const concept of concepts) {
+        const w = idf.get(concept);
+        const list = postings.get(concept);
+        if (w === undefined || !list) continue;
+        for (const p of list) {
+          covered.set(p.entry, (covered.get(p.entry) ?? 0) + w * p.weight);
+          const m = matched.get(p.entry);
+          if (m) m.push(concept);
+          else matched.set(p.entry, [concept]);
+        }
+      }
+      const results: (ResponsibilityMatch & { at: number })[] = [];
+      for (const [i, score] of covered) {
+        const entry = entries[i];
+        if (!entry) continue;
+        // A whole phrase matched: its words count in full, plus a bonus for the phrase itself.
+        let upgrade = 0;
+        let bonus = 0;
+        const full = new Set<string>();
+        for (const phrase of entry.phrases)
+          if (phrase.every((c) => concepts.has(c)))
+            for (const c of phrase) {
+              bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0));
+              if (!full.has(c)) {
+                full.add(c);
+                upgrade += (idf.get(c) ?? 0) * (1 - (entry.weights.get(c) ?? 1));
+              }
+            }
+        const cover = score + upgrade;
+        // Evidence that the question is about this task at all: concepts matched as whole keywords.
+        // A word that is only part of a keyword, or only in the statement, ranks but proves nothing.
+        let evidence = 0;
+        for (const c of matched.get(i) ?? [])
+          if (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight)) evidence += idf.get(c) ?? 0;
+        // Whole-keyword matches are more specific than statement words: they rank higher.
+        results.push({ entry, at: i, raw: cover + bonus + SETTINGS.evidenceBoost * evidence, covered: cover, evidence, concepts: matched.get(i) ?? [] });
+      }
+      // Entries are in knowledge order, so sorting by (score, position) is deterministic.
+      results.sort((a, b) => b.raw - a.raw || a.at - b.at);
+      return results;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Every threshold and weight of the matcher, in one place. Tuned on tests/eval/questions.dev.yaml
+ * only; the held-out file is scored, never tuned on.
+ */
+export const SETTINGS = Object.freeze({
+  /** Longer messages are cut: nobody asks a question this long, and it bounds the work. */
+  maxInputChars: 4000,
+  maxWords: 200,
+  /** Spelling: words shorter than this are never corrected ("dr", "etl", "ha"). */
+  minCorrectLength: 4,
+  /** Words this long or longer may be two edits away from the word meant. */
+  twoEditLength: 8,
+  /** A keyword found in a responsibility's `keywords` counts this much; one only in its statement less. */
+  keywordWeight: 1,
+  statementWeight: 0.45,
+  /** A word that is only part of a multi-word keyword counts this much until the whole phrase matches. */
+  phrasePartWeight: 0.5,
+  /** Thesaurus `weak` words count this fraction of their weight. */
+  weakFactor: 0.25,
+  /** Ranking bonus per unit of whole-keyword evidence. */
+  evidenceBoost: 0.5,
+  /** A multi-word keyword matched whole adds this share of its strongest word's weight. */
+  phraseBonus: 0.5,
+  /** Weight given to a question word the knowledge has never seen (it makes the match less sure). */
+  unknownWordWeight: 1,
+  /** Weight of a word the knowledge knows but that names no task ("tell", "mean"). */
+  knownNonTaskWeight: 0.4,
+  /** who_does: below this confidence (matched share of the question's weight) the bot says it doesn't know. */
+  minConfidence: 0.2,
+  /** who_does: the best match must carry at least this much non-weak weight. */
+  minEvidence: 1,
+  /** who_does: evidence this strong is enough however much else the message says. */
+  strongEvidence: 2,
+  /** Roles sharing a concern with the best one are shown when they score at least this share of it. */
+  sharedConcernRatio: 0.45,
+  /** Without a shared concern, a runner-up this close to the best makes the bot ask "did you mean". */
+  tooCloseRatio: 0.9,
+  /** At most this many roles in one answer. */
+  maxRolesShown: 3,
+});
+
+export type Settings = typeof SETTINGS;

@@ -1,0 +1,111 @@
+/**
+ * Spelling correction against the knowledge's own vocabulary, with a symmetric-delete index
+ * (as in SymSpell): a lookup costs a handful of map reads, not a scan of the vocabulary, so it
+ * stays fast on a knowledge base of thousands of responsibilities. The index holds one-letter
+ * deletes only (small, quick to build); a word two edits away is still found when each side
+ * loses one letter, and every candidate is checked with a true Damerau-Levenshtein distance.
+ */
+import { DamerauLevenshteinDistance } from "natural/lib/natural/distance/levenshtein_distance.js";
+import { COMMON_ENGLISH } from "./common-english.js";
+import { SETTINGS } from "./settings.js";
+
+/** A real English word (or a plain inflection of one) is not a typo, even if the knowledge never uses it. */
+export function isCommonEnglish(word: string): boolean {
+  if (COMMON_ENGLISH.has(word)) return true;
+  const bases = [
+    word.replace(/ies$/, "y"),
+    word.replace(/e?s$/, ""),
+    word.replace(/s$/, ""),
+    word.replace(/e?d$/, ""),
+    word.replace(/ed$/, "e"),
+    word.replace(/ing$/, ""),
+    word.replace(/ing$/, "e"),
+    word.replace(/(\w)\1(?:ed|ing)$/, "$1"),
+    word.replace(/ly$/, ""),
+    word.replace(/e?r$/, ""),
+  ];
+  return bases.some((b) => b !== word && COMMON_ENGLISH.has(b));
+}
+
+function maxEdits(length: number): number {
+  if (length < SETTINGS.minCorrectLength) return 0;
+  return length >= SETTINGS.twoEditLength ? 2 : 1;
+}
+
+function deletes(word: string, edits: number, out: Set<string>): Set<string> {
+  let frontier = [word];
+  for (let e = 0; e < edits; e++) {
+    const next: string[] = [];
+    for (const w of frontier)
+      for (let i = 0; i < w.length; i++) {
+        const d = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(d)) {
+          out.add(d);
+          next.push(d);
+        }
+      }
+    frontier = next;
+  }
+  return out;
+}
+
+export interface SpellingCorrector {
+  /** The vocabulary word meant by `word`, or `word` itself when it is known or nothing is close. */
+  correct(word: string): string;
+  has(word: string): boolean;
+}
+
+/** @param vocabulary word -> how often it occurs in the knowledge (breaks ties between candidates) */
+export function createSpellingCorrector(vocabulary: ReadonlyMap<string, number>): SpellingCorrector {
+  const index = new Map<string, string[]>();
+  for (const word of vocabulary.keys()) {
+    if (maxEdits(word.length) === 0 && word.length < SETTINGS.minCorrectLength - 1) continue;
+    for (const d of deletes(word, 1, new Set([word]))) {
+      const list = index.get(d);
+      if (list) list.push(word);
+      else index.set(d, [word]);
+    }
+  }
+  const cache = new Map<string, string>();
+
+  function lookup(word: string): string {
+    const edits = maxEdits(word.length);
+    if (edits === 0 || /\d/.test(word) || isCommonEnglish(word)) return word;
+    let best = word;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let bestFreq = -1;
+    for (const d of deletes(word, 1, new Set([word]))) {
+      for (const candidate of index.get(d) ?? []) {
+        const allowed = Math.min(edits, maxEdits(candidate.length));
+        const distance = DamerauLevenshteinDistance(word, candidate);
+        if (distance > allowed) continue;
+        const freq = vocabulary.get(candidate) ?? 0;
+        // Deterministic order: closest, then most used in the knowledge, then alphabetical.
+        if (
+          distance < bestDistance ||
+          (distance === bestDistance && (freq > bestFreq || (freq === bestFreq && candidate < best)))
+        ) {
+          best = candidate;
+          bestDistance = distance;
+          bestFreq = freq;
+        }
+      }
+    }
+    return best;
+  }
+
+  return {
+    has: (word) => vocabulary.has(word),
+    correct(word) {
+      if (vocabulary.has(word)) return word;
+      let hit = cache.get(word);
+      if (hit === undefined) {
+        hit = lookup(word);
+        // Bounded: a flood of random words must not grow memory without limit.
+        if (cache.size > 50_000) cache.clear();
+        cache.set(word, hit);
+      }
+      return hit;
+    },
+  };
+}

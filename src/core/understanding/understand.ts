@@ -1,0 +1,148 @@
+/**
+ * Understanding a message: which roles it names, which intent cues it carries, and which
+ * responsibilities its remaining words point at. No decisions here, only evidence; the
+ * classifier decides.
+ */
+import type { IntentId } from "../answer.js";
+import type { Knowledge, Role } from "../knowledge/types.js";
+import { type Analysis, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
+import { normalise } from "./normalise.js";
+import { createResponsibilityIndex, type ResponsibilityIndex, type ResponsibilityMatch } from "./responsibility-index.js";
+import { createRoleFinder, type RoleFinder, type RoleMention } from "./role-finder.js";
+import { SETTINGS } from "./settings.js";
+
+/** How well one role's responsibilities match the task in a question. */
+export interface RoleRanking {
+  role: Role;
+  raw: number;
+  /** Share of the question's weight this role's best responsibility covers, 0..1. */
+  confidence: number;
+  /** Covered weight that does not come from `weak` words. */
+  evidence: number;
+  matches: ResponsibilityMatch[];
+}
+
+export interface Understanding {
+  analysis: Analysis;
+  /** Distinct roles named, in the order they appear. */
+  roles: Role[];
+  mentions: RoleMention[];
+  /** intent -> strength of its cue words in the message */
+  cues: Map<IntentId, number>;
+  /** Concepts that may be a task: not stopwords, not role names, not lone cue words. */
+  content: Set<string>;
+  /** Roles ranked by how well their responsibilities match, best first. */
+  ranking: RoleRanking[];
+  /** The question's total weight as task evidence (matched or not). */
+  weight: number;
+}
+
+const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
+
+export interface Understander {
+  understand(text: string): Understanding;
+  readonly roleFinder: RoleFinder;
+  readonly index: ResponsibilityIndex;
+  /** Highlight helper: which words of `text` carry one of `concepts`. */
+  matchedWords(text: string, concepts: ReadonlySet<string>): boolean[];
+}
+
+function knowledgeTexts(k: Knowledge): string[] {
+  const texts: string[] = [];
+  for (const r of k.roles) {
+    texts.push(r.name, r.short, r.character, r.summary, r.example, ...r.aliases, ...r.firstWeek);
+    for (const resp of r.responsibilities) texts.push(resp.statement, ...resp.keywords, ...(resp.how ? [resp.how] : []));
+    for (const w of r.worksWith) texts.push(w.how);
+  }
+  for (const i of k.intents) texts.push(...i.cues, ...i.examples);
+  return texts;
+}
+
+export function createUnderstander(knowledge: Knowledge): Understander {
+  const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
+  const roleFinder = createRoleFinder(knowledge.roles);
+  const index = createResponsibilityIndex(knowledge.roles, analyzer, knowledge.thesaurus.weak);
+  const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
+
+  const cueMap = new PhraseMap<IntentId[]>();
+  const cueWords = new Set<string>();
+  for (const intent of knowledge.intents)
+    for (const cue of intent.cues) {
+      const stems = normalise(cue).map(stem);
+      const key = stems;
+      // A cue phrase may signal several intents ("who is who"); keep them all.
+      const existing = [...cueMap.matches(key)].find((m) => m.start === 0 && m.end === key.length)?.value;
+      cueMap.set(key, existing ? [...new Set([...existing, intent.id])] : [intent.id]);
+      if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
+    }
+
+  function rank(content: Set<string>, weight: number): RoleRanking[] {
+    const byRole = new Map<string, RoleRanking>();
+    for (const m of index.search(content)) {
+      const r = byRole.get(m.entry.role.id);
+      if (r) {
+        if (r.matches.length < 2) r.matches.push(m);
+        continue;
+      }
+      byRole.set(m.entry.role.id, {
+        role: m.entry.role,
+        raw: m.raw,
+        confidence: weight > 0 ? Math.min(1, m.covered / weight) : 0,
+        evidence: m.evidence,
+        matches: [m],
+      });
+    }
+    return [...byRole.values()]; // already best first: search() sorts by raw
+  }
+
+  function understand(text: string): Understanding {
+    const analysis = analyzer.analyse(text);
+    const mentions = roleFinder.find(analysis);
+    const inRoleName = new Set<number>();
+    for (const m of mentions) for (let i = m.start; i < m.end; i++) inRoleName.add(i);
+
+    const cues = new Map<IntentId, number>();
+    const cuePositions = new Set<number>();
+    for (const m of cueMap.matches(analysis.stems)) {
+      if ([...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k))) continue;
+      for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + 1 + 0.5 * (m.end - m.start - 1));
+      for (let i = m.start; i < m.end; i++) cuePositions.add(i);
+    }
+
+    // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
+    if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
+      cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1);
+
+    const content = new Set<string>();
+    let weight = 0;
+    for (const c of analysis.concepts) {
+      if (c.stop || inRoleName.has(c.start)) continue;
+      if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) continue;
+      if (content.has(c.id)) continue;
+      content.add(c.id);
+      if (index.isKnown(c.id)) weight += index.weightOf(c.id);
+      else if (c.end - c.start === 1 && analysis.unknown.has(c.start)) weight += SETTINGS.unknownWordWeight;
+      else weight += SETTINGS.knownNonTaskWeight;
+    }
+
+    const roles: Role[] = [];
+    for (const m of mentions) {
+      const role = rolesById.get(m.roleId);
+      if (role && !roles.includes(role)) roles.push(role);
+    }
+    return { analysis, roles, mentions, cues, content, ranking: rank(content, weight), weight };
+  }
+
+  return {
+    understand,
+    roleFinder,
+    index,
+    matchedWords(text, concepts) {
+      const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
+      const hit = words.map(() => false);
+      for (const c of analyzer.analyseWords(words).concepts)
+        if (concepts.has(c.id)) for (let i = c.start; i < c.end; i++) hit[i] = true;
+      return hit;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Plain text: the CLI's output, and the fallback text every platform message carries (for
+ * notifications and screen readers). Pure functions.
+ */
+import type { Answer, Block, RichText, RoleCard } from "../core/index.js";
+
+const text = (rich: RichText | undefined) => (rich ? rich.map((s) => s.text).join("") : "");
+
+function roleLines(role: RoleCard): string[] {
+  const lines = [`${role.name} (${role.character})`];
+  if (role.how) lines.push(`  ${text(role.how)}`);
+  for (const e of role.evidence) if (text(e.statement) !== text(role.how)) lines.push(`  - ${text(e.statement)}`);
+  return lines;
+}
+
+function blockLines(block: Block): string[] {
+  switch (block.type) {
+    case "text":
+      return [text(block.text)];
+    case "heading":
+      return ["", `${block.text}:`];
+    case "list":
+      return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${text(item)}`);
+    case "fields":
+      return block.fields.map((f) => `${f.label}: ${text(f.value)}`);
+    case "role":
+      return roleLines(block.role);
+    case "progress":
+      return [`Step ${block.step} of ${block.total}`];
+    case "choices":
+      return [block.prompt, ...block.choices.map((c) => `  * ${c.label}`)];
+  }
+}
+
+export interface TextOptions {
+  /** List the buttons as numbered next steps (the interactive console chat lets you pick one). */
+  numberedActions?: boolean;
+}
+
+/** The whole answer as plain text. */
+export function answerToText(answer: Answer, options: TextOptions = {}): string {
+  const lines = [answer.title, ...answer.blocks.flatMap(blockLines)];
+  if (options.numberedActions) {
+    const choices = answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
+    const all = [...choices, ...answer.actions];
+    if (all.length > 0) lines.push("", ...all.map((a, i) => `[${i + 1}] ${a.label}`));
+  }
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** The buttons an answer offers, in the order `answerToText` numbers them. */
+export function numberedActions(answer: Answer) {
+  return [...answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices : [])), ...answer.actions];
+}
+
+/** One line standing for the answer: notification text, screen-reader summary. */
+export function answerSummary(answer: Answer): string {
+  return answer.summary || answer.title;
+}

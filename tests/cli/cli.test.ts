@@ -1,0 +1,79 @@
+/** The `whodoes` CLI contract, run as a child process exactly as a user or a script would. */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { copyKnowledge } from "../helpers/knowledge-copy.js";
+
+const BIN = fileURLToPath(new URL("../../bin/whodoes.js", import.meta.url));
+const run = (args: string[], input?: string, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, ...env }, timeout: 20_000 });
+
+describe("whodoes CLI", () => {
+  it("ask prints the plain-text answer", () => {
+    const r = run(["ask", "who restores a dropped table?"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Database administrator/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("ask --json prints exactly one JSON object with the contract fields", () => {
+    const r = run(["ask", "--json", "who restores a dropped table?"]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0] ?? "");
+    expect(out.intent).toBe("who_does");
+    expect(out.roles[0]).toEqual({ id: "database-administrator", score: expect.any(Number) });
+    for (const role of out.roles) expect(role.score).toBeGreaterThanOrEqual(0), expect(role.score).toBeLessThanOrEqual(1);
+    expect(typeof out.text).toBe("string");
+  });
+
+  it("puts the compared roles first, and the asked-about role first for collaboration", () => {
+    const compare = JSON.parse(run(["ask", "--json", "data manager vs dba"]).stdout);
+    expect(compare.intent).toBe("compare_roles");
+    expect(compare.roles.slice(0, 2).map((r: { id: string }) => r.id)).toEqual(["data-manager", "database-administrator"]);
+    const collab = JSON.parse(run(["ask", "--json", "who does the architect work with"]).stdout);
+    expect(collab.intent).toBe("collaboration");
+    expect(collab.roles[0].id).toBe("data-architect");
+  });
+
+  it("answers one question per stdin line, one JSON object per line", () => {
+    const r = run(["ask", "--json"], "who owns the etl\nencryption\nwhat time is the all-hands?\n");
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(out.map((o) => o.intent)).toEqual(["who_does", "who_does", "out_of_scope"]);
+  });
+
+  it("lists roles, explains itself, and rejects unknown commands and flags with exit 2 on stderr", () => {
+    expect(run(["roles"]).stdout).toMatch(/database-administrator/);
+    expect(run(["--help"]).stdout).toMatch(/Usage:/);
+    for (const args of [["frobnicate"], ["ask", "--nope", "x"], []]) {
+      const r = run(args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/Usage:/);
+    }
+  });
+
+  it("takes the knowledge from --intents or INTENTS_DIR, and reports a broken file without a stack trace", () => {
+    const copy = copyKnowledge();
+    try {
+      copy.edit("roles/data-manager.yaml", (t) => t.replace("  - role: data-architect\n", "  - role: nobody\n"));
+      for (const r of [run(["ask", "--intents", copy.dir, "hi"]), run(["ask", "hi"], undefined, { INTENTS_DIR: copy.dir })]) {
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toMatch(/data-manager\.yaml:\d+: works_with names an unknown role "nobody"/);
+        expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+      }
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("walks the onboarding tour by number in the console", () => {
+    const r = run(["onboard", "dba"], "1\n1\nquit\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/step 1 of 6/i);
+    expect(r.stdout).toMatch(/step 2 of 6/i);
+  });
+});

@@ -1,0 +1,120 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createWhodoes, KnowledgeError, loadKnowledge } from "../../src/core/index.js";
+import { copyKnowledge } from "../helpers/knowledge-copy.js";
+
+let copy: ReturnType<typeof copyKnowledge>;
+afterEach(() => copy?.remove());
+
+function loadError(dir: string): KnowledgeError {
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    if (err instanceof KnowledgeError) return err;
+    throw err;
+  }
+  throw new Error("expected a KnowledgeError");
+}
+
+describe("loadKnowledge", () => {
+  it("loads the shipped knowledge: four roles with the contract ids", () => {
+    const k = loadKnowledge();
+    expect(k.roles.map((r) => r.id).sort()).toEqual(["data-architect", "data-manager", "data-warehouse-engineer", "database-administrator"]);
+    for (const r of k.roles) {
+      expect(r.character).not.toBe("");
+      expect(r.responsibilities.length).toBeGreaterThan(2);
+      expect(r.firstWeek.length).toBeGreaterThan(2);
+      expect(r.worksWith.length).toBeGreaterThan(0);
+    }
+    expect(k.roles.find((r) => r.id === "data-warehouse-engineer")?.note).toMatch(/ETL developer/);
+  });
+
+  it("reports a YAML syntax error with the file and line", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace("short: Data manager", "short: [Data manager"));
+    const err = loadError(copy.dir);
+    expect(err.code).toBe("KNOWLEDGE_SYNTAX");
+    expect(err.file).toMatch(/roles\/data-manager\.yaml$/);
+    expect(err.line).toBeGreaterThan(0);
+  });
+
+  it("reports a missing field with the path and the line of its parent", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/database-administrator.yaml", (t) => t.replace(/^character: .*\n/m, ""));
+    const err = loadError(copy.dir);
+    expect(err.code).toBe("KNOWLEDGE_INVALID");
+    expect(err.message).toMatch(/database-administrator\.yaml:\d+: character:/);
+  });
+
+  it("reports a wrong type at the exact line", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-architect.yaml", (t) => t.replace("  - id: data-modelling\n", "  - id: 42\n"));
+    const err = loadError(copy.dir);
+    const lines = readFileSync(join(copy.dir, "roles/data-architect.yaml"), "utf8").split("\n");
+    expect(err.problem).toMatch(/^responsibilities\.\d+\.id: /);
+    expect(lines[(err.line ?? 0) - 1]).toContain("- id: 42");
+  });
+
+  it("reports an unknown field (a typo in a key)", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace("first_week:", "firstweek:"));
+    expect(loadError(copy.dir).problem).toMatch(/unknown field "firstweek"|first_week/);
+  });
+
+  it("rejects a collaboration with an unknown role, naming the line", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace("  - role: data-architect\n", "  - role: data-scientist\n"));
+    const err = loadError(copy.dir);
+    expect(err.problem).toMatch(/unknown role "data-scientist"/);
+    expect(err.line).toBeGreaterThan(0);
+  });
+
+  it("rejects two roles with the same id", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace("id: data-manager", "id: data-architect"));
+    expect(loadError(copy.dir).problem).toMatch(/already used/);
+  });
+
+  it("rejects an unknown intent id", () => {
+    copy = copyKnowledge();
+    copy.edit("intents.yaml", (t) => t.replace("  - id: help\n", "  - id: halp\n"));
+    expect(loadError(copy.dir).problem).toMatch(/intents\.\d+\.id: must be one of/);
+  });
+
+  it("names a missing file or directory", () => {
+    copy = copyKnowledge();
+    rmSync(join(copy.dir, "thesaurus.yaml"));
+    expect(loadError(copy.dir).message).toMatch(/thesaurus\.yaml: is missing/);
+    expect(loadError(join(copy.dir, "nope")).code).toBe("KNOWLEDGE_NOT_FOUND");
+  });
+
+  it("lets an organisation add and rename roles with no code change", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/database-administrator.yaml", (t) => t.replace("name: Database administrator", "name: Database reliability engineer"));
+    copy.write(
+      "roles/data-scientist.yaml",
+      [
+        "id: data-scientist",
+        "name: Data scientist",
+        "character: The model builder",
+        "aliases: [data scientist, ml engineer]",
+        "summary: Builds predictive models from the organisation's data.",
+        "responsibilities:",
+        "  - id: churn-models",
+        "    statement: Builds churn and readmission prediction models.",
+        "    keywords: [churn prediction, readmission prediction, readmission risk]",
+        "example: Predicts which patients are likely to be readmitted.",
+        "works_with:",
+        "  - role: data-warehouse-engineer",
+        "    how: Gets curated training data from the warehouse engineers.",
+        "first_week:",
+        "  - Read the model catalogue.",
+      ].join("\n"),
+    );
+    const whodoes = createWhodoes(loadKnowledge(copy.dir));
+    expect(whodoes.ask("who does readmission prediction?").roles[0]?.id).toBe("data-scientist");
+    expect(whodoes.ask("what does a database reliability engineer do").roles[0]?.id).toBe("database-administrator");
+    expect(whodoes.ask("list the roles").roles).toHaveLength(5);
+  });
+});

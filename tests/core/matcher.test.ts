@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Answer, createWhodoes, type Whodoes } from "../../src/core/index.js";
+import { loadKnowledge } from "../../src/core/index.js";
+import { copyKnowledge } from "../helpers/knowledge-copy.js";
+
+let whodoes: Whodoes;
+beforeAll(() => {
+  whodoes = createWhodoes(loadKnowledge());
+});
+const ids = (a: Answer) => a.roles.map((r) => r.id);
+
+describe("who_does", () => {
+  it.each([
+    ["who restores a dropped table?", "database-administrator"],
+    ["who owns teh nightley bakup", "database-administrator"],
+    ["<@U024BE7LH> who designs the partitioning? :thinking_face:", "data-architect"],
+    ["encryption", "database-administrator"],
+    ["our nightly ETL load failed, who fixes it", "data-warehouse-engineer"],
+    ["who is accountable for HIPAA compliance", "data-manager"],
+    ["who draws the ER diagram", "data-architect"],
+    ["queries on the EHR are sluggish", "database-administrator"],
+  ])("%s -> %s", (q, role) => {
+    const a = whodoes.ask(q);
+    expect(a.intent).toBe("who_does");
+    expect(ids(a)[0]).toBe(role);
+  });
+
+  it("shows the evidence: the responsibility and the matched words in bold", () => {
+    const a = whodoes.ask("who restores a dropped table?");
+    const top = a.roles[0];
+    expect(top?.evidence[0]?.responsibilityId).toBe("backups");
+    expect(top?.evidence[0]?.statement.filter((s) => s.strong).map((s) => s.text.toLowerCase())).toContain("restores");
+    expect(top?.score).toBeGreaterThan(0.5);
+    expect(top?.score).toBeLessThanOrEqual(1);
+  });
+
+  it("shows every role in a shared concern, with how each takes part, best first", () => {
+    const a = whodoes.ask("who handles disaster recovery?");
+    expect(ids(a)).toEqual(expect.arrayContaining(["database-administrator", "data-architect"]));
+    const architect = a.roles.find((r) => r.id === "data-architect");
+    expect(architect?.how?.map((s) => s.text).join("")).toMatch(/designs the disaster-recovery strategy/i);
+    const scores = a.roles.map((r) => r.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+  });
+
+  it("lets the wording pick the role within a shared concern", () => {
+    expect(ids(whodoes.ask("who plans our DR strategy and RPO targets"))[0]).toBe("data-architect");
+    expect(ids(whodoes.ask("who runs the failover drill tonight"))[0]).toBe("database-administrator");
+  });
+
+  it("answers among the roles a question names", () => {
+    const a = whodoes.ask("is schema design the architect's job or the dba's?");
+    expect(a.intent).toBe("who_does");
+    expect(ids(a)[0]).toBe("data-architect");
+  });
+});
+
+describe("other intents", () => {
+  it.each([
+    ["what does a DBA do?", "describe_role", ["database-administrator"]],
+    ["data warehouse engineer", "describe_role", ["data-warehouse-engineer"]],
+    ["dba vs data architect", "compare_roles", ["database-administrator", "data-architect"]],
+    ["what's the difference between an etl developer and an architect", "compare_roles", ["data-warehouse-engineer", "data-architect"]],
+    ["who does the data manager work with?", "collaboration", ["data-manager"]],
+    ["how do the architect and the warehouse engineers work together", "collaboration", ["data-architect", "data-warehouse-engineer"]],
+    ["just started as a DBA, what should I read first?", "onboarding", ["database-administrator"]],
+    ["I'm new here on the data side", "onboarding", []],
+    ["what roles are there", "list_roles", null],
+    ["help", "help", []],
+    ["thanks!", "greeting", []],
+    ["who processes expense claims?", "out_of_scope", []],
+    ["what time is the all-hands?", "out_of_scope", []],
+    ["who fixes the office wifi", "out_of_scope", []],
+  ] as const)("%s -> %s", (q, intent, roles) => {
+    const a = whodoes.ask(q);
+    expect(a.intent).toBe(intent);
+    if (roles) expect(ids(a).slice(0, roles.length)).toEqual(roles);
+  });
+
+  it("says the warehouse engineer's duties are really an ETL developer's", () => {
+    const a = whodoes.ask("what does a data warehouse engineer do");
+    expect(JSON.stringify(a.blocks)).toMatch(/ETL developer/);
+  });
+
+  it("never invents an owner for an out-of-scope question, and says what it can do", () => {
+    const a = whodoes.ask("who processes expense claims?");
+    expect(a.roles).toEqual([]);
+    expect(a.blocks.some((b) => b.type === "list")).toBe(true);
+  });
+
+  it("offers both roles as choices when two are too close to call and share no concern", () => {
+    const copy = copyKnowledge();
+    try {
+      for (const file of ["roles/data-manager.yaml", "roles/data-warehouse-engineer.yaml"])
+        copy.edit(file, (t) => t.replace("    keywords:\n", "    keywords:\n      - quarterly board pack\n"));
+      const a = createWhodoes(loadKnowledge(copy.dir)).ask("who prepares the quarterly board pack?");
+      expect(a.intent).toBe("who_does");
+      const choices = a.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
+      expect(choices.map((c) => c.action)).toEqual([
+        { do: "describe", role: a.roles[0]?.id },
+        { do: "describe", role: a.roles[1]?.id },
+      ]);
+      expect(ids(a).sort()).toEqual(["data-manager", "data-warehouse-engineer"]);
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("is deterministic and never throws on odd input", () => {
+    for (const q of ["", " ", "?", "🔥🔥", "\u0000\u202e<script>", "a".repeat(100_000), "who who who who"]) {
+      const a = whodoes.ask(q);
+      expect(whodoes.ask(q)).toEqual(a);
+    }
+  });
+});
+
+describe("buttons", () => {
+  it("every action of an answer is answerable", () => {
+    const seen = new Set<string>();
+    const queue: Answer[] = [whodoes.ask("who restores a dropped table?"), whodoes.ask("help"), whodoes.ask("roles")];
+    while (queue.length > 0 && seen.size < 200) {
+      const a = queue.shift() as Answer;
+      const actions = [...a.actions, ...a.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []))];
+      for (const { action } of actions) {
+        const key = JSON.stringify(action);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const next = whodoes.act(action);
+        expect(next.title).not.toBe("");
+        queue.push(next);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(20);
+  });
+});
