@@ -36,3 +36,8 @@ function report(name: string, s: Scores, misses: boolean) {
 
 report("tuning set (questions.dev*.yaml)", evaluate(whodoes, load("questions.dev")), showMisses);
 report("HELD-OUT (questions.heldout*.yaml, never tuned on)", evaluate(whodoes, load("questions.heldout")), false);
+if (process.argv.includes("--per-file"))
+  for (const f of readdirSync(EVAL_DIR).filter((f) => f.startsWith("questions.")).sort()) {
+    const s = evaluate(whodoes, readQuestions(`${EVAL_DIR}/${f}`));
+    console.log(`${f.padEnd(28)} intent ${pct(s.intentAccuracy)}  role ${pct(s.roleAccuracy)}  oos ${pct(s.outOfScopeRecall)}  rejected ${pct(s.wronglyRejected)}`);
+  }

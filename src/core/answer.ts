@@ -1,3 +1,5 @@
+import type { Contacts } from "./knowledge/types.js";
+
 /**
  * The platform-neutral answer: what every renderer (Block Kit, Adaptive Card, HTML, plain text)
  * turns into its own format. All text here is plain text; renderers escape it for their platform.
@@ -67,7 +69,9 @@ export type Block =
   | { type: "fields"; fields: { label: string; value: RichText }[] }
   | { type: "role"; role: RoleCard }
   | { type: "progress"; step: number; total: number }
-  | { type: "choices"; prompt: string; choices: Action[] };
+  | { type: "choices"; prompt: string; choices: Action[] }
+  /** Who holds a role in this organisation: renderers make real mentions and channel links. */
+  | { type: "people"; roleId: string; roleName: string; contacts: Contacts };
 
 export interface Answer {
   intent: IntentId;

@@ -2,7 +2,7 @@
  * Plain text: the CLI's output, and the fallback text every platform message carries (for
  * notifications and screen readers). Pure functions.
  */
-import type { Answer, Block, RichText, RoleCard } from "../core/index.js";
+import type { Answer, Block, Contacts, RichText, RoleCard } from "../core/index.js";
 
 const text = (rich: RichText | undefined) => (rich ? rich.map((s) => s.text).join("") : "");
 
@@ -29,7 +29,16 @@ function blockLines(block: Block): string[] {
       return [`Step ${block.step} of ${block.total}`];
     case "choices":
       return [block.prompt, ...block.choices.map((c) => `  * ${c.label}`)];
+    case "people":
+      return [`In your organisation: ${peopleText(block.contacts)}`];
   }
+}
+
+/** Contacts as plain words: names, emails and the note (ids mean nothing outside their platform). */
+export function peopleText(c: Contacts): string {
+  const parts = [...c.teams.users.map((u) => u.name), ...c.teams.channels.map((ch) => ch.name), ...c.emails];
+  if (parts.length === 0 && c.slack.users.length + c.slack.groups.length + c.slack.channels.length > 0) parts.push("see Slack");
+  return [parts.join(", "), c.note].filter(Boolean).join(". ");
 }
 
 export interface TextOptions {

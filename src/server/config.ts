@@ -16,10 +16,12 @@ const envSchema = z.object({
   HOST: optional,
   INTENTS_DIR: optional,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  WEB_CHAT: optional.pipe(z.enum(["on", "off", "true", "false", "1", "0"]).optional()),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: optional.pipe(z.url().optional()),
+  ONBOARDING_CHANNELS: optional,
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TYPE: optional.pipe(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
@@ -33,6 +35,8 @@ export interface SlackConfig {
   appToken?: string;
   /** Base URL of the Slack Web API, e.g. a test fake or an enterprise proxy. */
   apiUrl?: string;
+  /** Channels (ids or names, without #) whose new members get a welcome DM (ONBOARDING_CHANNELS). */
+  onboardingChannels?: string[];
 }
 
 export interface TeamsConfig {
@@ -48,6 +52,8 @@ export interface Config {
   host?: string;
   intentsDir?: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Serve the local web chat even when a platform is configured (WEB_CHAT=on). */
+  webChat: boolean;
   slack?: SlackConfig;
   teams: TeamsConfig;
 }
@@ -82,6 +88,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       slack = {
         botToken: e.SLACK_BOT_TOKEN,
         signingSecret: e.SLACK_SIGNING_SECRET ?? "",
+        onboardingChannels: (e.ONBOARDING_CHANNELS ?? "")
+          .split(",")
+          .map((c) => c.trim().replace(/^#/, ""))
+          .filter(Boolean),
         ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
         ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
       };
@@ -106,6 +116,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    webChat: ["on", "true", "1"].includes(e.WEB_CHAT ?? ""),
     teams,
     ...(e.HOST ? { host: e.HOST } : {}),
     ...(e.INTENTS_DIR ? { intentsDir: e.INTENTS_DIR } : {}),

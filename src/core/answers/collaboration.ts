@@ -1,7 +1,7 @@
 /** collaboration: whom a role works with and how, or how two roles work together. */
 import type { Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
-import { type AnswerContext, answer, feedback, roleCard } from "./context.js";
+import { type AnswerContext, answer, feedback, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
@@ -27,7 +27,10 @@ export function collaboration(ctx: AnswerContext, role: Role | undefined, other?
     intent: "collaboration",
     title: `Who the ${role.short} works with`,
     summary: `The ${role.name.toLowerCase()} works with ${partners.map((p) => p.partner.name.toLowerCase()).join(", ") || "no other role listed"}.`,
-    blocks: partners.map((p) => ({ type: "role", role: roleCard(p.partner, 0.5, { how: plain(p.how) }) })),
+    blocks: partners.flatMap((p): Block[] => [
+      { type: "role", role: roleCard(p.partner, 0.5, { how: plain(p.how) }) },
+      ...peopleBlocks(ctx, [p.partner]),
+    ]),
     roles: [roleCard(role, 1), ...partners.map((p) => roleCard(p.partner, 0.5))],
     actions: [
       ...partners.slice(0, 3).map((p) => ({

@@ -1,5 +1,5 @@
 /** What every answer builder needs, and the pieces they share (role cards, next-step buttons). */
-import type { Action, Answer, IntentId, RoleCard } from "../answer.js";
+import type { Action, Answer, Block, IntentId, RoleCard } from "../answer.js";
 import type { Knowledge, Role } from "../knowledge/types.js";
 import type { Understander } from "../understanding/understand.js";
 import { MESSAGES } from "./messages.js";
@@ -48,4 +48,14 @@ export function feedback(intent: IntentId, role?: string): Action[] {
 
 export function answer(a: Omit<Answer, "roles" | "actions"> & Partial<Pick<Answer, "roles" | "actions">>): Answer {
   return { roles: [], actions: [], ...a };
+}
+
+/** "In your organisation: ..." for a role, when the directory names anyone for it. */
+export function peopleBlocks(ctx: AnswerContext, roles: readonly Role[]): Block[] {
+  const blocks: Block[] = [];
+  for (const role of roles) {
+    const contacts = ctx.knowledge.directory.get(role.id);
+    if (contacts) blocks.push({ type: "people", roleId: role.id, roleName: role.name, contacts });
+  }
+  return blocks;
 }

@@ -6,7 +6,7 @@
 import type { Action, Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
 import { partnersOf } from "./collaboration.js";
-import { type AnswerContext, answer, feedback, roleCard } from "./context.js";
+import { type AnswerContext, answer, feedback, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
@@ -34,12 +34,16 @@ function stepBlocks(ctx: AnswerContext, role: Role, step: number): Block[] {
     case 1:
       return [
         { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
+        ...peopleBlocks(ctx, [role]),
         ...(role.note ? [{ type: "text" as const, text: plain(role.note) }] : []),
       ];
     case 2:
       return [{ type: "list", items: role.responsibilities.map((r) => plain(r.statement)) }];
     case 3:
-      return partnersOf(ctx, role).map((p) => ({ type: "role", role: roleCard(p.partner, 0.5, { how: plain(p.how) }) }));
+      return partnersOf(ctx, role).flatMap((p): Block[] => [
+        { type: "role", role: roleCard(p.partner, 0.5, { how: plain(p.how) }) },
+        ...peopleBlocks(ctx, [p.partner]),
+      ]);
     case 4:
       return [{ type: "text", text: plain(role.example) }];
     case 5:

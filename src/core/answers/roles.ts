@@ -1,7 +1,7 @@
 /** Answers about roles themselves: describe one, compare two, list them all. */
 import type { Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
-import { type AnswerContext, answer, feedback, nextSteps, roleCard } from "./context.js";
+import { type AnswerContext, answer, feedback, nextSteps, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
@@ -13,6 +13,7 @@ function firstSentence(text: string): string {
 export function describeRole(ctx: AnswerContext, role: Role): Answer {
   const blocks: Block[] = [
     { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
+    ...peopleBlocks(ctx, [role]),
     { type: "heading", text: MESSAGES.responsibilitiesHeading },
     { type: "list", items: role.responsibilities.map((r) => plain(r.statement)) },
   ];

@@ -6,7 +6,7 @@ import type { Answer, Block, Evidence, RoleCard } from "../answer.js";
 import type { ResponsibilityMatch } from "../understanding/responsibility-index.js";
 import { SETTINGS } from "../understanding/settings.js";
 import type { RoleRanking } from "../understanding/understand.js";
-import { type AnswerContext, answer, nextSteps, roleCard, round } from "./context.js";
+import { type AnswerContext, answer, nextSteps, peopleBlocks, roleCard, round } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { emphasise, plain } from "./rich-text.js";
 
@@ -40,11 +40,14 @@ export function whoDoes(ctx: AnswerContext, ranking: RoleRanking[]): Answer {
   const sharedCards = shared.map((r) => card(ctx, r, scoreOf(r), true));
   const closeCards = close.map((r) => card(ctx, r, scoreOf(r), false));
 
-  const blocks: Block[] = [{ type: "role", role: topCard }];
+  const blocks: Block[] = [{ type: "role", role: topCard }, ...peopleBlocks(ctx, [top.role])];
   if (top.role.note) blocks.push({ type: "text", text: plain(top.role.note) });
   if (sharedCards.length > 0) {
     blocks.push({ type: "text", text: plain(MESSAGES.sharedIntro) });
-    for (const c of sharedCards) blocks.push({ type: "role", role: c });
+    shared.forEach((r, i) => {
+      const card = sharedCards[i];
+      if (card) blocks.push({ type: "role", role: card }, ...peopleBlocks(ctx, [r.role]));
+    });
   }
   if (closeCards.length > 0)
     blocks.push({

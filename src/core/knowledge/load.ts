@@ -7,8 +7,8 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
-import { intentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
-import type { Knowledge, Role } from "./types.js";
+import { directoryFileSchema, intentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
+import type { Contacts, Knowledge, Role } from "./types.js";
 
 /** The knowledge shipped with the project: the intents/ folder beside package.json. */
 export const DEFAULT_INTENTS_DIR = join(projectRoot(fileURLToPath(new URL(".", import.meta.url))), "intents");
@@ -147,5 +147,29 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
       firstWeek: role.first_week,
     });
   }
-  return { dir: root, roles, intents, thesaurus };
+  return { dir: root, roles, intents, thesaurus, directory: loadDirectory(root, seen, shown) };
+}
+
+/** The optional organisation directory; every role it names must exist. */
+function loadDirectory(root: string, roleIds: Map<string, string>, shown: (path: string) => string): Map<string, Contacts> {
+  const directory = new Map<string, Contacts>();
+  const path = join(root, "directory.yaml");
+  if (!existsSync(path)) return directory;
+  const parsed = parseYamlFile(path, shown(path));
+  for (const [roleId, c] of Object.entries(validate(parsed, directoryFileSchema).roles)) {
+    if (!roleIds.has(roleId))
+      throw new KnowledgeError(
+        "KNOWLEDGE_INVALID",
+        parsed.file,
+        lineOf(parsed, ["roles", roleId]),
+        `names an unknown role "${roleId}" (known: ${[...roleIds.keys()].join(", ")})`,
+      );
+    directory.set(roleId, {
+      slack: { users: c.slack?.users ?? [], groups: c.slack?.groups ?? [], channels: c.slack?.channels ?? [] },
+      teams: { users: c.teams?.users ?? [], channels: c.teams?.channels ?? [] },
+      emails: c.emails,
+      ...(c.note ? { note: c.note } : {}),
+    });
+  }
+  return directory;
 }

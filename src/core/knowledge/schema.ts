@@ -48,3 +48,31 @@ export const thesaurusFileSchema = z.strictObject({
 });
 
 export type RoleFile = z.infer<typeof roleFileSchema>;
+
+/** intents/directory.yaml: the people, groups and channels that hold each role here. Optional. */
+const slackId = (prefix: string, what: string) =>
+  z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,20}$`), `must be a Slack ${what} id (e.g. ${prefix[0]}0123ABCD)`);
+const teamsNamed = (pattern: RegExp, what: string, example: string) =>
+  z.strictObject({ id: z.string().regex(pattern, `must be a Teams ${what} id (e.g. ${example})`), name: text });
+export const directoryFileSchema = z.strictObject({
+  roles: z.record(
+    id,
+    z.strictObject({
+      slack: z
+        .strictObject({
+          users: z.array(slackId("UW", "user")).default([]),
+          groups: z.array(slackId("S", "user group")).default([]),
+          channels: z.array(slackId("CG", "channel")).default([]),
+        })
+        .optional(),
+      teams: z
+        .strictObject({
+          users: z.array(teamsNamed(/^(29:[\w-]+|8:orgid:[0-9a-f-]{36}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i, "user", "29:1AbC... or an Entra object id")).default([]),
+          channels: z.array(teamsNamed(/^19:[\w.-]+@thread\.(tacv2|skype|v2)$/, "channel", "19:abc@thread.tacv2")).default([]),
+        })
+        .optional(),
+      emails: z.array(z.email({ error: "must be an email address" })).default([]),
+      note: text.optional(),
+    }),
+  ),
+});

@@ -49,10 +49,20 @@ export interface Thesaurus {
   weak: string[];
 }
 
+/** Who holds a role in this organisation (intents/directory.yaml). */
+export interface Contacts {
+  slack: { users: string[]; groups: string[]; channels: string[] };
+  teams: { users: { id: string; name: string }[]; channels: { id: string; name: string }[] };
+  emails: string[];
+  note?: string;
+}
+
 export interface Knowledge {
   /** The directory it came from. */
   dir: string;
   roles: Role[];
   intents: IntentDefinition[];
   thesaurus: Thesaurus;
+  /** role id -> who holds it here; empty when there is no directory file. */
+  directory: Map<string, Contacts>;
 }

@@ -24,6 +24,8 @@ export interface ResponsibilityMatch {
   covered: number;
   /** Weight of the concepts that matched whole keywords (not weak words, not parts of phrases). */
   evidence: number;
+  /** How many distinct concepts make up `evidence`. */
+  strong: number;
   /** The question's concepts that matched. */
   concepts: string[];
 }
@@ -113,10 +115,14 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
         // Evidence that the question is about this task at all: concepts matched as whole keywords.
         // A word that is only part of a keyword, or only in the statement, ranks but proves nothing.
         let evidence = 0;
+        let strong = 0;
         for (const c of matched.get(i) ?? [])
-          if (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight)) evidence += idf.get(c) ?? 0;
+          if (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight)) {
+            evidence += idf.get(c) ?? 0;
+            strong++;
+          }
         // Whole-keyword matches are more specific than statement words: they rank higher.
-        results.push({ entry, at: i, raw: cover + bonus + SETTINGS.evidenceBoost * evidence, covered: cover, evidence, concepts: matched.get(i) ?? [] });
+        results.push({ entry, at: i, raw: cover + bonus + SETTINGS.evidenceBoost * evidence, covered: cover, evidence, strong, concepts: matched.get(i) ?? [] });
       }
       // Entries are in knowledge order, so sorting by (score, position) is deterministic.
       results.sort((a, b) => b.raw - a.raw || a.at - b.at);

@@ -26,7 +26,7 @@ export const SETTINGS = Object.freeze({
   /** Weight of a word the knowledge knows but that names no task ("tell", "mean"). */
   knownNonTaskWeight: 0.4,
   /** who_does: below this confidence (matched share of the question's weight) the bot says it doesn't know. */
-  minConfidence: 0.2,
+  minConfidence: 0.05,
   /** who_does: the best match must carry at least this much non-weak weight. */
   minEvidence: 1,
   /** who_does: evidence this strong is enough however much else the message says. */
@@ -35,6 +35,8 @@ export const SETTINGS = Object.freeze({
   sharedConcernRatio: 0.45,
   /** Without a shared concern, a runner-up this close to the best makes the bot ask "did you mean". */
   tooCloseRatio: 0.9,
+  /** With another department's word in the message, who_does needs at least this much evidence. */
+  outOfScopeOverride: 3,
   /** At most this many roles in one answer. */
   maxRolesShown: 3,
 });

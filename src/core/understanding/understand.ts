@@ -17,8 +17,10 @@ export interface RoleRanking {
   raw: number;
   /** Share of the question's weight this role's best responsibility covers, 0..1. */
   confidence: number;
-  /** Covered weight that does not come from `weak` words. */
+  /** Weight of the concepts that matched whole keywords (see ResponsibilityMatch.evidence). */
   evidence: number;
+  /** How many distinct concepts make up `evidence`. */
+  strong: number;
   matches: ResponsibilityMatch[];
 }
 
@@ -89,6 +91,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
         raw: m.raw,
         confidence: weight > 0 ? Math.min(1, m.covered / weight) : 0,
         evidence: m.evidence,
+        strong: m.strong,
         matches: [m],
       });
     }

@@ -1,0 +1,36 @@
+/**
+ * Structured logs: one JSON object per line for machines, a short readable line in a terminal.
+ * Never pass message text at info level, nor secrets (config values are never logged).
+ */
+import type { LogFields, Logger } from "../adapters/adapter.js";
+
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+export type LogLevel = keyof typeof LEVELS;
+
+export interface LoggerOptions {
+  /** LOG_LEVEL; default "info". */
+  level?: LogLevel;
+  /** Human-readable lines (default: when stderr is a terminal). */
+  pretty?: boolean;
+  write?: (line: string) => void;
+  now?: () => Date;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const min = LEVELS[options.level ?? "info"];
+  const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
+  // Logs go to stderr so stdout stays clean for anything a script may read.
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const now = options.now ?? (() => new Date());
+  const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
+    if (LEVELS[level] < min) return;
+    const time = now().toISOString();
+    if (pretty) {
+      const extra = Object.entries(fields)
+        .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+        .join(" ");
+      write(`${time.slice(11, 19)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? `  ${extra}` : ""}`);
+    } else write(JSON.stringify({ time, level, msg, ...fields }));
+  };
+  return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
+}

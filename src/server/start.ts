@@ -1,0 +1,67 @@
+/**
+ * The composition root: load the knowledge, create the store, mount every configured adapter on
+ * one HTTP server, and stop them all cleanly.
+ */
+import { createRequire } from "node:module";
+import type { Logger, PlatformAdapter } from "../adapters/adapter.js";
+import { createSlackAdapter } from "../adapters/slack/index.js";
+import { createTeamsAdapter } from "../adapters/teams/index.js";
+import { createWebChatAdapter } from "../adapters/web/index.js";
+import { createMemoryStore } from "../store/memory-store.js";
+import type { Config } from "./config.js";
+import { createHttpApp, listen } from "./http.js";
+import { createLiveKnowledge } from "./live-knowledge.js";
+
+const VERSION: string = createRequire(import.meta.url)("../../../package.json").version;
+
+/** How long in-flight requests may take to finish on shutdown. */
+export const SHUTDOWN_GRACE_MS = 5_000;
+
+export interface Running {
+  url: string;
+  adapters: PlatformAdapter[];
+  /** Reload the knowledge now (as SIGHUP or a file edit would); false if it is broken. */
+  reload(): boolean;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<Running> {
+  const live = createLiveKnowledge(config.intentsDir, logger);
+  const { whodoes } = live;
+  const knowledge = whodoes.knowledge;
+  const store = createMemoryStore();
+  const adapters: PlatformAdapter[] = [];
+  const app = createHttpApp(() => {
+    const { ok, roles, error } = live.status();
+    return { version: VERSION, adapters: adapters.map((a) => a.name), knowledge: { ok, roles, ...(error ? { error } : {}) } };
+  });
+
+  if (config.slack) adapters.push(createSlackAdapter({ whodoes, config: config.slack, logger, store, app }));
+  adapters.push(createTeamsAdapter({ whodoes, config: config.teams, logger, store, app }));
+  // The web chat is for trying the bot before any platform is set up (or when asked for).
+  const noPlatform = !config.slack && !config.teams.appId;
+  if (noPlatform || config.webChat) adapters.push(createWebChatAdapter({ whodoes, logger, app }));
+
+  for (const adapter of adapters) await adapter.start();
+  const host = config.host ?? (noPlatform ? "127.0.0.1" : "0.0.0.0");
+  const server = await listen(app, config.port, host);
+  logger.info(`whodoes ${VERSION} listening on ${server.url} (${knowledge.roles.length} roles from ${knowledge.dir})`);
+  for (const adapter of adapters) logger.info(`on: ${adapter.describe()}`, { adapter: adapter.name });
+  if (noPlatform) logger.info(`No Slack or Teams credentials: try the bot in your browser at ${server.url}/`);
+
+  const onHangup = () => live.reload();
+  process.on("SIGHUP", onHangup);
+
+  return {
+    url: server.url,
+    adapters,
+    reload: () => live.reload(),
+    async stop() {
+      process.off("SIGHUP", onHangup);
+      live.close();
+      // Stop taking new work first; then let adapters drain (Socket Mode closes its socket).
+      await Promise.all([server.close(SHUTDOWN_GRACE_MS), ...adapters.map((a) => a.stop())]);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/server/config.js";
+
+const problems = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.message;
+    throw err;
+  }
+  return "";
+};
+
+describe("parseConfig", () => {
+  it("defaults: port 3978, no platform, Teams in local mode", () => {
+    const c = parseConfig({});
+    expect(c.port).toBe(3978);
+    expect(c.slack).toBeUndefined();
+    expect(c.teams.appId).toBeUndefined();
+    expect(c.logLevel).toBe("info");
+  });
+
+  it("Slack: HTTP mode with a signing secret, Socket Mode with an app token", () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s" });
+    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack?.appToken).toBe("xapp-1");
+    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", ONBOARDING_CHANNELS: "C1, #new-starters" }).slack?.onboardingChannels).toEqual(["C1", "new-starters"]);
+  });
+
+  it("names every missing or inconsistent variable together, and never prints a secret's value", () => {
+    const message = problems({ SLACK_SIGNING_SECRET: "topsecret-signing", MICROSOFT_APP_PASSWORD: "topsecret-pw", PORT: "abc" });
+    expect(message).toMatch(/PORT/);
+    const all = problems({ SLACK_SIGNING_SECRET: "topsecret-signing", MICROSOFT_APP_PASSWORD: "topsecret-pw" });
+    expect(all).toMatch(/SLACK_BOT_TOKEN is missing/);
+    expect(all).toMatch(/MICROSOFT_APP_ID is missing/);
+    expect(all).not.toMatch(/topsecret/);
+  });
+
+  it("checks token shapes and Teams tenant settings", () => {
+    expect(problems({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s" })).toMatch(/SLACK_BOT_TOKEN should be a bot token/);
+    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-wrong" })).toMatch(/SLACK_APP_TOKEN should be an app-level token/);
+    expect(problems({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" })).toMatch(/MICROSOFT_APP_TENANT_ID is missing/);
+    expect(problems({ MICROSOFT_APP_TYPE: "Sideways" })).toMatch(/MICROSOFT_APP_TYPE/);
+    expect(parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TYPE: "UserAssignedMSI" }).teams.appType).toBe("UserAssignedMSI");
+  });
+
+  it("treats empty values (as in a copied .env.example) as unset", () => {
+    const c = parseConfig({ SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", MICROSOFT_APP_ID: "", PORT: "4000" });
+    expect(c.slack).toBeUndefined();
+    expect(c.port).toBe(4000);
+  });
+});
