@@ -19,6 +19,13 @@ function load(prefix: string): Labelled[] {
     .flatMap((f) => readQuestions(fileURLToPath(new URL(f, `file://${EVAL_DIR}/`))));
 }
 
+function loadPristine(): Labelled[] {
+  return readdirSync(EVAL_DIR)
+    .filter((f) => /^questions\.heldout\d+\.yaml$/.test(f))
+    .sort()
+    .flatMap((f) => readQuestions(`${EVAL_DIR}/${f}`));
+}
+
 function report(name: string, s: Scores, misses: boolean) {
   console.log(`\n== ${name} (${s.total} questions) ==`);
   console.log(`intent accuracy        ${pct(s.intentAccuracy).padStart(7)}   target >= ${pct(TARGETS.intentAccuracy)}`);
@@ -35,7 +42,10 @@ function report(name: string, s: Scores, misses: boolean) {
 }
 
 report("tuning set (questions.dev*.yaml)", evaluate(whodoes, load("questions.dev")), showMisses);
-report("HELD-OUT (questions.heldout*.yaml, never tuned on)", evaluate(whodoes, load("questions.heldout")), false);
+// questions.heldout.yaml's misses were once printed during development, so its figure is reported
+// apart; the pristine held-out files (heldout2 onwards) give the figure to quote.
+report("HELD-OUT, pristine (questions.heldout2+.yaml, never tuned on, misses never read)", evaluate(whodoes, loadPristine()), false);
+report("held-out 1 (questions.heldout.yaml, not tuned on; its misses were seen once)", evaluate(whodoes, readQuestions(`${EVAL_DIR}/questions.heldout.yaml`)), false);
 if (process.argv.includes("--per-file"))
   for (const f of readdirSync(EVAL_DIR).filter((f) => f.startsWith("questions.")).sort()) {
     const s = evaluate(whodoes, readQuestions(`${EVAL_DIR}/${f}`));

@@ -103,8 +103,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push("MICROSOFT_APP_ID is missing: it is needed when MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set.");
   if (e.MICROSOFT_APP_ID && appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD)
     problems.push("MICROSOFT_APP_PASSWORD is missing: Teams needs the client secret of the Azure bot's app registration.");
-  if (appType === "SingleTenant" && !e.MICROSOFT_APP_TENANT_ID)
-    problems.push("MICROSOFT_APP_TENANT_ID is missing: MICROSOFT_APP_TYPE=SingleTenant needs the tenant id.");
+  if ((appType === "SingleTenant" || appType === "UserAssignedMSI") && !e.MICROSOFT_APP_TENANT_ID)
+    problems.push(`MICROSOFT_APP_TENANT_ID is missing: MICROSOFT_APP_TYPE=${appType} needs the tenant id.`);
   const teams: TeamsConfig = {
     appType,
     ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),

@@ -40,7 +40,7 @@ describe("parseConfig", () => {
     expect(problems({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-wrong" })).toMatch(/SLACK_APP_TOKEN should be an app-level token/);
     expect(problems({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" })).toMatch(/MICROSOFT_APP_TENANT_ID is missing/);
     expect(problems({ MICROSOFT_APP_TYPE: "Sideways" })).toMatch(/MICROSOFT_APP_TYPE/);
-    expect(parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TYPE: "UserAssignedMSI" }).teams.appType).toBe("UserAssignedMSI");
+    expect(parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: "t" }).teams.appType).toBe("UserAssignedMSI");
   });
 
   it("treats empty values (as in a copied .env.example) as unset", () => {

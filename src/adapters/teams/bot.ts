@@ -1,0 +1,70 @@
+/**
+ * The botbuilder activity handler: routes a Teams activity to the decision functions beside it and sends
+ * the rendered answer. Messages (typed or card submits), members added (welcome), message extension queries.
+ */
+import {
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from "botbuilder";
+import type { Answer, Whodoes } from "../../core/index.js";
+import { answerToTeamsMessage } from "../../render/teams.js";
+import type { Store } from "../../store/store.js";
+import type { Logger } from "../adapter.js";
+import { answerForMessage } from "./message.js";
+import { searchResponse } from "./message-extension.js";
+import { welcomeAnswer } from "./replies.js";
+import { claimWelcome, planWelcome } from "./welcome.js";
+
+/** Used in hints ("@whodoes …") when Teams does not tell us the bot's name; matches manifest.json's short name. */
+export const DEFAULT_BOT_NAME = "whodoes";
+
+export interface TeamsBotDeps {
+  whodoes: Whodoes;
+  store: Store;
+  logger: Logger;
+}
+
+export class WhodoesTeamsBot extends TeamsActivityHandler {
+  readonly #deps: TeamsBotDeps;
+
+  constructor(deps: TeamsBotDeps) {
+    super();
+    this.#deps = deps;
+    this.onMessage(async (context, next) => {
+      await this.#reply(context, answerForMessage(this.#deps.whodoes, context.activity, this.#deps.logger));
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.#welcome(context);
+      await next();
+    });
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    void context;
+    return searchResponse(this.#deps.whodoes, query, this.#deps.logger);
+  }
+
+  async #welcome(context: TurnContext): Promise<void> {
+    const plan = planWelcome(context.activity);
+    if (!plan) return;
+    const claimed = await claimWelcome(plan, this.#deps.store);
+    if (!claimed) return;
+    const answer = welcomeAnswer(this.#deps.whodoes, {
+      newMembers: claimed.names,
+      needsMention: plan.needsMention,
+      botName: context.activity.recipient?.name || DEFAULT_BOT_NAME,
+    });
+    this.#deps.logger.info("teams: welcome sent", { botAdded: plan.botAdded, members: claimed.names.length });
+    await this.#reply(context, answer);
+  }
+
+  async #reply(context: TurnContext, answer: Answer): Promise<void> {
+    await context.sendActivity(answerToTeamsMessage(answer));
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The search message extension: Teams sends a `composeExtension/query` invoke as the user types and shows
+ * our result list; the answer goes back in the invoke's HTTP response, so it must be quick (Teams gives
+ * up after 5 s). The search is the core's and in memory, so this is a few milliseconds.
+ */
+import type { RoleCard, Whodoes } from "../../core/index.js";
+import { type MessagingExtensionResultAttachment, roleToSearchResult } from "../../render/teams.js";
+import type { Logger } from "../adapter.js";
+import { MAX_QUESTION_CHARS } from "./text.js";
+
+/** Must match `composeExtensions[].commands[].id` and its parameter name in manifests/teams/manifest.json. */
+export const SEARCH_COMMAND_ID = "searchRoles";
+export const SEARCH_PARAMETER = "searchQuery";
+/** Teams shows about ten results before scrolling; more only slows the list. */
+export const MAX_SEARCH_RESULTS = 10;
+
+export interface SearchResponse {
+  composeExtension: {
+    type: "result";
+    attachmentLayout: "list";
+    attachments: MessagingExtensionResultAttachment[];
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The typed text of a query invoke; empty on the initial run (the box opened with nothing typed). */
+export function searchText(query: unknown): string {
+  if (!isRecord(query) || !Array.isArray(query.parameters)) return "";
+  for (const p of query.parameters) {
+    if (!isRecord(p) || typeof p.value !== "string") continue;
+    if (p.name === "initialRun") return "";
+    if (p.name === SEARCH_PARAMETER) return p.value.trim().slice(0, MAX_QUESTION_CHARS);
+  }
+  return "";
+}
+
+function allRoles(whodoes: Whodoes): RoleCard[] {
+  return whodoes.knowledge.roles.map((r) => ({ id: r.id, name: r.name, character: r.character, score: 1, evidence: [] }));
+}
+
+export function searchResponse(whodoes: Whodoes, query: unknown, logger: Logger): SearchResponse {
+  const text = searchText(query);
+  let roles: RoleCard[];
+  try {
+    // Nothing typed yet: offer every role, so the list is never empty on open.
+    roles = text === "" ? allRoles(whodoes) : whodoes.search(text, MAX_SEARCH_RESULTS);
+  } catch (err) {
+    logger.error("teams: message extension search failed", { error: err instanceof Error ? err.message : String(err) });
+    roles = [];
+  }
+  return {
+    composeExtension: {
+      type: "result",
+      attachmentLayout: "list",
+      attachments: roles.slice(0, MAX_SEARCH_RESULTS).map(roleToSearchResult),
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * A Teams message activity → the core's Answer. Two kinds arrive as messages: text the user typed, and
+ * the `value` of an Adaptive Card Action.Submit (`{ whodoes: ActionRef }`). Decisions only; sending is bot.ts's.
+ */
+import { type Answer, parseActionRef, type Whodoes } from "../../core/index.js";
+import type { Logger } from "../adapter.js";
+import { tooLongAnswer } from "./replies.js";
+import { MAX_QUESTION_CHARS, questionText } from "./text.js";
+
+/**
+ * Raw text longer than this is refused before any decoding work. Teams caps a message near 28 KB, and HTML
+ * markup can roughly double a question's length, so nothing a person typed as a question comes near it.
+ */
+export const MAX_RAW_TEXT_CHARS = 20_000;
+
+/** The parts of a message activity we read; every field is untrusted. */
+export interface IncomingMessage {
+  text?: unknown;
+  value?: unknown;
+  entities?: unknown;
+  recipient?: { id?: string } | undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The button payload of a card submit, if this message is one. */
+function submittedRef(value: unknown): { present: boolean; ref: ReturnType<typeof parseActionRef> } {
+  if (!isRecord(value) || !("whodoes" in value)) return { present: false, ref: undefined };
+  return { present: true, ref: parseActionRef(value.whodoes) };
+}
+
+export function answerForMessage(whodoes: Whodoes, message: IncomingMessage, logger: Logger): Answer {
+  const submitted = submittedRef(message.value);
+  if (submitted.present) {
+    const ref = submitted.ref;
+    if (!ref) {
+      // A stale or forged button: say how to carry on rather than stay silent.
+      logger.warn("teams: ignored an invalid card action");
+      return whodoes.act({ do: "help" });
+    }
+    if (ref.do === "feedback") {
+      logger.info("teams: feedback", { vote: ref.vote, intent: ref.intent, ...(ref.role ? { role: ref.role } : {}) });
+    }
+    return whodoes.act(ref);
+  }
+
+  const raw = typeof message.text === "string" ? message.text : "";
+  if (raw.length > MAX_RAW_TEXT_CHARS) return tooLongAnswer(raw.length, MAX_QUESTION_CHARS);
+  const question = questionText(raw, message.entities, message.recipient?.id);
+  if (question.length > MAX_QUESTION_CHARS) return tooLongAnswer(question.length, MAX_QUESTION_CHARS);
+  // A bare @mention (or an empty submit from another card) gets the usage text.
+  if (question === "") return whodoes.act({ do: "help" });
+  return whodoes.ask(question);
+}

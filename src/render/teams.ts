@@ -1,0 +1,306 @@
+/**
+ * Answer → Microsoft Teams Adaptive Card. Pure functions: no SDK, no I/O.
+ *
+ * Every piece of text goes into a RichTextBlock's TextRun, which Adaptive Cards never parse as Markdown,
+ * so knowledge text and echoed questions need no escaping and `strong` spans become bold runs. The one
+ * exception is the line of @mentions in a people block (teams-people.ts), which Teams needs as a TextBlock.
+ */
+import type { Action, ActionRef, Answer, Block, RichText, RoleCard } from "../core/index.js";
+import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  ADAPTIVE_CARD_VERSION,
+  MAX_BUTTON_TITLE_CHARS,
+  MAX_CARD_ACTIONS,
+  MAX_CARD_BYTES,
+  MAX_CHOICE_ACTIONS,
+  MAX_EVIDENCE_PER_ROLE,
+  MAX_FALLBACK_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_SUMMARY_CHARS,
+  MAX_TEXT_CHARS,
+  THUMBNAIL_CARD_CONTENT_TYPE,
+} from "./teams-limits.js";
+import { peopleElements } from "./teams-people.js";
+import { answerSummary, answerToText } from "./text.js";
+
+export const ADAPTIVE_CARD_SCHEMA_URL = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+/** Note put at the end of a card that had to be cut to fit Teams' size limit. */
+export const SHORTENED_NOTE = "This answer was shortened to fit in Teams. Ask a narrower question for the rest.";
+
+export interface OpenUrlAction {
+  type: "Action.OpenUrl";
+  /** Read by screen readers; the Adaptive Cards SDK warns about actions without one. */
+  title: string;
+  url: string;
+}
+
+export interface TextRun {
+  type: "TextRun";
+  text: string;
+  weight?: "bolder";
+  size?: "medium" | "large";
+  italic?: boolean;
+  isSubtle?: boolean;
+  selectAction?: OpenUrlAction;
+}
+
+/** Markdown text: used only for a line of `<at>…</at>` mentions, which Teams resolves in TextBlocks. */
+export interface TextBlock {
+  type: "TextBlock";
+  text: string;
+  wrap: true;
+  spacing?: "small" | "medium";
+}
+
+/** A Teams @mention: `text` appears verbatim in a TextBlock; `mentioned.id` is a Teams or Entra user id. */
+export interface MentionEntity {
+  type: "mention";
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+export interface RichTextBlock {
+  type: "RichTextBlock";
+  inlines: TextRun[];
+  spacing?: "small" | "medium";
+}
+
+export interface Container {
+  type: "Container";
+  items: CardElement[];
+  style?: "emphasis";
+  spacing?: "small" | "medium";
+  separator?: boolean;
+}
+
+/** The payload of every button: the core's ActionRef under one key, so any message value we did not make is ignored. */
+export interface SubmitData {
+  whodoes: ActionRef;
+}
+
+export interface SubmitAction {
+  type: "Action.Submit";
+  title: string;
+  data: SubmitData;
+  style?: "positive" | "destructive";
+}
+
+export interface ActionSet {
+  type: "ActionSet";
+  actions: SubmitAction[];
+  spacing?: "small" | "medium";
+}
+
+export type CardElement = RichTextBlock | TextBlock | Container | ActionSet;
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: string;
+  /** Shown by clients that cannot render the card. */
+  fallbackText: string;
+  body: CardElement[];
+  actions?: SubmitAction[];
+  /** Teams' extension: the entities behind the card's @mentions. */
+  msteams?: { entities: MentionEntity[] };
+}
+
+export interface AdaptiveCardAttachment {
+  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
+  content: AdaptiveCard;
+}
+
+/** A Teams message carrying one card: `summary` is the notification and no-card fallback text. */
+export interface TeamsCardMessage {
+  type: "message";
+  summary: string;
+  attachments: AdaptiveCardAttachment[];
+}
+
+/** One entry of a search message extension's result list: the card inserted, and its preview in the list. */
+export interface MessagingExtensionResultAttachment extends AdaptiveCardAttachment {
+  preview: {
+    contentType: typeof THUMBNAIL_CARD_CONTENT_TYPE;
+    content: { title: string; subtitle?: string; text?: string };
+  };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function run(text: string, style: Omit<TextRun, "type" | "text"> = {}): TextRun {
+  return { type: "TextRun", text: clip(text, MAX_TEXT_CHARS), ...style };
+}
+
+function runs(text: RichText, style: Omit<TextRun, "type" | "text"> = {}): TextRun[] {
+  return text.filter((s) => s.text !== "").map((s) => run(s.text, s.strong ? { ...style, weight: "bolder" } : style));
+}
+
+function paragraph(inlines: TextRun[], spacing?: RichTextBlock["spacing"]): RichTextBlock[] {
+  // An empty RichTextBlock is invalid in some clients; leave it out.
+  if (inlines.length === 0) return [];
+  return [{ type: "RichTextBlock", inlines, ...(spacing ? { spacing } : {}) }];
+}
+
+function submit(action: Action): SubmitAction {
+  const style = action.style === "primary" ? "positive" : action.style === "danger" ? "destructive" : undefined;
+  return {
+    type: "Action.Submit",
+    title: clip(action.label, MAX_BUTTON_TITLE_CHARS),
+    data: { whodoes: action.action },
+    ...(style ? { style } : {}),
+  };
+}
+
+function roleElements(role: RoleCard): CardElement[] {
+  const items: CardElement[] = [
+    ...paragraph([run(role.name, { weight: "bolder", size: "medium" })]),
+    ...paragraph([run(role.character, { italic: true, isSubtle: true })], "small"),
+  ];
+  if (role.how) items.push(...paragraph(runs(role.how), "small"));
+  // Evidence that says the same as `how` would print one sentence twice.
+  const evidence = role.evidence.filter((ev) => !role.how || plain(ev.statement) !== plain(role.how));
+  for (const ev of evidence.slice(0, MAX_EVIDENCE_PER_ROLE)) {
+    items.push(...paragraph([run("Matched: ", { isSubtle: true }), ...runs(ev.statement)], "small"));
+  }
+  return [{ type: "Container", style: "emphasis", spacing: "medium", items }];
+}
+
+function blockElements(block: Block, mentions: MentionEntity[]): CardElement[] {
+  switch (block.type) {
+    case "text":
+      return paragraph(runs(block.text));
+    case "heading":
+      return paragraph([run(block.text, { weight: "bolder" })], "medium");
+    case "list": {
+      const shown = block.items.slice(0, MAX_LIST_ITEMS);
+      const items = shown.flatMap((item, i) => paragraph([run(block.ordered ? `${i + 1}. ` : "• "), ...runs(item)], "small"));
+      const more = block.items.length - shown.length;
+      if (more > 0) items.push(...paragraph([run(`… and ${more} more`, { isSubtle: true })], "small"));
+      return items.length > 0 ? [{ type: "Container", items }] : [];
+    }
+    case "fields": {
+      const items = block.fields.flatMap((f) =>
+        paragraph([run(`${f.label}: `, { weight: "bolder" }), ...runs(f.value)], "small"),
+      );
+      return items.length > 0 ? [{ type: "Container", items }] : [];
+    }
+    case "role":
+      return roleElements(block.role);
+    case "progress":
+      return paragraph([run(`Step ${block.step} of ${block.total}`, { isSubtle: true })], "small");
+    case "choices": {
+      const actions = block.choices.slice(0, MAX_CHOICE_ACTIONS).map(submit);
+      return [
+        ...paragraph([run(block.prompt)], "medium"),
+        ...(actions.length > 0 ? [{ type: "ActionSet" as const, actions }] : []),
+      ];
+    }
+    case "people":
+      return peopleElements(block, mentions);
+  }
+}
+
+export function byteLength(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), "utf8");
+}
+
+/**
+ * Keep the card under MAX_CARD_BYTES: drop body elements from the end (the title stays) and say so.
+ * Knowledge-sized answers never get here; it guards an unusual organisation directory or a long echoed question.
+ */
+function fitToBudget(card: AdaptiveCard): AdaptiveCard {
+  if (byteLength(card) <= MAX_CARD_BYTES) return card;
+  const note = paragraph([run(SHORTENED_NOTE, { isSubtle: true, italic: true })], "medium");
+  const body = [...card.body];
+  while (body.length > 1 && byteLength({ ...card, body: [...body, ...note] }) > MAX_CARD_BYTES) body.pop();
+  const shortened: AdaptiveCard = { ...card, body: [...body, ...note] };
+  // Keep only the mentions whose text is still on the card.
+  if (card.msteams) {
+    const onCard = JSON.stringify(shortened.body);
+    const entities = card.msteams.entities.filter((m) => onCard.includes(JSON.stringify(m.text).slice(1, -1)));
+    if (entities.length > 0) shortened.msteams = { entities };
+    else delete shortened.msteams;
+  }
+  // Still too big only if the actions themselves are: keep the card usable without them.
+  if (byteLength(shortened) > MAX_CARD_BYTES) delete shortened.actions;
+  return shortened;
+}
+
+/** The Adaptive Card for an answer: title, the answer's blocks in order, and its actions as buttons. */
+export function answerToAdaptiveCard(answer: Answer): AdaptiveCard {
+  const mentions: MentionEntity[] = [];
+  const body: CardElement[] = [
+    ...paragraph([run(answer.title, { weight: "bolder", size: "medium" })]),
+    ...answer.blocks.flatMap((block) => blockElements(block, mentions)),
+  ];
+  const actions = answer.actions.slice(0, MAX_CARD_ACTIONS).map(submit);
+  const card: AdaptiveCard = {
+    type: "AdaptiveCard",
+    $schema: ADAPTIVE_CARD_SCHEMA_URL,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: clip(answerToText(answer), MAX_FALLBACK_CHARS),
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    ...(mentions.length > 0 ? { msteams: { entities: mentions } } : {}),
+  };
+  return fitToBudget(card);
+}
+
+/** A role on its own, as inserted into a conversation from the search message extension (no buttons: the bot may not be in that chat). */
+export function roleToAdaptiveCard(role: RoleCard): AdaptiveCard {
+  return fitToBudget({
+    type: "AdaptiveCard",
+    $schema: ADAPTIVE_CARD_SCHEMA_URL,
+    version: ADAPTIVE_CARD_VERSION,
+    fallbackText: clip(`${role.name}: ${role.character}`, MAX_SUMMARY_CHARS),
+    body: roleElements(role),
+  });
+}
+
+/** The one line that stands for the answer in notifications and chat-list previews. */
+export function answerSummaryText(answer: Answer): string {
+  return clip(answerSummary(answer).trim(), MAX_SUMMARY_CHARS);
+}
+
+export function adaptiveCardAttachment(card: AdaptiveCard): AdaptiveCardAttachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+/** The whole reply for an answer: the card plus its text fallback. */
+export function answerToTeamsMessage(answer: Answer): TeamsCardMessage {
+  // No `text`: Teams shows an activity's text above its card, which would repeat the answer.
+  return {
+    type: "message",
+    summary: answerSummaryText(answer),
+    attachments: [adaptiveCardAttachment(answerToAdaptiveCard(answer))],
+  };
+}
+
+/** Thumbnail preview text is read as HTML by Teams; escape the three characters that would start markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function plain(text: RichText): string {
+  return text.map((s) => s.text).join("");
+}
+
+/** A search result for the message extension: the role's card, previewed in the list by a thumbnail card. */
+export function roleToSearchResult(role: RoleCard): MessagingExtensionResultAttachment {
+  const first = role.evidence[0];
+  const detail = role.how ? plain(role.how) : first ? plain(first.statement) : undefined;
+  return {
+    ...adaptiveCardAttachment(roleToAdaptiveCard(role)),
+    preview: {
+      contentType: THUMBNAIL_CARD_CONTENT_TYPE,
+      content: {
+        title: escapeHtml(clip(role.name, MAX_BUTTON_TITLE_CHARS)),
+        subtitle: escapeHtml(clip(role.character, MAX_SUMMARY_CHARS)),
+        ...(detail ? { text: escapeHtml(clip(detail, MAX_SUMMARY_CHARS)) } : {}),
+      },
+    },
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * The search message extension (answered in the invoke's HTTP response) and welcomes on conversationUpdate,
+ * over real HTTP in local mode.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { AdaptiveCard } from "../../../src/render/teams.js";
+import { type FakeConnector, fixture, realWhodoes, startBot, startFakeConnector, type TestBot } from "./harness.js";
+
+let connector: FakeConnector;
+let bot: TestBot;
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  bot = await startBot();
+});
+afterAll(async () => {
+  await bot.close();
+  await connector.close();
+});
+beforeEach(() => connector.reset());
+
+interface SearchBody {
+  composeExtension: {
+    type: string;
+    attachmentLayout: string;
+    attachments: {
+      contentType: string;
+      content: AdaptiveCard;
+      preview: { contentType: string; content: { title: string; subtitle?: string; text?: string } };
+    }[];
+  };
+}
+
+function query(text: string | undefined) {
+  const activity = fixture("compose-extension-query", connector.serviceUrl);
+  const parameters = text === undefined ? [{ name: "initialRun", value: "true" }] : [{ name: "searchQuery", value: text }];
+  return { ...activity, value: { ...(activity.value as object), parameters } };
+}
+
+describe("the search message extension", () => {
+  it("lists matching roles as cards in the invoke response, quickly, sending nothing", async () => {
+    const started = performance.now();
+    const res = await bot.post(fixture("compose-extension-query", connector.serviceUrl));
+    const elapsed = performance.now() - started;
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as SearchBody;
+    expect(body.composeExtension.type).toBe("result");
+    expect(body.composeExtension.attachmentLayout).toBe("list");
+    const results = body.composeExtension.attachments;
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]?.preview).toEqual({
+      contentType: "application/vnd.microsoft.card.thumbnail",
+      content: expect.objectContaining({ title: "Database administrator", subtitle: "The operational gatekeeper" }),
+    });
+    expect(results[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    expect(results[0]?.content.version).toBe("1.2");
+    expect(results[0]?.content.actions).toBeUndefined();
+    // The core's search, in the core's order.
+    expect(results.map((r) => r.preview.content.title)).toEqual(
+      realWhodoes()
+        .search("backup", 10)
+        .map((r) => r.name),
+    );
+    expect(elapsed).toBeLessThan(1000);
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it("offers every role on the initial run", async () => {
+    const res = await bot.post(query(undefined));
+    const body = (await res.json()) as SearchBody;
+    expect(body.composeExtension.attachments.map((a) => a.preview.content.title).sort()).toEqual(
+      realWhodoes()
+        .knowledge.roles.map((r) => r.name)
+        .sort(),
+    );
+  });
+
+  it("finds a role by a partial name", async () => {
+    const res = await bot.post(query("archit"));
+    const body = (await res.json()) as SearchBody;
+    expect(body.composeExtension.attachments[0]?.preview.content.title).toBe("Data architect");
+  });
+
+  it("returns an empty list, not an error, when nothing matches", async () => {
+    const res = await bot.post(query("zzzzqqqq"));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as SearchBody;
+    expect(body.composeExtension.type).toBe("result");
+    expect(Array.isArray(body.composeExtension.attachments)).toBe(true);
+  });
+});
+
+function welcomeText(call: (typeof connector.calls)[number] | undefined): string {
+  const card = (call?.body.attachments as { content: AdaptiveCard }[] | undefined)?.[0]?.content;
+  return JSON.stringify(card?.body ?? []);
+}
+
+describe("welcome", () => {
+  it("welcomes a team once when the bot is added, in the team's channel", async () => {
+    const activity = fixture("bot-added-to-team", connector.serviceUrl);
+    expect((await bot.post(activity)).status).toBe(200);
+    expect(connector.calls).toHaveLength(1);
+    const call = connector.calls[0];
+    expect(call?.conversationId).toBe((activity.conversation as { id: string }).id);
+    expect(call?.body.summary).toMatch(/Mention me \(@whodoes\)/);
+    const text = welcomeText(call);
+    expect(text).toContain("Hi, I'm whodoes");
+    expect(text).toContain("Start onboarding");
+    expect(JSON.stringify(call?.body.attachments)).toContain('"whodoes":{"do":"onboard"}');
+
+    // Teams re-sends the update (retries, reinstall): no second welcome.
+    connector.reset();
+    expect((await bot.post({ ...activity, id: "f:another-delivery" })).status).toBe(200);
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it("welcomes a new team member by name, once", async () => {
+    const activity = fixture("member-added-to-team", connector.serviceUrl);
+    await bot.post(activity);
+    expect(connector.calls).toHaveLength(1);
+    expect(welcomeText(connector.calls[0])).toContain("Welcome, Adele Vance!");
+    connector.reset();
+    await bot.post(activity);
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it("welcomes a personal install once, even with the bot and the user in the same update", async () => {
+    const activity = fixture("personal-install", connector.serviceUrl);
+    await bot.post(activity);
+    expect(connector.calls).toHaveLength(1);
+    // In a personal chat no @mention is needed.
+    expect(connector.calls[0]?.body.summary).toMatch(/^Ask me about a data task/);
+    connector.reset();
+    await bot.post(activity);
+    // The user alone, later (e.g. Teams reports the member again): still no repeat.
+    const userOnly = { ...activity, membersAdded: [(activity.membersAdded as unknown[])[0]] };
+    await bot.post(userOnly);
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it("does not welcome a member added to a group chat", async () => {
+    const activity = fixture("member-added-to-team", connector.serviceUrl);
+    const groupChat = {
+      ...activity,
+      conversation: { isGroup: true, conversationType: "groupChat", id: "19:meeting_group@thread.v2" },
+      channelData: { tenant: { id: "72f988bf-86f1-41af-91ab-2d7cd011db47" } },
+    };
+    expect((await bot.post(groupChat)).status).toBe(200);
+    expect(connector.calls).toHaveLength(0);
+  });
+});
