@@ -70,6 +70,19 @@ describe("whodoes CLI", () => {
     }
   });
 
+  it("never answers from a stale knowledge cache after an edit", () => {
+    const copy = copyKnowledge();
+    try {
+      expect(run(["ask", "--intents", copy.dir, "what does a dba do"]).stdout).toMatch(/^Database administrator/);
+      copy.edit("roles/database-administrator.yaml", (t) => t.replace("name: Database administrator", "name: Database guardian"));
+      expect(run(["ask", "--intents", copy.dir, "what does a dba do"]).stdout).toMatch(/^Database guardian/);
+      copy.edit("roles/database-administrator.yaml", (t) => t.replace("name: Database guardian", "name: [broken"));
+      expect(run(["ask", "--intents", copy.dir, "what does a dba do"]).status).toBe(1);
+    } finally {
+      copy.remove();
+    }
+  });
+
   it("walks the onboarding tour by number in the console", () => {
     const r = run(["onboard", "dba"], "1\n1\nquit\n");
     expect(r.status).toBe(0);

@@ -3,7 +3,11 @@
  * knowledge mistakes with exit 1 and one clear line (no stack trace).
  */
 import { parseArgs } from "node:util";
-import { createWhodoes, KnowledgeError, loadKnowledge, type Whodoes } from "../../core/index.js";
+// Import the core's parts directly, not its index: the CLI's cold start must not pay for the YAML
+// and schema libraries when the knowledge cache is fresh (see core/knowledge/cached.ts).
+import { loadKnowledgeCached } from "../../core/knowledge/cached.js";
+import { KnowledgeError } from "../../core/knowledge/errors.js";
+import { createWhodoes, type Whodoes } from "../../core/whodoes.js";
 import { askBatch, askOne } from "./ask.js";
 import { runChat } from "./chat.js";
 import { printRoles } from "./roles.js";
@@ -45,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   // --intents wins over INTENTS_DIR; both are optional (the shipped intents/ is the default).
-  const whodoes: Whodoes = createWhodoes(loadKnowledge(values.intents ?? process.env.INTENTS_DIR));
+  const whodoes: Whodoes = createWhodoes(await loadKnowledgeCached(values.intents ?? process.env.INTENTS_DIR));
   switch (command) {
     case "ask":
       if (rest.length > 0) askOne(whodoes, rest.join(" "), values.json);

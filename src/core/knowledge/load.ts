@@ -1,40 +1,18 @@
+export { DEFAULT_INTENTS_DIR } from "./paths.js";
+export { KnowledgeError } from "./errors.js";
+
 /**
  * Load and check an intents/ directory. A mistake in a file is reported as one KnowledgeError
  * naming the file, the line and what is wrong: it is a user's data mistake, not a crash.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join, relative, resolve } from "node:path";
 import { LineCounter, parseDocument, type Document } from "yaml";
+import { DEFAULT_INTENTS_DIR } from "./paths.js";
+import { KnowledgeError } from "./errors.js";
 import type { z } from "zod";
 import { directoryFileSchema, intentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
 import type { Contacts, Knowledge, Role } from "./types.js";
-
-/** The knowledge shipped with the project: the intents/ folder beside package.json. */
-export const DEFAULT_INTENTS_DIR = join(projectRoot(fileURLToPath(new URL(".", import.meta.url))), "intents");
-
-// Works from src/ (tests) and from dist/src/ (built) alike.
-function projectRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
-
-export class KnowledgeError extends Error {
-  constructor(
-    readonly code: "KNOWLEDGE_NOT_FOUND" | "KNOWLEDGE_SYNTAX" | "KNOWLEDGE_INVALID",
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly problem: string,
-  ) {
-    super(`${file}${line === undefined ? "" : `:${line}`}: ${problem}`);
-    this.name = "KnowledgeError";
-  }
-}
 
 interface Parsed {
   file: string;
