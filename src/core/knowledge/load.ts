@@ -73,7 +73,8 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
   };
 
   const intents = validate(need("intents.yaml"), intentsFileSchema).intents;
-  const thesaurus = validate(need("thesaurus.yaml"), thesaurusFileSchema);
+  const { data_nouns: dataNouns, ...thesaurusRest } = validate(need("thesaurus.yaml"), thesaurusFileSchema);
+  const thesaurus = { ...thesaurusRest, dataNouns };
 
   const roleFiles = yamlFilesIn(join(root, "roles")).map((path) => parseYamlFile(path, shown(path)));
   if (roleFiles.length === 0)

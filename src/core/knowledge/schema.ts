@@ -45,6 +45,8 @@ export const thesaurusFileSchema = z.strictObject({
   abbreviations: z.record(text, text).default({}),
   synonyms: z.record(text, words).default({}),
   weak: words.default([]),
+  data_nouns: words.default([]),
+  ambiguous: words.default([]),
 });
 
 export type RoleFile = z.infer<typeof roleFileSchema>;

@@ -47,6 +47,10 @@ export interface Thesaurus {
   /** canonical term -> the words and phrases that mean it */
   synonyms: Record<string, string[]>;
   weak: string[];
+  /** Nouns that make a preceding out-of-scope word a data question ("payroll database"). */
+  dataNouns: string[];
+  /** Task words with an everyday meaning too: alone, they need a data noun nearby to count. */
+  ambiguous: string[];
 }
 
 /** Who holds a role in this organisation (intents/directory.yaml). */

@@ -26,8 +26,11 @@ const PRIORITY: IntentId[] = [
   "out_of_scope",
 ];
 
-export function isTaskMatch(r: RoleRanking | undefined): r is RoleRanking {
+export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is RoleRanking {
   if (r === undefined) return false;
+  // "the Reno warehouse", "the lake house", "patch the drywall": words with an everyday meaning
+  // are a data task only when something else in the message says data.
+  if (u && !u.mentionsData && r.strong.length > 0 && r.strong.every((c) => u.ambiguous.has(c))) return false;
   return r.evidence >= SETTINGS.strongEvidence || (r.confidence >= SETTINGS.minConfidence && r.evidence >= SETTINGS.minEvidence);
 }
 
@@ -37,7 +40,7 @@ export function classify(u: Understanding): Decision {
   // When the message names roles and asks who does a task, answer among those roles.
   const ranking = named >= 2 ? u.ranking.filter((r) => u.roles.includes(r.role)) : u.ranking;
   const top = ranking[0];
-  const task = isTaskMatch(top) ? top.confidence : 0;
+  const task = isTaskMatch(top, u) ? top.confidence : 0;
   const otherCues = (except: IntentId[]) =>
     [...u.cues.entries()].filter(([i]) => !except.includes(i)).reduce((s, [, v]) => s + v, 0);
 
@@ -46,13 +49,13 @@ export function classify(u: Understanding): Decision {
 
   if (named >= 2) set("compare_roles", 1 + 3 * cue("compare_roles"));
   // With no role named, only an explicit phrase ("work together") makes it about collaboration.
-  if (cue("collaboration") > (named > 0 ? 0 : task > 0 ? 99 : 1)) set("collaboration", 1.5 + cue("collaboration") + (named > 0 ? 1 : 0));
+  if (cue("collaboration") > (named > 0 ? 0 : task > 0 ? 99 : 1)) set("collaboration", 2 + 1.5 * cue("collaboration") + (named > 0 ? 1 : 0));
   if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
   if (named === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
-  if (named === 0 && cue("list_roles") > 0) set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0));
+  if (named === 0 && cue("list_roles") > 0) set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - 2 * cue("out_of_scope"));
   if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
@@ -60,10 +63,11 @@ export function classify(u: Understanding): Decision {
   // Another department's word (payroll, wifi, rota) makes a task question theirs, unless the
   // message also carries plenty of data-task evidence, from two or more task words ("the payroll
   // database's audit log"); one word in common ("monitors", "password") is not enough.
-  const overrides = top !== undefined && top.evidence >= SETTINGS.outOfScopeOverride && top.strong >= 2;
+  const overrides = top !== undefined && top.evidence >= SETTINGS.outOfScopeOverride && top.strong.filter((c) => !u.ambiguous.has(c)).length >= 2;
   if (cue("out_of_scope") > 0 && !overrides) {
     score.delete("who_does");
-    set("out_of_scope", 1.5);
+    // ...but a message that names a role, or asks to be onboarded, is still ours.
+    set("out_of_scope", named > 0 ? 1 : 2.5);
   }
 
   let best: IntentId = "out_of_scope";

@@ -24,8 +24,8 @@ export interface ResponsibilityMatch {
   covered: number;
   /** Weight of the concepts that matched whole keywords (not weak words, not parts of phrases). */
   evidence: number;
-  /** How many distinct concepts make up `evidence`. */
-  strong: number;
+  /** The concepts that make up `evidence`. */
+  strong: string[];
   /** The question's concepts that matched. */
   concepts: string[];
 }
@@ -115,11 +115,11 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
         // Evidence that the question is about this task at all: concepts matched as whole keywords.
         // A word that is only part of a keyword, or only in the statement, ranks but proves nothing.
         let evidence = 0;
-        let strong = 0;
+        const strong: string[] = [];
         for (const c of matched.get(i) ?? [])
           if (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight)) {
             evidence += idf.get(c) ?? 0;
-            strong++;
+            strong.push(c);
           }
         // Whole-keyword matches are more specific than statement words: they rank higher.
         results.push({ entry, at: i, raw: cover + bonus + SETTINGS.evidenceBoost * evidence, covered: cover, evidence, strong, concepts: matched.get(i) ?? [] });

@@ -18,7 +18,9 @@ export interface RoleFinder {
 export function createRoleFinder(roles: readonly Role[]): RoleFinder {
   const names = new PhraseMap<string>();
   for (const role of roles) {
-    for (const alias of [role.id.replace(/[-_]/g, " "), role.name, role.short, ...role.aliases]) {
+    // A role's one-line character names it too ("the system designer").
+    const character = role.character.replace(/^the\s+/i, "");
+    for (const alias of [role.id.replace(/[-_]/g, " "), role.name, role.short, character, ...role.aliases]) {
       const stems = normalise(alias).map(stem);
       // The first role to claim an alias keeps it, so file order decides and the result is stable.
       if (!names.has(stems)) names.set(stems, role.id);

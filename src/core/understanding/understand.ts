@@ -19,8 +19,8 @@ export interface RoleRanking {
   confidence: number;
   /** Weight of the concepts that matched whole keywords (see ResponsibilityMatch.evidence). */
   evidence: number;
-  /** How many distinct concepts make up `evidence`. */
-  strong: number;
+  /** The concepts that make up `evidence`. */
+  strong: string[];
   matches: ResponsibilityMatch[];
 }
 
@@ -37,6 +37,10 @@ export interface Understanding {
   ranking: RoleRanking[];
   /** The question's total weight as task evidence (matched or not). */
   weight: number;
+  /** The message names a data thing (a thesaurus data noun: data, database, report, ...). */
+  mentionsData: boolean;
+  /** Concepts that came only from words with an everyday meaning too ("warehouse", "lake"). */
+  ambiguous: Set<string>;
 }
 
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
@@ -65,6 +69,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   const roleFinder = createRoleFinder(knowledge.roles);
   const index = createResponsibilityIndex(knowledge.roles, analyzer, knowledge.thesaurus.weak);
   const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
+  const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => stem(w.toLowerCase())));
+  const ambiguousWords = new Set(knowledge.thesaurus.ambiguous.map((w) => stem(w.toLowerCase())));
 
   const cueMap = new PhraseMap<IntentId[]>();
   const cueWords = new Set<string>();
@@ -84,6 +90,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       const r = byRole.get(m.entry.role.id);
       if (r) {
         if (r.matches.length < 2) r.matches.push(m);
+        // Whether the message is about this role's work at all: its strongest evidence anywhere.
+        if (m.evidence > r.evidence) {
+          r.evidence = m.evidence;
+          r.strong = m.strong;
+        }
         continue;
       }
       byRole.set(m.entry.role.id, {
@@ -108,6 +119,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const cuePositions = new Set<number>();
     for (const m of cueMap.matches(analysis.stems)) {
       if ([...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k))) continue;
+      // "the payroll database" is a data question: another department's word naming a data thing.
+      if (m.value.includes("out_of_scope") && dataNouns.has(analysis.stems[m.end] ?? "")) continue;
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + 1 + 0.5 * (m.end - m.start - 1));
       for (let i = m.start; i < m.end; i++) cuePositions.add(i);
     }
@@ -133,7 +146,15 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       const role = rolesById.get(m.roleId);
       if (role && !roles.includes(role)) roles.push(role);
     }
-    return { analysis, roles, mentions, cues, content, ranking: rank(content, weight), weight };
+    const mentionsData = analysis.stems.some((s) => dataNouns.has(s));
+    const plain = new Set<string>();
+    const everyday = new Set<string>();
+    for (const c of analysis.concepts) {
+      const word = c.end - c.start === 1 ? analysis.stems[c.start] : undefined;
+      (word !== undefined && ambiguousWords.has(word) ? everyday : plain).add(c.id);
+    }
+    const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
+    return { analysis, roles, mentions, cues, content, ranking: rank(content, weight), weight, mentionsData, ambiguous };
   }
 
   return {

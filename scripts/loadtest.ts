@@ -1,0 +1,215 @@
+/**
+ * `npm run loadtest`: the real server under signed Slack slash commands and Teams message activities
+ * on loopback, at 50 connections (by default), reporting throughput, ack latency, errors, the answers
+ * the fake platforms received, and the server's memory before, during and after the run.
+ *
+ * Three processes, so each figure belongs to one of them: the server (child, --expose-gc), the fake
+ * Slack and Bot Connector (child), and autocannon here. It prints figures and never fails on a missed
+ * target; it always stops by itself (a per-scenario cap and an overall deadline).
+ */
+import { mkdirSync, readdirSync } from "node:fs";
+import os from "node:os";
+import { join, resolve } from "node:path";
+import { type DriveResult, drive, slackRequest, type Targets, teamsRequest } from "./loadtest/drive.js";
+import type { FakeCounts } from "./loadtest/fakes.js";
+import { type LoadOptions, parseOptions } from "./loadtest/options.js";
+import { summariseProfile } from "./loadtest/profile-summary.js";
+import {
+  answersTable,
+  memoryTable,
+  resourceTable,
+  type ScenarioReport,
+  targetsSummary,
+  throughputTable,
+} from "./loadtest/report.js";
+import { type ChildRpc, forkRpc } from "./loadtest/rpc.js";
+import type { MemorySample, ServerStats, StartArgs } from "./loadtest/server-process.js";
+
+/** A test-only secret: the server and the load generator must agree on it, nothing else uses it. */
+const SIGNING_SECRET = "loadtest-signing-secret-0123456789abcdef";
+/** How long to wait for answers still on their way after the load stops. */
+const DRAIN_LIMIT_MS = 20_000;
+const MEMORY_SAMPLE_MS = 1_000;
+
+const log = (line = "") => process.stdout.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Children {
+  server: ChildRpc;
+  fakes: ChildRpc;
+}
+
+function startChildren(options: LoadOptions): Children {
+  const execArgv = ["--expose-gc"];
+  if (options.profileDir) {
+    mkdirSync(options.profileDir, { recursive: true });
+    execArgv.push("--cpu-prof", "--cpu-prof-dir", resolve(options.profileDir));
+  }
+  return {
+    server: forkRpc(new URL("./loadtest/server-process.js", import.meta.url), execArgv),
+    fakes: forkRpc(new URL("./loadtest/fakes-process.js", import.meta.url)),
+  };
+}
+
+const answered = (platform: "slack" | "teams", c: FakeCounts) =>
+  platform === "slack" ? { answers: c.slackAnswers, other: c.slackOther } : { answers: c.teamsAnswers, other: c.teamsOther };
+
+/** Wait until the fake platform has every answer the acks promised, or nothing has arrived for a while. */
+async function drain(fakes: ChildRpc, platform: "slack" | "teams", expected: number) {
+  const started = Date.now();
+  let last = -1;
+  let lastChange = started;
+  for (;;) {
+    const counts = answered(platform, await fakes.call<FakeCounts>("counts"));
+    const total = counts.answers + counts.other;
+    if (total !== last) {
+      last = total;
+      lastChange = Date.now();
+    }
+    if (total >= expected || Date.now() - lastChange > 3_000 || Date.now() - started > DRAIN_LIMIT_MS) {
+      return { ...counts, ms: Date.now() - started };
+    }
+    await sleep(50);
+  }
+}
+
+async function scenario(
+  children: Children,
+  platform: "slack" | "teams",
+  run: () => Promise<DriveResult>,
+): Promise<ScenarioReport> {
+  await children.fakes.call("reset");
+  await children.server.call<ServerStats>("stats", { reset: true });
+  const result = await run();
+  const server = await children.server.call<ServerStats>("stats", { reset: true });
+  const atEnd = answered(platform, await children.fakes.call<FakeCounts>("counts"));
+  const drained = await drain(children.fakes, platform, result.ok2xx);
+  const counts = await children.fakes.call<FakeCounts>("counts");
+  return {
+    run: result,
+    server,
+    platform,
+    answersAtEnd: atEnd.answers,
+    answersAfterDrain: drained.answers,
+    otherReplies: drained.other,
+    drainMs: drained.ms,
+    outboundConnections: platform === "slack" ? counts.slackConnections : counts.teamsConnections,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  const cpus = os.cpus();
+  log(`whodoes load test: node ${process.version}, ${cpus.length} CPU(s) ${cpus[0]?.model ?? ""}`.trim());
+  log(
+    `load average at start: ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")} (other work on this machine shares the CPUs)`,
+  );
+
+  const children = startChildren(options);
+  const deadline = setTimeout(
+    () => {
+      process.stderr.write("loadtest: overall deadline passed; stopping\n");
+      children.server.child.kill("SIGKILL");
+      children.fakes.child.kill("SIGKILL");
+      process.exit(2);
+    },
+    (options.warmup + 2 * options.timeout + 120) * 1000,
+  );
+  deadline.unref();
+
+  const fakeUrls = await children.fakes.call<{ slackApiUrl: string; responseBase: string; serviceUrl: string }>("start");
+  const startArgs: StartArgs = { slackApiUrl: fakeUrls.slackApiUrl, signingSecret: SIGNING_SECRET, logLevel: options.logLevel };
+  const started = await children.server.call<{ url: string; adapters: string[] }>("start", startArgs, 60_000);
+  log(`server ${started.url} (${started.adapters.join("; ")}), LOG_LEVEL=${options.logLevel}`);
+  const targets: Targets = { url: started.url, signingSecret: SIGNING_SECRET, ...fakeUrls };
+
+  const perScenario = Math.ceil(options.requests / (options.only ? 1 : 2));
+  const size = options.duration ? { duration: options.duration } : { amount: perScenario };
+  log(
+    `${options.connections} connections, ${options.duration ? `${options.duration} s` : `${perScenario.toLocaleString("en-US")} requests`} per scenario` +
+      `, capped at ${options.timeout} s; warm-up ${options.warmup} s\n`,
+  );
+
+  // Warm-up: let V8 optimise the hot paths and the sockets open before anything is measured.
+  await drive({
+    title: "warm-up",
+    url: targets.url,
+    requests: [slackRequest(targets), teamsRequest(targets)],
+    connections: options.connections,
+    duration: options.warmup,
+    capSeconds: options.warmup + 30,
+  });
+  await drain(children.fakes, "slack", Number.POSITIVE_INFINITY).catch(() => undefined);
+
+  const before = await children.server.call<MemorySample>("memory", { gc: true });
+  const during: MemorySample[] = [];
+  const sampler = setInterval(() => {
+    children.server.call<MemorySample>("memory", { gc: false }).then(
+      (m) => during.push(m),
+      () => undefined,
+    );
+  }, MEMORY_SAMPLE_MS);
+
+  const scenarios: ScenarioReport[] = [];
+  const common = { url: targets.url, connections: options.connections, capSeconds: options.timeout, ...size };
+  if (options.only !== "teams") {
+    scenarios.push(
+      await scenario(children, "slack", () =>
+        drive({ ...common, title: "slack slash commands", requests: [slackRequest(targets)] }),
+      ),
+    );
+  }
+  if (options.only !== "slack") {
+    scenarios.push(
+      await scenario(children, "teams", () => drive({ ...common, title: "teams messages", requests: [teamsRequest(targets)] })),
+    );
+  }
+  clearInterval(sampler);
+  const after = await children.server.call<MemorySample>("memory", { gc: true });
+  const total = scenarios.reduce((n, s) => n + s.run.requests, 0);
+
+  log("Throughput and ack latency (HTTP response time seen by the client):");
+  log(throughputTable(scenarios));
+  log("\nServer process during each scenario:");
+  log(resourceTable(scenarios));
+  log("\nAnswers received by the fake platforms (Slack answers after the ack; Teams replies inside the request):");
+  log(answersTable(scenarios));
+  log(`\nMemory over ${total.toLocaleString("en-US")} measured requests (${during.length} samples during):`);
+  log(memoryTable(before, during, after));
+  for (const s of scenarios) {
+    const status = Object.entries(s.run.statusCodes)
+      .map(([code, n]) => `${code}: ${n}`)
+      .join(", ");
+    if (s.run.non2xx > 0) log(`\n${s.run.title} status codes: ${status}`);
+    if (s.server.problems.length > 0)
+      log(`\n${s.run.title}: first warnings/errors logged by the server:\n  ${s.server.problems.join("\n  ")}`);
+  }
+  log("\nTargets (2-core machine, 50 connections):");
+  log(targetsSummary(scenarios, before, after, total));
+  log(
+    `load average at end: ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
+
+  await children.server.call("stop").catch(() => undefined);
+  await children.fakes.call("stop").catch(() => undefined);
+  await Promise.all([children.server.exited, children.fakes.exited]);
+  clearTimeout(deadline);
+  if (options.profileDir) {
+    const profiles = readdirSync(options.profileDir)
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .sort();
+    const latest = profiles.at(-1);
+    if (latest) log(`\n${summariseProfile(join(options.profileDir, latest))}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`loadtest: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

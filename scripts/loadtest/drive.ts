@@ -1,0 +1,119 @@
+/**
+ * One autocannon run against the server, bounded in time: a request count or a duration, and a hard
+ * cap after which it is stopped whatever happens. Every request is built fresh (setupRequest), so each
+ * Slack command carries its own signature and timestamp, question, user and response_url.
+ */
+import autocannon from "autocannon";
+import { signedSlackHeaders, slashCommandBody, teamsActivity } from "./traffic.js";
+
+export interface DriveResult {
+  title: string;
+  requests: number;
+  durationS: number;
+  rps: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  ok2xx: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  /** True when the hard cap stopped the run before its count or duration was reached. */
+  capped: boolean;
+  /** CPU used by this process (the load generator) over the run; 100 = one core. */
+  generatorCpuPercent: number;
+}
+
+export interface Targets {
+  url: string;
+  signingSecret: string;
+  responseBase: string;
+  serviceUrl: string;
+}
+
+/** Numbers the requests across runs, so every response_url and activity id is unique. */
+let sequence = 0;
+
+export function slackRequest(t: Targets): autocannon.Request {
+  return {
+    method: "POST",
+    path: "/slack/events",
+    setupRequest: (req) => {
+      const body = slashCommandBody(sequence++, t.responseBase);
+      return { ...req, body, headers: signedSlackHeaders(t.signingSecret, body) };
+    },
+  };
+}
+
+export function teamsRequest(t: Targets): autocannon.Request {
+  return {
+    method: "POST",
+    path: "/api/messages",
+    setupRequest: (req) => ({
+      ...req,
+      body: JSON.stringify(teamsActivity(sequence++, t.serviceUrl)),
+      headers: { "content-type": "application/json" },
+    }),
+  };
+}
+
+export interface DriveOptions {
+  title: string;
+  url: string;
+  requests: autocannon.Request[];
+  connections: number;
+  /** Stop after this many responses... */
+  amount?: number;
+  /** ...or after this many seconds. */
+  duration?: number;
+  /** Stop no later than this, in seconds. */
+  capSeconds: number;
+}
+
+export function drive(options: DriveOptions): Promise<DriveResult> {
+  const startCpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  let capped = false;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        title: options.title,
+        connections: options.connections,
+        ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
+        requests: options.requests,
+        timeout: 10,
+      },
+      (err, result) => {
+        clearTimeout(cap);
+        if (err) {
+          reject(err);
+          return;
+        }
+        const cpu = process.cpuUsage(startCpu);
+        const wallUs = Number(process.hrtime.bigint() - started) / 1000;
+        const l = result.latency;
+        const codes: Record<string, number> = {};
+        const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
+        for (const [code, s] of Object.entries(stats)) codes[code] = s.count;
+        resolve({
+          title: options.title,
+          requests: result.requests.total,
+          durationS: result.duration,
+          rps: result.duration > 0 ? result.requests.total / result.duration : 0,
+          latencyMs: { p50: l.p50, p90: l.p90, p99: l.p99, max: l.max, mean: l.average },
+          ok2xx: result["2xx"],
+          non2xx: result.non2xx,
+          statusCodes: codes,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          capped,
+          generatorCpuPercent: wallUs > 0 ? ((cpu.user + cpu.system) / wallUs) * 100 : 0,
+        });
+      },
+    );
+    const cap = setTimeout(() => {
+      capped = true;
+      instance.stop();
+    }, options.capSeconds * 1000);
+  });
+}

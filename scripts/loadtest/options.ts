@@ -1,0 +1,71 @@
+/** The load test's options: flags win over LOADTEST_* environment variables, which win over defaults. */
+
+export interface LoadOptions {
+  /** Concurrent connections (--connections, LOADTEST_CONNECTIONS); default 50, the issue's target. */
+  connections: number;
+  /** Requests over both scenarios, split evenly (--requests, LOADTEST_REQUESTS); default 100,000. */
+  requests: number;
+  /** Seconds per scenario instead of a request count (--duration, LOADTEST_DURATION); default: unset. */
+  duration?: number;
+  /** Seconds of mixed warm-up traffic before measuring (--warmup, LOADTEST_WARMUP); default 5. */
+  warmup: number;
+  /** Hard cap in seconds on one scenario, so the run always ends (--timeout, LOADTEST_TIMEOUT); default 150. */
+  timeout: number;
+  /** The server's LOG_LEVEL (--log-level, LOADTEST_LOG_LEVEL); default info, as in production. */
+  logLevel: "debug" | "info" | "warn" | "error";
+  /** Write a CPU profile of the server process (--profile, LOADTEST_PROFILE=1) to this directory. */
+  profileDir?: string;
+  /** Run only one scenario (--only slack|teams, LOADTEST_ONLY). */
+  only?: "slack" | "teams";
+}
+
+export const USAGE = `npm run loadtest -- [--connections 50] [--requests 100000 | --duration SECONDS] [--warmup 5]
+                        [--timeout 150] [--log-level info] [--only slack|teams] [--profile [DIR]]`;
+
+const LEVELS = ["debug", "info", "warn", "error"] as const;
+
+function positive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOptions {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (!arg.startsWith("--")) throw new Error(`unexpected argument "${arg}"\nusage: ${USAGE}`);
+    const [key = "", inline] = arg.slice(2).split("=", 2);
+    const next = argv[i + 1];
+    if (inline !== undefined) flags.set(key, inline);
+    else if (next !== undefined && !next.startsWith("--")) {
+      flags.set(key, next);
+      i++;
+    } else flags.set(key, "");
+  }
+  const known = ["connections", "requests", "duration", "warmup", "timeout", "log-level", "profile", "only", "help"];
+  const unknown = [...flags.keys()].filter((k) => !known.includes(k));
+  if (unknown.length > 0) throw new Error(`unknown option --${unknown[0]}\nusage: ${USAGE}`);
+  if (flags.has("help")) throw new Error(`usage: ${USAGE}`);
+
+  const get = (flag: string, envName: string) => flags.get(flag) ?? env[envName];
+  const logLevel = get("log-level", "LOADTEST_LOG_LEVEL") || "info";
+  if (!LEVELS.includes(logLevel as LoadOptions["logLevel"])) throw new Error(`--log-level must be one of ${LEVELS.join(", ")}`);
+  const only = get("only", "LOADTEST_ONLY") || undefined;
+  if (only !== undefined && only !== "slack" && only !== "teams") throw new Error("--only must be slack or teams");
+  const profileFlag = flags.has("profile") ? flags.get("profile") || "loadtest-profiles" : undefined;
+  const profileEnv = env.LOADTEST_PROFILE && env.LOADTEST_PROFILE !== "0" ? "loadtest-profiles" : undefined;
+  const durationRaw = get("duration", "LOADTEST_DURATION");
+
+  return {
+    connections: Math.round(positive("--connections", get("connections", "LOADTEST_CONNECTIONS"), 50)),
+    requests: Math.round(positive("--requests", get("requests", "LOADTEST_REQUESTS"), 100_000)),
+    ...(durationRaw ? { duration: positive("--duration", durationRaw, 0) } : {}),
+    warmup: positive("--warmup", get("warmup", "LOADTEST_WARMUP"), 5),
+    timeout: positive("--timeout", get("timeout", "LOADTEST_TIMEOUT"), 150),
+    logLevel: logLevel as LoadOptions["logLevel"],
+    ...(profileFlag || profileEnv ? { profileDir: profileFlag ?? profileEnv } : {}),
+    ...(only ? { only } : {}),
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Child process: the real whodoes server (startServer, as `npm start` runs it) with Slack in HTTP mode
+ * and Teams in local mode, pointed at the fakes. Reports its own memory, CPU, event-loop delay and GC
+ * time over IPC, so the figures are the server's alone, not the load generator's.
+ */
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import type { Config } from "../../src/server/config.js";
+import { createLogger } from "../../src/server/logger.js";
+import { type Running, startServer } from "../../src/server/start.js";
+import { serveRpc } from "./rpc.js";
+
+export interface StartArgs {
+  slackApiUrl: string;
+  signingSecret: string;
+  logLevel: Config["logLevel"];
+}
+
+export interface MemorySample {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  gcForced: boolean;
+}
+
+export interface ServerStats {
+  /** CPU time over wall time since the last reset (100 = one core busy). */
+  cpuPercent: number;
+  loopDelayMs: { p50: number; p99: number; max: number };
+  gcPauseMs: number;
+  gcCount: number;
+  logLines: Record<string, number>;
+  /** First few warn/error lines, to say what went wrong without flooding the report. */
+  problems: string[];
+}
+
+const MAX_PROBLEMS = 10;
+let running: Running | undefined;
+let logLines: Record<string, number> = {};
+let problems: string[] = [];
+
+// Lines are counted and dropped: the cost of formatting each log line stays in the figures, the
+// cost of a terminal or log shipper does not.
+function write(line: string): void {
+  const level = /"level":"(\w+)"/.exec(line)?.[1] ?? "other";
+  logLines[level] = (logLines[level] ?? 0) + 1;
+  if ((level === "warn" || level === "error") && problems.length < MAX_PROBLEMS) problems.push(line.slice(0, 600));
+}
+
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+let gcPauseMs = 0;
+let gcCount = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauseMs += entry.duration;
+    gcCount++;
+  }
+}).observe({ entryTypes: ["gc"] });
+let since = { cpu: process.cpuUsage(), at: process.hrtime.bigint() };
+
+function memory(forceGc: boolean): MemorySample {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (forceGc && gc) {
+    // Twice: the first pass can leave objects that only become unreachable after finalisers ran.
+    gc();
+    gc();
+  }
+  const m = process.memoryUsage();
+  return {
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    heapTotal: m.heapTotal,
+    external: m.external,
+    gcForced: forceGc && gc !== undefined,
+  };
+}
+
+function stats(reset: boolean): ServerStats {
+  const cpu = process.cpuUsage(since.cpu);
+  const wallUs = Number(process.hrtime.bigint() - since.at) / 1000;
+  const result: ServerStats = {
+    cpuPercent: wallUs > 0 ? ((cpu.user + cpu.system) / wallUs) * 100 : 0,
+    loopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+    gcPauseMs,
+    gcCount,
+    logLines: { ...logLines },
+    problems: [...problems],
+  };
+  if (reset) {
+    since = { cpu: process.cpuUsage(), at: process.hrtime.bigint() };
+    loop.reset();
+    gcPauseMs = 0;
+    gcCount = 0;
+    logLines = {};
+    problems = [];
+  }
+  return result;
+}
+
+serveRpc({
+  async start(arg) {
+    const { slackApiUrl, signingSecret, logLevel } = arg as StartArgs;
+    const config: Config = {
+      port: 0,
+      host: "127.0.0.1",
+      logLevel,
+      webChat: false,
+      slack: { botToken: "xoxb-loadtest-0000", signingSecret, apiUrl: slackApiUrl, onboardingChannels: [] },
+      // No app id: local mode, which accepts only loopback serviceUrls (our fake connector).
+      teams: { appType: "MultiTenant" },
+    };
+    running = await startServer(config, createLogger({ level: logLevel, pretty: false, write }));
+    return { url: running.url, adapters: running.adapters.map((a) => a.describe()) };
+  },
+  memory: (arg) => memory(Boolean((arg as { gc?: boolean } | undefined)?.gc)),
+  stats: (arg) => stats(Boolean((arg as { reset?: boolean } | undefined)?.reset)),
+  async stop() {
+    await running?.stop();
+    // Exit normally so --cpu-prof, when on, writes its profile.
+    setImmediate(() => process.exit(0));
+  },
+});
