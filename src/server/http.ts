@@ -46,8 +46,11 @@ export async function listen(app: express.Express, port: number, host: string): 
     close(graceMs) {
       return new Promise<void>((resolve) => {
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        // A kept-alive connection goes idle once its last response is sent: drop it then.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
         server.close(() => {
           clearTimeout(timer);
+          clearInterval(sweep);
           resolve();
         });
         server.closeIdleConnections();

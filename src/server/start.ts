@@ -2,17 +2,20 @@
  * The composition root: load the knowledge, create the store, mount every configured adapter on
  * one HTTP server, and stop them all cleanly.
  */
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Logger, PlatformAdapter } from "../adapters/adapter.js";
 import { createSlackAdapter } from "../adapters/slack/index.js";
 import { createTeamsAdapter } from "../adapters/teams/index.js";
+import { withTurnLog } from "../adapters/turn-log.js";
 import { createWebChatAdapter } from "../adapters/web/index.js";
+import { PROJECT_ROOT } from "../core/knowledge/paths.js";
 import { createMemoryStore } from "../store/memory-store.js";
 import type { Config } from "./config.js";
 import { createHttpApp, listen } from "./http.js";
 import { createLiveKnowledge } from "./live-knowledge.js";
 
-const VERSION: string = createRequire(import.meta.url)("../../../package.json").version;
+const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")).version;
 
 /** How long in-flight requests may take to finish on shutdown. */
 export const SHUTDOWN_GRACE_MS = 5_000;
@@ -36,11 +39,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     return { version: VERSION, adapters: adapters.map((a) => a.name), knowledge: { ok, roles, ...(error ? { error } : {}) } };
   });
 
-  if (config.slack) adapters.push(createSlackAdapter({ whodoes, config: config.slack, logger, store, app }));
-  adapters.push(createTeamsAdapter({ whodoes, config: config.teams, logger, store, app }));
+  const forPlatform = (platform: string) => withTurnLog(whodoes, logger, platform);
+  if (config.slack) adapters.push(createSlackAdapter({ whodoes: forPlatform("slack"), config: config.slack, logger, store, app }));
+  adapters.push(createTeamsAdapter({ whodoes: forPlatform("teams"), config: config.teams, logger, store, app }));
   // The web chat is for trying the bot before any platform is set up (or when asked for).
   const noPlatform = !config.slack && !config.teams.appId;
-  if (noPlatform || config.webChat) adapters.push(createWebChatAdapter({ whodoes, logger, app }));
+  if (noPlatform || config.webChat) adapters.push(createWebChatAdapter({ whodoes: forPlatform("web"), logger, app }));
 
   for (const adapter of adapters) await adapter.start();
   const host = config.host ?? (noPlatform ? "127.0.0.1" : "0.0.0.0");
@@ -59,8 +63,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     async stop() {
       process.off("SIGHUP", onHangup);
       live.close();
-      // Stop taking new work first; then let adapters drain (Socket Mode closes its socket).
-      await Promise.all([server.close(SHUTDOWN_GRACE_MS), ...adapters.map((a) => a.stop())]);
+      // Stop taking connections and let in-flight requests finish; then stop the adapters (Socket
+      // Mode closes its socket, work still being posted to Slack or Teams drains).
+      await server.close(SHUTDOWN_GRACE_MS);
+      await Promise.all(adapters.map((a) => a.stop()));
       await store.close();
     },
   };

@@ -10,7 +10,11 @@ export function answerToJson(answer: Answer): string {
     text: answerToText(answer),
     title: answer.title,
     summary: answer.summary,
-    evidence: answer.roles.map((r) => ({ id: r.id, responsibilities: r.evidence.map((e) => e.responsibilityId), terms: [...new Set(r.evidence.flatMap((e) => e.terms))] })),
+    evidence: answer.roles.map((r) => ({
+      id: r.id,
+      responsibilities: r.evidence.map((e) => e.responsibilityId),
+      terms: [...new Set(r.evidence.flatMap((e) => e.terms))],
+    })),
   });
 }
 

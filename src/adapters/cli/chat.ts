@@ -15,7 +15,10 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
     process.stdout.write(`\n${answerToText(answer, { numberedActions: true })}\n\n`);
   };
   if (start) show(whodoes.act(start));
-  else process.stdout.write('Ask who does a data task, e.g. "who restores a dropped table?". Type a number to pick a button, "quit" to leave.\n\n');
+  else
+    process.stdout.write(
+      'Ask who does a data task, e.g. "who restores a dropped table?". Type a number to pick a button, "quit" to leave.\n\n',
+    );
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();

@@ -10,6 +10,7 @@ import { KnowledgeError } from "../../core/knowledge/errors.js";
 import { createWhodoes, type Whodoes } from "../../core/whodoes.js";
 import { askBatch, askOne } from "./ask.js";
 import { runChat } from "./chat.js";
+import { ReportArgumentError, runReport } from "./report.js";
 import { printRoles } from "./roles.js";
 import { USAGE } from "./usage.js";
 
@@ -23,6 +24,8 @@ function parse(argv: string[]) {
       options: {
         json: { type: "boolean", default: false },
         intents: { type: "string" },
+        since: { type: "string" },
+        "data-dir": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -40,13 +43,30 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.version) {
-    const { createRequire } = await import("node:module");
-    process.stdout.write(`${createRequire(import.meta.url)("../../../../package.json").version}\n`);
+    const { readFileSync } = await import("node:fs");
+    const { PROJECT_ROOT } = await import("../../core/knowledge/paths.js");
+    process.stdout.write(`${JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, "utf8")).version}\n`);
     return 0;
   }
   if (!command) throw new UsageError("no command given");
-  const known = ["ask", "roles", "chat", "onboard"];
+  const known = ["ask", "roles", "chat", "onboard", "report"];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if (command === "report") {
+    if (rest.length > 0) throw new UsageError("report takes no arguments");
+    // --data-dir wins over DATA_DIR; REDIS_URL reads the store the instances share.
+    const dataDir = values["data-dir"] ?? process.env.DATA_DIR;
+    const redisUrl = process.env.REDIS_URL;
+    try {
+      return await runReport({
+        json: values.json,
+        ...(values.since ? { since: values.since } : {}),
+        ...(dataDir ? { dataDir } : {}),
+        ...(redisUrl ? { redisUrl } : {}),
+      });
+    } catch (err) {
+      throw err instanceof ReportArgumentError ? new UsageError(err.message) : err;
+    }
+  }
 
   // --intents wins over INTENTS_DIR; both are optional (the shipped intents/ is the default).
   const whodoes: Whodoes = createWhodoes(await loadKnowledgeCached(values.intents ?? process.env.INTENTS_DIR));

@@ -6,14 +6,20 @@ Usage:
   whodoes roles [--json]            list the roles
   whodoes onboard [ROLE]            a guided tour for a new hire in ROLE (asks which role if none)
   whodoes chat                      an interactive chat in the console
+  whodoes report [--since 7d] [--json]
+                                    for maintainers of intents/: unanswered questions, answers with
+                                    the most thumbs-down, the most asked intents and roles
   whodoes --help | --version
 
 Options:
   --json           one JSON object per answer: {"intent", "roles": [{"id", "score"}], "text", ...}
   --intents DIR    the knowledge directory (default: $INTENTS_DIR, else the shipped intents/)
+  --since DURATION the report's window: 30m, 12h, 7d, 4w (default 7d)
+  --data-dir DIR   where the usage is recorded (default: $DATA_DIR, else ./data; $REDIS_URL reads Redis instead)
 
 Examples:
   whodoes ask "who restores a dropped table?"
   whodoes ask --json "dba vs data architect"
   printf 'who owns the etl\\nencryption\\n' | whodoes ask --json
+  whodoes report --since 30d --json
 `;

@@ -1,0 +1,71 @@
+/**
+ * `whodoes report`: what the bot failed to answer, which answers people disliked and what is asked
+ * about most, read from the same store the server writes (DATA_DIR files, or REDIS_URL).
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { createStore, DEFAULT_DATA_DIR } from "../../store/create-store.js";
+import { StoreError, type UsageEvent } from "../../store/store.js";
+import { parseDuration } from "../../usage/duration.js";
+import { buildReport } from "../../usage/report.js";
+import { formatReport } from "../../usage/report-table.js";
+
+/** The window when --since is not given. */
+export const DEFAULT_REPORT_SINCE = "7d";
+
+export interface ReportOptions {
+  /** --since, e.g. "7d"; default DEFAULT_REPORT_SINCE. */
+  since?: string;
+  json: boolean;
+  /** --data-dir, else DATA_DIR, else ./data. */
+  dataDir?: string;
+  /** REDIS_URL: read the shared store instead of the files. */
+  redisUrl?: string;
+  now?: () => number;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+/** A mistake in the command line (exit 2 with the usage). */
+export class ReportArgumentError extends Error {}
+
+/** Print the report; returns the exit code (1 when the store cannot be read). */
+export async function runReport(options: ReportOptions): Promise<number> {
+  const since = options.since ?? DEFAULT_REPORT_SINCE;
+  const windowMs = parseDuration(since);
+  if (windowMs === undefined) throw new ReportArgumentError(`--since takes a duration like 30m, 12h, 7d or 4w, not "${since}"`);
+  const stdout = options.stdout ?? ((t: string) => process.stdout.write(t));
+  const stderr = options.stderr ?? ((t: string) => process.stderr.write(t));
+  const until = new Date((options.now ?? Date.now)());
+  const from = new Date(until.getTime() - windowMs);
+
+  let events: UsageEvent[] = [];
+  const dir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  if (!options.redisUrl && !existsSync(dir)) {
+    // Reading must not create the directory; an empty report says the same thing.
+    stderr(`whodoes: nothing recorded yet (no data directory at ${dir})\n`);
+  } else {
+    try {
+      const store = await createStore({
+        dataDir: dir,
+        requireConnection: true,
+        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+      });
+      try {
+        events = await store.events(from);
+      } finally {
+        await store.close();
+      }
+    } catch (err) {
+      if (err instanceof StoreError) {
+        stderr(`whodoes: cannot read the usage store: ${err.message}\n`);
+        return 1;
+      }
+      throw err;
+    }
+  }
+
+  const report = buildReport(events, { since: from, until });
+  stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  return 0;
+}

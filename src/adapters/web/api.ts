@@ -1,0 +1,132 @@
+/**
+ * POST /api/chat: the web chat's one JSON endpoint. `{ "text": "..." }` asks a question,
+ * `{ "action": ActionRef }` is a button click; both answer `{ answer, html }`. Input is untrusted:
+ * the body size is capped, its shape checked with zod and the action with the core's parseActionRef.
+ */
+import express from "express";
+import { z } from "zod";
+import { type ActionRef, type Answer, parseActionRef, type Whodoes } from "../../core/index.js";
+import { answerToHtml } from "../../render/html.js";
+import type { Logger } from "../adapter.js";
+
+export const CHAT_PATH = "/api/chat";
+/** The largest request body accepted; a question and a button payload are far smaller. */
+export const CHAT_BODY_LIMIT = "16kb";
+/** The longest question accepted, as the core's `ask` buttons allow. */
+export const CHAT_TEXT_MAX = 1000;
+
+export interface ChatResponse {
+  answer: Answer;
+  /** The answer as an escaped HTML fragment (src/render/html.ts), ready for the page. */
+  html: string;
+}
+
+export interface ChatErrorBody {
+  error: { code: string; message: string };
+}
+
+const requestSchema = z.union([
+  z.strictObject({ text: z.string() }),
+  // parseActionRef accepts a JSON string or an object; it does the real check below.
+  z.strictObject({ action: z.union([z.string(), z.record(z.string(), z.unknown())]) }),
+]);
+
+const USAGE = 'Send {"text": "your question"} or {"action": {...}} (a button\'s data-action).';
+
+class ChatRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type ChatRequest = { kind: "text"; text: string } | { kind: "action"; ref: ActionRef };
+
+/** The request in a parsed JSON body, or a ChatRequestError saying what is wrong with it. */
+export function parseChatRequest(body: unknown): ChatRequest {
+  const parsed = requestSchema.safeParse(body);
+  if (!parsed.success) throw new ChatRequestError(400, "bad_request", `The request body is not a chat message. ${USAGE}`);
+  if ("text" in parsed.data) {
+    const text = parsed.data.text.trim();
+    if (text === "") throw new ChatRequestError(400, "empty_text", "The question is empty.");
+    if (text.length > CHAT_TEXT_MAX) {
+      throw new ChatRequestError(
+        400,
+        "text_too_long",
+        `The question is ${text.length} characters long; the limit is ${CHAT_TEXT_MAX}.`,
+      );
+    }
+    return { kind: "text", text };
+  }
+  const ref = parseActionRef(parsed.data.action);
+  if (!ref) throw new ChatRequestError(400, "bad_action", "The action is not one this bot offers.");
+  return { kind: "action", ref };
+}
+
+function sendError(res: express.Response, status: number, code: string, message: string): void {
+  const body: ChatErrorBody = { error: { code, message } };
+  res.status(status).json(body);
+}
+
+/** body-parser's error types, mapped to the status a client can act on. */
+function bodyParserError(err: unknown): { status: number; code: string; message: string } | undefined {
+  if (typeof err !== "object" || err === null || !("type" in err)) return undefined;
+  switch (err.type) {
+    case "entity.too.large":
+      return { status: 413, code: "too_large", message: `The request body is larger than ${CHAT_BODY_LIMIT}.` };
+    case "entity.parse.failed":
+      return { status: 400, code: "bad_json", message: `The request body is not valid JSON. ${USAGE}` };
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return { status: 415, code: "unsupported_encoding", message: "Send the body as UTF-8 JSON." };
+    default:
+      return undefined;
+  }
+}
+
+export interface ChatRouteDeps {
+  whodoes: Whodoes;
+  logger: Logger;
+  /** False once the server is shutting down: new turns get 503. */
+  accepting: () => boolean;
+}
+
+export function createChatRouter(deps: ChatRouteDeps): express.Router {
+  const { whodoes, logger } = deps;
+  const router = express.Router();
+
+  router.post(CHAT_PATH, express.json({ limit: CHAT_BODY_LIMIT, strict: false }), (req, res) => {
+    res.set("Cache-Control", "no-store");
+    if (!deps.accepting()) return sendError(res, 503, "shutting_down", "The server is shutting down. Try again in a moment.");
+    if (!req.is("application/json"))
+      return sendError(res, 415, "unsupported_media_type", `Send JSON (Content-Type: application/json). ${USAGE}`);
+    const request = parseChatRequest(req.body);
+    const answer = request.kind === "text" ? whodoes.ask(request.text) : whodoes.act(request.ref);
+    if (request.kind === "action" && request.ref.do === "feedback") {
+      const { vote, intent, role } = request.ref;
+      logger.info("web: feedback", { platform: "web", vote, intent, ...(role ? { role } : {}) });
+    }
+    // The server logs one line per turn for every platform (adapters/turn-log.ts).
+    const body: ChatResponse = { answer, html: answerToHtml(answer) };
+    res.json(body);
+  });
+
+  router.all(CHAT_PATH, (_req, res) => {
+    res.set("Allow", "POST");
+    sendError(res, 405, "method_not_allowed", `Use POST. ${USAGE}`);
+  });
+
+  // One error handler for this route: bad input says what is wrong; anything else is logged, not shown.
+  router.use(CHAT_PATH, (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (err instanceof ChatRequestError) return sendError(res, err.status, err.code, err.message);
+    const known = bodyParserError(err);
+    if (known) return sendError(res, known.status, known.code, known.message);
+    logger.error("web: turn failed", { platform: "web", error: err instanceof Error ? err.message : String(err) });
+    sendError(res, 500, "internal", "Sorry, something went wrong while answering. Please try again.");
+  });
+
+  return router;
+}

@@ -1,0 +1,40 @@
+/**
+ * The local web chat: a page at / for trying the bot with no Slack or Teams account, talking to
+ * POST /api/chat. Glue only: the core answers, src/render/html.ts renders, public/ is the page.
+ */
+import type express from "express";
+import type { Whodoes } from "../../core/index.js";
+import type { Logger, PlatformAdapter } from "../adapter.js";
+import { CHAT_PATH, createChatRouter } from "./api.js";
+import { createPageRouter, PAGE_PATH } from "./page.js";
+import { welcomeAnswer } from "./welcome.js";
+
+export { CHAT_BODY_LIMIT, CHAT_PATH, CHAT_TEXT_MAX, type ChatErrorBody, type ChatResponse } from "./api.js";
+export { CONTENT_SECURITY_POLICY, PAGE_PATH, SCRIPT_PATH, STYLE_PATH } from "./page.js";
+
+export interface WebChatAdapterOptions {
+  whodoes: Whodoes;
+  logger: Logger;
+  /** The shared express app; the adapter mounts GET /, its static files and POST /api/chat, and never listens itself. */
+  app: express.Express;
+}
+
+export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAdapter {
+  const { whodoes, logger, app } = options;
+  let accepting = true;
+  // The page files are read now, so a missing one fails at start, not on the first visit.
+  app.use(createPageRouter(() => welcomeAnswer(whodoes.knowledge)));
+  app.use(createChatRouter({ whodoes, logger, accepting: () => accepting }));
+
+  return {
+    name: "web",
+    describe() {
+      return `Web chat (GET ${PAGE_PATH}, POST ${CHAT_PATH})`;
+    },
+    async start() {},
+    async stop() {
+      // Answers are computed synchronously, so nothing is ever left in flight: refusing new turns is enough.
+      accepting = false;
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// The web chat's page script: plain JavaScript, no framework, no network beyond this origin.
+// What the user typed is only ever shown with textContent; the bot's cards are HTML that the
+// server escaped (src/render/html.ts), so innerHTML is used for those alone.
+
+(() => {
+  const CHAT_URL = "/api/chat";
+  /** Show the "typing" dots only when an answer is slow, so fast ones don't flicker. */
+  const TYPING_DELAY_MS = 250;
+
+  const transcript = document.getElementById("transcript");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("question");
+  if (!transcript || !form || !input) return;
+
+  const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+  // On touch screens, focusing the box pops up the keyboard over the answer: only do it with a mouse.
+  const finePointer = window.matchMedia("(pointer: fine)");
+
+  /** Turns run one after another, so answers arrive in the order they were asked. */
+  let queue = Promise.resolve();
+
+  function scrollToTurn(anchor) {
+    // Bring the question to the top when the answer is long, otherwise show the end of the chat.
+    const top = anchor.getBoundingClientRect().top + window.scrollY - 16;
+    const bottom = document.documentElement.scrollHeight - window.innerHeight;
+    window.scrollTo({ top: Math.max(0, Math.min(top, bottom)), behavior: reducedMotion.matches ? "auto" : "smooth" });
+  }
+
+  function addUserMessage(text, isChoice) {
+    const row = document.createElement("div");
+    row.className = isChoice ? "msg msg-user msg-choice" : "msg msg-user";
+    const bubble = document.createElement("p");
+    bubble.className = "bubble";
+    const who = document.createElement("span");
+    who.className = "sr-only";
+    who.textContent = isChoice ? "You chose: " : "You asked: ";
+    bubble.append(who, document.createTextNode(text));
+    row.append(bubble);
+    transcript.append(row);
+    return row;
+  }
+
+  function addBotCard(html) {
+    const row = document.createElement("div");
+    row.className = "msg msg-bot";
+    row.innerHTML = html; // escaped by the server's renderer
+    transcript.append(row);
+    return row;
+  }
+
+  function addError(message) {
+    const row = document.createElement("div");
+    row.className = "msg msg-bot";
+    const card = document.createElement("div");
+    card.className = "card card-error";
+    card.setAttribute("role", "alert");
+    card.textContent = message;
+    row.append(card);
+    transcript.append(row);
+    return row;
+  }
+
+  function showTyping() {
+    const row = document.createElement("div");
+    row.className = "msg msg-bot typing";
+    row.setAttribute("aria-hidden", "true");
+    for (let i = 0; i < 3; i++) row.append(document.createElement("span"));
+    transcript.append(row);
+    return row;
+  }
+
+  async function post(body) {
+    let response;
+    try {
+      response = await fetch(CHAT_URL, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+      });
+    } catch {
+      throw new Error("I couldn't reach the whodoes server. Is it still running?");
+    }
+    const data = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const message = data?.error?.message;
+      throw new Error(typeof message === "string" ? message : `The server answered ${response.status}.`);
+    }
+    if (!data || typeof data.html !== "string") throw new Error("The server's answer was not understood.");
+    return data;
+  }
+
+  function turn(body, label, isChoice) {
+    const asked = addUserMessage(label, isChoice);
+    scrollToTurn(asked);
+    queue = queue.then(async () => {
+      transcript.setAttribute("aria-busy", "true");
+      let typing;
+      const timer = setTimeout(() => {
+        typing = showTyping();
+      }, TYPING_DELAY_MS);
+      try {
+        const data = await post(body);
+        addBotCard(data.html);
+      } catch (error) {
+        addError(error instanceof Error ? error.message : String(error));
+      } finally {
+        clearTimeout(timer);
+        typing?.remove();
+        transcript.removeAttribute("aria-busy");
+        scrollToTurn(asked);
+      }
+    });
+    return queue;
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (text === "") return;
+    input.value = "";
+    input.focus();
+    turn({ text }, text, false);
+  });
+
+  // One listener for every button of every card, present and future.
+  transcript.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const button = target?.closest("button[data-action]");
+    if (!button || !transcript.contains(button)) return;
+    let action;
+    try {
+      action = JSON.parse(button.getAttribute("data-action") ?? "");
+    } catch {
+      return;
+    }
+    const label = (button.textContent ?? "").trim();
+    // A click from the keyboard (detail 0) keeps focus on the button, so Tab leads on to the new card.
+    if (event.detail > 0 && finePointer.matches) input.focus();
+    turn({ action }, label, true);
+  });
+
+  // Escape clears the box; "/" from anywhere jumps back to it (as in many chat and search pages).
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") input.value = "";
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.target === input || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    input.focus();
+  });
+
+  input.focus();
+})();

@@ -1,0 +1,180 @@
+/**
+ * The web chat in a real browser: headless Debian Chromium driven by playwright-core, against the
+ * real core over loopback. It types a question, checks the right role's card, clicks a follow-up,
+ * walks two steps of the onboarding tour (the second by keyboard), votes, checks a narrow window,
+ * and saves screenshots to test-artifacts/. In CI it must run: a missing Chromium fails the test.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebChat, type WebChatServer } from "../adapters/web/harness.js";
+
+// The tests type-check without the DOM library (tsconfig's lib is ES2023 only): this is the little of
+// the page's `document` that the callbacks given to page.evaluate use.
+declare const document: {
+  activeElement: { id: string; textContent: string | null } | null;
+  documentElement: { scrollWidth: number; clientWidth: number };
+  querySelector(selector: string): { style: { position: string } } | null;
+};
+
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "test-artifacts");
+const DESKTOP = { width: 1280, height: 900 };
+const NARROW = { width: 390, height: 844 };
+
+const available = existsSync(CHROMIUM);
+const skip = !available && !process.env.CI;
+if (skip) console.warn(`web-chat browser test skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
+
+describe.skipIf(skip)("web chat in headless Chromium", () => {
+  let server: WebChatServer;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const offsite: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
+    server = await startWebChat();
+    // A fresh profile each run: launchPersistentContext is how playwright takes a --user-data-dir.
+    profile = mkdtempSync(join(tmpdir(), "whodoes-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: DESKTOP,
+      reducedMotion: "reduce",
+    });
+    // The page must need nothing but its own server: no CDN, web font or analytics.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.url}/`) || url.startsWith("data:")) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("console", (m) => {
+      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const cards = () => page.locator("#transcript .msg-bot .card");
+  const focusedId = () => page.evaluate(() => document.activeElement?.id ?? "");
+
+  /** Waits for the n-th bot card (0-based) and returns it. */
+  async function card(n: number): Promise<Locator> {
+    const c = cards().nth(n);
+    await c.waitFor({ state: "visible", timeout: 10_000 });
+    return c;
+  }
+
+  it("answers a typed question with the right role's card, and keeps focus in the box", async () => {
+    await page.goto(`${server.url}/`);
+    expect(await page.title()).toContain("whodoes");
+    await expect.poll(() => cards().count()).toBe(1);
+    expect(await (await card(0)).locator(".card-title").textContent()).toMatch(/who does what/i);
+    expect(await focusedId()).toBe("question");
+
+    await page.locator("#question").fill("who restores a dropped table?");
+    await page.keyboard.press("Enter");
+    const answer = await card(1);
+    expect(await answer.locator(".card-title").textContent()).toBe("Database administrator");
+    expect(await answer.locator(".role-character").textContent()).toBe("The operational gatekeeper");
+    expect(await answer.locator("strong").allTextContents()).toContain("restores");
+    expect(await page.locator(".msg-user .bubble").last().textContent()).toBe("You asked: who restores a dropped table?");
+    expect(await page.locator("#question").inputValue()).toBe("");
+    expect(await focusedId()).toBe("question");
+  });
+
+  it("follows up with a button on the answer card", async () => {
+    const dba = cards().nth(1);
+    await dba.getByRole("button", { name: "Compare with Architect" }).click();
+    const compare = await card(2);
+    expect(await compare.locator(".card-title").textContent()).toMatch(/Database administrator vs Data architect/i);
+    expect(await compare.locator(".fields dt").allTextContents()).toEqual(["Database administrator", "Data architect"]);
+    expect(await page.locator(".msg-user .bubble").last().textContent()).toBe("You chose: Compare with Architect");
+  });
+
+  it("walks two steps of the onboarding tour, the second by keyboard", async () => {
+    await cards().nth(1).getByRole("button", { name: "Start onboarding" }).click();
+    const step1 = await card(3);
+    expect(await step1.locator(".progress-label").textContent()).toBe("Step 1 of 6");
+    expect(await step1.locator(".card-title").textContent()).toMatch(/^Database administrator: /);
+
+    const next = step1.getByRole("button", { name: "Next" });
+    await next.focus();
+    await page.keyboard.press("Enter");
+    const step2 = await card(4);
+    expect(await step2.locator(".progress-label").textContent()).toBe("Step 2 of 6");
+    expect(await step2.locator("progress").getAttribute("value")).toBe("2");
+    expect(await step2.getByRole("button", { name: "Back" }).count()).toBe(1);
+    // A keyboard click leaves focus on the button, so Tab goes on into the new card.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Next");
+  });
+
+  it("thanks the user for feedback", async () => {
+    await cards()
+      .nth(1)
+      .getByRole("button", { name: /Helpful/ })
+      .first()
+      .click();
+    const thanks = await card(5);
+    expect(await thanks.locator(".card-title").textContent()).toMatch(/thanks for the feedback/i);
+    expect(server.logs.some((l) => l.msg === "web: feedback" && l.fields.vote === "up")).toBe(true);
+  });
+
+  it("needs nothing from the network and logs no errors", () => {
+    expect(offsite).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("saves screenshots at desktop and phone widths", async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // The whole transcript, with the composer (sticky at the window's bottom) laid after it. Set through
+    // the CSSOM, which the page's Content-Security-Policy allows (an injected <style> it would block).
+    const unstick = (position: string) =>
+      page.evaluate((p) => {
+        const composer = document.querySelector(".composer");
+        if (composer) composer.style.position = p;
+      }, position);
+    await unstick("static");
+    await page.screenshot({ path: join(ARTIFACTS, "web-chat.png"), fullPage: true });
+    await page.setViewportSize(NARROW);
+    await page.screenshot({ path: join(ARTIFACTS, "web-chat-narrow.png"), fullPage: true });
+    await unstick("");
+    expect(existsSync(join(ARTIFACTS, "web-chat.png"))).toBe(true);
+  });
+
+  it("never runs what a user typed as HTML", async () => {
+    const typed = `<img src=x onerror="document.title='pwned'">`;
+    await page.locator("#question").fill(typed);
+    await page.keyboard.press("Enter");
+    await card(6);
+    expect(await page.locator(".msg-user .bubble").last().textContent()).toBe(`You asked: ${typed}`);
+    expect(await page.locator("#transcript img").count()).toBe(0);
+    expect(await page.title()).not.toBe("pwned");
+  });
+
+  it("fits a 360px-wide window without scrolling sideways", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const composer = await page.locator("#composer").boundingBox();
+    expect(composer && composer.x + composer.width).toBeLessThanOrEqual(360);
+  });
+});
