@@ -54,7 +54,7 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
       case "help":
         return help(ctx);
       case "greeting":
-        return greeting(u.analysis.words);
+        return greeting(ctx, u.analysis.words);
       case "out_of_scope":
         return outOfScope(ctx);
     }

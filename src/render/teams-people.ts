@@ -9,14 +9,19 @@
 import type { Block, Contacts } from "../core/index.js";
 import type { CardElement, MentionEntity, TextRun } from "./teams.js";
 import { MAX_PEOPLE_PER_KIND, MAX_TEXT_CHARS } from "./teams-limits.js";
+import { cut, wellFormed } from "./teams-text.js";
 
 type PeopleBlock = Extract<Block, { type: "people" }>;
+
+/** Longest name shown in a mention tag; directory names are people's names, so this only guards odd input. */
+const MAX_MENTION_NAME_CHARS = 100;
 
 /** Characters that would break out of `<at>…</at>` or start Markdown in the mention line. */
 const MENTION_UNSAFE = /[<>*_~`[\]()#|\\]/g;
 
 function mentionName(name: string): string {
-  return name.replace(MENTION_UNSAFE, "").replace(/\s+/g, " ").trim().slice(0, 100) || "colleague";
+  const safe = name.replace(MENTION_UNSAFE, "").replace(/\s+/g, " ").trim();
+  return cut(safe, MAX_MENTION_NAME_CHARS).trim() || "colleague";
 }
 
 /** Teams accepts a Teams user id (29:…), an Entra object id or a UPN; `8:orgid:<object id>` is the object id. */
@@ -24,31 +29,48 @@ function mentionId(id: string): string {
   return id.replace(/^8:orgid:/i, "");
 }
 
+/**
+ * The `<at>…</at>` text for a user, adding its entity to `mentions` the first time. Teams pairs a mention with
+ * its entity by that text, so two different people who share a name get "(2)" rather than one ambiguous tag.
+ */
+function mentionTag(user: { id: string; name: string }, mentions: MentionEntity[]): string {
+  const id = mentionId(user.id);
+  const name = mentionName(user.name);
+  for (let n = 1; ; n++) {
+    const tag = `<at>${n === 1 ? name : `${name} (${n})`}</at>`;
+    const taken = mentions.find((m) => m.text === tag);
+    if (taken?.mentioned.id === id) return tag;
+    if (!taken) {
+      mentions.push({ type: "mention", text: tag, mentioned: { id, name: user.name } });
+      return tag;
+    }
+  }
+}
+
 /** A Teams link that opens the channel (https, so every client treats it as an ordinary link). */
 export function channelLink(channel: { id: string; name: string }): string {
-  return `https://teams.microsoft.com/l/channel/${encodeURIComponent(channel.id)}/${encodeURIComponent(channel.name)}`;
+  const part = (s: string) => encodeURIComponent(wellFormed(s));
+  return `https://teams.microsoft.com/l/channel/${part(channel.id)}/${part(channel.name)}`;
 }
 
 function text(value: string, style: Omit<TextRun, "type" | "text"> = {}): TextRun {
-  return { type: "TextRun", text: value.slice(0, MAX_TEXT_CHARS), ...style };
+  return { type: "TextRun", text: cut(value, MAX_TEXT_CHARS), ...style };
 }
 
 /** Elements for a people block; mention entities it needs are appended to `mentions`. */
 export function peopleElements(block: PeopleBlock, mentions: MentionEntity[]): CardElement[] {
   const c: Contacts = block.contacts;
   const items: CardElement[] = [
-    { type: "RichTextBlock", inlines: [text(`${block.roleName} in your organisation`, { weight: "bolder" })] },
+    // The role's name beside the heading: a tour step about partners lists several roles' people.
+    {
+      type: "RichTextBlock",
+      inlines: [text("In your organisation", { weight: "bolder" }), text(` · ${block.roleName}`, { isSubtle: true })],
+    },
   ];
 
   const users = c.teams.users.slice(0, MAX_PEOPLE_PER_KIND);
   if (users.length > 0) {
-    const tags = users.map((u) => {
-      const tag = `<at>${mentionName(u.name)}</at>`;
-      if (!mentions.some((m) => m.text === tag && m.mentioned.id === mentionId(u.id))) {
-        mentions.push({ type: "mention", text: tag, mentioned: { id: mentionId(u.id), name: u.name } });
-      }
-      return tag;
-    });
+    const tags = users.map((u) => mentionTag(u, mentions));
     items.push({ type: "TextBlock", text: tags.join(", "), wrap: true, spacing: "small" });
   }
 

@@ -21,6 +21,7 @@ import {
   THUMBNAIL_CARD_CONTENT_TYPE,
 } from "./teams-limits.js";
 import { peopleElements } from "./teams-people.js";
+import { clip } from "./teams-text.js";
 import { answerSummary, answerToText } from "./text.js";
 
 export const ADAPTIVE_CARD_SCHEMA_URL = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -74,9 +75,13 @@ export interface Container {
   separator?: boolean;
 }
 
-/** The payload of every button: the core's ActionRef under one key, so any message value we did not make is ignored. */
+/**
+ * The payload of every button: the core's ActionRef under one key, so any message value we did not make is ignored.
+ * `replace` asks the adapter to show the result in place of the card that was clicked (tour navigation).
+ */
 export interface SubmitData {
   whodoes: ActionRef;
+  replace?: true;
 }
 
 export interface SubmitAction {
@@ -126,10 +131,6 @@ export interface MessagingExtensionResultAttachment extends AdaptiveCardAttachme
   };
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
 function run(text: string, style: Omit<TextRun, "type" | "text"> = {}): TextRun {
   return { type: "TextRun", text: clip(text, MAX_TEXT_CHARS), ...style };
 }
@@ -144,12 +145,22 @@ function paragraph(inlines: TextRun[], spacing?: RichTextBlock["spacing"]): Rich
   return [{ type: "RichTextBlock", inlines, ...(spacing ? { spacing } : {}) }];
 }
 
-function submit(action: Action): SubmitAction {
+/**
+ * Whether a button on this answer's card moves through the onboarding tour (role choice, Back, Next, a quiz
+ * answer, Next question, Done). Those clicks replace the card, so a tour reads as one card that changes instead
+ * of a trail of six; every other button (feedback, "List the roles", "Start onboarding" under an answer) adds
+ * a new card and leaves the one clicked as it was.
+ */
+export function replacesCard(answer: Pick<Answer, "intent">, action: ActionRef): boolean {
+  return answer.intent === "onboarding" && (action.do === "onboard" || action.do === "quiz");
+}
+
+function submit(action: Action, replace = false): SubmitAction {
   const style = action.style === "primary" ? "positive" : action.style === "danger" ? "destructive" : undefined;
   return {
     type: "Action.Submit",
     title: clip(action.label, MAX_BUTTON_TITLE_CHARS),
-    data: { whodoes: action.action },
+    data: { whodoes: action.action, ...(replace ? { replace: true as const } : {}) },
     ...(style ? { style } : {}),
   };
 }
@@ -168,7 +179,7 @@ function roleElements(role: RoleCard): CardElement[] {
   return [{ type: "Container", style: "emphasis", spacing: "medium", items }];
 }
 
-function blockElements(block: Block, mentions: MentionEntity[]): CardElement[] {
+function blockElements(block: Block, mentions: MentionEntity[], button: (action: Action) => SubmitAction): CardElement[] {
   switch (block.type) {
     case "text":
       return paragraph(runs(block.text));
@@ -192,11 +203,12 @@ function blockElements(block: Block, mentions: MentionEntity[]): CardElement[] {
     case "progress":
       return paragraph([run(`Step ${block.step} of ${block.total}`, { isSubtle: true })], "small");
     case "choices": {
-      const actions = block.choices.slice(0, MAX_CHOICE_ACTIONS).map(submit);
-      return [
-        ...paragraph([run(block.prompt)], "medium"),
-        ...(actions.length > 0 ? [{ type: "ActionSet" as const, actions }] : []),
-      ];
+      // One button per row: Teams stretches a row's buttons to share the card's width, so four role names
+      // side by side would be cut to "Data wareho…", and a quiz answer must be readable in full.
+      const rows: CardElement[] = block.choices
+        .slice(0, MAX_CHOICE_ACTIONS)
+        .map((choice) => ({ type: "ActionSet", spacing: "small", actions: [button(choice)] }));
+      return [...paragraph([run(block.prompt, { weight: "bolder" })], "medium"), ...rows];
     }
     case "people":
       return peopleElements(block, mentions);
@@ -232,11 +244,12 @@ function fitToBudget(card: AdaptiveCard): AdaptiveCard {
 /** The Adaptive Card for an answer: title, the answer's blocks in order, and its actions as buttons. */
 export function answerToAdaptiveCard(answer: Answer): AdaptiveCard {
   const mentions: MentionEntity[] = [];
+  const button = (action: Action) => submit(action, replacesCard(answer, action.action));
   const body: CardElement[] = [
     ...paragraph([run(answer.title, { weight: "bolder", size: "medium" })]),
-    ...answer.blocks.flatMap((block) => blockElements(block, mentions)),
+    ...answer.blocks.flatMap((block) => blockElements(block, mentions, button)),
   ];
-  const actions = answer.actions.slice(0, MAX_CARD_ACTIONS).map(submit);
+  const actions = answer.actions.slice(0, MAX_CARD_ACTIONS).map(button);
   const card: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA_URL,

@@ -17,6 +17,9 @@ const envSchema = z.object({
   INTENTS_DIR: optional,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   WEB_CHAT: optional.pipe(z.enum(["on", "off", "true", "false", "1", "0"]).optional()),
+  DATA_DIR: optional,
+  REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
+  RECORD_QUESTIONS: optional.pipe(z.enum(["true", "false", "1", "0"]).optional()),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -54,6 +57,12 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Serve the local web chat even when a platform is configured (WEB_CHAT=on). */
   webChat: boolean;
+  /** DATA_DIR: where one instance keeps welcomes and usage; default <project>/data. */
+  dataDir?: string;
+  /** REDIS_URL: share state between instances. */
+  redisUrl?: string;
+  /** RECORD_QUESTIONS=true keeps unanswered questions' text for `whodoes report`; default: a hash. */
+  recordQuestions?: boolean;
   slack?: SlackConfig;
   teams: TeamsConfig;
 }
@@ -117,6 +126,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     webChat: ["on", "true", "1"].includes(e.WEB_CHAT ?? ""),
+    recordQuestions: ["true", "1"].includes(e.RECORD_QUESTIONS ?? ""),
+    ...(e.DATA_DIR ? { dataDir: e.DATA_DIR } : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     teams,
     ...(e.HOST ? { host: e.HOST } : {}),
     ...(e.INTENTS_DIR ? { intentsDir: e.INTENTS_DIR } : {}),

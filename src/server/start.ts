@@ -10,7 +10,8 @@ import { createTeamsAdapter } from "../adapters/teams/index.js";
 import { withTurnLog } from "../adapters/turn-log.js";
 import { createWebChatAdapter } from "../adapters/web/index.js";
 import { PROJECT_ROOT } from "../core/knowledge/paths.js";
-import { createMemoryStore } from "../store/memory-store.js";
+import { createStore } from "../store/create-store.js";
+import { recordingWhodoes } from "../usage/recorder.js";
 import type { Config } from "./config.js";
 import { createHttpApp, listen } from "./http.js";
 import { createLiveKnowledge } from "./live-knowledge.js";
@@ -32,14 +33,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const live = createLiveKnowledge(config.intentsDir, logger);
   const { whodoes } = live;
   const knowledge = whodoes.knowledge;
-  const store = createMemoryStore();
+  const store = await createStore({ dataDir: config.dataDir ?? join(PROJECT_ROOT, "data"), redisUrl: config.redisUrl, logger });
   const adapters: PlatformAdapter[] = [];
   const app = createHttpApp(() => {
     const { ok, roles, error } = live.status();
     return { version: VERSION, adapters: adapters.map((a) => a.name), knowledge: { ok, roles, ...(error ? { error } : {}) } };
   });
 
-  const forPlatform = (platform: string) => withTurnLog(whodoes, logger, platform);
+  // Per platform: record usage for `whodoes report`, and log one line per turn.
+  const forPlatform = (platform: string) =>
+    withTurnLog(recordingWhodoes(whodoes, store, { platform, recordQuestions: config.recordQuestions ?? false, logger }), logger, platform);
   if (config.slack) adapters.push(createSlackAdapter({ whodoes: forPlatform("slack"), config: config.slack, logger, store, app }));
   adapters.push(createTeamsAdapter({ whodoes: forPlatform("teams"), config: config.teams, logger, store, app }));
   // The web chat is for trying the bot before any platform is set up (or when asked for).

@@ -1,24 +1,30 @@
+import { createClaims } from "./claims.js";
 import type { Store } from "./store.js";
+import type { UsageEvent } from "./usage-event.js";
 
-/** In-process store: enough for one instance. */
+/** The memory store keeps only the latest events, so a long run (or a load test) stays flat. */
+export const MEMORY_EVENT_LIMIT = 10_000;
+
+/** In-process store: enough for one instance that need not remember anything across a restart (tests). */
 export function createMemoryStore(now: () => number = Date.now): Store {
-  const claims = new Map<string, number>(); // key -> expiry (ms since epoch), Infinity = forever
-  let sweepCounter = 0;
-  const sweep = () => {
-    const t = now();
-    for (const [k, exp] of claims) if (exp <= t) claims.delete(k);
-  };
+  const claims = createClaims(now);
+  let events: UsageEvent[] = [];
   return {
     async claimOnce(key, ttlMs) {
-      // Sweep now and then so a long-running bot does not grow without bound.
-      if (++sweepCounter % 1000 === 0) sweep();
-      const exp = claims.get(key);
-      if (exp !== undefined && exp > now()) return false;
-      claims.set(key, ttlMs === undefined ? Number.POSITIVE_INFINITY : now() + ttlMs);
-      return true;
+      return claims.claim(key, ttlMs);
+    },
+    async record(event) {
+      events.push(event);
+      // Trim in chunks rather than shifting one at a time.
+      if (events.length > MEMORY_EVENT_LIMIT * 1.1) events = events.slice(-MEMORY_EVENT_LIMIT);
+    },
+    async events(since) {
+      const from = since.getTime();
+      return events.filter((e) => e.at >= from).sort((a, b) => a.at - b.at);
     },
     async close() {
       claims.clear();
+      events = [];
     },
   };
 }

@@ -1,7 +1,11 @@
 /**
  * Everything the bot remembers goes through this interface, so one instance can keep it in memory
- * and several can share it (e.g. Redis) without the adapters knowing which.
+ * and a file (the default) and several can share it (Redis) without the adapters knowing which.
  */
+import type { UsageEvent } from "./usage-event.js";
+
+export type { UsageEvent } from "./usage-event.js";
+
 export interface Store {
   /**
    * Atomically claim `key`: true the first time, false while an earlier claim holds.
@@ -9,5 +13,24 @@ export interface Store {
    * @param ttlMs how long the claim holds; forever when omitted.
    */
   claimOnce(key: string, ttlMs?: number): Promise<boolean>;
+  /**
+   * Remember a usage event for `whodoes report`. Implementations that can lose their backend buffer
+   * or drop with a logged warning rather than throw; callers still treat it as fire-and-forget.
+   */
+  record(event: UsageEvent): Promise<void>;
+  /** Usage events that happened at or after `since`, oldest first. */
+  events(since: Date): Promise<UsageEvent[]>;
   close(): Promise<void>;
+}
+
+/** A store that cannot do what was asked (e.g. Redis unreachable when the report reads it). */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly code: "STORE_UNAVAILABLE" | "STORE_IO",
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "StoreError";
+  }
 }

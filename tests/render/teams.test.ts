@@ -13,6 +13,8 @@ import {
   SHORTENED_NOTE,
 } from "../../src/render/teams.js";
 import { MAX_CARD_ACTIONS, MAX_CARD_BYTES, MAX_LIST_ITEMS, TEAMS_MAX_CARD_VERSION } from "../../src/render/teams-limits.js";
+import { channelLink } from "../../src/render/teams-people.js";
+import { clip, cut, wellFormed } from "../../src/render/teams-text.js";
 
 const dba: RoleCard = {
   id: "database-administrator",
@@ -92,15 +94,22 @@ describe("answerToAdaptiveCard", () => {
           ],
         },
         { type: "RichTextBlock", inlines: [{ type: "TextRun", text: "Also involved:" }] },
-        { type: "RichTextBlock", spacing: "medium", inlines: [{ type: "TextRun", text: "Did you mean:" }] },
+        { type: "RichTextBlock", spacing: "medium", inlines: [{ type: "TextRun", text: "Did you mean:", weight: "bolder" }] },
         {
           type: "ActionSet",
+          spacing: "small",
           actions: [
             {
               type: "Action.Submit",
               title: "Database administrator",
               data: { whodoes: { do: "describe", role: "database-administrator" } },
             },
+          ],
+        },
+        {
+          type: "ActionSet",
+          spacing: "small",
+          actions: [
             { type: "Action.Submit", title: "Data architect", data: { whodoes: { do: "describe", role: "data-architect" } } },
           ],
         },
@@ -335,7 +344,13 @@ describe("people blocks", () => {
       type: "Container",
       spacing: "medium",
       items: [
-        { type: "RichTextBlock", inlines: [{ type: "TextRun", text: "Data manager in your organisation", weight: "bolder" }] },
+        {
+          type: "RichTextBlock",
+          inlines: [
+            { type: "TextRun", text: "In your organisation", weight: "bolder" },
+            { type: "TextRun", text: " · Data manager", isSubtle: true },
+          ],
+        },
         { type: "TextBlock", text: "<at>Ana Ruiz</at>, <at>Bo Bold Lee</at>", wrap: true, spacing: "small" },
         {
           type: "RichTextBlock",
@@ -379,6 +394,25 @@ describe("people blocks", () => {
     expect(card.msteams?.entities).toHaveLength(2);
   });
 
+  it("gives two different people with the same name tags Teams can tell apart", () => {
+    const namesakes = {
+      ...contacts,
+      teams: {
+        users: [
+          { id: "29:1AnaRuizOne", name: "Ana Ruiz" },
+          { id: "29:1AnaRuizTwo", name: "Ana Ruiz" },
+        ],
+        channels: [],
+      },
+    };
+    const card = answerToAdaptiveCard(withPeople(namesakes));
+    expect(card.msteams?.entities).toEqual([
+      { type: "mention", text: "<at>Ana Ruiz</at>", mentioned: { id: "29:1AnaRuizOne", name: "Ana Ruiz" } },
+      { type: "mention", text: "<at>Ana Ruiz (2)</at>", mentioned: { id: "29:1AnaRuizTwo", name: "Ana Ruiz" } },
+    ]);
+    expect(JSON.stringify(card.body)).toContain("<at>Ana Ruiz</at>, <at>Ana Ruiz (2)</at>");
+  });
+
   it("points to Slack when only Slack contacts exist, and drops an empty block", () => {
     const slackOnly = {
       ...contacts,
@@ -413,5 +447,85 @@ describe("people blocks", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("tour cards", () => {
+  const step: Answer = {
+    intent: "onboarding",
+    title: "Database administrator: Key responsibilities",
+    summary: "Onboarding as database administrator, step 2 of 6: key responsibilities.",
+    blocks: [
+      { type: "progress", step: 2, total: 6 },
+      { type: "list", items: [[{ text: "Runs routine backups." }]] },
+    ],
+    roles: [dba],
+    actions: [
+      { label: "Back", action: { do: "onboard", role: "database-administrator", step: 1 } },
+      { label: "Next", action: { do: "onboard", role: "database-administrator", step: 3 }, style: "primary" },
+      { label: "👍 Helpful", action: { do: "feedback", vote: "up", intent: "onboarding" } },
+    ],
+  };
+
+  it("shows the progress and marks tour navigation to replace the card, nothing else", () => {
+    const card = answerToAdaptiveCard(step);
+    expect(card.body[1]).toEqual({
+      type: "RichTextBlock",
+      spacing: "small",
+      inlines: [{ type: "TextRun", text: "Step 2 of 6", isSubtle: true }],
+    });
+    expect(card.actions).toEqual([
+      {
+        type: "Action.Submit",
+        title: "Back",
+        data: { whodoes: { do: "onboard", role: "database-administrator", step: 1 }, replace: true },
+      },
+      {
+        type: "Action.Submit",
+        title: "Next",
+        data: { whodoes: { do: "onboard", role: "database-administrator", step: 3 }, replace: true },
+        style: "positive",
+      },
+      { type: "Action.Submit", title: "👍 Helpful", data: { whodoes: { do: "feedback", vote: "up", intent: "onboarding" } } },
+    ]);
+  });
+
+  it("quiz choices are one full-width button per row, replacing the question with the verdict", () => {
+    const w = createWhodoes(loadKnowledge());
+    const card = answerToAdaptiveCard(w.act({ do: "onboard", role: "database-administrator", step: 6 }));
+    const rows = card.body.filter((e) => e.type === "ActionSet");
+    expect(rows.length).toBe(w.knowledge.roles.length);
+    for (const row of rows) {
+      expect(row.type === "ActionSet" && row.actions).toHaveLength(1);
+      const data = row.type === "ActionSet" ? row.actions[0]?.data : undefined;
+      expect(data?.whodoes.do).toBe("quiz");
+      expect(data?.replace).toBe(true);
+    }
+  });
+
+  it("'Start onboarding' under an ordinary answer adds a card rather than replacing the answer", () => {
+    const card = answerToAdaptiveCard(whoDoes);
+    expect(card.actions?.find((a) => a.title === "Start onboarding")?.data).toEqual({
+      whodoes: { do: "onboard", role: "database-administrator", step: 1 },
+    });
+  });
+});
+
+describe("cutting text", () => {
+  it("never leaves half an emoji at the cut", () => {
+    expect(cut("ab😀", 3)).toBe("ab");
+    expect(clip("a😀😀", 3)).toBe("a…");
+    const title = answerToAdaptiveCard({ ...whoDoes, actions: [{ label: "😀".repeat(40), action: { do: "roles" } }] })
+      .actions?.[0]?.title;
+    expect(title).toBe(`${"😀".repeat(29)}…`);
+  });
+});
+
+describe("channel links", () => {
+  it("survive a malformed name", () => {
+    expect(channelLink({ id: "19:a@thread.tacv2", name: "x\ud800" })).toBe(
+      "https://teams.microsoft.com/l/channel/19%3Aa%40thread.tacv2/x%EF%BF%BD",
+    );
+    expect(wellFormed("ok 😀")).toBe("ok 😀");
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The botbuilder activity handler: routes a Teams activity to the decision functions beside it and sends
  * the rendered answer. Messages (typed or card submits), members added (welcome), message extension queries.
+ * A submit from a tour card updates that card in place (activity.replyToId is the message holding it); every
+ * other answer is a new reply.
  */
 import {
   type MessagingExtensionQuery,
@@ -12,7 +14,7 @@ import type { Answer, Whodoes } from "../../core/index.js";
 import { answerToTeamsMessage } from "../../render/teams.js";
 import type { Store } from "../../store/store.js";
 import type { Logger } from "../adapter.js";
-import { answerForMessage } from "./message.js";
+import { answerForMessage, cardToReplace } from "./message.js";
 import { searchResponse } from "./message-extension.js";
 import { welcomeAnswer } from "./replies.js";
 import { claimWelcome, planWelcome } from "./welcome.js";
@@ -33,7 +35,10 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
     super();
     this.#deps = deps;
     this.onMessage(async (context, next) => {
-      await this.#reply(context, answerForMessage(this.#deps.whodoes, context.activity, this.#deps.logger));
+      const answer = answerForMessage(this.#deps.whodoes, context.activity, this.#deps.logger);
+      const target = cardToReplace(context.activity);
+      if (target) await this.#replace(context, target, answer);
+      else await this.#reply(context, answer);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -66,5 +71,17 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
 
   async #reply(context: TurnContext, answer: Answer): Promise<void> {
     await context.sendActivity(answerToTeamsMessage(answer));
+  }
+
+  /** Show the answer in place of the card that was clicked; if Teams refuses (deleted, too old, not ours), reply instead. */
+  async #replace(context: TurnContext, activityId: string, answer: Answer): Promise<void> {
+    try {
+      await context.updateActivity({ ...answerToTeamsMessage(answer), id: activityId });
+    } catch (err) {
+      this.#deps.logger.warn("teams: could not update the card in place, replying instead", {
+        error: err instanceof Error ? err.message : String(err),
+      });
+      await this.#reply(context, answer);
+    }
   }
 }

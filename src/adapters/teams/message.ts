@@ -19,6 +19,8 @@ export interface IncomingMessage {
   value?: unknown;
   entities?: unknown;
   recipient?: { id?: string } | undefined;
+  /** On a card submit, the id of the message that holds the card. */
+  replyToId?: unknown;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -29,6 +31,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function submittedRef(value: unknown): { present: boolean; ref: ReturnType<typeof parseActionRef> } {
   if (!isRecord(value) || !("whodoes" in value)) return { present: false, ref: undefined };
   return { present: true, ref: parseActionRef(value.whodoes) };
+}
+
+/** Longest message id we pass back to the connector; Teams' ids are 13-digit timestamps or `1:…` strings. */
+const MAX_ACTIVITY_ID_CHARS = 200;
+
+/**
+ * The message to update with this submit's answer, when the button asked for it (tour navigation, see
+ * `replacesCard` in the renderer) and Teams said which message held the card; otherwise undefined: reply.
+ * The flag is as untrusted as the rest of the value, and harmless: the connector lets a bot update only
+ * its own messages, and a refused update falls back to a reply.
+ */
+export function cardToReplace(message: IncomingMessage): string | undefined {
+  const { value, replyToId } = message;
+  if (!isRecord(value) || value.replace !== true || !parseActionRef(value.whodoes)) return undefined;
+  if (typeof replyToId !== "string" || replyToId === "" || replyToId.length > MAX_ACTIVITY_ID_CHARS) return undefined;
+  return replyToId;
 }
 
 export function answerForMessage(whodoes: Whodoes, message: IncomingMessage, logger: Logger): Answer {

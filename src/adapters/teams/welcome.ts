@@ -28,6 +28,11 @@ function teamId(channelData: unknown): string | undefined {
   return typeof channelData.team.id === "string" ? channelData.team.id : undefined;
 }
 
+/** Teams gives bots ids that start with "28:" (people have "29:…"); bots are never welcomed. */
+export function isBotId(id: string): boolean {
+  return id.startsWith("28:");
+}
+
 /** Decide whom to welcome; undefined when nobody should be. */
 export function planWelcome(update: MemberAddedUpdate): WelcomePlan | undefined {
   const conversationId = update.conversation?.id;
@@ -44,14 +49,15 @@ export function planWelcome(update: MemberAddedUpdate): WelcomePlan | undefined 
     // The bot was installed or added: welcome the place once, whoever else came with it.
     return { claims: [{ key: `teams:welcome:${place}` }], botAdded: true, needsMention };
   }
+  // Other bots joining (a connector, another app) are nobody to welcome.
+  const people = members.filter((m) => m.id !== botId && !isBotId(m.id));
   if (personal) {
+    if (people.length === 0) return undefined;
     // A personal chat is one person and the bot: the same key as the install, so they get one welcome in all.
     return { claims: [{ key: `teams:welcome:${place}` }], botAdded: true, needsMention };
   }
   // People joining: only in a team (a group chat gaining a member is not worth a bot message).
-  if (!team) return undefined;
-  const people = members.filter((m) => m.id !== botId);
-  if (people.length === 0) return undefined;
+  if (!team || people.length === 0) return undefined;
   return {
     claims: people.map((m) => ({
       key: `teams:welcome:${place}:member:${m.id}`,

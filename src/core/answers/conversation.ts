@@ -40,9 +40,14 @@ export function help(ctx: AnswerContext): Answer {
   });
 }
 
-export function greeting(words: readonly string[]): Answer {
+export function greeting(ctx: AnswerContext, words: readonly string[]): Answer {
   const said = (re: RegExp) => words.some((w) => re.test(w));
-  const text = said(/^(thanks?|thx|ty|cheers|thankyou)$/) ? MESSAGES.thanks : said(/^(bye|goodbye|later|cya)$/) ? MESSAGES.bye : MESSAGES.hello;
+  const example = examples(ctx, 1).find((e) => e.intent === "who_does")?.text;
+  const text = said(/^(thanks?|thx|ty|tysm|cheers|thankyou|appreciated?)$/)
+    ? MESSAGES.thanks
+    : said(/^(bye|goodbye|later|cya|ttyl|night)$/)
+      ? MESSAGES.bye
+      : MESSAGES.hello(example);
   return answer({ intent: "greeting", title: text, summary: text, blocks: [], actions: [{ label: MESSAGES.helpButton, action: { do: "help" } }] });
 }
 

@@ -21,7 +21,7 @@ export const MESSAGES = {
   helpTitle: "How to ask whodoes",
   helpIntro: "Ask in plain words, the way you'd ask a colleague. For example:",
   helpSummary: "Ask me who does a data task, what a role does, how roles differ or work together, or how to start in a role.",
-  hello: "Hi! Ask me who does a data task, e.g. who restores a dropped table.",
+  hello: (example?: string) => `Hi! Ask me who does a data task${example ? `, e.g. "${example}"` : ""}.`,
   thanks: "You're welcome! Ask again any time.",
   bye: "Bye for now!",
   feedbackThanks: "Thanks for the feedback: it helps the people who maintain the knowledge.",

@@ -36,7 +36,9 @@ export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is
 
 export function classify(u: Understanding): Decision {
   const cue = (i: IntentId) => u.cues.get(i) ?? 0;
-  const named = u.roles.length;
+  // "the architect for the new library building": with another department's word about, a role
+  // named only by an everyday word does not count as named.
+  const named = cue("out_of_scope") > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)).length : u.roles.length;
   // When the message names roles and asks who does a task, answer among those roles.
   const ranking = named >= 2 ? u.ranking.filter((r) => u.roles.includes(r.role)) : u.ranking;
   const top = ranking[0];

@@ -37,7 +37,11 @@ export interface ResponsibilityIndex {
   isKnown(concept: string): boolean;
   isWeak(concept: string): boolean;
   /** Matches for a set of question concepts, best first (ties in knowledge order). */
-  search(concepts: ReadonlySet<string>): ResponsibilityMatch[];
+  /**
+   * @param positions where each concept occurs in the question (word index); a multi-word
+   * keyword counts as a whole phrase only when its words stand close together.
+   */
+  search(concepts: ReadonlySet<string>, positions?: ReadonlyMap<string, readonly number[]>): ResponsibilityMatch[];
 }
 
 export function createResponsibilityIndex(roles: readonly Role[], analyzer: Analyzer, weakWords: readonly string[]): ResponsibilityIndex {
@@ -80,7 +84,8 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
     weightOf: (concept) => idf.get(concept) ?? 0,
     isKnown: (concept) => postings.has(concept),
     isWeak: (concept) => weak.has(concept),
-    search(concepts) {
+    search(concepts, positions) {
+      const together = (phrase: string[]) => (positions ? closeTogether(phrase, positions) : true);
       const covered = new Map<number, number>();
       const matched = new Map<number, string[]>();
       for (const concept of concepts) {
@@ -103,7 +108,7 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
         let bonus = 0;
         const full = new Set<string>();
         for (const phrase of entry.phrases)
-          if (phrase.every((c) => concepts.has(c)))
+          if (phrase.every((c) => concepts.has(c)) && together(phrase))
             for (const c of phrase) {
               bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0));
               if (!full.has(c)) {
@@ -129,4 +134,30 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
       return results;
     },
   };
+}
+
+/**
+ * Whether some occurrence of every concept of a phrase falls within a window a little wider than
+ * the phrase ("restore the dropped table" matches "dropped table"; "the data centre move ... where
+ * the copies live" does not match "copy data").
+ */
+function closeTogether(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
+  const window = phrase.length + SETTINGS.phraseSlack;
+  const hits = phrase
+    .flatMap((c, k) => (positions.get(c) ?? []).map((at) => ({ at, k })))
+    .sort((a, b) => a.at - b.at);
+  const seen = new Map<number, number>();
+  let left = 0;
+  for (const hit of hits) {
+    seen.set(hit.k, (seen.get(hit.k) ?? 0) + 1);
+    while ((hits[left]?.at ?? hit.at) < hit.at - window + 1) {
+      const k = hits[left]?.k ?? -1;
+      const n = (seen.get(k) ?? 1) - 1;
+      if (n === 0) seen.delete(k);
+      else seen.set(k, n);
+      left++;
+    }
+    if (seen.size === phrase.length) return true;
+  }
+  return false;
 }

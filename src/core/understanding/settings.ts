@@ -19,6 +19,8 @@ export const SETTINGS = Object.freeze({
   weakFactor: 0.25,
   /** Ranking bonus per unit of whole-keyword evidence. */
   evidenceBoost: 0.5,
+  /** Words a phrase may have between its own and still match whole ("restore the dropped table"). */
+  phraseSlack: 5,
   /** A multi-word keyword matched whole adds this share of its strongest word's weight. */
   phraseBonus: 0.5,
   /** Weight given to a question word the knowledge has never seen (it makes the match less sure). */

@@ -41,6 +41,8 @@ export interface Understanding {
   mentionsData: boolean;
   /** Concepts that came only from words with an everyday meaning too ("warehouse", "lake"). */
   ambiguous: Set<string>;
+  /** Roles named only by a word with an everyday meaning ("the architect" of a building). */
+  looselyNamed: Set<Role>;
 }
 
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
@@ -84,9 +86,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
     }
 
-  function rank(content: Set<string>, weight: number): RoleRanking[] {
+  function rank(content: Set<string>, weight: number, positions: Map<string, number[]>): RoleRanking[] {
     const byRole = new Map<string, RoleRanking>();
-    for (const m of index.search(content)) {
+    for (const m of index.search(content, positions)) {
       const r = byRole.get(m.entry.role.id);
       if (r) {
         if (r.matches.length < 2) r.matches.push(m);
@@ -154,7 +156,28 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       (word !== undefined && ambiguousWords.has(word) ? everyday : plain).add(c.id);
     }
     const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
-    return { analysis, roles, mentions, cues, content, ranking: rank(content, weight), weight, mentionsData, ambiguous };
+    const positions = new Map<string, number[]>();
+    analysis.concepts.forEach((c, i) => {
+      const list = positions.get(c.id);
+      if (list) list.push(i);
+      else positions.set(c.id, [i]);
+    });
+    const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
+    const looselyNamed = new Set(
+      roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)),
+    );
+    return {
+      analysis,
+      roles,
+      mentions,
+      cues,
+      content,
+      ranking: rank(content, weight, positions),
+      weight,
+      mentionsData,
+      ambiguous,
+      looselyNamed,
+    };
   }
 
   return {

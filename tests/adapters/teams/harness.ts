@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
+import { expect } from "vitest";
 import { type LogFields, type Logger, silentLogger } from "../../../src/adapters/adapter.js";
 import { type BotFrameworkEndpoints, createTeamsAdapter } from "../../../src/adapters/teams/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/index.js";
@@ -44,23 +45,33 @@ function close(server: http.Server): Promise<void> {
 }
 
 export interface ConnectorCall {
+  /** POST sends a message (a reply when the path names the message replied to); PUT updates one. */
   method: string;
   /** Decoded path, e.g. /v3/conversations/a:1pL6…/activities/1764062047437 */
   path: string;
   conversationId: string;
+  /** POST: the message replied to. */
   replyToId?: string;
+  /** PUT: the message updated. */
+  activityId?: string;
+  /** The id the connector gave the message (a new one for a POST, the same for a PUT): what a later card submit's replyToId names. */
+  messageId: string;
   authorization?: string;
   body: Record<string, unknown>;
 }
 
 /**
- * A fake Bot Connector: records POST /v3/conversations/{id}/activities[/{replyToId}] and answers { id },
- * or, with `failWith`, records and answers that HTTP status (to test a connector that rejects replies);
- * `delayMs` holds each answer back, to keep a turn in progress.
+ * A fake Bot Connector: records POST /v3/conversations/{id}/activities[/{replyToId}] (send, reply) and
+ * PUT /v3/conversations/{id}/activities/{activityId} (update) and answers { id }, or, with `failWith`, records
+ * and answers that HTTP status (to test a connector that rejects replies); `failUpdatesWith` does the same
+ * for updates only (a card Teams will not let the bot change); `delayMs` holds each answer back, to keep a
+ * turn in progress.
  */
-export async function startFakeConnector(options: { failWith?: number; delayMs?: number } = {}) {
+export async function startFakeConnector(options: { failWith?: number; failUpdatesWith?: number; delayMs?: number } = {}) {
   const calls: ConnectorCall[] = [];
   const unexpected: string[] = [];
+  // Message ids stay unique across reset(), as Teams' do.
+  let sent = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
     req.setEncoding("utf8");
@@ -71,26 +82,31 @@ export async function startFakeConnector(options: { failWith?: number; delayMs?:
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
       const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(path);
-      if (req.method !== "POST" || !m) {
+      const method = req.method ?? "";
+      const update = method === "PUT" && m?.[2] !== undefined;
+      if (!m || !(method === "POST" || update)) {
         unexpected.push(`${req.method} ${path}`);
         res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"NotFound"}}');
         return;
       }
+      const messageId = update ? (m[2] ?? "") : `sent-${++sent}`;
       calls.push({
-        method: req.method,
+        method,
         path,
+        messageId,
         conversationId: m[1] ?? "",
-        ...(m[2] ? { replyToId: m[2] } : {}),
+        ...(m[2] ? (update ? { activityId: m[2] } : { replyToId: m[2] }) : {}),
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
         body: JSON.parse(raw) as Record<string, unknown>,
       });
-      if (options.failWith) {
+      const fail = options.failWith ?? (update ? options.failUpdatesWith : undefined);
+      if (fail) {
         res
-          .writeHead(options.failWith, { "content-type": "application/json" })
+          .writeHead(fail, { "content-type": "application/json" })
           .end('{"error":{"code":"BadArgument","message":"rejected by the test"}}');
         return;
       }
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `sent-${calls.length}` }));
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: messageId }));
     });
   });
   const url = await listen(server);
@@ -158,3 +174,30 @@ export async function startBot(options: BotOptions = {}) {
   };
 }
 export type TestBot = Awaited<ReturnType<typeof startBot>>;
+
+/**
+ * A person talking to the bot in one conversation: types messages and clicks card buttons, as Teams sends
+ * them (a click on an Action.Submit is a message whose `value` is the button's data and whose `replyToId`
+ * names the message holding the card). Each returns the connector calls the bot made for it.
+ */
+export function conversation(bot: TestBot, connector: FakeConnector, options: { fixture?: string; id?: string } = {}) {
+  const base = fixture(options.fixture ?? "personal-message", connector.serviceUrl);
+  const conversationOf = options.id ? { ...(base.conversation as object), id: options.id } : base.conversation;
+  let n = 0;
+  async function send(activity: Activity): Promise<ConnectorCall[]> {
+    const before = connector.calls.length;
+    const res = await bot.post({ ...activity, conversation: conversationOf });
+    expect(res.status).toBe(200);
+    return connector.calls.slice(before);
+  }
+  return {
+    say(text: string) {
+      return send({ ...base, id: `user-msg-${++n}`, text });
+    },
+    /** Click a button (its `data`) on the card held by message `messageId`. */
+    click(data: unknown, messageId: string) {
+      const submit = fixture("card-submit", connector.serviceUrl);
+      return send({ ...submit, from: base.from, id: `user-click-${++n}`, replyToId: messageId, value: data });
+    },
+  };
+}

@@ -3,11 +3,11 @@
  * fake Bot Connector. Local mode (no app id), as with the Bot Framework Emulator.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { AdaptiveCard, SubmitAction } from "../../../src/render/teams.js";
+import type { AdaptiveCard } from "../../../src/render/teams.js";
 import { answerToTeamsMessage } from "../../../src/render/teams.js";
 import { TEAMS_MAX_CARD_VERSION } from "../../../src/render/teams-limits.js";
+import { bodyButtonsOf, buttonsOf, cardOf, cardText, versionAtMost } from "./card-helpers.js";
 import {
-  type ConnectorCall,
   type FakeConnector,
   fixture,
   realWhodoes,
@@ -35,44 +35,6 @@ beforeEach(() => {
   connector.reset();
   logger.lines.length = 0;
 });
-
-function cardOf(call: ConnectorCall | undefined): AdaptiveCard {
-  const attachments = call?.body.attachments as { contentType: string; content: AdaptiveCard }[] | undefined;
-  expect(attachments).toHaveLength(1);
-  expect(attachments?.[0]?.contentType).toBe("application/vnd.microsoft.card.adaptive");
-  return attachments?.[0]?.content as AdaptiveCard;
-}
-
-/** All the text on a card, runs joined, one line per block. */
-function cardText(card: AdaptiveCard): string {
-  const lines: string[] = [];
-  const walk = (items: unknown[]) => {
-    for (const item of items as { type: string; inlines?: { text: string }[]; items?: unknown[] }[]) {
-      if (item.type === "RichTextBlock") lines.push((item.inlines ?? []).map((r) => r.text).join(""));
-      if (item.type === "Container") walk(item.items ?? []);
-    }
-  };
-  walk(card.body);
-  return lines.join("\n");
-}
-
-function buttonsOf(card: AdaptiveCard): SubmitAction[] {
-  const inBody: SubmitAction[] = [];
-  const walk = (items: unknown[]) => {
-    for (const item of items as { type: string; actions?: SubmitAction[]; items?: unknown[] }[]) {
-      if (item.type === "ActionSet") inBody.push(...(item.actions ?? []));
-      if (item.type === "Container") walk(item.items ?? []);
-    }
-  };
-  walk(card.body);
-  return [...inBody, ...(card.actions ?? [])];
-}
-
-function versionAtMost(version: string, max: string): boolean {
-  const [a = 0, b = 0] = version.split(".").map(Number);
-  const [c = 0, d = 0] = max.split(".").map(Number);
-  return a < c || (a === c && b <= d);
-}
 
 describe("a personal message", () => {
   it("gets an Adaptive Card answer with the best role, replied to the message", async () => {
@@ -201,9 +163,7 @@ describe("card buttons", () => {
     );
     expect(question, "one of the candidates gets choices").toBeDefined();
     const card = await firstCard(question ?? "");
-    const choiceSet = card.body.find((e) => e.type === "ActionSet");
-    expect(choiceSet).toBeDefined();
-    const choices = choiceSet?.type === "ActionSet" ? choiceSet.actions : [];
+    const choices = bodyButtonsOf(card);
     expect(choices.length).toBeGreaterThan(1);
     for (const choice of choices) {
       connector.reset();

@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { PUBLIC_CLOUD } from "../../../src/adapters/teams/auth.js";
 import { readActivity } from "../../../src/adapters/teams/http.js";
 import { isLoopbackServiceUrl } from "../../../src/adapters/teams/local-mode-guard.js";
+import { cardToReplace } from "../../../src/adapters/teams/message.js";
 import { SEARCH_PARAMETER, searchText } from "../../../src/adapters/teams/message-extension.js";
 import { decodeEntities, decodeTeamsHtml, questionText, stripBotMentions } from "../../../src/adapters/teams/text.js";
-import { claimWelcome, planWelcome } from "../../../src/adapters/teams/welcome.js";
+import { claimWelcome, isBotId, planWelcome } from "../../../src/adapters/teams/welcome.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import { fixture } from "./harness.js";
 
@@ -141,6 +142,44 @@ describe("planWelcome", () => {
     if (!plan) throw new Error("expected a plan");
     expect(await claimWelcome(plan, store)).toEqual({ names: ["Adele Vance"] });
     expect(await claimWelcome(plan, store)).toBeUndefined();
+  });
+});
+
+describe("bots are never welcomed", () => {
+  it("recognises bot ids", () => {
+    expect(isBotId(BOT)).toBe(true);
+    expect(isBotId("29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ")).toBe(false);
+  });
+
+  it("plans nothing for bots joining a team or a personal chat, and only the people of a mixed update", () => {
+    const team = fixture("member-added-to-team") as object;
+    expect(planWelcome({ ...team, membersAdded: [{ id: "28:other", name: "Polly" }] } as never)).toBeUndefined();
+    const personal = fixture("personal-install") as object;
+    expect(planWelcome({ ...personal, membersAdded: [{ id: "28:other" }] } as never)).toBeUndefined();
+    const mixed = planWelcome({
+      ...team,
+      membersAdded: [
+        { id: "28:other", name: "Polly" },
+        { id: "29:ana", name: "Ana" },
+      ],
+    } as never);
+    expect(mixed?.claims.map((c) => c.name)).toEqual(["Ana"]);
+  });
+});
+
+describe("cardToReplace", () => {
+  const tour = { whodoes: { do: "onboard", role: "data-manager", step: 2 }, replace: true };
+  it("names the message holding the card when the button asks for it", () => {
+    expect(cardToReplace({ value: tour, replyToId: "1764062051230" })).toBe("1764062051230");
+  });
+  it("replies otherwise: no flag, a forged action, no or an odd replyToId", () => {
+    expect(cardToReplace({ value: { whodoes: tour.whodoes }, replyToId: "1" })).toBeUndefined();
+    expect(cardToReplace({ value: { ...tour, replace: "yes" }, replyToId: "1" })).toBeUndefined();
+    expect(cardToReplace({ value: { whodoes: { do: "nope" }, replace: true }, replyToId: "1" })).toBeUndefined();
+    expect(cardToReplace({ value: tour })).toBeUndefined();
+    expect(cardToReplace({ value: tour, replyToId: 42 })).toBeUndefined();
+    expect(cardToReplace({ value: tour, replyToId: "x".repeat(201) })).toBeUndefined();
+    expect(cardToReplace({ text: "onboard dba", replyToId: "1" })).toBeUndefined();
   });
 });
 

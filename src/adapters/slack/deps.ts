@@ -1,0 +1,12 @@
+/** What every listener needs, handed over once by the factory. */
+import type { Whodoes } from "../../core/index.js";
+import type { Store } from "../../store/store.js";
+import type { Logger } from "../adapter.js";
+import type { WorkRunner } from "./work.js";
+
+export interface SlackDeps {
+  whodoes: Whodoes;
+  logger: Logger;
+  store: Store;
+  work: WorkRunner;
+}

@@ -1,0 +1,143 @@
+/**
+ * The Slack adapter: a Bolt app that translates Slack's commands, events and button clicks into calls
+ * to the core, and posts the rendered answers back. Glue only: listeners live in listeners/, the
+ * Block Kit in src/render/slack.ts.
+ *
+ * - Socket Mode when `config.appToken` (SLACK_APP_TOKEN) is set: no public URL needed.
+ * - Otherwise HTTP mode: Bolt's ExpressReceiver mounted on the server's express app at /slack/events,
+ *   with Bolt's own signature and timestamp checks. The server listens; this adapter never does.
+ * - ONBOARDING_CHANNELS (`config.onboardingChannels`): people who join one get a welcome DM.
+ */
+import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
+import type express from "express";
+import type { Whodoes } from "../../core/index.js";
+import type { SlackConfig } from "../../server/config.js";
+import type { Store } from "../../store/store.js";
+import type { Logger, PlatformAdapter } from "../adapter.js";
+import { createBoltLogger } from "./bolt-logger.js";
+import { createEventDedupe } from "./dedupe.js";
+import type { SlackDeps } from "./deps.js";
+import { errorFields, SlackAdapterError, slackErrorCode } from "./errors.js";
+import { registerActions } from "./listeners/actions.js";
+import { registerCommands } from "./listeners/commands.js";
+import { registerEvents } from "./listeners/events.js";
+import { registerHome } from "./listeners/home.js";
+import { registerWelcome } from "./listeners/welcome.js";
+import { DRAIN_TIMEOUT_MS, SLACK_EVENTS_PATH, WEB_API_RETRY, WEB_API_TIMEOUT_MS } from "./settings.js";
+import { createWorkRunner } from "./work.js";
+
+export { SlackAdapterError } from "./errors.js";
+export { SLACK_EVENTS_PATH, SLASH_COMMAND } from "./settings.js";
+
+export interface SlackAdapterOptions {
+  whodoes: Whodoes;
+  config: SlackConfig;
+  logger: Logger;
+  /** De-duplicates Slack's retried events (claimOnce on the event id). */
+  store: Store;
+  /** The server's express app; required in HTTP mode (no SLACK_APP_TOKEN), unused in Socket Mode. */
+  app?: express.Express;
+}
+
+/** WebClient wants the base URL with its trailing slash ("https://slack.com/api/"). */
+const withTrailingSlash = (url: string) => (url.endsWith("/") ? url : `${url}/`);
+
+export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
+  const { whodoes, config, logger, store } = options;
+  const boltLogger = createBoltLogger(logger);
+  const clientOptions = {
+    retryConfig: { ...WEB_API_RETRY },
+    timeout: WEB_API_TIMEOUT_MS,
+    ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
+  };
+
+  let socket: SocketModeReceiver | undefined;
+  let receiver: ExpressReceiver | SocketModeReceiver;
+  if (config.appToken) {
+    // The Socket Mode client opens its connection with apps.connections.open, so it needs the same
+    // Web API base URL as the bot's client.
+    socket = new SocketModeReceiver({ appToken: config.appToken, logger: boltLogger, installerOptions: { clientOptions } });
+    receiver = socket;
+  } else {
+    if (!config.signingSecret) {
+      throw new SlackAdapterError(
+        "SLACK_CONFIG_INVALID",
+        "SLACK_SIGNING_SECRET is missing: Slack's HTTP mode needs it to verify requests.",
+      );
+    }
+    if (!options.app) {
+      throw new SlackAdapterError(
+        "SLACK_CONFIG_INVALID",
+        "Slack's HTTP mode needs the server's express app to mount /slack/events on.",
+      );
+    }
+    receiver = new ExpressReceiver({
+      signingSecret: config.signingSecret,
+      app: options.app,
+      endpoints: SLACK_EVENTS_PATH,
+      // Ack first (the HTTP 200 goes out when a listener calls ack()), answer after.
+      processBeforeResponse: false,
+      logger: boltLogger,
+    });
+  }
+
+  const bolt = new App({
+    token: config.botToken,
+    receiver,
+    ...(socket ? { socketMode: true } : {}),
+    logger: boltLogger,
+    clientOptions,
+    // auth.test runs in start(), so a bad token fails start-up with a clear message, not an
+    // unhandled rejection later.
+    deferInitialization: true,
+  });
+
+  const work = createWorkRunner(logger);
+  const deps: SlackDeps = { whodoes, logger, store, work };
+  bolt.use(createEventDedupe(store, logger));
+  registerCommands(bolt, deps);
+  registerEvents(bolt, deps);
+  registerActions(bolt, deps);
+  registerHome(bolt, deps);
+  const onboardingChannels = config.onboardingChannels ?? [];
+  registerWelcome(bolt, deps, onboardingChannels);
+  bolt.error(async (error) => {
+    // The listeners catch their own failures; this is for anything Bolt itself trips on.
+    logger.error("slack: unhandled error", errorFields(error));
+  });
+
+  const mode = socket ? "Socket Mode" : `HTTP at ${SLACK_EVENTS_PATH}`;
+  return {
+    name: "slack",
+    describe: () => `Slack (${mode})`,
+    async start() {
+      try {
+        await bolt.init();
+      } catch (err) {
+        throw new SlackAdapterError(
+          "SLACK_AUTH_FAILED",
+          `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(err)}). Check the Bot User OAuth Token under OAuth & Permissions.`,
+          { cause: err },
+        );
+      }
+      if (socket) {
+        try {
+          await bolt.start();
+        } catch (err) {
+          throw new SlackAdapterError(
+            "SLACK_CONNECT_FAILED",
+            `Slack's Socket Mode did not connect (${slackErrorCode(err)}). Check SLACK_APP_TOKEN (an app-level token with connections:write) and that Socket Mode is on.`,
+            { cause: err },
+          );
+        }
+      }
+      logger.info("slack: started", { mode, onboardingChannels: onboardingChannels.length });
+    },
+    async stop() {
+      // Socket Mode: close the connection so Slack sends new work elsewhere. HTTP: the server stops
+      // taking requests. Either way, answers already being sent may finish.
+      if (socket) await socket.client.disconnect();
+      await work.drain(DRAIN_TIMEOUT_MS);
+    },
+  };
+}

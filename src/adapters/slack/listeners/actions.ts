@@ -1,0 +1,107 @@
+/**
+ * Buttons: the value is an ActionRef, checked with the core's parseActionRef (it is untrusted input)
+ * and handed to act(). "Share in channel" re-creates the answer from its ref and posts it publicly.
+ * Feedback votes are logged (vote, intent, role: no user ids, no text) and thanked privately.
+ * The onboarding tour steps in place: an ephemeral card is replaced through its response_url, a card
+ * in the DM is edited with chat.update, so a tour is one card, not a dozen messages.
+ */
+import type { App, BlockAction, RespondFn, webApi } from "@slack/bolt";
+import { type ActionRef, parseActionRef } from "../../../core/index.js";
+import {
+  ACTION_ID_PREFIX,
+  answerToBlockKit,
+  SHARE_ACTION_ID,
+  type SlackMessage,
+  TOUR_BLOCK_ID_PREFIX,
+} from "../../../render/slack.js";
+import type { SlackDeps } from "../deps.js";
+import { type Place, placeOf } from "../place.js";
+import { APOLOGY } from "../settings.js";
+import { toBolt } from "../to-bolt.js";
+
+const OUR_ACTIONS = new RegExp(`^(${ACTION_ID_PREFIX}\\d+|${SHARE_ACTION_ID})$`);
+
+interface Reply {
+  place: Place;
+  respond: RespondFn | undefined;
+  client: webApi.WebClient;
+  user: string;
+  /** The block_id of the clicked button's row: tells a tour card's buttons apart (TOUR_BLOCK_ID_PREFIX). */
+  blockId: string | undefined;
+}
+
+/** A Back / Next / Done / quiz click on a tour card: the next step replaces that card. */
+const continuesTour = (r: Reply, ref: ActionRef) =>
+  (ref.do === "onboard" || ref.do === "quiz") && r.blockId?.startsWith(TOUR_BLOCK_ID_PREFIX) === true;
+
+/** Send a follow-up that only the clicker sees (or, from the Home tab, into the app's DM). */
+async function replyPrivately(r: Reply, message: SlackMessage): Promise<void> {
+  const thread = (r.place.kind === "dm" || r.place.kind === "channel") && r.place.threadTs ? { thread_ts: r.place.threadTs } : {};
+  if (r.respond) {
+    // In a thread, the follow-up stays in that thread.
+    await r.respond({ response_type: "ephemeral", replace_original: false, ...thread, ...toBolt(message) });
+  } else if (r.place.kind === "home") {
+    await r.client.chat.postMessage({ channel: r.place.user, ...toBolt(message) });
+  } else if (r.place.kind === "dm" || r.place.kind === "channel") {
+    await r.client.chat.postEphemeral({ channel: r.place.channel, user: r.user, ...thread, ...toBolt(message) });
+  }
+}
+
+/** The answer to a button, where the button lives. */
+async function replyInPlace(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
+  const answer = deps.whodoes.act(ref);
+  const { place } = r;
+  if (place.kind === "ephemeral" && r.respond) {
+    await r.respond({ replace_original: true, ...toBolt(answerToBlockKit(answer, { shareRef: ref })) });
+  } else if (place.kind === "dm" && place.messageTs && continuesTour(r, ref)) {
+    await r.client.chat.update({ channel: place.channel, ts: place.messageTs, ...toBolt(answerToBlockKit(answer)) });
+  } else if (place.kind === "dm") {
+    const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
+    await r.client.chat.postMessage({ channel: place.channel, ...thread, ...toBolt(answerToBlockKit(answer)) });
+  } else if (place.kind === "home") {
+    await r.client.chat.postMessage({ channel: place.user, ...toBolt(answerToBlockKit(answer)) });
+  } else {
+    await replyPrivately(r, answerToBlockKit(answer, { shareRef: ref }));
+  }
+}
+
+/** Post the shared answer for the channel, then remove the private copy it came from. */
+async function share(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
+  if (!r.respond) return;
+  const answer = deps.whodoes.act(ref);
+  await r.respond({
+    response_type: "in_channel",
+    replace_original: false,
+    ...toBolt(answerToBlockKit(answer, { sharedBy: r.user })),
+  });
+  await r.respond({ delete_original: true });
+}
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction>(
+    { type: "block_actions", action_id: OUR_ACTIONS },
+    async ({ ack, body, action, respond, client, context }) => {
+      await ack();
+      const place = placeOf(body);
+      const ref = parseActionRef(action.type === "button" ? action.value : undefined);
+      const logContext = { kind: "action", team: context.teamId, actionId: action.action_id, place: place?.kind };
+      if (!ref || !place) {
+        deps.logger.warn("slack: ignored a button whose value or place could not be read", logContext);
+        return;
+      }
+      const r: Reply = { place, respond, client, user: body.user.id, blockId: action.block_id };
+      await deps.work.run(
+        { ...logContext, do: ref.do },
+        async () => {
+          if (action.action_id === SHARE_ACTION_ID) return share(deps, r, ref);
+          if (ref.do === "feedback") {
+            deps.logger.info("slack: feedback", { team: context.teamId, vote: ref.vote, intent: ref.intent, role: ref.role });
+            return replyPrivately(r, answerToBlockKit(deps.whodoes.act(ref)));
+          }
+          return replyInPlace(deps, r, ref);
+        },
+        () => replyPrivately(r, { text: APOLOGY, blocks: [] }),
+      );
+    },
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * `/whodoes QUESTION`: answered privately (ephemeral, through the command's response_url, which works
+ * in any channel, even one the bot is not in) with a "Share in channel" button. `/whodoes` alone is
+ * `help`, whose usage the core builds from the knowledge base; `roles`, `compare A B`, `onboard ROLE`
+ * are ordinary questions to the core.
+ */
+import type { App } from "@slack/bolt";
+import type { ActionRef } from "../../../core/index.js";
+import { answerToBlockKit } from "../../../render/slack.js";
+import type { SlackDeps } from "../deps.js";
+import { APOLOGY, SLASH_COMMAND } from "../settings.js";
+import { toBolt } from "../to-bolt.js";
+
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    // Ack with an empty body at once: Slack then shows nothing until the answer arrives.
+    await ack();
+    const question = command.text.trim() === "" ? "help" : command.text.trim();
+    const context = { kind: "command", team: command.team_id, channel: command.channel_id };
+    await deps.work.run(
+      context,
+      async () => {
+        const answer = deps.whodoes.ask(question);
+        const shareRef: ActionRef = { do: "ask", text: question };
+        await respond({ response_type: "ephemeral", ...toBolt(answerToBlockKit(answer, { shareRef })) });
+        deps.logger.info("slack: answered", { ...context, intent: answer.intent });
+      },
+      () => respond({ response_type: "ephemeral", text: APOLOGY }),
+    );
+  });
+}

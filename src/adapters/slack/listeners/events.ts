@@ -1,0 +1,51 @@
+/**
+ * Mentions answer in a thread under the message; direct messages answer in the DM (in the thread if
+ * the question was a thread reply). Bolt has already acked the event; the answer is posted after.
+ */
+import type { App, webApi } from "@slack/bolt";
+import { answerToBlockKit } from "../../../render/slack.js";
+import { claimMessage } from "../dedupe.js";
+import type { SlackDeps } from "../deps.js";
+import { readUserMessage, type UserMessage } from "../message-filter.js";
+import { APOLOGY } from "../settings.js";
+import { toBolt } from "../to-bolt.js";
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+async function answerMessage(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  kind: "app_mention" | "dm",
+  msg: UserMessage,
+  team: string | undefined,
+  threadTs: string | undefined,
+): Promise<void> {
+  if (!(await claimMessage(deps.store, deps.logger, msg.channel, msg.ts))) return;
+  const where = { channel: msg.channel, ...(threadTs ? { thread_ts: threadTs } : {}) };
+  const context = { kind, team, channel: msg.channel };
+  await deps.work.run(
+    context,
+    async () => {
+      const answer = deps.whodoes.ask(msg.text);
+      await client.chat.postMessage({ ...where, ...toBolt(answerToBlockKit(answer)), unfurl_links: false, unfurl_media: false });
+      deps.logger.info("slack: answered", { ...context, intent: answer.intent });
+    },
+    () => client.chat.postMessage({ ...where, text: APOLOGY }),
+  );
+}
+
+export function registerEvents(app: App, deps: SlackDeps): void {
+  app.event("app_mention", async ({ event, context, client }) => {
+    const msg = readUserMessage(event, context.botUserId);
+    if (!msg) return;
+    await answerMessage(deps, client, "app_mention", msg, context.teamId, msg.threadTs ?? msg.ts);
+  });
+
+  app.event("message", async ({ event, context, client }) => {
+    // Only direct messages: the manifest subscribes to message.im alone, but be sure.
+    if (!isRecord(event) || event.channel_type !== "im") return;
+    const msg = readUserMessage(event, context.botUserId);
+    if (!msg) return;
+    await answerMessage(deps, client, "dm", msg, context.teamId, msg.threadTs);
+  });
+}

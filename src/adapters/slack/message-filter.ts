@@ -1,0 +1,33 @@
+/**
+ * Which incoming messages a person wrote to the bot. Everything else is dropped here, before the core
+ * is asked: the bot's own posts and other bots' (no loops), and edits, deletions, joins and other
+ * subtypes (an edited question is not a new question).
+ */
+
+export interface UserMessage {
+  channel: string;
+  ts: string;
+  /** Set when the message is a reply in a thread. */
+  threadTs?: string;
+  user: string;
+  text: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+export function readUserMessage(event: unknown, botUserId: string | undefined): UserMessage | undefined {
+  if (!isRecord(event)) return undefined;
+  // message_changed, message_deleted, channel_join, bot_message, thread_broadcast, file_share, ...
+  if (event.subtype !== undefined) return undefined;
+  if (event.bot_id !== undefined) return undefined;
+  const { user, channel, ts, text, thread_ts: threadTs } = event;
+  if (typeof user !== "string" || typeof channel !== "string" || typeof ts !== "string") return undefined;
+  if (botUserId !== undefined && user === botUserId) return undefined;
+  return {
+    channel,
+    ts,
+    user,
+    text: typeof text === "string" ? text : "",
+    ...(typeof threadTs === "string" ? { threadTs } : {}),
+  };
+}

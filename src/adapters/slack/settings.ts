@@ -1,0 +1,30 @@
+/** The Slack adapter's fixed settings, in one place. */
+
+/** The slash command; it must match manifests/slack/manifest.yml. */
+export const SLASH_COMMAND = "/whodoes";
+
+/** Bolt's standard path for events, slash commands and interactivity in HTTP mode. */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/**
+ * How long a Slack event id (and a message's channel+ts) stays claimed. Slack retries a failed event
+ * three times over about five minutes (at once, after 1 minute, after 5 minutes), so half an hour
+ * covers every retry with room to spare, while the store stays small.
+ */
+export const EVENT_CLAIM_TTL_MS = 30 * 60 * 1000;
+
+/** The one line a person sees when answering failed; details go to the log, never to the chat. */
+export const APOLOGY = "Sorry, something went wrong while I was answering. Please try again in a moment.";
+
+/**
+ * Web API calls: a reply that arrives minutes late is worse than none, so retry briefly instead of
+ * the client's default of ten retries over half an hour, and give up on a call after 10 seconds.
+ */
+export const WEB_API_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 } as const;
+export const WEB_API_TIMEOUT_MS = 10_000;
+
+/** How long stop() waits for answers already being sent. */
+export const DRAIN_TIMEOUT_MS = 10_000;
+
+/** How long a channel's name, looked up to match ONBOARDING_CHANNELS by name, is trusted. */
+export const CHANNEL_NAME_CACHE_MS = 10 * 60 * 1000;

@@ -1,0 +1,51 @@
+/**
+ * Slack's Block Kit limits, named, so the renderer can stay inside them. Slack rejects a whole message
+ * (`invalid_blocks`) when one field is a character too long, so every limit is enforced, not hoped for.
+ * Source: Slack's Block Kit reference (blocks, block elements, composition objects).
+ */
+export const SLACK_LIMITS = {
+  /** Blocks in one message (chat.postMessage, response_url). */
+  blocksPerMessage: 50,
+  /** Blocks in a Home tab view. */
+  blocksPerView: 100,
+  /** A header block's plain_text. */
+  headerText: 150,
+  /** A section block's text. */
+  sectionText: 3000,
+  /** One field of a section block. */
+  fieldText: 2000,
+  /** Fields in one section block. */
+  fieldsPerSection: 10,
+  /** One element of a context block. */
+  contextText: 2000,
+  /** A button's label. */
+  buttonText: 75,
+  /** A button's value, which carries the ActionRef JSON. */
+  buttonValue: 2000,
+  /** A button's accessibility_label. */
+  buttonAccessibilityLabel: 75,
+  /** Elements in one actions block. */
+  elementsPerActions: 25,
+  /**
+   * Slack documents no single total, but messages whose blocks carry much more than ~12,000 characters
+   * are cut off or refused ("msg_too_long"), so the renderer keeps the sum of visible text under this.
+   */
+  messageTextBudget: 12_000,
+  /** Our cap for the top-level fallback `text` (notifications show far less; Slack truncates at 40,000). */
+  fallbackText: 3000,
+} as const;
+
+const ELLIPSIS = "…";
+
+/**
+ * Shorten `text` to at most `max` UTF-16 units (what Slack counts, conservatively), ending with "…".
+ * Never leaves half a surrogate pair or half an HTML entity (`&am`) that Slack would show raw.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - ELLIPSIS.length));
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  cut = cut.replace(/&[a-z]{0,3}$/, "");
+  return cut + ELLIPSIS;
+}

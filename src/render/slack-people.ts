@@ -1,0 +1,69 @@
+/**
+ * The "people" block (who holds a role in this organisation) for Slack: live mentions of users
+ * (`<@U…>`), user groups (`<!subteam^S…>`) and channels (`<#C…>`), then emails and the note. Pure.
+ *
+ * The ids come from the organisation's directory, which the core validated at start-up. They are
+ * checked again here anyway: a live token is the one thing the renderer emits on purpose, and a
+ * malformed one (`U1> <!channel`) could ping the wrong people. Everything else is escaped.
+ */
+import type { Block, Contacts } from "../core/index.js";
+import { SLACK_LIMITS, truncate } from "./slack-limits.js";
+import { escapeSlackText } from "./slack-text.js";
+
+type PeopleBlock = Extract<Block, { type: "people" }>;
+
+/** How many of each kind (users, groups, channels, emails) one answer names: ours, for a readable line. */
+export const PEOPLE_SHOWN_PER_KIND = 10;
+/** The note's share of the section; the mentions get the rest, and are never cut in half. */
+export const PEOPLE_NOTE_MAX = 500;
+
+// The shapes of Slack's ids, as the directory schema accepts them.
+const USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+const GROUP_ID = /^S[A-Z0-9]{2,20}$/;
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,20}$/;
+/** An address that can sit inside `<mailto:…|…>`: no control characters, no `|`. */
+const LINKABLE_EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+const tokens = (ids: string[], shape: RegExp, token: (id: string) => string) =>
+  ids
+    .filter((id) => shape.test(id))
+    .slice(0, PEOPLE_SHOWN_PER_KIND)
+    .map(token);
+
+function parts(c: Contacts): string[] {
+  const found = [
+    ...tokens(c.slack.users, USER_ID, (id) => `<@${id}>`),
+    ...tokens(c.slack.groups, GROUP_ID, (id) => `<!subteam^${id}>`),
+    ...tokens(c.slack.channels, CHANNEL_ID, (id) => `<#${id}>`),
+    ...c.emails.slice(0, PEOPLE_SHOWN_PER_KIND).map((e) => (LINKABLE_EMAIL.test(e) ? `<mailto:${e}|${e}>` : escapeSlackText(e))),
+  ];
+  if (found.length > 0) return found;
+  // Only Teams contacts: their names still tell the reader whom to look for.
+  const names = [...c.teams.users.map((u) => u.name), ...c.teams.channels.map((ch) => ch.name)].slice(0, PEOPLE_SHOWN_PER_KIND);
+  return names.length > 0 ? [`${escapeSlackText(names.join(", "))} (on Microsoft Teams)`] : [];
+}
+
+/** Keep whole parts while they fit in `budget` characters (joined with ", "). */
+function fitParts(all: string[], budget: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const p of all) {
+    const cost = p.length + (kept.length > 0 ? 2 : 0);
+    if (used + cost > budget) break;
+    kept.push(p);
+    used += cost;
+  }
+  return kept;
+}
+
+/** "In your organisation (Role): <@U…>, <!subteam^S…>, <#C…>, email" and the note; undefined when empty. */
+export function peopleToMrkdwn(block: PeopleBlock): string | undefined {
+  const note = block.contacts.note?.trim() ? truncate(escapeSlackText(block.contacts.note.trim()), PEOPLE_NOTE_MAX) : "";
+  const head = `*In your organisation* (${truncate(escapeSlackText(block.roleName), 100)}):`;
+  const budget = SLACK_LIMITS.sectionText - head.length - note.length - 10;
+  const all = parts(block.contacts);
+  const kept = fitParts(all, budget);
+  if (kept.length === 0) return note ? `${head} ${note}` : undefined;
+  const list = `${kept.join(", ")}${kept.length < all.length ? ", …" : ""}`;
+  return note ? `${head} ${list}\n${note}` : `${head} ${list}`;
+}

@@ -1,0 +1,299 @@
+/**
+ * Answer → Block Kit. Pure functions: the one place that turns the core's Answer (and the role
+ * directory of the App Home) into Slack blocks. Every piece of text is escaped here, so nothing a user
+ * typed can come back as a live `<!channel>`, `<@U…>` or link.
+ */
+import type { Action, ActionRef, Answer, Block, Role, RoleCard } from "../core/index.js";
+import { SLACK_LIMITS, truncate } from "./slack-limits.js";
+import { peopleToMrkdwn } from "./slack-people.js";
+import { escapeSlackText, richTextToMrkdwn } from "./slack-text.js";
+
+export { escapeSlackText, richTextToMrkdwn } from "./slack-text.js";
+
+export interface PlainText {
+  type: "plain_text";
+  text: string;
+  emoji?: boolean;
+}
+export interface Mrkdwn {
+  type: "mrkdwn";
+  text: string;
+  /** true: Slack does not auto-link URLs, channel names or bare "@here" in this text. */
+  verbatim?: boolean;
+}
+export interface ButtonElement {
+  type: "button";
+  action_id: string;
+  text: PlainText;
+  value: string;
+  style?: "primary" | "danger";
+  accessibility_label?: string;
+}
+export type SlackBlock =
+  | { type: "header"; text: PlainText }
+  | { type: "section"; text: Mrkdwn; fields?: Mrkdwn[]; accessory?: ButtonElement }
+  | { type: "section"; fields: Mrkdwn[] }
+  | { type: "context"; elements: Mrkdwn[] }
+  | { type: "divider" }
+  | { type: "actions"; elements: ButtonElement[]; block_id?: string };
+
+export interface SlackMessage {
+  /** Fallback for notifications and screen readers. */
+  text: string;
+  blocks: SlackBlock[];
+}
+export interface SlackHomeView {
+  type: "home";
+  blocks: SlackBlock[];
+}
+
+/** Buttons that carry an ActionRef; the adapter listens for this prefix. */
+export const ACTION_ID_PREFIX = "whodoes-act-";
+/** The "Share in channel" button of an ephemeral answer; its value is the ActionRef that re-creates it. */
+export const SHARE_ACTION_ID = "whodoes-share";
+/**
+ * The block_id prefix of the buttons on an onboarding card. A click on one of these continues the
+ * tour, so the adapter updates that card in place instead of posting a new message per step.
+ */
+export const TOUR_BLOCK_ID_PREFIX = "whodoes-tour-";
+
+export interface BlockKitOptions {
+  /** Adds a "Share in channel" button whose value re-creates this answer (for ephemeral answers). */
+  shareRef?: ActionRef;
+  /** Slack user id of the person who shared the answer: adds a "Shared by" line. */
+  sharedBy?: string;
+}
+
+export const plain = (text: string, max: number): PlainText => ({
+  type: "plain_text",
+  text: truncate(escapeSlackText(text), max),
+  emoji: true,
+});
+export const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn => ({
+  type: "mrkdwn",
+  text: truncate(text, max),
+  verbatim: true,
+});
+export const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
+
+/** The longest `ask` text the core's parseActionRef accepts back from a button. */
+export const ASK_TEXT_MAX = 1000;
+
+/**
+ * An ActionRef as a button value, or undefined when it cannot fit. A long `ask` question is shortened
+ * rather than dropped, so "Share in channel" still works for it.
+ */
+export function encodeActionValue(ref: ActionRef): string | undefined {
+  const fitted = ref.do === "ask" && ref.text.length > ASK_TEXT_MAX ? { ...ref, text: cutText(ref.text, ASK_TEXT_MAX) } : ref;
+  const json = JSON.stringify(fitted);
+  return json.length <= SLACK_LIMITS.buttonValue ? json : undefined;
+}
+
+/** Cut at `max` UTF-16 units without leaving half a surrogate pair. */
+function cutText(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+export function button(
+  actionId: string,
+  label: string,
+  ref: ActionRef,
+  style?: Action["style"],
+  a11y?: string,
+): ButtonElement | undefined {
+  const value = encodeActionValue(ref);
+  if (value === undefined) return undefined;
+  return {
+    type: "button",
+    action_id: actionId,
+    text: plain(label, SLACK_LIMITS.buttonText),
+    value,
+    ...(style ? { style } : {}),
+    ...(a11y ? { accessibility_label: truncate(escapeSlackText(a11y), SLACK_LIMITS.buttonAccessibilityLabel) } : {}),
+  };
+}
+
+export function actionsBlocks(buttons: ButtonElement[]): SlackBlock[] {
+  const blocks: SlackBlock[] = [];
+  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.elementsPerActions) {
+    blocks.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.elementsPerActions) });
+  }
+  return blocks;
+}
+
+/** How many evidence lines a role card shows: enough to say why, short enough to read. */
+const EVIDENCE_SHOWN = 3;
+
+function roleToMrkdwn(role: RoleCard): string {
+  const lines = [`*${escapeSlackText(role.name)}* · _${escapeSlackText(role.character)}_`];
+  if (role.how && role.how.length > 0) lines.push(richTextToMrkdwn(role.how));
+  for (const e of role.evidence.slice(0, EVIDENCE_SHOWN)) lines.push(`• ${richTextToMrkdwn(e.statement)}`);
+  return lines.join("\n");
+}
+
+/** Gives every button in one message its own action_id (Slack wants them unique). */
+export type NextId = () => string;
+
+function blockToSlack(block: Block, nextId: NextId): SlackBlock[] {
+  switch (block.type) {
+    case "text":
+      return [section(richTextToMrkdwn(block.text))];
+    case "heading":
+      return [section(`*${escapeSlackText(block.text)}*`)];
+    case "list": {
+      const lines = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "•"} ${richTextToMrkdwn(item)}`);
+      return lines.length === 0 ? [] : [section(lines.join("\n"))];
+    }
+    case "fields": {
+      const fields = block.fields.map((f) =>
+        mrkdwn(`*${escapeSlackText(f.label)}*\n${richTextToMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+      );
+      const out: SlackBlock[] = [];
+      for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection) {
+        out.push({ type: "section", fields: fields.slice(i, i + SLACK_LIMITS.fieldsPerSection) });
+      }
+      return out;
+    }
+    case "role":
+      return [section(roleToMrkdwn(block.role))];
+    case "progress":
+      return [{ type: "context", elements: [mrkdwn(`Step ${block.step} of ${block.total}`, SLACK_LIMITS.contextText)] }];
+    case "choices": {
+      const buttons = block.choices.flatMap((c) => button(nextId(), c.label, c.action, c.style) ?? []);
+      return [section(escapeSlackText(block.prompt)), ...actionsBlocks(buttons)];
+    }
+    case "people": {
+      const text = peopleToMrkdwn(block);
+      return text === undefined ? [] : [section(text)];
+    }
+  }
+}
+
+/** Visible characters of a block, for the message-wide text budget. */
+function textLength(block: SlackBlock): number {
+  switch (block.type) {
+    case "header":
+      return block.text.text.length;
+    case "section":
+      return ("text" in block ? block.text.text.length : 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+    case "context":
+      return block.elements.reduce((n, e) => n + e.text.length, 0);
+    case "actions":
+      return block.elements.reduce((n, e) => n + e.text.text.length, 0);
+    case "divider":
+      return 0;
+  }
+}
+
+const SHORTENED_NOTE: SlackBlock = {
+  type: "context",
+  elements: [mrkdwn("This answer was shortened to fit in Slack. Ask a narrower question to see the rest.")],
+};
+
+/** Keep `body` blocks while they fit beside `fixed` ones; say so when some had to go. */
+function fitBlocks(body: SlackBlock[], fixed: SlackBlock[], maxBlocks: number): SlackBlock[] {
+  const room = maxBlocks - fixed.length;
+  let budget = SLACK_LIMITS.messageTextBudget - fixed.reduce((n, b) => n + textLength(b), 0);
+  const kept: SlackBlock[] = [];
+  for (const block of body) {
+    const len = textLength(block);
+    if (kept.length >= room || len > budget) {
+      while (kept.length > Math.max(0, room - 1)) kept.pop();
+      kept.push(SHORTENED_NOTE);
+      return kept;
+    }
+    kept.push(block);
+    budget -= len;
+  }
+  return kept;
+}
+
+/** The Block Kit message for an Answer, within Slack's limits, with a meaningful fallback text. */
+export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}): SlackMessage {
+  let n = 0;
+  const nextId: NextId = () => `${ACTION_ID_PREFIX}${n++}`;
+  const header: SlackBlock = { type: "header", text: plain(answer.title, SLACK_LIMITS.headerText) };
+  const body = answer.blocks.flatMap((b) => blockToSlack(b, nextId));
+
+  const buttons = answer.actions.flatMap((a) => button(nextId(), a.label, a.action, a.style) ?? []);
+  if (options.shareRef) {
+    const share = button(
+      SHARE_ACTION_ID,
+      "Share in channel",
+      options.shareRef,
+      "primary",
+      "Post this answer in the channel for everyone",
+    );
+    if (share) buttons.push(share);
+  }
+  const tail = actionsBlocks(buttons);
+  if (options.sharedBy && /^[A-Z0-9]+$/.test(options.sharedBy)) {
+    // A Slack user id (checked above), so this mention is the one live token we send on purpose.
+    tail.push({ type: "context", elements: [mrkdwn(`Shared by <@${options.sharedBy}>`, SLACK_LIMITS.contextText)] });
+  }
+
+  const fallback = answer.summary.trim() || answer.title;
+  const blocks = [header, ...fitBlocks(body, [header, ...tail], SLACK_LIMITS.blocksPerMessage), ...tail];
+  return {
+    text: truncate(escapeSlackText(fallback), SLACK_LIMITS.fallbackText),
+    blocks: answer.intent === "onboarding" ? markTour(blocks) : blocks,
+  };
+}
+
+/** Tag the button rows of an onboarding card (see TOUR_BLOCK_ID_PREFIX); block_ids are unique per message. */
+function markTour(blocks: SlackBlock[]): SlackBlock[] {
+  let n = 0;
+  return blocks.map((b) => (b.type === "actions" ? { ...b, block_id: `${TOUR_BLOCK_ID_PREFIX}${n++}` } : b));
+}
+
+export interface HomeViewInput {
+  roles: Role[];
+  /** Example questions from the knowledge base, shown under "How to ask". */
+  examples: string[];
+  /** The slash command, e.g. "/whodoes". */
+  command: string;
+}
+
+/** How many responsibilities the directory shows per role. */
+const HOME_RESPONSIBILITIES = 3;
+
+/** The App Home tab: how to ask, a way into onboarding, and the role directory. */
+export function homeView(input: HomeViewInput): SlackHomeView {
+  let n = 0;
+  const nextId: NextId = () => `${ACTION_ID_PREFIX}${n++}`;
+  const cmd = escapeSlackText(input.command);
+  const examples = input.examples.map((e) => `• \`${cmd} ${escapeSlackText(e)}\``);
+  const intro: SlackBlock[] = [
+    { type: "header", text: plain("Who does what in data", SLACK_LIMITS.headerText) },
+    section("Ask me which data role owns a task, what a role does, or how two roles differ."),
+    section(
+      [
+        "*How to ask*",
+        `• Type \`${cmd} your question\` anywhere (only you see the answer, and you can share it).`,
+        "• Mention me in a channel: I answer in a thread.",
+        "• Send me a direct message.",
+        ...(examples.length > 0 ? ["", "*For example*", ...examples] : []),
+      ].join("\n"),
+    ),
+    ...actionsBlocks(
+      [
+        button(nextId(), "Start onboarding", { do: "onboard" }, "primary"),
+        button(nextId(), "All roles", { do: "roles" }),
+        button(nextId(), "Help", { do: "help" }),
+      ].flatMap((b) => b ?? []),
+    ),
+    { type: "divider" },
+    section("*The roles*"),
+  ];
+  const roles: SlackBlock[] = input.roles.map((role) => {
+    const lines = [
+      `*${escapeSlackText(role.name)}* · _${escapeSlackText(role.character)}_`,
+      ...role.responsibilities.slice(0, HOME_RESPONSIBILITIES).map((r) => `• ${escapeSlackText(r.statement)}`),
+    ];
+    const more = button(nextId(), "What they do", { do: "describe", role: role.id }, undefined, `What does the ${role.name} do?`);
+    return { type: "section", text: mrkdwn(lines.join("\n")), ...(more ? { accessory: more } : {}) };
+  });
+  return { type: "home", blocks: [...intro, ...roles].slice(0, SLACK_LIMITS.blocksPerView) };
+}

@@ -1,0 +1,41 @@
+/** Choose the store: Redis when REDIS_URL is set (instances share it), else memory plus files in DATA_DIR. */
+import { type Logger, silentLogger } from "../adapters/adapter.js";
+import { createFileStore } from "./file-store.js";
+import { createRedisStore } from "./redis-store.js";
+import type { Store } from "./store.js";
+
+/** DATA_DIR's default, relative to the working directory (gitignored). */
+export const DEFAULT_DATA_DIR = "./data";
+
+export interface CreateStoreOptions {
+  /** DATA_DIR: where the default store keeps its files; default ./data. Unused with Redis. */
+  dataDir?: string;
+  /** REDIS_URL: share the store through this Redis. */
+  redisUrl?: string;
+  logger?: Logger;
+  now?: () => number;
+  /** Fail when Redis is unreachable at start instead of serving from memory (for the report). */
+  requireConnection?: boolean;
+  /** Redis key prefix; default "whodoes:". */
+  keyPrefix?: string;
+}
+
+export async function createStore(options: CreateStoreOptions = {}): Promise<Store> {
+  const logger = options.logger ?? silentLogger;
+  if (options.redisUrl) {
+    return createRedisStore({
+      url: options.redisUrl,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}),
+      ...(options.requireConnection ? { requireConnection: true } : {}),
+    });
+  }
+  const store = createFileStore({
+    dir: options.dataDir ?? DEFAULT_DATA_DIR,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  logger.info(`store: keeping state in ${store.dir}`);
+  return store;
+}

@@ -1,0 +1,140 @@
+/**
+ * The default store: memory plus append-only JSON-lines files under DATA_DIR, so one instance needs
+ * nothing else and nothing is lost on a restart.
+ *
+ * - `claims.jsonl`: claims without expiry (welcomes), replayed on start. Claims with a ttl (Slack
+ *   retry de-duplication, 30 minutes) live in memory only: a restart outlasts Slack's retries anyway.
+ * - `events-YYYY-MM.jsonl`: usage events, one file per month (UTC) so a report over a week reads a
+ *   month or two, and old months can be deleted or archived by hand. Events are not held in memory.
+ *
+ * One process per DATA_DIR: several instances must share a Redis instead.
+ */
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { type Logger, silentLogger } from "../adapters/adapter.js";
+import { type AppendFile, createAppendFile } from "./append-file.js";
+import { createClaims } from "./claims.js";
+import { type Store, StoreError } from "./store.js";
+import { parseUsageEventLine, type UsageEvent } from "./usage-event.js";
+
+export const CLAIMS_FILE = "claims.jsonl";
+const EVENTS_FILE = /^events-(\d{4})-(\d{2})\.jsonl$/;
+
+/** The events file an event at `at` belongs to. */
+export const eventsFileName = (at: number) => `events-${new Date(at).toISOString().slice(0, 7)}.jsonl`;
+
+export interface FileStoreOptions {
+  /** The data directory (DATA_DIR, default ./data); created if missing. */
+  dir: string;
+  logger?: Logger;
+  now?: () => number;
+}
+
+export interface FileStore extends Store {
+  readonly dir: string;
+}
+
+/** Open (and create) the data directory and replay the persisted claims. */
+export function createFileStore(options: FileStoreOptions): FileStore {
+  const dir = resolve(options.dir);
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  try {
+    // 0o700: the files may hold question text.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw new StoreError(`cannot create the data directory ${dir}: ${(err as Error).message}`, "STORE_IO", { cause: err });
+  }
+
+  const claims = createClaims(now);
+  const claimsPath = join(dir, CLAIMS_FILE);
+  const skipped = replayClaims(claimsPath, claims);
+  if (skipped > 0) logger.warn(`store: skipped ${skipped} damaged line(s) in ${claimsPath}`);
+  const claimsFile = createAppendFile(claimsPath);
+  const eventFiles = new Map<string, AppendFile>();
+
+  const eventFile = (at: number): AppendFile => {
+    const name = eventsFileName(at);
+    let file = eventFiles.get(name);
+    if (!file) {
+      file = createAppendFile(join(dir, name));
+      eventFiles.set(name, file);
+      // Keep the current and the previous month open (events straddle midnight at month end).
+      for (const [old, f] of eventFiles)
+        if (eventFiles.size > 2 && old !== name) {
+          eventFiles.delete(old);
+          void f.close();
+        }
+    }
+    return file;
+  };
+
+  return {
+    dir,
+    async claimOnce(key, ttlMs) {
+      if (!claims.claim(key, ttlMs)) return false;
+      if (ttlMs === undefined) {
+        try {
+          await claimsFile.append(JSON.stringify({ key, at: now() }));
+        } catch (err) {
+          // The claim holds in memory; only a restart could repeat it. Answering beats failing.
+          logger.warn("store: could not persist a claim; it holds until restart", {
+            file: claimsPath,
+            error: (err as Error).message,
+          });
+        }
+      }
+      return true;
+    },
+    async record(event) {
+      await eventFile(event.at).append(JSON.stringify(event));
+    },
+    async events(since) {
+      await Promise.all([...eventFiles.values()].map((f) => f.flushed()));
+      const from = since.getTime();
+      const firstMonth = new Date(from).toISOString().slice(0, 7);
+      const files = readdirSync(dir)
+        .map((name) => ({ name, m: EVENTS_FILE.exec(name) }))
+        .filter(({ m }) => m && `${m[1]}-${m[2]}` >= firstMonth)
+        .map(({ name }) => name)
+        .sort();
+      const out: UsageEvent[] = [];
+      let damaged = 0;
+      for (const name of files) {
+        const lines = createInterface({ input: createReadStream(join(dir, name), "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+        for await (const line of lines) {
+          if (line === "") continue;
+          const event = parseUsageEventLine(line);
+          if (!event) damaged++;
+          else if (event.at >= from) out.push(event);
+        }
+      }
+      if (damaged > 0) logger.warn(`store: skipped ${damaged} damaged line(s) in the events files in ${dir}`);
+      // Files are in month order, lines in write order; clocks and batching make that nearly sorted.
+      return out.sort((a, b) => a.at - b.at);
+    },
+    async close() {
+      await Promise.all([claimsFile.close(), ...[...eventFiles.values()].map((f) => f.close())]);
+      eventFiles.clear();
+    },
+  };
+}
+
+/** Load persisted claims into memory; returns how many lines were damaged (e.g. a torn last line). */
+function replayClaims(path: string, claims: ReturnType<typeof createClaims>): number {
+  if (!existsSync(path)) return 0;
+  let damaged = 0;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value === "object" && value !== null && "key" in value && typeof value.key === "string")
+        claims.restore(value.key);
+      else damaged++;
+    } catch {
+      damaged++;
+    }
+  }
+  return damaged;
+}

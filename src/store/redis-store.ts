@@ -1,0 +1,228 @@
+/**
+ * The shared store: any number of instances behind a load balancer claim and record through one
+ * Redis. Claims are `SET key 1 NX [PX ttl]` (atomic set-if-absent); usage events live in one sorted
+ * set scored by time, so a report reads a window with one ZRANGE BYSCORE.
+ *
+ * Redis going away must not stop the bot answering: claims fall back to memory and events are held
+ * in memory (bounded) until it returns, with one warning per outage and one line when it is back.
+ * The client reconnects by itself (capped exponential backoff).
+ */
+import { randomBytes } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
+import { createClient, ErrorReply } from "redis";
+import { type Logger, silentLogger } from "../adapters/adapter.js";
+import { createClaims } from "./claims.js";
+import { type Store, StoreError } from "./store.js";
+import { parseUsageEventLine, type UsageEvent } from "./usage-event.js";
+
+/** A claim decides whether to answer before Slack's 3-second ack: give Redis this long, then use memory. */
+export const CLAIM_TIMEOUT_MS = 500;
+/** How long start-up waits for a first connection before serving from memory (and connecting on). */
+export const STARTUP_WAIT_MS = 2_000;
+/** Events held in memory while Redis is away; beyond this the oldest are dropped (with a warning). */
+export const MAX_HELD_EVENTS = 10_000;
+/** Events older than this are trimmed from Redis, every TRIM_EVERY records. */
+export const EVENT_RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
+const TRIM_EVERY = 1_000;
+
+/** Wait before reconnect attempt `n`: 100 ms doubling to 3 s, so a restarted Redis is used again within seconds. */
+export const defaultReconnectDelay = (attempt: number) => Math.min(100 * 2 ** attempt, 3_000);
+
+export interface RedisStoreOptions {
+  /** REDIS_URL, e.g. redis://localhost:6379 or rediss://user:pass@host:6380/0. */
+  url: string;
+  logger?: Logger;
+  now?: () => number;
+  /** Prefix of every key, so several bots (or tests) can share a Redis. Default "whodoes:". */
+  keyPrefix?: string;
+  /** Fail with a StoreError when Redis cannot be reached at start, instead of serving from memory (the report). */
+  requireConnection?: boolean;
+  /** Default STARTUP_WAIT_MS. */
+  startupWaitMs?: number;
+  reconnectDelayMs?: (attempt: number) => number;
+}
+
+/** Where Redis is, for logs: host and port only, never the password in the URL. */
+export function redisLocation(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== "redis:" && u.protocol !== "rediss:") throw new Error("not redis");
+    return `${u.hostname}:${u.port || "6379"}`;
+  } catch {
+    throw new StoreError("REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)", "STORE_UNAVAILABLE");
+  }
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message || err.name : String(err));
+
+export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
+  const where = redisLocation(options.url);
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const prefix = options.keyPrefix ?? "whodoes:";
+  const eventsKey = `${prefix}events`;
+  const reconnectDelay = options.reconnectDelayMs ?? defaultReconnectDelay;
+  const giveUpAfter = options.requireConnection ? 2 : Number.POSITIVE_INFINITY;
+
+  const client = createClient({
+    url: options.url,
+    // Fail commands at once while disconnected: a claim must fall back now, not wait for a reconnect.
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2_000,
+      reconnectStrategy: (attempt, cause) => (attempt >= giveUpAfter ? cause : reconnectDelay(attempt)),
+    },
+  });
+  const quick = client.withCommandOptions({ timeout: CLAIM_TIMEOUT_MS });
+
+  const fallback = createClaims(now);
+  let held: UsageEvent[] = [];
+  let down = false;
+  let droppedThisOutage = false;
+  let everReady = false;
+  let recorded = 0;
+  let closing = false;
+
+  const wentDown = (err: unknown) => {
+    if (down || closing) return;
+    down = true;
+    droppedThisOutage = false;
+    logger.warn(`store: Redis at ${where} is unreachable; de-duplicating in memory and holding usage events until it returns`, {
+      error: errorText(err),
+    });
+  };
+  const cameBack = () => {
+    if (!everReady) {
+      everReady = true;
+      if (!down) logger.info(`store: using Redis at ${where}`);
+    }
+    if (!down) return;
+    down = false;
+    logger.info(`store: Redis at ${where} is back; using it again`, { heldEvents: held.length });
+    void flushHeld();
+  };
+  // The client emits "error" for every failed (re)connect; without a listener Node would crash.
+  client.on("error", wentDown);
+  client.on("ready", cameBack);
+
+  const member = (e: UsageEvent) => ({
+    score: e.at,
+    // Identical events in the same millisecond are distinct uses: a nonce keeps both in the set.
+    value: JSON.stringify({ ...e, n: randomBytes(6).toString("base64url") }),
+  });
+
+  const hold = (events: UsageEvent[]) => {
+    held.push(...events);
+    if (held.length > MAX_HELD_EVENTS) {
+      const dropped = held.length - MAX_HELD_EVENTS;
+      held = held.slice(dropped);
+      if (!droppedThisOutage) {
+        droppedThisOutage = true;
+        logger.warn(`store: Redis is still away; dropping the oldest usage events beyond ${MAX_HELD_EVENTS}`, { dropped });
+      }
+    }
+  };
+
+  async function flushHeld() {
+    if (held.length === 0 || !client.isReady) return;
+    const batch = held;
+    held = [];
+    try {
+      await client.zAdd(eventsKey, batch.map(member));
+    } catch (err) {
+      hold(batch);
+      wentDown(err);
+    }
+  }
+
+  async function claimOnce(key: string, ttlMs?: number): Promise<boolean> {
+    const k = `${prefix}claim:${key}`;
+    // A claim taken in memory during an outage still counts after Redis returns.
+    if (fallback.holds(k)) return false;
+    if (client.isReady) {
+      try {
+        const reply = await quick.set(
+          k,
+          "1",
+          ttlMs === undefined
+            ? { condition: "NX" }
+            : { condition: "NX", expiration: { type: "PX", value: Math.max(1, Math.ceil(ttlMs)) } },
+        );
+        cameBack();
+        return reply === "OK";
+      } catch (err) {
+        // A Redis error reply (e.g. out of memory) is as bad as no Redis for this claim.
+        wentDown(err instanceof ErrorReply ? new Error(`Redis refused the claim: ${err.message}`) : err);
+      }
+    } else wentDown(new Error("not connected"));
+    return fallback.claim(k, ttlMs);
+  }
+
+  async function record(event: UsageEvent): Promise<void> {
+    if (!client.isReady) {
+      wentDown(new Error("not connected"));
+      hold([event]);
+      return;
+    }
+    try {
+      await quick.zAdd(eventsKey, member(event));
+      if (++recorded % TRIM_EVERY === 0)
+        void client.zRemRangeByScore(eventsKey, "-inf", now() - EVENT_RETENTION_MS).catch(() => {});
+      cameBack();
+    } catch (err) {
+      wentDown(err);
+      hold([event]);
+    }
+  }
+
+  async function events(since: Date): Promise<UsageEvent[]> {
+    if (!client.isReady) throw new StoreError(`Redis at ${where} is unreachable`, "STORE_UNAVAILABLE");
+    const from = since.getTime();
+    let lines: string[];
+    try {
+      lines = await client.zRange(eventsKey, from, "+inf", { BY: "SCORE" });
+    } catch (err) {
+      throw new StoreError(`could not read usage events from Redis at ${where}: ${errorText(err)}`, "STORE_UNAVAILABLE", {
+        cause: err,
+      });
+    }
+    const out: UsageEvent[] = [];
+    for (const line of lines) {
+      const e = parseUsageEventLine(line);
+      if (e) out.push(e);
+    }
+    // Events held here during an outage are part of the picture too.
+    out.push(...held.filter((e) => e.at >= from));
+    return out.sort((a, b) => a.at - b.at);
+  }
+
+  async function close() {
+    closing = true;
+    await flushHeld();
+    if (held.length > 0) logger.warn(`store: Redis at ${where} is away; ${held.length} usage event(s) held in memory are lost`);
+    if (client.isReady) await client.close();
+    else if (client.isOpen) client.destroy();
+    fallback.clear();
+  }
+
+  const connecting = client.connect().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (options.requireConnection) {
+    const failed = await connecting;
+    if (failed !== undefined) {
+      if (client.isOpen) client.destroy();
+      throw new StoreError(`cannot reach Redis at ${where}: ${errorText(failed)}`, "STORE_UNAVAILABLE", { cause: failed });
+    }
+  } else {
+    // Serve from memory rather than refuse to start; the client keeps connecting in the background.
+    const waited = new AbortController();
+    await Promise.race([
+      connecting,
+      delay(options.startupWaitMs ?? STARTUP_WAIT_MS, undefined, { signal: waited.signal }).catch(() => {}),
+    ]);
+    waited.abort();
+  }
+  return { claimOnce, record, events, close };
+}

@@ -1,0 +1,90 @@
+/** The usage report as readable text for a terminal: one short table per question a maintainer asks. */
+import type { UsageReport } from "./report.js";
+
+type Align = "left" | "right";
+
+/** Column widths by the widest cell; numbers right-aligned. */
+export function table(headers: string[], rows: string[][], align: Align[]): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    `  ${cells
+      .map((c, i) => (align[i] === "right" ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd()}`;
+  return [line(headers), ...rows.map(line)];
+}
+
+const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+/**
+ * A one-line, inert cell: a recorded question is untrusted text, so control characters (newlines,
+ * terminal escapes) and bidi overrides (which reorder the rest of the line) become spaces.
+ */
+const cell = (text: string, max = 60) => {
+  const flat = text
+    .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const chars = [...flat]; // code points, so an emoji is not cut in half
+  return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
+};
+
+export function formatReport(report: UsageReport): string {
+  const { totals } = report;
+  const out = [
+    `whodoes usage from ${day(report.since)} to ${day(report.until)} UTC`,
+    `${totals.questions} question(s): ${totals.answered} answered, ${totals.unanswered} unanswered or unsure; feedback: ${totals.up} up, ${totals.down} down`,
+    "",
+    "Most frequent unanswered questions (add keywords or examples to intents/ for these)",
+  ];
+  if (report.unanswered.length === 0) out.push("  none");
+  else
+    out.push(
+      ...table(
+        ["count", "why", "question (or hash: matched terms)"],
+        report.unanswered.map((r) => [
+          String(r.count),
+          r.outOfScope >= r.lowConfidence ? "out of scope" : "unsure",
+          r.question !== undefined
+            ? cell(`"${r.question}"`)
+            : cell(`#${r.hash.slice(0, 12)}: ${r.terms.length > 0 ? r.terms.join(", ") : "(no known terms)"}`),
+        ]),
+        ["right", "left", "left"],
+      ),
+    );
+
+  out.push("", "Answers with the most thumbs-down");
+  if (report.disliked.length === 0) out.push("  none");
+  else
+    out.push(
+      ...table(
+        ["down", "up", "intent", "role"],
+        report.disliked.map((r) => [String(r.down), String(r.up), r.intent, r.role ?? "-"]),
+        ["right", "right", "left", "left"],
+      ),
+    );
+
+  out.push("", "Most asked intents");
+  if (report.intents.length === 0) out.push("  none");
+  else
+    out.push(
+      ...table(
+        ["count", "intent"],
+        report.intents.map((r) => [String(r.count), r.intent]),
+        ["right", "left"],
+      ),
+    );
+
+  out.push("", "Most asked-about roles");
+  if (report.roles.length === 0) out.push("  none");
+  else
+    out.push(
+      ...table(
+        ["count", "role"],
+        report.roles.map((r) => [String(r.count), r.role]),
+        ["right", "left"],
+      ),
+    );
+
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ActionRef, parseActionRef } from "../../../src/core/index.js";
+import { SHARE_ACTION_ID } from "../../../src/render/slack.js";
+import { allTexts, fixture } from "./support/fixtures.js";
+import { type HttpHarness, startHttpHarness } from "./support/harness.js";
+
+type Button = { action_id: string; value: string; text: { text: string } };
+type Message = { text: string; blocks: { type: string; text?: { text: string }; elements?: Button[] }[] };
+type ActionPayload = Record<string, unknown> & { actions: Record<string, unknown>[] };
+
+const buttonsOf = (m: Message) => m.blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+const headerOf = (m: Message) => m.blocks[0]?.text?.text;
+
+describe("Slack buttons (block_actions, HTTP mode)", () => {
+  let h: HttpHarness;
+  let answer: Message;
+  beforeAll(async () => {
+    h = await startHttpHarness();
+    // The ephemeral answer whose buttons the tests click.
+    await h.postCommand({ ...fixture<Record<string, string>>("slash-command"), response_url: h.slack.responseUrl("cmd") });
+    const [call] = await h.slack.waitFor((c) => c.method === "response_url" && c.path.endsWith("/cmd"));
+    answer = call?.body as unknown as Message;
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  /** Click `button` on a message: the payload is the fixture with that button's id, label and value. */
+  function click(fixtureName: string, button: Pick<Button, "action_id" | "value">, responseName?: string): Promise<unknown> {
+    const payload = fixture<ActionPayload>(fixtureName);
+    payload.actions = [{ ...payload.actions[0], action_id: button.action_id, value: button.value }];
+    if (responseName) payload.response_url = h.slack.responseUrl(responseName);
+    return h.postAction(payload);
+  }
+  const responses = (name: string, count = 1) =>
+    h.slack.waitFor((c) => c.method === "response_url" && c.path.endsWith(`/${name}`), count);
+  const button = (label: string) => {
+    const b = buttonsOf(answer).find((x) => x.text.text === label);
+    if (!b) throw new Error(`no button ${label}`);
+    return b;
+  };
+
+  it.each([
+    ["What does a DBA do?", "Database administrator"],
+    ["Compare with Architect", "Database administrator vs Data architect"],
+    ["Who do they work with?", undefined],
+    ["Start onboarding", "Database administrator: At a glance"],
+  ])("%s replaces the ephemeral answer in place", async (label, title) => {
+    const name = `click-${label.replace(/\W+/g, "-")}`;
+    await click("block-actions-ephemeral", button(label), name);
+    const [call] = await responses(name);
+    const body = call?.body as unknown as Message & { replace_original: boolean };
+    expect(body.replace_original).toBe(true);
+    if (title) expect(headerOf(body)).toBe(title);
+    expect(body.text.length).toBeGreaterThan(0);
+    // The new answer can be shared in turn, and its share value re-creates it.
+    const share = buttonsOf(body).find((b) => b.action_id === SHARE_ACTION_ID);
+    expect(parseActionRef(share?.value)).toEqual(parseActionRef(button(label).value));
+  });
+
+  it("thanks for feedback privately, without replacing the answer, and logs the vote", async () => {
+    await click("block-actions-ephemeral", button("👍 Helpful"), "feedback");
+    const [call] = await responses("feedback");
+    expect(call?.body.replace_original).toBe(false);
+    expect(call?.body.response_type).toBe("ephemeral");
+    expect(h.logger.lines).toContainEqual({
+      level: "info",
+      msg: "slack: feedback",
+      fields: { team: "T0001", vote: "up", intent: "who_does", role: "database-administrator" },
+    });
+  });
+
+  it("shares the answer in the channel and removes the private copy", async () => {
+    await click("block-actions-ephemeral", button("Share in channel"), "share");
+    const [shared, removed] = await responses("share", 2);
+    const body = shared?.body as unknown as Message & { response_type: string };
+    expect(body.response_type).toBe("in_channel");
+    expect(body.text).toBe(answer.text);
+    expect(headerOf(body)).toBe("Database administrator");
+    expect(allTexts(body.blocks)).toContain("Shared by <@U061F7AUR>");
+    expect(buttonsOf(body).some((b) => b.action_id === SHARE_ACTION_ID)).toBe(false);
+    expect(removed?.body).toEqual({ delete_original: true });
+  });
+
+  it("follows up privately to a button on a public answer in a channel thread", async () => {
+    const describeArchitect = {
+      action_id: "whodoes-act-0",
+      value: JSON.stringify({ do: "describe", role: "data-architect" } satisfies ActionRef),
+    };
+    await click("block-actions-message", describeArchitect, "public");
+    const [call] = await responses("public");
+    expect(call?.body).toMatchObject({ response_type: "ephemeral", replace_original: false, thread_ts: "1515449522.000016" });
+    expect(headerOf(call?.body as unknown as Message)).toBe("Data architect");
+  });
+
+  it("answers a button in a DM with the next message in the DM", async () => {
+    const payload = fixture<ActionPayload>("block-actions-message");
+    payload.container = { type: "message", message_ts: "1515449601.000300", channel_id: "D0LAN6B4N", is_ephemeral: false };
+    payload.channel = { id: "D0LAN6B4N", name: "directmessage" };
+    payload.message = { ...(payload.message as object), thread_ts: undefined };
+    payload.actions = [{ ...payload.actions[0], value: JSON.stringify({ do: "roles" }) }];
+    await h.postAction(payload);
+    const [post] = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === "D0LAN6B4N");
+    expect(headerOf(post?.body as unknown as Message)).toBe("The data roles");
+  });
+
+  it("answers a Home tab button in the app's DM with the person", async () => {
+    await h.postAction(fixture("block-actions-home"));
+    const [post] = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === "U061F7AUR");
+    expect(post?.body.text).toBeTruthy();
+    expect(JSON.stringify(post?.body.blocks)).toContain("onboard");
+  });
+
+  it("ignores a button whose value is not a valid ActionRef", async () => {
+    const before = h.slack.work().length;
+    await click("block-actions-ephemeral", { action_id: "whodoes-act-0", value: '{"do":"drop-tables"}' }, "bad");
+    await expect.poll(() => h.logger.lines.some((l) => l.msg.startsWith("slack: ignored a button"))).toBe(true);
+    expect(h.slack.work().length).toBe(before);
+  });
+});

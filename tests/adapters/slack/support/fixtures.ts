@@ -1,0 +1,16 @@
+/** Load a payload fixture from tests/fixtures/slack (a fresh copy each time, safe to change). */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const dir = fileURLToPath(new URL("../../../fixtures/slack/", import.meta.url));
+
+export function fixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(`${dir}${name}.json`, "utf8")) as T;
+}
+
+/** Every `text` string in a Slack message or view, wherever it sits (header, sections, fields, buttons). */
+export function allTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(allTexts);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([k, v]) => (k === "text" && typeof v === "string" ? [v] : allTexts(v)));
+}

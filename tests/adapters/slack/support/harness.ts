@@ -1,0 +1,105 @@
+/**
+ * The real Slack adapter in HTTP mode on a loopback express server, talking to the fake Slack.
+ * Requests are signed as Slack signs them; every server and socket is closed in close().
+ */
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import type { LogFields, Logger, PlatformAdapter } from "../../../../src/adapters/adapter.js";
+import { createSlackAdapter } from "../../../../src/adapters/slack/index.js";
+import { createWhodoes, loadKnowledge, type Whodoes } from "../../../../src/core/index.js";
+import type { SlackConfig } from "../../../../src/server/config.js";
+import { createMemoryStore } from "../../../../src/store/memory-store.js";
+import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
+import { signedHeaders } from "./signing.js";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+export const BOT_TOKEN = "xoxb-test-0000-token";
+
+export interface LogLine {
+  level: keyof Logger;
+  msg: string;
+  fields?: LogFields;
+}
+
+export function createRecordingLogger(): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at =
+    (level: keyof Logger) =>
+    (msg: string, fields?: LogFields): void => {
+      lines.push({ level, msg, ...(fields ? { fields } : {}) });
+    };
+  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+let sharedWhodoes: Whodoes | undefined;
+/** The real core over the repo's intents/ (loaded once per test file). */
+export function realWhodoes(): Whodoes {
+  sharedWhodoes ??= createWhodoes(loadKnowledge());
+  return sharedWhodoes;
+}
+
+export interface HttpHarness {
+  slack: FakeSlack;
+  adapter: PlatformAdapter;
+  logger: ReturnType<typeof createRecordingLogger>;
+  baseUrl: string;
+  /** POST a raw body to /slack/events, signed unless `headers` override the signature. */
+  post(body: string, contentType: string, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  postEvent(payload: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  postCommand(fields: Record<string, string>): Promise<{ status: number; text: string }>;
+  postAction(payload: unknown): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  whodoes?: Whodoes;
+  /** Extra Slack settings, e.g. onboardingChannels. */
+  config?: Partial<Pick<SlackConfig, "onboardingChannels">>;
+}
+
+export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
+  const slack = await startFakeSlack();
+  const logger = createRecordingLogger();
+  const app = express();
+  const adapter = createSlackAdapter({
+    whodoes: options.whodoes ?? realWhodoes(),
+    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, ...options.config },
+    logger,
+    store: createMemoryStore(),
+    app,
+  });
+  await adapter.start();
+  const server = http.createServer(app);
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const post: HttpHarness["post"] = async (body, contentType, headers = {}) => {
+    const res = await fetch(`${baseUrl}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": contentType, ...signedHeaders(SIGNING_SECRET, body), ...headers },
+      body,
+    });
+    return { status: res.status, text: await res.text() };
+  };
+
+  return {
+    slack,
+    adapter,
+    logger,
+    baseUrl,
+    post,
+    postEvent: (payload, headers) => post(JSON.stringify(payload), "application/json", headers),
+    postCommand: (fields) => post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded"),
+    postAction: (payload) =>
+      post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded"),
+    async close() {
+      await adapter.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await slack.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryStore, MEMORY_EVENT_LIMIT } from "../../src/store/memory-store.js";
+
+describe("memory store", () => {
+  it("claims once, until the ttl runs out (injected clock)", async () => {
+    let t = 0;
+    const store = createMemoryStore(() => t);
+    expect(await store.claimOnce("k", 10)).toBe(true);
+    expect(await store.claimOnce("k", 10)).toBe(false);
+    t = 10;
+    expect(await store.claimOnce("k", 10)).toBe(true);
+    expect(await store.claimOnce("forever")).toBe(true);
+    t = 1e12;
+    expect(await store.claimOnce("forever")).toBe(false);
+  });
+
+  it("keeps recent events, oldest first, and no more than its limit", async () => {
+    const store = createMemoryStore();
+    for (let i = 0; i < MEMORY_EVENT_LIMIT * 1.2; i++)
+      await store.record({ type: "feedback", at: i, platform: "web", vote: "up", intent: "who_does" });
+    const events = await store.events(new Date(0));
+    expect(events.length).toBeLessThanOrEqual(MEMORY_EVENT_LIMIT * 1.1);
+    expect(events.at(-1)?.at).toBe(MEMORY_EVENT_LIMIT * 1.2 - 1);
+    expect((await store.events(new Date(MEMORY_EVENT_LIMIT * 1.2 - 2))).map((e) => e.at)).toEqual([
+      MEMORY_EVENT_LIMIT * 1.2 - 2,
+      MEMORY_EVENT_LIMIT * 1.2 - 1,
+    ]);
+  });
+});

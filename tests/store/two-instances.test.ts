@@ -1,0 +1,143 @@
+/**
+ * Two bot instances behind a load balancer, one Redis: the real Slack adapter on two loopback ports,
+ * each with its own store on the same redis-server, talking to one fake Slack. The same event
+ * delivered to both is answered once; feedback given through one is reported through the other.
+ */
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/adapters/adapter.js";
+import { runReport } from "../../src/adapters/cli/report.js";
+import { createSlackAdapter } from "../../src/adapters/slack/index.js";
+import { createWhodoes, loadKnowledge, parseActionRef } from "../../src/core/index.js";
+import { createStore } from "../../src/store/create-store.js";
+import type { Store } from "../../src/store/store.js";
+import { recordingWhodoes } from "../../src/usage/recorder.js";
+import { type FakeSlack, startFakeSlack } from "../adapters/slack/support/fake-slack.js";
+import { fixture } from "../adapters/slack/support/fixtures.js";
+import { signedHeaders } from "../adapters/slack/support/signing.js";
+import { type RedisServer, redisAvailable, startRedis } from "./support/redis-server.js";
+
+const SECRET = "two-instances-signing-secret";
+
+interface Instance {
+  url: string;
+  store: Store;
+  post(body: string, contentType: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+describe.runIf(redisAvailable())("two instances sharing one Redis", () => {
+  let redis: RedisServer;
+  let slack: FakeSlack;
+  let a: Instance;
+  let b: Instance;
+  const whodoes = createWhodoes(loadKnowledge());
+
+  async function startInstance(): Promise<Instance> {
+    const store = await createStore({ redisUrl: redis.url, logger: silentLogger });
+    const app = express();
+    const adapter = createSlackAdapter({
+      whodoes: recordingWhodoes(whodoes, store, { platform: "slack" }),
+      config: { botToken: "xoxb-test-two", signingSecret: SECRET, apiUrl: slack.apiUrl },
+      logger: silentLogger,
+      store,
+      app,
+    });
+    await adapter.start();
+    const server = http.createServer(app);
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return {
+      url,
+      store,
+      async post(body, contentType) {
+        const res = await fetch(`${url}/slack/events`, {
+          method: "POST",
+          headers: { "content-type": contentType, ...signedHeaders(SECRET, body) },
+          body,
+        });
+        await res.text();
+        return res.status;
+      },
+      async close() {
+        await adapter.stop();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await store.close();
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    slack = await startFakeSlack();
+    a = await startInstance();
+    b = await startInstance();
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+    await slack?.close();
+    await redis?.stop();
+  });
+
+  it("listen on different ports", () => {
+    expect(a.url).not.toBe(b.url);
+  });
+
+  it("answer the same Slack event, delivered to both (a retry landing elsewhere), exactly once", async () => {
+    const event = fixture<{ event: { ts: string } }>("app-mention");
+    const body = JSON.stringify(event);
+    const statuses = await Promise.all([a.post(body, "application/json"), b.post(body, "application/json")]);
+    expect(statuses).toEqual([200, 200]);
+    const isAnswer = (c: { method: string; body: Record<string, unknown> }) =>
+      c.method === "chat.postMessage" && c.body.thread_ts === event.event.ts;
+    await slack.waitFor(isAnswer);
+    // Give the losing instance time to (wrongly) answer too.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(slack.calls.filter(isAnswer)).toHaveLength(1);
+  });
+
+  it("report feedback given through one instance from the other", async () => {
+    // A slash command through A; its 👎 button clicked, also through A.
+    const command = { ...fixture<Record<string, string>>("slash-command"), response_url: slack.responseUrl("two-cmd") };
+    await a.post(new URLSearchParams(command).toString(), "application/x-www-form-urlencoded");
+    const [answer] = await slack.waitFor((c) => c.method === "response_url" && c.path.endsWith("/two-cmd"));
+    type Button = { action_id: string; value: string };
+    const buttons = ((answer?.body.blocks ?? []) as { type: string; elements?: Button[] }[]).flatMap((blk) =>
+      blk.type === "actions" ? (blk.elements ?? []) : [],
+    );
+    const down = buttons.find((btn) => {
+      const ref = parseActionRef(btn.value);
+      return ref?.do === "feedback" && ref.vote === "down";
+    });
+    expect(down).toBeDefined();
+    const payload = fixture<Record<string, unknown> & { actions: Record<string, unknown>[] }>("block-actions-ephemeral");
+    payload.actions = [{ ...payload.actions[0], action_id: down?.action_id, value: down?.value }];
+    payload.response_url = slack.responseUrl("two-feedback");
+    await a.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+    await slack.waitFor((c) => c.method === "response_url" && c.path.endsWith("/two-feedback"));
+
+    // Read through B's store, and as `REDIS_URL=... whodoes report --json` would.
+    const ref = parseActionRef(down?.value);
+    const seen = async () => (await b.store.events(new Date(0))).some((e) => e.type === "feedback");
+    for (let i = 0; i < 100 && !(await seen()); i++) await new Promise((r) => setTimeout(r, 20));
+    let printed = "";
+    expect(await runReport({ json: true, redisUrl: redis.url, stdout: (t) => (printed += t) })).toBe(0);
+    const report = JSON.parse(printed);
+    expect(report.totals.down).toBe(1);
+    expect(report.disliked).toEqual([
+      {
+        intent: ref?.do === "feedback" ? ref.intent : "?",
+        ...(ref?.do === "feedback" && ref.role ? { role: ref.role } : {}),
+        up: 0,
+        down: 1,
+      },
+    ]);
+    // Both questions (the mention and the command) were counted once each.
+    expect(report.totals.questions).toBe(2);
+  });
+});
