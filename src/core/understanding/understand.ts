@@ -119,12 +119,15 @@ export function createUnderstander(knowledge: Knowledge): Understander {
 
     const cues = new Map<IntentId, number>();
     const cuePositions = new Set<number>();
+    const otherDepartment = new Set<number>();
     for (const m of cueMap.matches(analysis.stems)) {
       if ([...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k))) continue;
       // "the payroll database" is a data question: another department's word naming a data thing.
       if (m.value.includes("out_of_scope") && dataNouns.has(analysis.stems[m.end] ?? "")) continue;
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + 1 + 0.5 * (m.end - m.start - 1));
       for (let i = m.start; i < m.end; i++) cuePositions.add(i);
+      // "the backup generator", "the lake house": another department's thing, not a data task.
+      if (m.value.includes("out_of_scope")) for (let i = m.start; i < m.end; i++) otherDepartment.add(i);
     }
 
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
@@ -134,7 +137,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const content = new Set<string>();
     let weight = 0;
     for (const c of analysis.concepts) {
-      if (c.stop || inRoleName.has(c.start)) continue;
+      if (c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start)) continue;
       if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) continue;
       if (content.has(c.id)) continue;
       content.add(c.id);
