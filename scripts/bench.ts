@@ -11,7 +11,8 @@ import { generateKnowledge } from "./bench/generate-knowledge.js";
 import { EVAL_DIR, readQuestions } from "./eval/evaluate.js";
 
 const ms = (x: number) => `${x.toFixed(3)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function measure(name: string, knowledge: Knowledge, questions: string[], rounds: number) {
   let t = performance.now();
@@ -35,7 +36,9 @@ function measure(name: string, knowledge: Knowledge, questions: string[], rounds
     }
   const perSecond = n / ((performance.now() - t) / 1000);
   const responsibilities = knowledge.roles.reduce((s, r) => s + r.responsibilities.length, 0);
-  console.log(`\n${name}: ${knowledge.roles.length} roles, ${responsibilities} responsibilities, ${questions.length} distinct questions`);
+  console.log(
+    `\n${name}: ${knowledge.roles.length} roles, ${responsibilities} responsibilities, ${questions.length} distinct questions`,
+  );
   console.log(`  index build        ${ms(build)}`);
   console.log(`  latency p50        ${ms(percentile(times, 50))}`);
   console.log(`  latency p99        ${ms(percentile(times, 99))}`);
@@ -53,10 +56,14 @@ function coldStart(runs: number) {
     if (r.status !== 0) throw new Error(r.stderr);
   }
   times.sort((a, b) => a - b);
-  console.log(`\nCLI cold start (whodoes ask, ${runs} runs): median ${percentile(times, 50).toFixed(0)} ms, worst ${times[times.length - 1]?.toFixed(0)} ms`);
+  console.log(
+    `\nCLI cold start (whodoes ask, ${runs} runs): median ${percentile(times, 50).toFixed(0)} ms, worst ${times[times.length - 1]?.toFixed(0)} ms`,
+  );
 }
 
-console.log("Targets: shipped p99 <= 1 ms and >= 5,000 questions/s; 10,000 responsibilities p50 <= 5 ms, p99 <= 20 ms; CLI <= 400 ms.");
+console.log(
+  "Targets: shipped p99 <= 1 ms and >= 5,000 questions/s; 10,000 responsibilities p50 <= 5 ms, p99 <= 20 ms; CLI <= 400 ms.",
+);
 const questions = readdirSync(EVAL_DIR)
   .filter((f) => f.startsWith("questions.") && f.endsWith(".yaml"))
   .flatMap((f) => readQuestions(`${EVAL_DIR}/${f}`).map((q) => q.q));

@@ -29,11 +29,15 @@ function loadPristine(): Labelled[] {
 function report(name: string, s: Scores, misses: boolean) {
   console.log(`\n== ${name} (${s.total} questions) ==`);
   console.log(`intent accuracy        ${pct(s.intentAccuracy).padStart(7)}   target >= ${pct(TARGETS.intentAccuracy)}`);
-  console.log(`top-1 role accuracy    ${pct(s.roleAccuracy).padStart(7)}   target >= ${pct(TARGETS.roleAccuracy)}  (${s.roleQuestions} questions with a role)`);
+  console.log(
+    `top-1 role accuracy    ${pct(s.roleAccuracy).padStart(7)}   target >= ${pct(TARGETS.roleAccuracy)}  (${s.roleQuestions} questions with a role)`,
+  );
   console.log(`out-of-scope recall    ${pct(s.outOfScopeRecall).padStart(7)}   target >= ${pct(TARGETS.outOfScopeRecall)}`);
   console.log(`in-scope wrongly out   ${pct(s.wronglyRejected).padStart(7)}   target <= ${pct(TARGETS.wronglyRejected)}`);
   const short = (i: string) => i.replace("_roles", "").replace("_role", "").slice(0, 8);
-  console.log(`\nconfusion (rows: expected, columns: answered)\n${"".padEnd(14)}${INTENT_IDS.map((i) => short(i).padStart(9)).join("")}`);
+  console.log(
+    `\nconfusion (rows: expected, columns: answered)\n${"".padEnd(14)}${INTENT_IDS.map((i) => short(i).padStart(9)).join("")}`,
+  );
   for (const expected of INTENT_IDS) {
     const row = s.confusion.get(expected);
     console.log(`${expected.padEnd(14)}${INTENT_IDS.map((got) => String(row?.get(got) ?? "·").padStart(9)).join("")}`);
@@ -46,10 +50,22 @@ report("tuning set (questions.dev*.yaml)", evaluate(whodoes, load("questions.dev
 if (process.argv.includes("--tuning")) process.exit(0);
 // questions.heldout.yaml's misses were once printed during development, so its figure is reported
 // apart; the pristine held-out files (heldout2 onwards) give the figure to quote.
-report("HELD-OUT, pristine (questions.heldout2+.yaml, never tuned on, misses never read)", evaluate(whodoes, loadPristine()), false);
-report("held-out 1 (questions.heldout.yaml, not tuned on; its misses were seen once)", evaluate(whodoes, readQuestions(`${EVAL_DIR}/questions.heldout.yaml`)), false);
+report(
+  "HELD-OUT, pristine (questions.heldout2+.yaml, never tuned on, misses never read)",
+  evaluate(whodoes, loadPristine()),
+  false,
+);
+report(
+  "held-out 1 (questions.heldout.yaml, not tuned on; its misses were seen once)",
+  evaluate(whodoes, readQuestions(`${EVAL_DIR}/questions.heldout.yaml`)),
+  false,
+);
 if (process.argv.includes("--per-file"))
-  for (const f of readdirSync(EVAL_DIR).filter((f) => f.startsWith("questions.")).sort()) {
+  for (const f of readdirSync(EVAL_DIR)
+    .filter((f) => f.startsWith("questions."))
+    .sort()) {
     const s = evaluate(whodoes, readQuestions(`${EVAL_DIR}/${f}`));
-    console.log(`${f.padEnd(28)} intent ${pct(s.intentAccuracy)}  role ${pct(s.roleAccuracy)}  oos ${pct(s.outOfScopeRecall)}  rejected ${pct(s.wronglyRejected)}`);
+    console.log(
+      `${f.padEnd(28)} intent ${pct(s.intentAccuracy)}  role ${pct(s.roleAccuracy)}  oos ${pct(s.outOfScopeRecall)}  rejected ${pct(s.wronglyRejected)}`,
+    );
   }

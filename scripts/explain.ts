@@ -7,8 +7,15 @@ for (const q of questions) {
   const { understanding: u, decision } = whodoes.explain(q);
   console.log(`\n> ${q}`);
   console.log(`  words: ${u.analysis.words.join(" ")}`);
-  console.log(`  concepts: ${u.analysis.concepts.filter((c) => !c.stop).map((c) => c.id).join(" | ")}`);
-  console.log(`  roles named: ${u.roles.map((r) => r.id).join(", ") || "-"}   cues: ${[...u.cues].map(([i, v]) => `${i}=${v}`).join(" ") || "-"}`);
+  console.log(
+    `  concepts: ${u.analysis.concepts
+      .filter((c) => !c.stop)
+      .map((c) => c.id)
+      .join(" | ")}`,
+  );
+  console.log(
+    `  roles named: ${u.roles.map((r) => r.id).join(", ") || "-"}   cues: ${[...u.cues].map(([i, v]) => `${i}=${v}`).join(" ") || "-"}`,
+  );
   console.log(`  content: ${[...u.content].join(" | ")}   weight ${u.weight.toFixed(2)}`);
   for (const r of u.ranking.slice(0, 3))
     console.log(

@@ -40,7 +40,7 @@ interface Children {
 }
 
 function startChildren(options: LoadOptions): Children {
-  const execArgv = ["--expose-gc"];
+  const execArgv = ["--expose-gc", ...options.serverArgs];
   if (options.profileDir) {
     mkdirSync(options.profileDir, { recursive: true });
     execArgv.push("--cpu-prof", "--cpu-prof-dir", resolve(options.profileDir));
@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   const startArgs: StartArgs = { slackApiUrl: fakeUrls.slackApiUrl, signingSecret: SIGNING_SECRET, logLevel: options.logLevel };
   const started = await children.server.call<{ url: string; adapters: string[] }>("start", startArgs, 60_000);
   log(`server ${started.url} (${started.adapters.join("; ")}), LOG_LEVEL=${options.logLevel}`);
+  if (options.serverArgs.length > 0) log(`server node flags: ${options.serverArgs.join(" ")}`);
   const targets: Targets = { url: started.url, signingSecret: SIGNING_SECRET, ...fakeUrls };
 
   const perScenario = Math.ceil(options.requests / (options.only ? 1 : 2));
@@ -184,6 +185,10 @@ async function main(): Promise<void> {
       .map(([code, n]) => `${code}: ${n}`)
       .join(", ");
     if (s.run.non2xx > 0) log(`\n${s.run.title} status codes: ${status}`);
+    const busiest = Object.entries(s.server.logMessages)
+      .map(([msg, n]) => `${n.toLocaleString("en-US")} × ${msg}`)
+      .join("; ");
+    if (busiest) log(`\n${s.run.title}: most logged: ${busiest}`);
     if (s.server.problems.length > 0)
       log(`\n${s.run.title}: first warnings/errors logged by the server:\n  ${s.server.problems.join("\n  ")}`);
   }

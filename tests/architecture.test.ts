@@ -10,7 +10,8 @@ function files(dir: string): string[] {
     return statSync(p).isDirectory() ? files(p) : p.endsWith(".ts") ? [p] : [];
   });
 }
-const imports = (file: string) => [...readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1] ?? "");
+const imports = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1] ?? "");
 const all = files(SRC).map((f) => ({ file: relative(SRC, f), imports: imports(f) }));
 
 describe("architecture", () => {

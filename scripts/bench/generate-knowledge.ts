@@ -41,5 +41,8 @@ export function generateKnowledge(roleCount: number, perRole: number, seed = 42)
       firstWeek: ["Read the docs."],
     });
   }
-  return { knowledge: { dir: "(generated)", roles, intents: shipped.intents, thesaurus: shipped.thesaurus, directory: new Map() }, questions };
+  return {
+    knowledge: { dir: "(generated)", roles, intents: shipped.intents, thesaurus: shipped.thesaurus, directory: new Map() },
+    questions,
+  };
 }

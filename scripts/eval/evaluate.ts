@@ -73,7 +73,8 @@ export function evaluate(whodoes: Whodoes, questions: readonly Labelled[]): Scor
       // Two named roles: both must lead the answer, in either order.
       const ok = item.roles.every((r) => got.slice(0, item.roles?.length).includes(r));
       if (ok) roleRight++;
-      else if (answer.intent === item.intent) misses.push({ q: item.q, expected: item.roles.join("+"), got: got.join(",") || "-" });
+      else if (answer.intent === item.intent)
+        misses.push({ q: item.q, expected: item.roles.join("+"), got: got.join(",") || "-" });
     } else if (item.role) {
       roleQuestions++;
       const ok = got[0] === item.role || (got[0] !== undefined && (item.accept ?? []).includes(got[0]));

@@ -17,10 +17,13 @@ export interface LoadOptions {
   profileDir?: string;
   /** Run only one scenario (--only slack|teams, LOADTEST_ONLY). */
   only?: "slack" | "teams";
+  /** Extra Node flags for the server process, e.g. "--max-semi-space-size=64" (--server-args, LOADTEST_SERVER_ARGS). */
+  serverArgs: string[];
 }
 
 export const USAGE = `npm run loadtest -- [--connections 50] [--requests 100000 | --duration SECONDS] [--warmup 5]
-                        [--timeout 150] [--log-level info] [--only slack|teams] [--profile [DIR]]`;
+                        [--timeout 150] [--log-level info] [--only slack|teams] [--profile [DIR]]
+                        [--server-args "--max-semi-space-size=64"]`;
 
 const LEVELS = ["debug", "info", "warn", "error"] as const;
 
@@ -44,7 +47,18 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOption
       i++;
     } else flags.set(key, "");
   }
-  const known = ["connections", "requests", "duration", "warmup", "timeout", "log-level", "profile", "only", "help"];
+  const known = [
+    "connections",
+    "requests",
+    "duration",
+    "warmup",
+    "timeout",
+    "log-level",
+    "profile",
+    "only",
+    "server-args",
+    "help",
+  ];
   const unknown = [...flags.keys()].filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new Error(`unknown option --${unknown[0]}\nusage: ${USAGE}`);
   if (flags.has("help")) throw new Error(`usage: ${USAGE}`);
@@ -65,6 +79,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOption
     warmup: positive("--warmup", get("warmup", "LOADTEST_WARMUP"), 5),
     timeout: positive("--timeout", get("timeout", "LOADTEST_TIMEOUT"), 150),
     logLevel: logLevel as LoadOptions["logLevel"],
+    serverArgs: (get("server-args", "LOADTEST_SERVER_ARGS") ?? "").split(/\s+/).filter(Boolean),
     ...(profileFlag || profileEnv ? { profileDir: profileFlag ?? profileEnv } : {}),
     ...(only ? { only } : {}),
   };

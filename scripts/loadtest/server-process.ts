@@ -30,6 +30,8 @@ export interface ServerStats {
   gcPauseMs: number;
   gcCount: number;
   logLines: Record<string, number>;
+  /** How often each message was logged (the busiest few), to tell per-request lines from rare ones. */
+  logMessages: Record<string, number>;
   /** First few warn/error lines, to say what went wrong without flooding the report. */
   problems: string[];
 }
@@ -37,6 +39,8 @@ export interface ServerStats {
 const MAX_PROBLEMS = 10;
 let running: Running | undefined;
 let logLines: Record<string, number> = {};
+let logMessages = new Map<string, number>();
+const MAX_DISTINCT_MESSAGES = 200;
 let problems: string[] = [];
 
 // Lines are counted and dropped: the cost of formatting each log line stays in the figures, the
@@ -44,6 +48,8 @@ let problems: string[] = [];
 function write(line: string): void {
   const level = /"level":"(\w+)"/.exec(line)?.[1] ?? "other";
   logLines[level] = (logLines[level] ?? 0) + 1;
+  const msg = `${level}: ${/"msg":"((?:[^"\\]|\\.){0,80})/.exec(line)?.[1] ?? "?"}`;
+  if (logMessages.has(msg) || logMessages.size < MAX_DISTINCT_MESSAGES) logMessages.set(msg, (logMessages.get(msg) ?? 0) + 1);
   if ((level === "warn" || level === "error") && problems.length < MAX_PROBLEMS) problems.push(line.slice(0, 600));
 }
 
@@ -85,6 +91,7 @@ function stats(reset: boolean): ServerStats {
     gcPauseMs,
     gcCount,
     logLines: { ...logLines },
+    logMessages: Object.fromEntries([...logMessages].sort((a, b) => b[1] - a[1]).slice(0, 5)),
     problems: [...problems],
   };
   if (reset) {
@@ -93,6 +100,7 @@ function stats(reset: boolean): ServerStats {
     gcPauseMs = 0;
     gcCount = 0;
     logLines = {};
+    logMessages = new Map();
     problems = [];
   }
   return result;

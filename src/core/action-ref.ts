@@ -11,7 +11,12 @@ const schema: z.ZodType<ActionRef> = z.discriminatedUnion("do", [
   z.object({ do: z.literal("compare"), roles: z.tuple([roleId, roleId]) }),
   z.object({ do: z.literal("collaborate"), role: roleId, with: roleId.optional() }),
   z.object({ do: z.literal("onboard"), role: roleId.optional(), step: z.number().int().min(1).max(50).optional() }),
-  z.object({ do: z.literal("quiz"), role: roleId, q: z.number().int().min(1).max(20), pick: z.number().int().min(0).max(20).optional() }),
+  z.object({
+    do: z.literal("quiz"),
+    role: roleId,
+    q: z.number().int().min(1).max(20),
+    pick: z.number().int().min(0).max(20).optional(),
+  }),
   z.object({ do: z.literal("roles") }),
   z.object({ do: z.literal("help") }),
   z.object({ do: z.literal("ask"), text: z.string().max(1000) }),

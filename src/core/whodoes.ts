@@ -44,7 +44,7 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
       case "describe_role":
         return first ? describeRole(ctx, first) : outOfScope(ctx);
       case "compare_roles":
-        return first && second ? compareRoles(ctx, first, second) : outOfScope(ctx);
+        return first && second ? compareRoles(first, second) : outOfScope(ctx);
       case "list_roles":
         return listRoles(ctx);
       case "collaboration":
@@ -80,13 +80,15 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
       case "describe":
         return withRole(a.role, (r) => describeRole(ctx, r));
       case "compare":
-        return withRole(a.roles[0], (r) => withRole(a.roles[1], (o) => compareRoles(ctx, r, o)));
+        return withRole(a.roles[0], (r) => withRole(a.roles[1], (o) => compareRoles(r, o)));
       case "collaborate":
         return withRole(a.role, (r) => (a.with ? withRole(a.with, (o) => collaboration(ctx, r, o)) : collaboration(ctx, r)));
       case "onboard":
         return a.role ? withRole(a.role, (r) => tourStep(ctx, r, a.step ?? 1)) : chooseRole(ctx);
       case "quiz":
-        return withRole(a.role, (r) => (a.pick === undefined ? quizQuestion(ctx, r, a.q) : quizAnswer(ctx, r, a.q, a.pick as number)));
+        return withRole(a.role, (r) =>
+          a.pick === undefined ? quizQuestion(ctx, r, a.q) : quizAnswer(ctx, r, a.q, a.pick as number),
+        );
       case "roles":
         return listRoles(ctx);
       case "help":

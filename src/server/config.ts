@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 
-const nonEmpty = z.string().trim().min(1);
 const optional = z
   .string()
   .trim()
@@ -18,7 +17,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   WEB_CHAT: optional.pipe(z.enum(["on", "off", "true", "false", "1", "0"]).optional()),
   DATA_DIR: optional,
-  REDIS_URL: optional.pipe(z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
+  REDIS_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+      .optional(),
+  ),
   RECORD_QUESTIONS: optional.pipe(z.enum(["true", "false", "1", "0"]).optional()),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
@@ -70,7 +74,9 @@ export interface Config {
 export class ConfigError extends Error {
   readonly code = "CONFIG_INVALID";
   constructor(readonly problems: string[]) {
-    super(`The configuration has ${problems.length === 1 ? "a problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      `The configuration has ${problems.length === 1 ? "a problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
   }
 }
 
@@ -87,12 +93,15 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let slack: SlackConfig | undefined;
   const anySlack = e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN;
   if (anySlack) {
-    if (!e.SLACK_BOT_TOKEN) problems.push("SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) from OAuth & Permissions.");
+    if (!e.SLACK_BOT_TOKEN)
+      problems.push("SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) from OAuth & Permissions.");
     else if (!e.SLACK_BOT_TOKEN.startsWith("xoxb-")) problems.push("SLACK_BOT_TOKEN should be a bot token starting with xoxb-.");
     if (e.SLACK_APP_TOKEN && !e.SLACK_APP_TOKEN.startsWith("xapp-"))
       problems.push("SLACK_APP_TOKEN should be an app-level token starting with xapp- (Basic Information > App-Level Tokens).");
     if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
-      problems.push("SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information > Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.");
+      problems.push(
+        "SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information > Signing Secret), or set SLACK_APP_TOKEN for Socket Mode.",
+      );
     if (e.SLACK_BOT_TOKEN) {
       slack = {
         botToken: e.SLACK_BOT_TOKEN,

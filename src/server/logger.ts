@@ -22,15 +22,17 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   // Logs go to stderr so stdout stays clean for anything a script may read.
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
-  const log = (level: LogLevel) => (msg: string, fields: LogFields = {}) => {
-    if (LEVELS[level] < min) return;
-    const time = now().toISOString();
-    if (pretty) {
-      const extra = Object.entries(fields)
-        .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
-        .join(" ");
-      write(`${time.slice(11, 19)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? `  ${extra}` : ""}`);
-    } else write(JSON.stringify({ time, level, msg, ...fields }));
-  };
+  const log =
+    (level: LogLevel) =>
+    (msg: string, fields: LogFields = {}) => {
+      if (LEVELS[level] < min) return;
+      const time = now().toISOString();
+      if (pretty) {
+        const extra = Object.entries(fields)
+          .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+          .join(" ");
+        write(`${time.slice(11, 19)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? `  ${extra}` : ""}`);
+      } else write(JSON.stringify({ time, level, msg, ...fields }));
+    };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }

@@ -42,8 +42,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 
   // Per platform: record usage for `whodoes report`, and log one line per turn.
   const forPlatform = (platform: string) =>
-    withTurnLog(recordingWhodoes(whodoes, store, { platform, recordQuestions: config.recordQuestions ?? false, logger }), logger, platform);
-  if (config.slack) adapters.push(createSlackAdapter({ whodoes: forPlatform("slack"), config: config.slack, logger, store, app }));
+    withTurnLog(
+      recordingWhodoes(whodoes, store, { platform, recordQuestions: config.recordQuestions ?? false, logger }),
+      logger,
+      platform,
+    );
+  if (config.slack)
+    adapters.push(createSlackAdapter({ whodoes: forPlatform("slack"), config: config.slack, logger, store, app }));
   adapters.push(createTeamsAdapter({ whodoes: forPlatform("teams"), config: config.teams, logger, store, app }));
   // The web chat is for trying the bot before any platform is set up (or when asked for).
   const noPlatform = !config.slack && !config.teams.appId;

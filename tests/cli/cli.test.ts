@@ -24,7 +24,10 @@ describe("whodoes CLI", () => {
     const out = JSON.parse(lines[0] ?? "");
     expect(out.intent).toBe("who_does");
     expect(out.roles[0]).toEqual({ id: "database-administrator", score: expect.any(Number) });
-    for (const role of out.roles) expect(role.score).toBeGreaterThanOrEqual(0), expect(role.score).toBeLessThanOrEqual(1);
+    for (const role of out.roles) {
+      expect(role.score).toBeGreaterThanOrEqual(0);
+      expect(role.score).toBeLessThanOrEqual(1);
+    }
     expect(typeof out.text).toBe("string");
   });
 
@@ -40,7 +43,10 @@ describe("whodoes CLI", () => {
   it("answers one question per stdin line, one JSON object per line", () => {
     const r = run(["ask", "--json"], "who owns the etl\nencryption\nwhat time is the all-hands?\n");
     expect(r.status).toBe(0);
-    const out = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.intent)).toEqual(["who_does", "who_does", "out_of_scope"]);
   });
 

@@ -20,7 +20,12 @@ function loadError(dir: string): KnowledgeError {
 describe("loadKnowledge", () => {
   it("loads the shipped knowledge: four roles with the contract ids", () => {
     const k = loadKnowledge();
-    expect(k.roles.map((r) => r.id).sort()).toEqual(["data-architect", "data-manager", "data-warehouse-engineer", "database-administrator"]);
+    expect(k.roles.map((r) => r.id).sort()).toEqual([
+      "data-architect",
+      "data-manager",
+      "data-warehouse-engineer",
+      "database-administrator",
+    ]);
     for (const r of k.roles) {
       expect(r.character).not.toBe("");
       expect(r.responsibilities.length).toBeGreaterThan(2);
@@ -91,7 +96,9 @@ describe("loadKnowledge", () => {
 
   it("lets an organisation add and rename roles with no code change", () => {
     copy = copyKnowledge();
-    copy.edit("roles/database-administrator.yaml", (t) => t.replace("name: Database administrator", "name: Database reliability engineer"));
+    copy.edit("roles/database-administrator.yaml", (t) =>
+      t.replace("name: Database administrator", "name: Database reliability engineer"),
+    );
     copy.write(
       "roles/data-scientist.yaml",
       [

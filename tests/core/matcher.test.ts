@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Answer, createWhodoes, type Whodoes } from "../../src/core/index.js";
-import { loadKnowledge } from "../../src/core/index.js";
+import { type Answer, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
 
 let whodoes: Whodoes;
@@ -60,9 +59,17 @@ describe("other intents", () => {
     ["what does a DBA do?", "describe_role", ["database-administrator"]],
     ["data warehouse engineer", "describe_role", ["data-warehouse-engineer"]],
     ["dba vs data architect", "compare_roles", ["database-administrator", "data-architect"]],
-    ["what's the difference between an etl developer and an architect", "compare_roles", ["data-warehouse-engineer", "data-architect"]],
+    [
+      "what's the difference between an etl developer and an architect",
+      "compare_roles",
+      ["data-warehouse-engineer", "data-architect"],
+    ],
     ["who does the data manager work with?", "collaboration", ["data-manager"]],
-    ["how do the architect and the warehouse engineers work together", "collaboration", ["data-architect", "data-warehouse-engineer"]],
+    [
+      "how do the architect and the warehouse engineers work together",
+      "collaboration",
+      ["data-architect", "data-warehouse-engineer"],
+    ],
     ["just started as a DBA, what should I read first?", "onboarding", ["database-administrator"]],
     ["I'm new here on the data side", "onboarding", []],
     ["what roles are there", "list_roles", null],

@@ -3,16 +3,45 @@ import { normalise } from "../../src/core/understanding/normalise.js";
 
 describe("normalise", () => {
   it("drops Slack mention, channel and special tokens", () => {
-    expect(normalise("<@U024BE7LH> who owns <#C123|general> backups <!here> <!subteam^S1|@dbas>")).toEqual(["who", "owns", "backups"]);
+    expect(normalise("<@U024BE7LH> who owns <#C123|general> backups <!here> <!subteam^S1|@dbas>")).toEqual([
+      "who",
+      "owns",
+      "backups",
+    ]);
   });
   it("keeps a Slack link's label but not its URL, and drops bare URLs and emails", () => {
-    expect(normalise("see <https://wiki.example.com/x|the runbook> and https://x.io/a?b=1 or ann@example.com")).toEqual(["see", "the", "runbook", "and", "or"]);
+    expect(normalise("see <https://wiki.example.com/x|the runbook> and https://x.io/a?b=1 or ann@example.com")).toEqual([
+      "see",
+      "the",
+      "runbook",
+      "and",
+      "or",
+    ]);
   });
   it("drops emoji shortcodes and emoji, folds case, accents and punctuation", () => {
-    expect(normalise(":fire: DATABASE is DOWN!!! 🔥🙏🏽 café… *bold* `code` _it_")).toEqual(["database", "is", "down", "cafe", "bold", "code", "it"]);
+    expect(normalise(":fire: DATABASE is DOWN!!! 🔥🙏🏽 café… *bold* `code` _it_")).toEqual([
+      "database",
+      "is",
+      "down",
+      "cafe",
+      "bold",
+      "code",
+      "it",
+    ]);
   });
   it("folds contractions, including curly apostrophes", () => {
-    expect(normalise("who’s the DBA's boss? it isn't mine, I'm new")).toEqual(["who", "the", "dba", "boss", "it", "is", "not", "mine", "i", "new"]);
+    expect(normalise("who’s the DBA's boss? it isn't mine, I'm new")).toEqual([
+      "who",
+      "the",
+      "dba",
+      "boss",
+      "it",
+      "is",
+      "not",
+      "mine",
+      "i",
+      "new",
+    ]);
   });
   it("bounds the work on huge input", () => {
     expect(normalise("backup ".repeat(100_000)).length).toBeLessThanOrEqual(200);

@@ -22,8 +22,12 @@ describe.each([
   const questions = load(pattern);
   const scores = evaluate(whodoes, questions);
   it("has enough questions to mean something", () => expect(questions.length).toBeGreaterThan(100));
-  it(`intent accuracy >= ${TARGETS.intentAccuracy}`, () => expect(scores.intentAccuracy).toBeGreaterThanOrEqual(TARGETS.intentAccuracy));
-  it(`top-1 role accuracy >= ${TARGETS.roleAccuracy}`, () => expect(scores.roleAccuracy).toBeGreaterThanOrEqual(TARGETS.roleAccuracy));
-  it(`out-of-scope recall >= ${TARGETS.outOfScopeRecall}`, () => expect(scores.outOfScopeRecall).toBeGreaterThanOrEqual(TARGETS.outOfScopeRecall));
-  it(`in-scope wrongly rejected <= ${TARGETS.wronglyRejected}`, () => expect(scores.wronglyRejected).toBeLessThanOrEqual(TARGETS.wronglyRejected));
+  it(`intent accuracy >= ${TARGETS.intentAccuracy}`, () =>
+    expect(scores.intentAccuracy).toBeGreaterThanOrEqual(TARGETS.intentAccuracy));
+  it(`top-1 role accuracy >= ${TARGETS.roleAccuracy}`, () =>
+    expect(scores.roleAccuracy).toBeGreaterThanOrEqual(TARGETS.roleAccuracy));
+  it(`out-of-scope recall >= ${TARGETS.outOfScopeRecall}`, () =>
+    expect(scores.outOfScopeRecall).toBeGreaterThanOrEqual(TARGETS.outOfScopeRecall));
+  it(`in-scope wrongly rejected <= ${TARGETS.wronglyRejected}`, () =>
+    expect(scores.wronglyRejected).toBeLessThanOrEqual(TARGETS.wronglyRejected));
 });

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { DEFAULT_INTENTS_DIR } from "../../src/core/index.js";
 
 /** A throwaway copy of the shipped intents/ that a test may break or extend. */
-export function copyKnowledge(): { dir: string; edit(file: string, change: (text: string) => string): void; write(file: string, text: string): void; remove(): void } {
+export function copyKnowledge(): {
+  dir: string;
+  edit(file: string, change: (text: string) => string): void;
+  write(file: string, text: string): void;
+  remove(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), "whodoes-intents-"));
   cpSync(DEFAULT_INTENTS_DIR, dir, { recursive: true });
   return {

@@ -18,7 +18,13 @@ let running: Running;
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startFakeConnector();
-  const config = parseConfig({ PORT: "0", HOST: "127.0.0.1", SLACK_BOT_TOKEN: "xoxb-test", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl });
+  const config = parseConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SLACK_BOT_TOKEN: "xoxb-test",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+  });
   running = await startServer(config, silentLogger);
 });
 afterAll(async () => {

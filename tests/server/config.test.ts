@@ -21,9 +21,15 @@ describe("parseConfig", () => {
   });
 
   it("Slack: HTTP mode with a signing secret, Socket Mode with an app token", () => {
-    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack).toMatchObject({ botToken: "xoxb-1", signingSecret: "s" });
+    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }).slack).toMatchObject({
+      botToken: "xoxb-1",
+      signingSecret: "s",
+    });
     expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack?.appToken).toBe("xapp-1");
-    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", ONBOARDING_CHANNELS: "C1, #new-starters" }).slack?.onboardingChannels).toEqual(["C1", "new-starters"]);
+    expect(
+      parseConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", ONBOARDING_CHANNELS: "C1, #new-starters" }).slack
+        ?.onboardingChannels,
+    ).toEqual(["C1", "new-starters"]);
   });
 
   it("names every missing or inconsistent variable together, and never prints a secret's value", () => {
@@ -36,11 +42,19 @@ describe("parseConfig", () => {
   });
 
   it("checks token shapes and Teams tenant settings", () => {
-    expect(problems({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s" })).toMatch(/SLACK_BOT_TOKEN should be a bot token/);
-    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-wrong" })).toMatch(/SLACK_APP_TOKEN should be an app-level token/);
-    expect(problems({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" })).toMatch(/MICROSOFT_APP_TENANT_ID is missing/);
+    expect(problems({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s" })).toMatch(
+      /SLACK_BOT_TOKEN should be a bot token/,
+    );
+    expect(problems({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xoxb-wrong" })).toMatch(
+      /SLACK_APP_TOKEN should be an app-level token/,
+    );
+    expect(problems({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TYPE: "SingleTenant" })).toMatch(
+      /MICROSOFT_APP_TENANT_ID is missing/,
+    );
     expect(problems({ MICROSOFT_APP_TYPE: "Sideways" })).toMatch(/MICROSOFT_APP_TYPE/);
-    expect(parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: "t" }).teams.appType).toBe("UserAssignedMSI");
+    expect(
+      parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TYPE: "UserAssignedMSI", MICROSOFT_APP_TENANT_ID: "t" }).teams.appType,
+    ).toBe("UserAssignedMSI");
   });
 
   it("treats empty values (as in a copied .env.example) as unset", () => {

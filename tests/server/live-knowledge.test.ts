@@ -31,7 +31,9 @@ describe("live knowledge", () => {
     copy = copyKnowledge();
     live = createLiveKnowledge(copy.dir, logger);
     expect(live.whodoes.ask("what does a dba do").title).toBe("Database administrator");
-    copy.edit("roles/database-administrator.yaml", (t) => t.replace("name: Database administrator", "name: Database reliability engineer"));
+    copy.edit("roles/database-administrator.yaml", (t) =>
+      t.replace("name: Database administrator", "name: Database reliability engineer"),
+    );
     await until(() => live.whodoes.ask("what does a dba do").title === "Database reliability engineer");
     expect(live.status().ok).toBe(true);
   });
@@ -41,7 +43,10 @@ describe("live knowledge", () => {
     live = createLiveKnowledge(copy.dir, logger, { watch: false });
     copy.edit("roles/data-manager.yaml", (t) => t.replace("  - role: data-architect\n", "  - role: nobody\n"));
     expect(live.reload()).toBe(false);
-    expect(live.status()).toMatchObject({ ok: false, error: expect.stringMatching(/data-manager\.yaml:\d+: works_with names an unknown role "nobody"/) });
+    expect(live.status()).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/data-manager\.yaml:\d+: works_with names an unknown role "nobody"/),
+    });
     expect(lines.some((l) => l.level === "error" && /still answering from the last good version/.test(l.msg))).toBe(true);
     expect(live.whodoes.ask("who restores a dropped table").roles[0]?.id).toBe("database-administrator");
     copy.edit("roles/data-manager.yaml", (t) => t.replace("  - role: nobody\n", "  - role: data-architect\n"));

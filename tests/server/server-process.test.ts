@@ -65,19 +65,38 @@ describe("npm start with no credentials", () => {
     expect(body.answer.intent).toBe("who_does");
     expect(body.answer.roles[0]?.id).toBe("database-administrator");
 
-    const bad = await fetch(`${server.url}/api/chat`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const bad = await fetch(`${server.url}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(bad.status).toBe(400);
 
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: "ok", version: expect.any(String), adapters: expect.arrayContaining(["teams", "web"]) });
+    expect(await health.json()).toMatchObject({
+      status: "ok",
+      version: expect.any(String),
+      adapters: expect.arrayContaining(["teams", "web"]),
+    });
 
     const lines = server.logs.map((l) => JSON.parse(l) as { msg: string; adapter?: string });
-    expect(lines.filter((l) => l.msg.startsWith("on: ")).map((l) => l.adapter).sort()).toEqual(["teams", "web"]);
+    expect(
+      lines
+        .filter((l) => l.msg.startsWith("on: "))
+        .map((l) => l.adapter)
+        .sort(),
+    ).toEqual(["teams", "web"]);
     expect(lines.some((l) => /try the bot in your browser at http/.test(l.msg))).toBe(true);
     // One structured line per turn, and never the question itself.
     const turn = lines.find((l) => l.msg === "turn") as Record<string, unknown> | undefined;
-    expect(turn).toMatchObject({ platform: "web", intent: "who_does", role: "database-administrator", score: expect.any(Number), ms: expect.any(Number) });
+    expect(turn).toMatchObject({
+      platform: "web",
+      intent: "who_does",
+      role: "database-administrator",
+      score: expect.any(Number),
+      ms: expect.any(Number),
+    });
     expect(server.logs.join("\n")).not.toMatch(/dropped table/);
   });
 
@@ -87,12 +106,16 @@ describe("npm start with no credentials", () => {
     const payload = JSON.stringify({ text: "who owns the nightly ETL?" });
     // Send the headers and half the body, signal, then the rest: the request is in flight.
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${url}/api/chat`, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${url}/api/chat`,
+        { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on("error", reject);
       req.write(payload.slice(0, 10));
       setTimeout(() => {

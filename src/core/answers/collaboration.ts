@@ -21,7 +21,7 @@ export function partnersOf(ctx: AnswerContext, role: Role): { partner: Role; how
 
 export function collaboration(ctx: AnswerContext, role: Role | undefined, other?: Role): Answer {
   if (!role) return overview(ctx);
-  if (other) return pair(ctx, role, other);
+  if (other) return pair(role, other);
   const partners = partnersOf(ctx, role);
   return answer({
     intent: "collaboration",
@@ -43,7 +43,7 @@ export function collaboration(ctx: AnswerContext, role: Role | undefined, other?
   });
 }
 
-function pair(ctx: AnswerContext, a: Role, b: Role): Answer {
+function pair(a: Role, b: Role): Answer {
   const lines = [
     ...a.worksWith.filter((w) => w.role === b.id).map((w) => `${a.short}: ${w.how}`),
     ...b.worksWith.filter((w) => w.role === a.id).map((w) => `${b.short}: ${w.how}`),
@@ -51,7 +51,12 @@ function pair(ctx: AnswerContext, a: Role, b: Role): Answer {
   const blocks: Block[] =
     lines.length > 0
       ? [{ type: "list", items: lines.map(plain) }]
-      : [{ type: "text", text: plain(`The knowledge doesn't say how the ${a.short} and the ${b.short} work together directly.`) }];
+      : [
+          {
+            type: "text",
+            text: plain(`The knowledge doesn't say how the ${a.short} and the ${b.short} work together directly.`),
+          },
+        ];
   return answer({
     intent: "collaboration",
     title: `How the ${a.short} and the ${b.short} work together`,
@@ -76,6 +81,8 @@ function overview(ctx: AnswerContext): Answer {
     summary: "Each role is distinct, but they work closely: here is who works with whom.",
     blocks: [{ type: "list", items }],
     roles: ctx.knowledge.roles.map((r) => roleCard(r, 0.5)),
-    actions: ctx.knowledge.roles.slice(0, 4).map((r) => ({ label: `Who does the ${r.short} work with?`, action: { do: "collaborate", role: r.id } })),
+    actions: ctx.knowledge.roles
+      .slice(0, 4)
+      .map((r) => ({ label: `Who does the ${r.short} work with?`, action: { do: "collaborate", role: r.id } })),
   });
 }

@@ -24,16 +24,23 @@ export function partnerOf(ctx: AnswerContext, role: Role, exclude: readonly stri
 }
 
 /** The usual buttons under an answer about `role`. */
-export function nextSteps(ctx: AnswerContext, role: Role, intent: IntentId, options: { compareWith?: Role; skip?: string[] } = {}): Action[] {
+export function nextSteps(
+  ctx: AnswerContext,
+  role: Role,
+  intent: IntentId,
+  options: { compareWith?: Role; skip?: string[] } = {},
+): Action[] {
   const actions: Action[] = [];
   const skip = options.skip ?? [];
-  if (!skip.includes("describe")) actions.push({ label: MESSAGES.describeButton(role.short), action: { do: "describe", role: role.id } });
+  if (!skip.includes("describe"))
+    actions.push({ label: MESSAGES.describeButton(role.short), action: { do: "describe", role: role.id } });
   const other = options.compareWith ?? partnerOf(ctx, role);
   if (other && !skip.includes("compare"))
     actions.push({ label: MESSAGES.compareButton(other.short), action: { do: "compare", roles: [role.id, other.id] } });
   if (!skip.includes("collaborate") && role.worksWith.length > 0)
     actions.push({ label: MESSAGES.collaborateButton, action: { do: "collaborate", role: role.id } });
-  if (!skip.includes("onboard")) actions.push({ label: MESSAGES.onboardButton, action: { do: "onboard", role: role.id, step: 1 } });
+  if (!skip.includes("onboard"))
+    actions.push({ label: MESSAGES.onboardButton, action: { do: "onboard", role: role.id, step: 1 } });
   actions.push(...feedback(intent, role.id));
   return actions;
 }

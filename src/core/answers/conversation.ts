@@ -48,7 +48,13 @@ export function greeting(ctx: AnswerContext, words: readonly string[]): Answer {
     : said(/^(bye|goodbye|later|cya|ttyl|night)$/)
       ? MESSAGES.bye
       : MESSAGES.hello(example);
-  return answer({ intent: "greeting", title: text, summary: text, blocks: [], actions: [{ label: MESSAGES.helpButton, action: { do: "help" } }] });
+  return answer({
+    intent: "greeting",
+    title: text,
+    summary: text,
+    blocks: [],
+    actions: [{ label: MESSAGES.helpButton, action: { do: "help" } }],
+  });
 }
 
 export function outOfScope(ctx: AnswerContext): Answer {

@@ -10,7 +10,14 @@ import { type AnswerContext, answer, feedback, peopleBlocks, roleCard } from "./
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
-export const TOUR_STEPS = ["At a glance", "Key responsibilities", "Who you work with", "In the example", "Your first week", "Quick quiz"] as const;
+export const TOUR_STEPS = [
+  "At a glance",
+  "Key responsibilities",
+  "Who you work with",
+  "In the example",
+  "Your first week",
+  "Quick quiz",
+] as const;
 export const QUIZ_LENGTH = 3;
 const CHOICES = 4;
 
@@ -64,7 +71,7 @@ function navigation(role: Role, step: number): Action[] {
 
 export function tourStep(ctx: AnswerContext, role: Role, requested: number): Answer {
   const total = TOUR_STEPS.length;
-  if (requested > total) return finished(ctx, role);
+  if (requested > total) return finished(role);
   const step = Math.max(1, requested);
   if (step === total) return quizQuestion(ctx, role, 1);
   const name = TOUR_STEPS[step - 1] ?? "";
@@ -78,7 +85,7 @@ export function tourStep(ctx: AnswerContext, role: Role, requested: number): Ans
   });
 }
 
-function finished(ctx: AnswerContext, role: Role): Answer {
+function finished(role: Role): Answer {
   return answer({
     intent: "onboarding",
     title: `You're set, ${role.short}`,
@@ -117,7 +124,11 @@ export function quizQuestion(ctx: AnswerContext, role: Role, q: number): Answer 
     summary: question,
     blocks: [
       { type: "progress", step: total, total },
-      { type: "choices", prompt: question, choices: choices.map((c, pick) => ({ label: c.name, action: { do: "quiz", role: role.id, q, pick } })) },
+      {
+        type: "choices",
+        prompt: question,
+        choices: choices.map((c, pick) => ({ label: c.name, action: { do: "quiz", role: role.id, q, pick } })),
+      },
     ],
     roles: [roleCard(role, 1)],
     actions: navigation(role, total),
@@ -129,7 +140,9 @@ export function quizAnswer(ctx: AnswerContext, role: Role, q: number, pick: numb
   const { resp, choices } = quizItem(ctx, role, q);
   const chosen = choices[pick];
   const right = chosen?.id === role.id;
-  const verdict = right ? `Right: it's the ${role.name.toLowerCase()}.` : `Not quite: it's the ${role.name.toLowerCase()}, not the ${chosen?.name.toLowerCase() ?? "one you picked"}.`;
+  const verdict = right
+    ? `Right: it's the ${role.name.toLowerCase()}.`
+    : `Not quite: it's the ${role.name.toLowerCase()}, not the ${chosen?.name.toLowerCase() ?? "one you picked"}.`;
   const reason = `${role.name}: ${resp?.statement ?? ""}`;
   const next: Action[] =
     q < QUIZ_LENGTH
@@ -139,7 +152,11 @@ export function quizAnswer(ctx: AnswerContext, role: Role, q: number, pick: numb
     intent: "onboarding",
     title: right ? "Correct" : "Not quite",
     summary: verdict,
-    blocks: [{ type: "progress", step: total, total }, { type: "text", text: plain(verdict) }, { type: "text", text: plain(reason) }],
+    blocks: [
+      { type: "progress", step: total, total },
+      { type: "text", text: plain(verdict) },
+      { type: "text", text: plain(reason) },
+    ],
     roles: [roleCard(role, 1)],
     actions: [{ label: "Back", action: { do: "onboard", role: role.id, step: total - 1 } }, ...next],
   });

@@ -41,7 +41,7 @@ function sharedConcerns(a: Role, b: Role): { concern: string; a: string; b: stri
   return out;
 }
 
-export function compareRoles(ctx: AnswerContext, a: Role, b: Role): Answer {
+export function compareRoles(a: Role, b: Role): Answer {
   const overlap = sharedConcerns(a, b);
   const blocks: Block[] = [
     {
@@ -63,7 +63,8 @@ export function compareRoles(ctx: AnswerContext, a: Role, b: Role): Answer {
   const lines = [together[0] && `${a.short}: ${together[0].how}`, together[1] && `${b.short}: ${together[1].how}`].filter(
     (l): l is string => typeof l === "string",
   );
-  if (lines.length > 0) blocks.push({ type: "heading", text: "How they work together" }, { type: "list", items: lines.map(plain) });
+  if (lines.length > 0)
+    blocks.push({ type: "heading", text: "How they work together" }, { type: "list", items: lines.map(plain) });
   if (a.note || b.note) blocks.push({ type: "text", text: plain((a.note ?? b.note) as string) });
   return answer({
     intent: "compare_roles",

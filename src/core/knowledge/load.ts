@@ -1,5 +1,5 @@
-export { DEFAULT_INTENTS_DIR } from "./paths.js";
 export { KnowledgeError } from "./errors.js";
+export { DEFAULT_INTENTS_DIR } from "./paths.js";
 
 /**
  * Load and check an intents/ directory. A mistake in a file is reported as one KnowledgeError
@@ -7,10 +7,10 @@ export { KnowledgeError } from "./errors.js";
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { LineCounter, parseDocument, type Document } from "yaml";
-import { DEFAULT_INTENTS_DIR } from "./paths.js";
-import { KnowledgeError } from "./errors.js";
+import { type Document, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { KnowledgeError } from "./errors.js";
+import { DEFAULT_INTENTS_DIR } from "./paths.js";
 import { directoryFileSchema, intentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
 import type { Contacts, Knowledge, Role } from "./types.js";
 
@@ -85,12 +85,18 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
   const parsedRoles = roleFiles.map((p) => ({ p, role: validate(p, roleFileSchema) }));
   for (const { p, role } of parsedRoles) {
     const first = seen.get(role.id);
-    if (first) throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["id"]), `id "${role.id}" is already used by ${first}`);
+    if (first)
+      throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["id"]), `id "${role.id}" is already used by ${first}`);
     seen.set(role.id, p.file);
     const respIds = new Set<string>();
     role.responsibilities.forEach((r, i) => {
       if (respIds.has(r.id))
-        throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["responsibilities", i, "id"]), `responsibility id "${r.id}" appears twice`);
+        throw new KnowledgeError(
+          "KNOWLEDGE_INVALID",
+          p.file,
+          lineOf(p, ["responsibilities", i, "id"]),
+          `responsibility id "${r.id}" appears twice`,
+        );
       respIds.add(r.id);
     });
   }
@@ -104,7 +110,12 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
           `works_with names an unknown role "${w.role}" (known: ${[...seen.keys()].join(", ")})`,
         );
       if (w.role === role.id)
-        throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["works_with", i, "role"]), "a role cannot work with itself");
+        throw new KnowledgeError(
+          "KNOWLEDGE_INVALID",
+          p.file,
+          lineOf(p, ["works_with", i, "role"]),
+          "a role cannot work with itself",
+        );
     });
     roles.push({
       id: role.id,

@@ -3,9 +3,7 @@ import { z } from "zod";
 import { INTENT_IDS } from "../answer.js";
 
 const text = z.string().trim().min(1, "must not be empty");
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "must be lower-case words joined by - (e.g. data-architect)");
+const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "must be lower-case words joined by - (e.g. data-architect)");
 const words = z.array(text);
 
 export const responsibilitySchema = z.strictObject({
@@ -69,7 +67,15 @@ export const directoryFileSchema = z.strictObject({
         .optional(),
       teams: z
         .strictObject({
-          users: z.array(teamsNamed(/^(29:[\w-]+|8:orgid:[0-9a-f-]{36}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i, "user", "29:1AbC... or an Entra object id")).default([]),
+          users: z
+            .array(
+              teamsNamed(
+                /^(29:[\w-]+|8:orgid:[0-9a-f-]{36}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i,
+                "user",
+                "29:1AbC... or an Entra object id",
+              ),
+            )
+            .default([]),
           channels: z.array(teamsNamed(/^19:[\w.-]+@thread\.(tacv2|skype|v2)$/, "channel", "19:abc@thread.tacv2")).default([]),
         })
         .optional(),

@@ -78,7 +78,6 @@ export interface Analyzer {
   readonly spelling: SpellingCorrector;
 }
 
-
 /**
  * @param thesaurus canonical term -> synonyms
  * @param vocabularyTexts every text of the knowledge, so spelling can be corrected toward it

@@ -51,13 +51,15 @@ export function classify(u: Understanding): Decision {
 
   if (named >= 2) set("compare_roles", 1 + 3 * cue("compare_roles"));
   // With no role named, only an explicit phrase ("work together") makes it about collaboration.
-  if (cue("collaboration") > (named > 0 ? 0 : task > 0 ? 99 : 1)) set("collaboration", 2 + 1.5 * cue("collaboration") + (named > 0 ? 1 : 0));
+  if (cue("collaboration") > (named > 0 ? 0 : task > 0 ? 99 : 1))
+    set("collaboration", 2 + 1.5 * cue("collaboration") + (named > 0 ? 1 : 0));
   if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
   if (named === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
-  if (named === 0 && cue("list_roles") > 0) set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - 2 * cue("out_of_scope"));
+  if (named === 0 && cue("list_roles") > 0)
+    set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - 2 * cue("out_of_scope"));
   if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
@@ -65,7 +67,8 @@ export function classify(u: Understanding): Decision {
   // Another department's word (payroll, wifi, rota) makes a task question theirs, unless the
   // message also carries plenty of data-task evidence, from two or more task words ("the payroll
   // database's audit log"); one word in common ("monitors", "password") is not enough.
-  const overrides = top !== undefined && top.evidence >= SETTINGS.outOfScopeOverride && top.strong.filter((c) => !u.ambiguous.has(c)).length >= 2;
+  const overrides =
+    top !== undefined && top.evidence >= SETTINGS.outOfScopeOverride && top.strong.filter((c) => !u.ambiguous.has(c)).length >= 2;
   if (cue("out_of_scope") > 0 && !overrides) {
     score.delete("who_does");
     // ...but a message that names a role, or asks to be onboarded, is still ours.

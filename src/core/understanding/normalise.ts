@@ -11,7 +11,8 @@ const SLACK_TOKEN = /<[@#!][^>]*>|<(?:https?|mailto):[^>]*>/g; // <@U1>, <#C1|ge
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const EMAIL = /\b\S+@\S+\.\w+\b/g;
 const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/gu;
+// Pictographs, skin tones, and the joiners and selectors that glue emoji sequences together.
+const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3/gu;
 const DIACRITICS = /[\u0300-\u036f]/g;
 const APOSTROPHE = /[\u2018\u2019\u02bc`´]/g;
 const CONTRACTION = /(\w)'(s|re|m|ll|ve|d)\b/g;

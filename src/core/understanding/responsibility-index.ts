@@ -44,7 +44,11 @@ export interface ResponsibilityIndex {
   search(concepts: ReadonlySet<string>, positions?: ReadonlyMap<string, readonly number[]>): ResponsibilityMatch[];
 }
 
-export function createResponsibilityIndex(roles: readonly Role[], analyzer: Analyzer, weakWords: readonly string[]): ResponsibilityIndex {
+export function createResponsibilityIndex(
+  roles: readonly Role[],
+  analyzer: Analyzer,
+  weakWords: readonly string[],
+): ResponsibilityIndex {
   const weak = new Set<string>();
   for (const w of weakWords) for (const c of analyzer.analyseKnown(w).concepts) weak.add(c.id);
 
@@ -55,14 +59,20 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
       const phrases: string[][] = [];
       const add = (concept: string, w: number) => weights.set(concept, Math.max(weights.get(concept) ?? 0, w));
       for (const keyword of responsibility.keywords) {
-        const ids = [...new Set(analyzer.analyseKnown(keyword).concepts.filter((c) => !c.stop).map((c) => c.id))];
+        const ids = [
+          ...new Set(
+            analyzer
+              .analyseKnown(keyword)
+              .concepts.filter((c) => !c.stop)
+              .map((c) => c.id),
+          ),
+        ];
         // A word that is only part of a phrase ("full" in "disk full") says less on its own.
         const weight = ids.length > 1 ? SETTINGS.phrasePartWeight : SETTINGS.keywordWeight;
         for (const id of ids) add(id, weight);
         if (ids.length > 1) phrases.push(ids);
       }
-      for (const c of analyzer.analyseKnown(responsibility.statement).concepts)
-        if (!c.stop) add(c.id, SETTINGS.statementWeight);
+      for (const c of analyzer.analyseKnown(responsibility.statement).concepts) if (!c.stop) add(c.id, SETTINGS.statementWeight);
       entries.push({ role, responsibility, weights, phrases });
     }
 
@@ -127,7 +137,15 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
             strong.push(c);
           }
         // Whole-keyword matches are more specific than statement words: they rank higher.
-        results.push({ entry, at: i, raw: cover + bonus + SETTINGS.evidenceBoost * evidence, covered: cover, evidence, strong, concepts: matched.get(i) ?? [] });
+        results.push({
+          entry,
+          at: i,
+          raw: cover + bonus + SETTINGS.evidenceBoost * evidence,
+          covered: cover,
+          evidence,
+          strong,
+          concepts: matched.get(i) ?? [],
+        });
       }
       // Entries are in knowledge order, so sorting by (score, position) is deterministic.
       results.sort((a, b) => b.raw - a.raw || a.at - b.at);
@@ -143,9 +161,7 @@ export function createResponsibilityIndex(roles: readonly Role[], analyzer: Anal
  */
 function closeTogether(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
   const window = phrase.length + SETTINGS.phraseSlack;
-  const hits = phrase
-    .flatMap((c, k) => (positions.get(c) ?? []).map((at) => ({ at, k })))
-    .sort((a, b) => a.at - b.at);
+  const hits = phrase.flatMap((c, k) => (positions.get(c) ?? []).map((at) => ({ at, k }))).sort((a, b) => a.at - b.at);
   const seen = new Map<number, number>();
   let left = 0;
   for (const hit of hits) {

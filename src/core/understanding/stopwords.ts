@@ -13,5 +13,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   whos hows wheres theres thats lets gonna wanna gotta got get gets getting go going want wants need needs know like
   anyone anybody everyone guys team folks question quick really actually basically also still even maybe probably
   usually normally typically generally currently right now today tomorrow yesterday again already etc eg ie via per
-  would could should might must shall may one ones thing things stuff kind sort lot lots bit us since until till though although whether whoever person persons people correct guy guys gal anything everything nothing somewhere teh hte wat wht abt bc cuz r ya ppl`.split(/\s+/).filter(Boolean),
+  would could should might must shall may one ones thing things stuff kind sort lot lots bit us since until till though although whether whoever person persons people correct guy guys gal anything everything nothing somewhere teh hte wat wht abt bc cuz r ya ppl`
+    .split(/\s+/)
+    .filter(Boolean),
 );

@@ -166,9 +166,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       else positions.set(c.id, [i]);
     });
     const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
-    const looselyNamed = new Set(
-      roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)),
-    );
+    const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)));
     return {
       analysis,
       roles,
@@ -188,7 +186,10 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     roleFinder,
     index,
     matchedWords(text, concepts) {
-      const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toLowerCase());
+      const words = text
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase());
       const hit = words.map(() => false);
       for (const c of analyzer.analyseWords(words).concepts)
         if (concepts.has(c.id)) for (let i = c.start; i < c.end; i++) hit[i] = true;
