@@ -9,6 +9,7 @@ import { signedSlackHeaders, slashCommandBody, teamsActivity } from "./traffic.j
 export interface DriveResult {
   title: string;
   requests: number;
+  /** From the first request to the last response (autocannon's own figure is rounded up to its 1 s tick). */
   durationS: number;
   rps: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
@@ -21,6 +22,8 @@ export interface DriveResult {
   capped: boolean;
   /** CPU used by this process (the load generator) over the run; 100 = one core. */
   generatorCpuPercent: number;
+  /** When in the run (seconds from its start) the slowest response arrived, to tell start-up from steady state. */
+  slowestAtS: number;
 }
 
 export interface Targets {
@@ -73,6 +76,8 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
   const startCpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   let capped = false;
+  let lastResponse = started;
+  let slowest = { ms: -1, at: started };
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -90,6 +95,7 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
           return;
         }
         const cpu = process.cpuUsage(startCpu);
+        const activeS = Number(lastResponse - started) / 1e9;
         const wallUs = Number(process.hrtime.bigint() - started) / 1000;
         const l = result.latency;
         const codes: Record<string, number> = {};
@@ -98,8 +104,8 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
         resolve({
           title: options.title,
           requests: result.requests.total,
-          durationS: result.duration,
-          rps: result.duration > 0 ? result.requests.total / result.duration : 0,
+          durationS: activeS,
+          rps: activeS > 0 ? result.requests.total / activeS : 0,
           latencyMs: { p50: l.p50, p90: l.p90, p99: l.p99, max: l.max, mean: l.average },
           ok2xx: result["2xx"],
           non2xx: result.non2xx,
@@ -108,9 +114,14 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
           timeouts: result.timeouts,
           capped,
           generatorCpuPercent: wallUs > 0 ? ((cpu.user + cpu.system) / wallUs) * 100 : 0,
+          slowestAtS: Number(slowest.at - started) / 1e9,
         });
       },
     );
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      lastResponse = process.hrtime.bigint();
+      if (responseTime > slowest.ms) slowest = { ms: responseTime, at: lastResponse };
+    });
     const cap = setTimeout(() => {
       capped = true;
       instance.stop();

@@ -13,7 +13,7 @@ export interface LoadOptions {
   timeout: number;
   /** The server's LOG_LEVEL (--log-level, LOADTEST_LOG_LEVEL); default info, as in production. */
   logLevel: "debug" | "info" | "warn" | "error";
-  /** Write a CPU profile of the server process (--profile, LOADTEST_PROFILE=1) to this directory. */
+  /** Write a CPU profile of the server process (--profile [DIR], LOADTEST_PROFILE=1); default test-artifacts/loadtest-profiles. */
   profileDir?: string;
   /** Run only one scenario (--only slack|teams, LOADTEST_ONLY). */
   only?: "slack" | "teams";
@@ -26,6 +26,8 @@ export const USAGE = `npm run loadtest -- [--connections 50] [--requests 100000 
                         [--server-args "--max-semi-space-size=64"]`;
 
 const LEVELS = ["debug", "info", "warn", "error"] as const;
+/** Under test-artifacts/, which git ignores. */
+const DEFAULT_PROFILE_DIR = "test-artifacts/loadtest-profiles";
 
 function positive(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
@@ -39,7 +41,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOption
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (!arg.startsWith("--")) throw new Error(`unexpected argument "${arg}"\nusage: ${USAGE}`);
-    const [key = "", inline] = arg.slice(2).split("=", 2);
+    const eq = arg.indexOf("=");
+    const key = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     const next = argv[i + 1];
     if (inline !== undefined) flags.set(key, inline);
     else if (next !== undefined && !next.startsWith("--")) {
@@ -68,8 +72,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOption
   if (!LEVELS.includes(logLevel as LoadOptions["logLevel"])) throw new Error(`--log-level must be one of ${LEVELS.join(", ")}`);
   const only = get("only", "LOADTEST_ONLY") || undefined;
   if (only !== undefined && only !== "slack" && only !== "teams") throw new Error("--only must be slack or teams");
-  const profileFlag = flags.has("profile") ? flags.get("profile") || "loadtest-profiles" : undefined;
-  const profileEnv = env.LOADTEST_PROFILE && env.LOADTEST_PROFILE !== "0" ? "loadtest-profiles" : undefined;
+  const profileFlag = flags.has("profile") ? flags.get("profile") || DEFAULT_PROFILE_DIR : undefined;
+  const profileEnv = env.LOADTEST_PROFILE && env.LOADTEST_PROFILE !== "0" ? DEFAULT_PROFILE_DIR : undefined;
   const durationRaw = get("duration", "LOADTEST_DURATION");
 
   return {

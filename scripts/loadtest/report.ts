@@ -15,6 +15,8 @@ export interface ScenarioReport {
   /** Replies without an answer (apologies). */
   otherReplies: number;
   drainMs: number;
+  /** Wall time the server statistics cover (the load, from reset to reset). */
+  wallS: number;
   /** TCP connections the server opened to the fake platform during the scenario. */
   outboundConnections: number;
 }
@@ -34,7 +36,7 @@ function table(header: string[], rows: string[][]): string {
 
 export function throughputTable(scenarios: ScenarioReport[]): string {
   return table(
-    ["scenario", "requests", "secs", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "non-2xx", "errors", "timeouts"],
+    ["scenario", "requests", "secs", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms (at s)", "non-2xx", "errors", "timeouts"],
     scenarios.map(({ run }) => [
       run.title + (run.capped ? " (capped)" : ""),
       int(run.requests),
@@ -43,7 +45,7 @@ export function throughputTable(scenarios: ScenarioReport[]): string {
       ms(run.latencyMs.p50),
       ms(run.latencyMs.p90),
       ms(run.latencyMs.p99),
-      ms(run.latencyMs.max),
+      `${ms(run.latencyMs.max)} (${run.slowestAtS.toFixed(1)})`,
       int(run.non2xx),
       int(run.errors),
       int(run.timeouts),
@@ -53,10 +55,11 @@ export function throughputTable(scenarios: ScenarioReport[]): string {
 
 export function resourceTable(scenarios: ScenarioReport[]): string {
   return table(
-    ["scenario", "server CPU", "loop delay p50/p99/max ms", "GC pauses", "generator CPU", "log lines"],
-    scenarios.map(({ run, server }) => [
+    ["scenario", "server CPU", "CPU ms/request", "loop delay p50/p99/max ms", "GC pauses", "generator CPU", "log lines"],
+    scenarios.map(({ run, server, wallS }) => [
       run.title,
       `${server.cpuPercent.toFixed(0)}%`,
+      (run.requests > 0 ? ((server.cpuPercent / 100) * wallS * 1000) / run.requests : 0).toFixed(2),
       `${ms(server.loopDelayMs.p50)} / ${ms(server.loopDelayMs.p99)} / ${ms(server.loopDelayMs.max)}`,
       `${int(server.gcCount)} = ${int(server.gcPauseMs)} ms`,
       `${run.generatorCpuPercent.toFixed(0)}%`,
@@ -87,29 +90,45 @@ export function growth(before: number, after: number): number {
   return before > 0 ? ((after - before) / before) * 100 : 0;
 }
 
-export function memoryTable(before: MemorySample, during: MemorySample[], after: MemorySample): string {
-  const peak = (key: "rss" | "heapUsed") => Math.max(before[key], ...during.map((m) => m[key]));
+/** A reading after a forced GC, labelled with how many measured requests had been served by then. */
+export interface Checkpoint {
+  label: string;
+  memory: MemorySample;
+}
+
+/**
+ * Memory at each checkpoint (forced GC, then a quiet moment) and the peak between them. Heap used after
+ * GC is the leak signal; RSS also depends on how many pages V8 and malloc have handed back after a peak.
+ */
+export function memoryTable(checkpoints: Checkpoint[], during: MemorySample[]): string {
+  const first = checkpoints[0]?.memory;
+  const last = checkpoints.at(-1)?.memory;
+  if (!first || !last) return "(no memory readings)";
+  const peak = (key: "rss" | "heapUsed") => Math.max(first[key], ...during.map((m) => m[key]));
   return table(
-    ["server memory", "before (GC)", "peak during", "after (GC)", "growth"],
+    ["server memory", ...checkpoints.map((c) => c.label), "peak during", "growth"],
     (["rss", "heapUsed"] as const).map((key) => [
       key === "rss" ? "RSS" : "heap used",
-      mb(before[key]),
+      ...checkpoints.map((c) => mb(c.memory[key])),
       mb(peak(key)),
-      mb(after[key]),
-      pct(growth(before[key], after[key])),
+      pct(growth(first[key], last[key])),
     ]),
   );
 }
 
-export function targetsSummary(scenarios: ScenarioReport[], before: MemorySample, after: MemorySample, requests: number): string {
+export function targetsSummary(scenarios: ScenarioReport[], checkpoints: Checkpoint[], requests: number): string {
   const lines: string[] = [];
   for (const { run } of scenarios) {
+    const errors = run.non2xx + run.errors + run.timeouts;
     lines.push(
       `  ${run.title}: ${int(run.rps)} req/s (>= ${int(TARGETS.minRps)}: ${mark(run.rps >= TARGETS.minRps)}), ` +
         `p99 ${ms(run.latencyMs.p99)} ms (<= ${TARGETS.maxP99Ms}: ${mark(run.latencyMs.p99 <= TARGETS.maxP99Ms)}), ` +
-        `${int(run.non2xx + run.errors + run.timeouts)} errors (= 0: ${mark(run.non2xx + run.errors + run.timeouts === 0)})`,
+        `${int(errors)} errors (= 0: ${mark(errors === 0)})`,
     );
   }
+  const before = checkpoints[0]?.memory;
+  const after = checkpoints.at(-1)?.memory;
+  if (!before || !after) return lines.join("\n");
   const rss = growth(before.rss, after.rss);
   const heap = growth(before.heapUsed, after.heapUsed);
   lines.push(
@@ -117,5 +136,13 @@ export function targetsSummary(scenarios: ScenarioReport[], before: MemorySample
       `${mark(Math.max(rss, heap) <= TARGETS.maxMemoryGrowthPercent)})` +
       (after.gcForced ? "" : " [no --expose-gc: measured without a forced GC]"),
   );
+  // A leak keeps growing; a working set that settled after the first load peak does not.
+  const mid = checkpoints.length > 2 ? checkpoints[1] : undefined;
+  if (mid) {
+    lines.push(
+      `    from the ${mid.label.replace(/^after /, "").replace(/ \(GC\)$/, "")}-request checkpoint to the end: ` +
+        `RSS ${pct(growth(mid.memory.rss, after.rss))}, heap ${pct(growth(mid.memory.heapUsed, after.heapUsed))}`,
+    );
+  }
   return lines.join("\n");
 }

@@ -121,7 +121,15 @@ serveRpc({
     running = await startServer(config, createLogger({ level: logLevel, pretty: false, write }));
     return { url: running.url, adapters: running.adapters.map((a) => a.describe()) };
   },
-  memory: (arg) => memory(Boolean((arg as { gc?: boolean } | undefined)?.gc)),
+  async memory(arg) {
+    const { gc = false, settleMs = 0 } = (arg ?? {}) as { gc?: boolean; settleMs?: number };
+    if (settleMs > 0) {
+      // Give V8 and the allocator a quiet moment to hand freed pages back, so RSS is comparable run to run.
+      memory(gc);
+      await new Promise((resolve) => setTimeout(resolve, settleMs));
+    }
+    return memory(gc);
+  },
   stats: (arg) => stats(Boolean((arg as { reset?: boolean } | undefined)?.reset)),
   async stop() {
     await running?.stop();

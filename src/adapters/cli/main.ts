@@ -2,15 +2,16 @@
  * The `whodoes` command line. Only answers go to stdout; usage mistakes go to stderr with exit 2,
  * knowledge mistakes with exit 1 and one clear line (no stack trace).
  */
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 // Import the core's parts directly, not its index: the CLI's cold start must not pay for the YAML
 // and schema libraries when the knowledge cache is fresh (see core/knowledge/cached.ts).
 import { loadKnowledgeCached } from "../../core/knowledge/cached.js";
 import { KnowledgeError } from "../../core/knowledge/errors.js";
+import { PROJECT_ROOT } from "../../core/knowledge/paths.js";
 import { createWhodoes, type Whodoes } from "../../core/whodoes.js";
 import { askBatch, askOne } from "./ask.js";
 import { runChat } from "./chat.js";
-import { ReportArgumentError, runReport } from "./report.js";
 import { printRoles } from "./roles.js";
 import { USAGE } from "./usage.js";
 
@@ -44,7 +45,6 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.version) {
     const { readFileSync } = await import("node:fs");
-    const { PROJECT_ROOT } = await import("../../core/knowledge/paths.js");
     process.stdout.write(`${JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, "utf8")).version}\n`);
     return 0;
   }
@@ -54,8 +54,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === "report") {
     if (rest.length > 0) throw new UsageError("report takes no arguments");
     // --data-dir wins over DATA_DIR; REDIS_URL reads the store the instances share.
-    const dataDir = values["data-dir"] ?? process.env.DATA_DIR;
+    // The same default as the server's: <project>/data.
+    const dataDir = values["data-dir"] ?? process.env.DATA_DIR ?? join(PROJECT_ROOT, "data");
     const redisUrl = process.env.REDIS_URL;
+    // Loaded only here: the store (and its Redis client) must not slow down every `ask`.
+    const { ReportArgumentError, runReport } = await import("./report.js");
     try {
       return await runReport({
         json: values.json,
