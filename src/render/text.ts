@@ -67,5 +67,5 @@ export function numberedActions(answer: Answer) {
 
 /** One line standing for the answer: notification text, screen-reader summary. */
 export function answerSummary(answer: Answer): string {
-  return answer.summary || answer.title;
+  return answer.summary.trim() || answer.title;
 }

@@ -3,20 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Action, Answer, Block, RoleCard } from "../../src/core/index.js";
 import { createWhodoes, loadKnowledge, parseActionRef } from "../../src/core/index.js";
 import { answerToHtml, buttonToHtml, escapeHtml, HTML_EVIDENCE_SHOWN, richTextToHtml } from "../../src/render/html.js";
-
-const dba: RoleCard = {
-  id: "database-administrator",
-  name: "Database administrator",
-  character: "The operational gatekeeper",
-  score: 1,
-  evidence: [
-    {
-      responsibilityId: "backups",
-      statement: [{ text: "Runs routine backups and " }, { text: "restores", strong: true }, { text: " data when it is lost." }],
-      terms: ["restor"],
-    },
-  ],
-};
+import { dba } from "./fixtures.js";
 
 const whoDoes: Answer = {
   intent: "who_does",

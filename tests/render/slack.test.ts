@@ -10,20 +10,7 @@ import {
   type SlackBlock,
 } from "../../src/render/slack.js";
 import { SLACK_LIMITS, truncate } from "../../src/render/slack-limits.js";
-
-const dba = {
-  id: "database-administrator",
-  name: "Database administrator",
-  character: "The operational gatekeeper",
-  score: 1,
-  evidence: [
-    {
-      responsibilityId: "backups",
-      statement: [{ text: "Runs routine backups and " }, { text: "restores", strong: true }, { text: " data when it is lost." }],
-      terms: ["restor"],
-    },
-  ],
-};
+import { dba } from "./fixtures.js";
 
 const whoDoes: Answer = {
   intent: "who_does",

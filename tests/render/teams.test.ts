@@ -15,20 +15,7 @@ import {
 import { MAX_CARD_ACTIONS, MAX_CARD_BYTES, MAX_LIST_ITEMS, TEAMS_MAX_CARD_VERSION } from "../../src/render/teams-limits.js";
 import { channelLink } from "../../src/render/teams-people.js";
 import { clip, cut, wellFormed } from "../../src/render/teams-text.js";
-
-const dba: RoleCard = {
-  id: "database-administrator",
-  name: "Database administrator",
-  character: "The operational gatekeeper",
-  score: 1,
-  evidence: [
-    {
-      responsibilityId: "backups",
-      statement: [{ text: "Runs routine backups and " }, { text: "restores", strong: true }, { text: " data when it is lost." }],
-      terms: ["restor"],
-    },
-  ],
-};
+import { dba } from "./fixtures.js";
 
 const whoDoes: Answer = {
   intent: "who_does",

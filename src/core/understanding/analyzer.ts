@@ -29,7 +29,10 @@ export interface Analysis {
 }
 
 const stemCache = new Map<string, string>();
+const MAX_STEMMED_LENGTH = 40;
 export function stem(word: string): string {
+  // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = PorterStemmer.stem(word);

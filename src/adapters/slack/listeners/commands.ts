@@ -23,7 +23,8 @@ export function registerCommands(app: App, deps: SlackDeps): void {
         const answer = deps.whodoes.ask(question);
         const shareRef: ActionRef = { do: "ask", text: question };
         await respond({ response_type: "ephemeral", ...toBolt(answerToBlockKit(answer, { shareRef })) });
-        deps.logger.info("slack: answered", { ...context, intent: answer.intent });
+        // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
+        deps.logger.debug("slack: answered", { ...context, intent: answer.intent });
       },
       () => respond({ response_type: "ephemeral", text: APOLOGY }),
     );

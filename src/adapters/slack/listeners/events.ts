@@ -28,7 +28,8 @@ async function answerMessage(
     async () => {
       const answer = deps.whodoes.ask(msg.text);
       await client.chat.postMessage({ ...where, ...toBolt(answerToBlockKit(answer)), unfurl_links: false, unfurl_media: false });
-      deps.logger.info("slack: answered", { ...context, intent: answer.intent });
+      // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
+      deps.logger.debug("slack: answered", { ...context, intent: answer.intent });
     },
     () => client.chat.postMessage({ ...where, text: APOLOGY }),
   );
