@@ -30,9 +30,11 @@ export interface Analysis {
 
 const stemCache = new Map<string, string>();
 const MAX_STEMMED_LENGTH = 40;
+const MAX_UNSTEMMED_LENGTH = 3;
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
-  if (word.length > MAX_STEMMED_LENGTH) return word;
+  // Short words stay whole: Porter makes "has" into "ha" (high availability) and "was" into "wa".
+  if (word.length <= MAX_UNSTEMMED_LENGTH || word.length > MAX_STEMMED_LENGTH) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = PorterStemmer.stem(word);

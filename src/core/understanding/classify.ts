@@ -40,7 +40,7 @@ export function classify(u: Understanding): Decision {
   // named only by an everyday word does not count as named.
   const named = cue("out_of_scope") > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)).length : u.roles.length;
   // When the message names roles and asks who does a task, answer among those roles.
-  const ranking = named >= 2 ? u.ranking.filter((r) => u.roles.includes(r.role)) : u.ranking;
+  const ranking = promoteEvidence(named >= 2 ? u.ranking.filter((r) => u.roles.includes(r.role)) : u.ranking, u);
   const top = ranking[0];
   const task = isTaskMatch(top, u) ? top.confidence : 0;
   const otherCues = (except: IntentId[]) =>
@@ -63,12 +63,17 @@ export function classify(u: Understanding): Decision {
   if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
-  if (u.analysis.words.length === 0) set("help", 1);
+  // Nothing typed but emoji (":wave:", "👍") is small talk; nothing at all asks for help.
+  if (u.analysis.words.length === 0) set(u.emojiOnly ? "greeting" : "help", 1);
   // Another department's word (payroll, wifi, rota) makes a task question theirs, unless the
   // message also carries plenty of data-task evidence, from two or more task words ("the payroll
-  // database's audit log"); one word in common ("monitors", "password") is not enough.
+  // database's audit log"), or names a data thing and a task ("the lab results db is sluggish
+  // during ward rounds"); one word in common ("monitors", "password") is not enough.
+  const unambiguous = top ? top.strong.filter((c) => !u.ambiguous.has(c)).length : 0;
   const overrides =
-    top !== undefined && top.evidence >= SETTINGS.outOfScopeOverride && top.strong.filter((c) => !u.ambiguous.has(c)).length >= 2;
+    top !== undefined &&
+    ((top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
+      (u.mentionsData && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
   if (cue("out_of_scope") > 0 && !overrides) {
     score.delete("who_does");
     // ...but a message that names a role, or asks to be onboarded, is still ours.
@@ -85,6 +90,20 @@ export function classify(u: Understanding): Decision {
     }
   }
   return { intent: best, ranking: best === "who_does" ? ranking.filter(isRelevant(ranking)) : [] };
+}
+
+/**
+ * A best match made only of loose statement words ("write" in "read/write access") loses to a
+ * close runner-up whose keywords prove it is about that task ("who writes the rulebook for how
+ * patient data is governed").
+ */
+function promoteEvidence(ranking: RoleRanking[], u: Understanding): RoleRanking[] {
+  const top = ranking[0];
+  if (top === undefined) return ranking;
+  const bar = top.raw * SETTINGS.provenRunnerUpRatio;
+  if (isTaskMatch(top, u)) return ranking;
+  const proven = ranking.find((r) => r.raw >= bar && isTaskMatch(r, u));
+  return proven ? [proven, ...ranking.filter((r) => r !== proven)] : ranking;
 }
 
 /** Keep the roles worth showing: the best, and others close enough to matter. */

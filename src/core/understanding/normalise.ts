@@ -19,6 +19,11 @@ const CONTRACTION = /(\w)'(s|re|m|ll|ve|d)\b/g;
 const NEGATION = /(\w)n't\b/g;
 const WORD = /[a-z0-9]+/g;
 
+/** Whether the text has an emoji or an emoji shortcode (":wave:", "👍"): a reaction when it has no words. */
+export function hasEmoji(text: string): boolean {
+  return text.search(EMOJI_CODE) >= 0 || text.search(EMOJI) >= 0;
+}
+
 /** The message's words, in order, lower-case, at most SETTINGS.maxWords of them. */
 export function normalise(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;

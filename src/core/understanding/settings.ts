@@ -39,6 +39,8 @@ export const SETTINGS = Object.freeze({
   tooCloseRatio: 0.9,
   /** With another department's word in the message, who_does needs at least this much evidence. */
   outOfScopeOverride: 3,
+  /** A runner-up with real evidence goes first when the unproven best scores at most this much more. */
+  provenRunnerUpRatio: 0.7,
   /** At most this many roles in one answer. */
   maxRolesShown: 3,
 });

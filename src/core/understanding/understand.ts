@@ -6,7 +6,7 @@
 import type { IntentId } from "../answer.js";
 import type { Knowledge, Role } from "../knowledge/types.js";
 import { type Analysis, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
-import { normalise } from "./normalise.js";
+import { hasEmoji, normalise } from "./normalise.js";
 import { createResponsibilityIndex, type ResponsibilityIndex, type ResponsibilityMatch } from "./responsibility-index.js";
 import { createRoleFinder, type RoleFinder, type RoleMention } from "./role-finder.js";
 import { SETTINGS } from "./settings.js";
@@ -43,6 +43,8 @@ export interface Understanding {
   ambiguous: Set<string>;
   /** Roles named only by a word with an everyday meaning ("the architect" of a building). */
   looselyNamed: Set<Role>;
+  /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
+  emojiOnly: boolean;
 }
 
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
@@ -178,6 +180,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       mentionsData,
       ambiguous,
       looselyNamed,
+      emojiOnly: analysis.words.length === 0 && hasEmoji(text),
     };
   }
 
