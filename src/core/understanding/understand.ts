@@ -134,7 +134,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
 
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
     if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
-      cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1);
+      cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
 
     const content = new Set<string>();
     let weight = 0;
@@ -153,7 +153,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       const role = rolesById.get(m.roleId);
       if (role && !roles.includes(role)) roles.push(role);
     }
-    const mentionsData = analysis.stems.some((s) => dataNouns.has(s));
+    // "the sales pipeline", "the water pipeline": another department's thing names no data.
+    const mentionsData = analysis.stems.some((s, i) => dataNouns.has(s) && !otherDepartment.has(i));
     const plain = new Set<string>();
     const everyday = new Set<string>();
     for (const c of analysis.concepts) {
