@@ -68,6 +68,11 @@ function knowledgeTexts(k: Knowledge): string[] {
   return texts;
 }
 
+/** "nurses" -> "nurse", "claims" -> "claim"; "glass" and "bus" stay. */
+function foldPlural(word: string): string {
+  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
 export function createUnderstander(knowledge: Knowledge): Understander {
   const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
   const roleFinder = createRoleFinder(knowledge.roles);
@@ -78,8 +83,15 @@ export function createUnderstander(knowledge: Knowledge): Understander {
 
   const cueMap = new PhraseMap<IntentId[]>();
   const cueWords = new Set<string>();
+  // Other departments' words match as written (plurals folded), not by stem: "generator" must not
+  // catch "general", nor "customs" "customer", nor "marketing" "market data".
+  const departments = new PhraseMap<true>();
   for (const intent of knowledge.intents)
     for (const cue of intent.cues) {
+      if (intent.id === "out_of_scope") {
+        departments.set(normalise(cue).map(foldPlural), true);
+        continue;
+      }
       const stems = normalise(cue).map(stem);
       const key = stems;
       // A cue phrase may signal several intents ("who is who"); keep them all.
@@ -122,14 +134,19 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const cues = new Map<IntentId, number>();
     const cuePositions = new Set<number>();
     const otherDepartment = new Set<number>();
+    const strength = (m: { start: number; end: number }) => 1 + 0.5 * (m.end - m.start - 1);
+    const inRole = (m: { start: number; end: number }) => [...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k));
     for (const m of cueMap.matches(analysis.stems)) {
-      if ([...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k))) continue;
-      // "the payroll database" is a data question: another department's word naming a data thing.
-      if (m.value.includes("out_of_scope") && dataNouns.has(analysis.stems[m.end] ?? "")) continue;
-      for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + 1 + 0.5 * (m.end - m.start - 1));
+      if (inRole(m)) continue;
+      for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
       for (let i = m.start; i < m.end; i++) cuePositions.add(i);
+    }
+    for (const m of departments.matches(analysis.words.map(foldPlural))) {
+      // "the payroll database" is a data question: another department's word naming a data thing.
+      if (inRole(m) || dataNouns.has(analysis.stems[m.end] ?? "")) continue;
+      cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       // "the backup generator", "the lake house": another department's thing, not a data task.
-      if (m.value.includes("out_of_scope")) for (let i = m.start; i < m.end; i++) otherDepartment.add(i);
+      for (let i = m.start; i < m.end; i++) otherDepartment.add(i);
     }
 
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
