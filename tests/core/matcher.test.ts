@@ -60,6 +60,14 @@ describe("who_does", () => {
     expect(whodoes.ask("who is the backup driver when the train driver is sick").intent).toBe("out_of_scope");
   });
 
+  it("answers who holds a role with that role and what it does", () => {
+    const a = whodoes.ask("who's the ETL developer around here?");
+    expect(a.intent).toBe("who_does");
+    expect(ids(a)).toEqual(["data-warehouse-engineer"]);
+    expect(JSON.stringify(a.blocks)).toMatch(/ETL \(extract, transform, load\)/);
+    expect(whodoes.ask("what does the ETL developer do?").intent).toBe("describe_role");
+  });
+
   it("answers among the roles a question names", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");

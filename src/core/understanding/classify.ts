@@ -4,6 +4,7 @@
  * point at a task); the best wins, and anything that fits nothing is out of scope.
  */
 import type { IntentId } from "../answer.js";
+import type { Role } from "../knowledge/types.js";
 import { SETTINGS } from "./settings.js";
 import type { RoleRanking, Understanding } from "./understand.js";
 
@@ -58,6 +59,10 @@ export function classify(u: Understanding): Decision {
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
   if (named === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
+  // "who's the ETL developer around here?", "who is the system designer for our data?": asking who
+  // holds a role is asking who does its work.
+  const holder = named === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 ? u.roles[0] : undefined;
+  if (holder) set("who_does", 2.5);
   if (named === 0 && cue("list_roles") > 0)
     set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - 2 * cue("out_of_scope"));
   if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
@@ -89,7 +94,9 @@ export function classify(u: Understanding): Decision {
       bestScore = s;
     }
   }
-  return { intent: best, ranking: best === "who_does" ? ranking.filter(isRelevant(ranking)) : [] };
+  if (best !== "who_does") return { intent: best, ranking: [] };
+  if (holder) return { intent: best, ranking: [ranking.find((r) => r.role === holder) ?? holderRanking(holder)] };
+  return { intent: best, ranking: ranking.filter(isRelevant(ranking)) };
 }
 
 /**
@@ -104,6 +111,11 @@ function promoteEvidence(ranking: RoleRanking[], u: Understanding): RoleRanking[
   if (isTaskMatch(top, u)) return ranking;
   const proven = ranking.find((r) => r.raw >= bar && isTaskMatch(r, u));
   return proven ? [proven, ...ranking.filter((r) => r !== proven)] : ranking;
+}
+
+/** A role asked about by name, with no task words to match: it answers with its own summary. */
+function holderRanking(role: Role): RoleRanking {
+  return { role, raw: 1, confidence: 1, evidence: 0, strong: [], matches: [] };
 }
 
 /** Keep the roles worth showing: the best, and others close enough to matter. */
