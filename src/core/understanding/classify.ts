@@ -81,8 +81,10 @@ export function classify(u: Understanding): Decision {
       (u.mentionsData && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
   if (cue("out_of_scope") > 0 && !overrides) {
     score.delete("who_does");
-    // ...but a message that names a role, or asks to be onboarded, is still ours.
-    set("out_of_scope", named > 0 ? 1 : 2.5);
+    // ...but a message that asks about a role it names, or asks to be onboarded, is still ours;
+    // "who is hiring DBAs?" names a role and is still recruitment's.
+    const aboutRole = named > 0 && otherCues(["out_of_scope", "who_does"]) > 0;
+    set("out_of_scope", aboutRole ? 1 : 2.5);
   }
 
   let best: IntentId = "out_of_scope";
