@@ -39,6 +39,7 @@ export function generateKnowledge(roleCount: number, perRole: number, seed = 42)
       example: `Does ${pick()} things.`,
       worksWith: [],
       firstWeek: ["Read the docs."],
+      actions: [],
     });
   }
   return {

@@ -13,6 +13,7 @@ const role = (name: string, character: string): Role => ({
   example: "",
   worksWith: [],
   firstWeek: [],
+  actions: [],
 });
 
 describe("welcomeMessage", () => {

@@ -293,6 +293,7 @@ describe("homeView", () => {
     example: "",
     worksWith: [],
     firstWeek: [],
+    actions: [],
   };
 
   it("shows how to ask with the knowledge base's examples, a way into onboarding, and the role directory", () => {

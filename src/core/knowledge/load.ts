@@ -132,6 +132,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
         concerns: r.concerns,
         ...(r.how ? { how: r.how } : {}),
       })),
+      actions: role.actions,
       example: role.example,
       worksWith: role.works_with,
       firstWeek: role.first_week,

@@ -22,6 +22,7 @@ export const roleFileSchema = z.strictObject({
   aliases: words.default([]),
   summary: text,
   note: text.optional(),
+  actions: words.default([]),
   responsibilities: z.array(responsibilitySchema).min(1, "list at least one responsibility"),
   example: text,
   works_with: z.array(z.strictObject({ role: id, how: text })).default([]),

@@ -28,6 +28,11 @@ export interface Role {
   /** A caveat shown with the role, e.g. that its duties are really an ETL developer's. */
   note?: string;
   responsibilities: Responsibility[];
+  /**
+   * How the role works, as the words people use for it ("decides", "whose call" for the system
+   * designer; "restores", "fix" for the gatekeeper). When both match a task, they say whose ask it is.
+   */
+  actions: string[];
   /** What the role does in the worked example (a hospital network in the seed). */
   example: string;
   worksWith: Collaboration[];

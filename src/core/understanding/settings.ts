@@ -41,6 +41,8 @@ export const SETTINGS = Object.freeze({
   outOfScopeOverride: 3,
   /** A runner-up with real evidence goes first when the unproven best scores at most this much more. */
   provenRunnerUpRatio: 0.7,
+  /** A role whose action words the message uses ("who decides ...") ranks this much higher. */
+  actionBoost: 0.25,
   /** At most this many roles in one answer. */
   maxRolesShown: 3,
 });

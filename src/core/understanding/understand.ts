@@ -60,7 +60,7 @@ export interface Understander {
 function knowledgeTexts(k: Knowledge): string[] {
   const texts: string[] = [];
   for (const r of k.roles) {
-    texts.push(r.name, r.short, r.character, r.summary, r.example, ...r.aliases, ...r.firstWeek);
+    texts.push(r.name, r.short, r.character, r.summary, r.example, ...r.aliases, ...r.firstWeek, ...r.actions);
     for (const resp of r.responsibilities) texts.push(resp.statement, ...resp.keywords, ...(resp.how ? [resp.how] : []));
     for (const w of r.worksWith) texts.push(w.how);
   }
@@ -78,6 +78,13 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   const roleFinder = createRoleFinder(knowledge.roles);
   const index = createResponsibilityIndex(knowledge.roles, analyzer, knowledge.thesaurus.weak);
   const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
+  const actions = new PhraseMap<string[]>();
+  for (const role of knowledge.roles)
+    for (const action of role.actions) {
+      const key = analyzer.analyseKnown(action).stems;
+      const existing = [...actions.matches(key)].find((m) => m.start === 0 && m.end === key.length)?.value;
+      actions.set(key, existing ? [...new Set([...existing, role.id])] : [role.id]);
+    }
   const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => stem(w.toLowerCase())));
   const ambiguousWords = new Set(knowledge.thesaurus.ambiguous.map((w) => stem(w.toLowerCase())));
 
@@ -100,7 +107,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
     }
 
-  function rank(content: Set<string>, weight: number, positions: Map<string, number[]>): RoleRanking[] {
+  function rank(content: Set<string>, weight: number, positions: Map<string, number[]>, acting: Set<string>): RoleRanking[] {
     const byRole = new Map<string, RoleRanking>();
     for (const m of index.search(content, positions)) {
       const r = byRole.get(m.entry.role.id);
@@ -122,7 +129,17 @@ export function createUnderstander(knowledge: Knowledge): Understander {
         matches: [m],
       });
     }
-    return [...byRole.values()]; // already best first: search() sorts by raw
+    const ranked = [...byRole.values()]; // best first: search() sorts by raw
+    if (acting.size === 0) return ranked;
+    // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
+    for (const r of ranked) if (acting.has(r.role.id)) r.raw *= 1 + SETTINGS.actionBoost;
+    return ranked.sort((a, b) => b.raw - a.raw); // stable: ties keep knowledge order
+  }
+
+  function actingRoles(analysis: Analysis): Set<string> {
+    const acting = new Set<string>();
+    for (const m of actions.matches(analysis.stems)) for (const id of m.value) acting.add(id);
+    return acting;
   }
 
   function understand(text: string): Understanding {
@@ -193,7 +210,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       mentions,
       cues,
       content,
-      ranking: rank(content, weight, positions),
+      ranking: rank(content, weight, positions, actingRoles(analysis)),
       weight,
       mentionsData,
       ambiguous,
