@@ -87,6 +87,19 @@ describe("loadKnowledge", () => {
     expect(loadError(copy.dir).problem).toMatch(/intents\.\d+\.id: must be one of/);
   });
 
+  it("adds other-departments.yaml's words to out_of_scope, checks them, and does without the file", () => {
+    const shipped = loadKnowledge().intents.find((i) => i.id === "out_of_scope")?.cues ?? [];
+    expect(shipped).toContain("forklift");
+    copy = copyKnowledge();
+    copy.edit("other-departments.yaml", (t) => `${t}\nbowling_club: [strike, spare shoes]\n`);
+    const cues = loadKnowledge(copy.dir).intents.find((i) => i.id === "out_of_scope")?.cues ?? [];
+    expect(cues).toContain("spare shoes");
+    copy.edit("other-departments.yaml", (t) => t.replace("[strike, spare shoes]", '[""]'));
+    expect(loadError(copy.dir).message).toMatch(/other-departments\.yaml:\d+: bowling_club\.0: must not be empty/);
+    rmSync(join(copy.dir, "other-departments.yaml"));
+    expect(createWhodoes(loadKnowledge(copy.dir)).ask("who restores a dropped table?").intent).toBe("who_does");
+  });
+
   it("names a missing file or directory", () => {
     copy = copyKnowledge();
     rmSync(join(copy.dir, "thesaurus.yaml"));

@@ -18,7 +18,7 @@ function fingerprint(root: string): string | undefined {
   try {
     const roles = join(root, "roles");
     const files = [
-      ...["intents.yaml", "thesaurus.yaml", "directory.yaml"].map((f) => join(root, f)),
+      ...["intents.yaml", "thesaurus.yaml", "directory.yaml", "other-departments.yaml"].map((f) => join(root, f)),
       ...(existsSync(roles) ? readdirSync(roles).map((f) => join(roles, f)) : []),
       // The loader itself: a rebuilt whodoes must not trust an older build's cache.
       fileURLToPath(new URL("./load.js", import.meta.url)),

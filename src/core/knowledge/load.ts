@@ -11,7 +11,7 @@ import { type Document, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { KnowledgeError } from "./errors.js";
 import { DEFAULT_INTENTS_DIR } from "./paths.js";
-import { directoryFileSchema, intentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
+import { directoryFileSchema, intentsFileSchema, otherDepartmentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
 import type { Contacts, Knowledge, Role } from "./types.js";
 
 interface Parsed {
@@ -72,7 +72,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
     return parseYamlFile(path, shown(path));
   };
 
-  const intents = validate(need("intents.yaml"), intentsFileSchema).intents;
+  const intents = withOtherDepartments(validate(need("intents.yaml"), intentsFileSchema).intents, root, shown);
   const { data_nouns: dataNouns, ...thesaurusRest } = validate(need("thesaurus.yaml"), thesaurusFileSchema);
   const thesaurus = { ...thesaurusRest, dataNouns };
 
@@ -139,6 +139,17 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
     });
   }
   return { dir: root, roles, intents, thesaurus, directory: loadDirectory(root, seen, shown) };
+}
+
+/**
+ * The optional other-departments.yaml: its words join out_of_scope's cues, kept in a file of their
+ * own because there are a great many of them.
+ */
+function withOtherDepartments<I extends { id: string; cues: string[] }>(intents: I[], root: string, shown: (path: string) => string): I[] {
+  const path = join(root, "other-departments.yaml");
+  if (!existsSync(path)) return intents;
+  const words = Object.values(validate(parseYamlFile(path, shown(path)), otherDepartmentsFileSchema)).flat();
+  return intents.map((i) => (i.id === "out_of_scope" ? { ...i, cues: [...i.cues, ...words] } : i));
 }
 
 /** The optional organisation directory; every role it names must exist. */

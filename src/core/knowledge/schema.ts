@@ -48,6 +48,9 @@ export const thesaurusFileSchema = z.strictObject({
   ambiguous: words.default([]),
 });
 
+/** intents/other-departments.yaml: other departments' words, by department. Optional. */
+export const otherDepartmentsFileSchema = z.record(id, words);
+
 export type RoleFile = z.infer<typeof roleFileSchema>;
 
 /** intents/directory.yaml: the people, groups and channels that hold each role here. Optional. */

@@ -68,9 +68,9 @@ function knowledgeTexts(k: Knowledge): string[] {
   return texts;
 }
 
-/** "nurses" -> "nurse", "claims" -> "claim"; "glass" and "bus" stay. */
+/** "nurses" -> "nurse", "claims" -> "claim"; "glass", "news" and "cars" stay (list both forms of short words). */
 function foldPlural(word: string): string {
-  return word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
 export function createUnderstander(knowledge: Knowledge): Understander {
