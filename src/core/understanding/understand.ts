@@ -113,11 +113,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       const r = byRole.get(m.entry.role.id);
       if (r) {
         if (r.matches.length < 2) r.matches.push(m);
-        // Whether the message is about this role's work at all: its strongest evidence anywhere.
-        if (m.evidence > r.evidence) {
-          r.evidence = m.evidence;
-          r.strong = m.strong;
-        }
+        // Whether the message is about this role's work at all: its strongest evidence anywhere,
+        // and every task word of its that matched ("ingestion" and "lake" in "who builds the
+        // ingestion into the lake": the lake is data because ingestion is).
+        if (m.evidence > r.evidence) r.evidence = m.evidence;
+        for (const c of m.strong) if (!r.strong.includes(c)) r.strong.push(c);
         continue;
       }
       byRole.set(m.entry.role.id, {
@@ -125,7 +125,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
         raw: m.raw,
         confidence: weight > 0 ? Math.min(1, m.covered / weight) : 0,
         evidence: m.evidence,
-        strong: m.strong,
+        strong: [...m.strong],
         matches: [m],
       });
     }
