@@ -6,7 +6,13 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createWhodoes, INTENT_IDS, loadKnowledge } from "../src/core/index.js";
+import { countsTable } from "./eval/counts.js";
 import { EVAL_DIR, evaluate, type Labelled, readQuestions, type Scores, TARGETS } from "./eval/evaluate.js";
+
+if (process.argv.includes("--counts")) {
+  console.log(countsTable());
+  process.exit(0);
+}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const showMisses = process.argv.includes("--misses");
