@@ -46,6 +46,9 @@ describe("normalise", () => {
   it("keeps can't and won't whole", () => {
     expect(normalise("I can’t log in and it won't start")).toEqual(["i", "can", "not", "log", "in", "and", "it", "will", "not", "start"]);
   });
+  it("reads any length of time as one word", () => {
+    expect(normalise("went from 2s to 40 seconds, now 1.5 hrs")).toEqual(["went", "from", "duration", "to", "duration", "now", "duration"]);
+  });
   it("bounds the work on huge input", () => {
     expect(normalise("backup ".repeat(100_000)).length).toBeLessThanOrEqual(200);
   });

@@ -21,6 +21,9 @@ const NEGATION = /(\w)n't\b/g;
 const IRREGULAR_NEGATION = /\b(can|won)'t\b/g;
 const IRREGULAR_BASE: Record<string, string> = { can: "can", won: "will" };
 const WORD = /[a-z0-9]+/g;
+// "40s", "2 min", "6 hours": how long something took, whatever the number, is one word the
+// thesaurus can use ("went from duration to duration" is slow).
+const DURATION = /\b\d+(?:\.\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b/g;
 
 /** Whether the text has an emoji or an emoji shortcode (":wave:", "👍"): a reaction when it has no words. */
 export function hasEmoji(text: string): boolean {
@@ -43,7 +46,8 @@ export function normalise(text: string): string[] {
     .replace(APOSTROPHE, "'")
     .replace(IRREGULAR_NEGATION, (_, base: string) => `${IRREGULAR_BASE[base] ?? base} not`)
     .replace(NEGATION, "$1 not")
-    .replace(CONTRACTION, "$1");
+    .replace(CONTRACTION, "$1")
+    .replace(DURATION, " duration ");
   const words = cleaned.match(WORD) ?? [];
   return words.length > SETTINGS.maxWords ? words.slice(0, SETTINGS.maxWords) : words;
 }
