@@ -68,6 +68,17 @@ describe("who_does", () => {
     expect(whodoes.ask("what does the ETL developer do?").intent).toBe("describe_role");
   });
 
+  it("reads the sentence that asks, with the rest as context", () => {
+    const q = "The DBA runs backups every night and tests restores monthly. Who designs our disaster recovery strategy?";
+    expect(ids(whodoes.ask(q))[0]).toBe("data-architect");
+  });
+
+  it("looks past roles a question names only as context", () => {
+    const q =
+      "The data manager has set the governance rules and the DBA has encryption switched on. Who defines how security is built into the platform?";
+    expect(ids(whodoes.ask(q))[0]).toBe("data-architect");
+  });
+
   it("answers among the roles a question names", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalise } from "../../src/core/understanding/normalise.js";
+import { normalise, sentences } from "../../src/core/understanding/normalise.js";
 
 describe("normalise", () => {
   it("drops Slack mention, channel and special tokens", () => {
@@ -44,10 +44,36 @@ describe("normalise", () => {
     ]);
   });
   it("keeps can't and won't whole", () => {
-    expect(normalise("I can’t log in and it won't start")).toEqual(["i", "can", "not", "log", "in", "and", "it", "will", "not", "start"]);
+    expect(normalise("I can’t log in and it won't start")).toEqual([
+      "i",
+      "can",
+      "not",
+      "log",
+      "in",
+      "and",
+      "it",
+      "will",
+      "not",
+      "start",
+    ]);
   });
   it("reads any length of time as one word", () => {
-    expect(normalise("went from 2s to 40 seconds, now 1.5 hrs")).toEqual(["went", "from", "duration", "to", "duration", "now", "duration"]);
+    expect(normalise("went from 2s to 40 seconds, now 1.5 hrs")).toEqual([
+      "went",
+      "from",
+      "duration",
+      "to",
+      "duration",
+      "now",
+      "duration",
+    ]);
+  });
+  it("cuts a message into sentences at . ! ? and line breaks, not inside names or URLs", () => {
+    expect(sentences("ORDERS.ORDER_LINES is full. Who fixes it?\n> see https://x.example/a.b")).toEqual([
+      "ORDERS.ORDER_LINES is full.",
+      "Who fixes it?",
+      "> see https://x.example/a.b",
+    ]);
   });
   it("bounds the work on huge input", () => {
     expect(normalise("backup ".repeat(100_000)).length).toBeLessThanOrEqual(200);

@@ -11,7 +11,13 @@ import { type Document, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { KnowledgeError } from "./errors.js";
 import { DEFAULT_INTENTS_DIR } from "./paths.js";
-import { directoryFileSchema, intentsFileSchema, otherDepartmentsFileSchema, roleFileSchema, thesaurusFileSchema } from "./schema.js";
+import {
+  directoryFileSchema,
+  intentsFileSchema,
+  otherDepartmentsFileSchema,
+  roleFileSchema,
+  thesaurusFileSchema,
+} from "./schema.js";
 import type { Contacts, Knowledge, Role } from "./types.js";
 
 interface Parsed {
@@ -145,7 +151,11 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
  * The optional other-departments.yaml: its words join out_of_scope's cues, kept in a file of their
  * own because there are a great many of them.
  */
-function withOtherDepartments<I extends { id: string; cues: string[] }>(intents: I[], root: string, shown: (path: string) => string): I[] {
+function withOtherDepartments<I extends { id: string; cues: string[] }>(
+  intents: I[],
+  root: string,
+  shown: (path: string) => string,
+): I[] {
   const path = join(root, "other-departments.yaml");
   if (!existsSync(path)) return intents;
   const words = Object.values(validate(parseYamlFile(path, shown(path)), otherDepartmentsFileSchema)).flat();

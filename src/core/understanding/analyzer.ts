@@ -5,7 +5,8 @@
  */
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import type { Thesaurus } from "../knowledge/types.js";
-import { normalise } from "./normalise.js";
+import { normalise, sentences } from "./normalise.js";
+import { SETTINGS } from "./settings.js";
 import { createSpellingCorrector, type SpellingCorrector } from "./spelling.js";
 import { STOPWORDS } from "./stopwords.js";
 
@@ -26,6 +27,8 @@ export interface Analysis {
   concepts: Concept[];
   /** Words the knowledge has never seen (after correction). */
   unknown: Set<number>;
+  /** Which sentence of the message each word is in (0, 1, ...); all 0 for knowledge text. */
+  sentence: number[];
 }
 
 const stemCache = new Map<string, string>();
@@ -130,14 +133,27 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       next = m.end;
     }
     for (; next < ws.length; next++) single(next);
-    return { words: ws, stems, concepts, unknown };
+    return { words: ws, stems, concepts, unknown, sentence: ws.map(() => 0) };
+  }
+
+  function analyse(text: string): Analysis {
+    const ws: string[] = [];
+    const sentence: number[] = [];
+    sentences(text).forEach((part, i) => {
+      // Expand again after correction: "mgrs" may correct to an abbreviation.
+      for (const w of expand(normalise(part).map((x) => spelling.correct(x)))) {
+        if (ws.length >= SETTINGS.maxWords) return;
+        ws.push(w);
+        sentence.push(i);
+      }
+    });
+    return { ...build(ws), sentence };
   }
 
   return {
     spelling,
     analyseKnown: (text) => build(words(text)),
     analyseWords: (ws) => build(ws),
-    // Expand again after correction: "mgrs" may correct to an abbreviation.
-    analyse: (text) => build(expand(normalise(text).map((w) => spelling.correct(w)))),
+    analyse,
   };
 }

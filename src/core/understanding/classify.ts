@@ -40,8 +40,7 @@ export function classify(u: Understanding): Decision {
   // "the architect for the new library building": with another department's word about, a role
   // named only by an everyday word does not count as named.
   const named = cue("out_of_scope") > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)).length : u.roles.length;
-  // When the message names roles and asks who does a task, answer among those roles.
-  const ranking = promoteEvidence(named >= 2 ? u.ranking.filter((r) => u.roles.includes(r.role)) : u.ranking, u);
+  const ranking = promoteEvidence(named >= 2 ? amongNamed(u) : u.ranking, u);
   const top = ranking[0];
   const task = isTaskMatch(top, u) ? top.confidence : 0;
   const otherCues = (except: IntentId[]) =>
@@ -113,6 +112,19 @@ function promoteEvidence(ranking: RoleRanking[], u: Understanding): RoleRanking[
   if (isTaskMatch(top, u)) return ranking;
   const proven = ranking.find((r) => r.raw >= bar && isTaskMatch(r, u));
   return proven ? [proven, ...ranking.filter((r) => r !== proven)] : ranking;
+}
+
+/**
+ * "Is schema design the architect's job or the DBA's?": a question that names roles is answered among
+ * them, unless another role's duties fit far better ("the ETL team loads it and the DBA encrypts it;
+ * who decides who may see it?" names two roles only as context).
+ */
+function amongNamed(u: Understanding): RoleRanking[] {
+  const named = u.ranking.filter((r) => u.roles.includes(r.role));
+  const top = u.ranking[0];
+  const bestNamed = named[0];
+  if (top === undefined || bestNamed === undefined || top === bestNamed || !isTaskMatch(top, u)) return named;
+  return top.raw * SETTINGS.namedRolesShare > bestNamed.raw ? u.ranking : named;
 }
 
 /** A role asked about by name, with no task words to match: it answers with its own summary. */

@@ -30,6 +30,16 @@ export function hasEmoji(text: string): boolean {
   return text.search(EMOJI_CODE) >= 0 || text.search(EMOJI) >= 0;
 }
 
+// A sentence ends at . ! or ? before a space or the end (not inside "orders.order_lines" or a URL),
+// or at a line break (Slack's "> quoted" lines, pasted logs).
+const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
+
+/** The message cut into sentences, at most SETTINGS.maxInputChars of it. */
+export function sentences(text: string): string[] {
+  const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
+  return clipped.split(SENTENCE_END).filter((s) => s.trim() !== "");
+}
+
 /** The message's words, in order, lower-case, at most SETTINGS.maxWords of them. */
 export function normalise(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;

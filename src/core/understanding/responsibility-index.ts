@@ -41,7 +41,15 @@ export interface ResponsibilityIndex {
    * @param positions where each concept occurs in the question (word index); a multi-word
    * keyword counts as a whole phrase only when its words stand close together.
    */
-  search(concepts: ReadonlySet<string>, positions?: ReadonlyMap<string, readonly number[]>): ResponsibilityMatch[];
+  /**
+   * @param discount concept -> factor under 1 for words that are only context ("the DBA already
+   * restored the table" before "who fixes the load?"): they rank for less, but still prove a task.
+   */
+  search(
+    concepts: ReadonlySet<string>,
+    positions?: ReadonlyMap<string, readonly number[]>,
+    discount?: ReadonlyMap<string, number>,
+  ): ResponsibilityMatch[];
 }
 
 export function createResponsibilityIndex(
@@ -94,9 +102,11 @@ export function createResponsibilityIndex(
     weightOf: (concept) => idf.get(concept) ?? 0,
     isKnown: (concept) => postings.has(concept),
     isWeak: (concept) => weak.has(concept),
-    search(concepts, positions) {
+    search(concepts, positions, discount) {
       const together = (phrase: string[]) => (positions ? closeTogether(phrase, positions) : true);
+      const factor = (c: string) => discount?.get(c) ?? 1;
       const covered = new Map<number, number>();
+      const ranked = new Map<number, number>();
       const matched = new Map<number, string[]>();
       for (const concept of concepts) {
         const w = idf.get(concept);
@@ -104,6 +114,7 @@ export function createResponsibilityIndex(
         if (w === undefined || !list) continue;
         for (const p of list) {
           covered.set(p.entry, (covered.get(p.entry) ?? 0) + w * p.weight);
+          ranked.set(p.entry, (ranked.get(p.entry) ?? 0) + w * p.weight * factor(concept));
           const m = matched.get(p.entry);
           if (m) m.push(concept);
           else matched.set(p.entry, [concept]);
@@ -115,32 +126,37 @@ export function createResponsibilityIndex(
         if (!entry) continue;
         // A whole phrase matched: its words count in full, plus a bonus for the phrase itself.
         let upgrade = 0;
+        let rankedUpgrade = 0;
         let bonus = 0;
         const full = new Set<string>();
         for (const phrase of entry.phrases)
           if (phrase.every((c) => concepts.has(c)) && together(phrase))
             for (const c of phrase) {
-              bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0));
+              bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0) * factor(c));
               if (!full.has(c)) {
                 full.add(c);
-                upgrade += (idf.get(c) ?? 0) * (1 - (entry.weights.get(c) ?? 1));
+                const gain = (idf.get(c) ?? 0) * (1 - (entry.weights.get(c) ?? 1));
+                upgrade += gain;
+                rankedUpgrade += gain * factor(c);
               }
             }
         const cover = score + upgrade;
         // Evidence that the question is about this task at all: concepts matched as whole keywords.
         // A word that is only part of a keyword, or only in the statement, ranks but proves nothing.
         let evidence = 0;
+        let rankedEvidence = 0;
         const strong: string[] = [];
         for (const c of matched.get(i) ?? [])
           if (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight)) {
             evidence += idf.get(c) ?? 0;
+            rankedEvidence += (idf.get(c) ?? 0) * factor(c);
             strong.push(c);
           }
         // Whole-keyword matches are more specific than statement words: they rank higher.
         results.push({
           entry,
           at: i,
-          raw: cover + bonus + SETTINGS.evidenceBoost * evidence,
+          raw: (ranked.get(i) ?? 0) + rankedUpgrade + bonus + SETTINGS.evidenceBoost * rankedEvidence,
           covered: cover,
           evidence,
           strong,

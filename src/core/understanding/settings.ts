@@ -43,6 +43,10 @@ export const SETTINGS = Object.freeze({
   provenRunnerUpRatio: 0.7,
   /** A role whose action words the message uses ("who decides ...") ranks this much higher. */
   actionBoost: 0.25,
+  /** In a message of several sentences, task words outside the one that asks count this much. */
+  contextWeight: 0.5,
+  /** A question naming roles is answered among them unless their best scores under this share of another role's. */
+  namedRolesShare: 0.8,
   /** At most this many roles in one answer. */
   maxRolesShown: 3,
 });

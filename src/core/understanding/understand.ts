@@ -107,9 +107,15 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
     }
 
-  function rank(content: Set<string>, weight: number, positions: Map<string, number[]>, acting: Set<string>): RoleRanking[] {
+  function rank(
+    content: Set<string>,
+    weight: number,
+    positions: Map<string, number[]>,
+    acting: Set<string>,
+    discount: Map<string, number>,
+  ): RoleRanking[] {
     const byRole = new Map<string, RoleRanking>();
-    for (const m of index.search(content, positions)) {
+    for (const m of index.search(content, positions, discount)) {
       const r = byRole.get(m.entry.role.id);
       if (r) {
         if (r.matches.length < 2) r.matches.push(m);
@@ -136,6 +142,24 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     return ranked.sort((a, b) => b.raw - a.raw); // stable: ties keep knowledge order
   }
 
+  /**
+   * "The DBA already restored the table. Who fixes the nightly load?": when a message has several
+   * sentences and the one that asks has task words of its own, words only in the others are context.
+   */
+  function contextDiscount(analysis: Analysis, content: Set<string>, askedIn: number | undefined): Map<string, number> {
+    const discount = new Map<string, number>();
+    if (askedIn === undefined) return discount;
+    const inAsk = new Set<string>();
+    const elsewhere = new Set<string>();
+    for (const c of analysis.concepts) {
+      if (!content.has(c.id)) continue;
+      (analysis.sentence[c.start] === askedIn ? inAsk : elsewhere).add(c.id);
+    }
+    if (![...inAsk].some((c) => index.isKnown(c) && !index.isWeak(c))) return discount;
+    for (const c of elsewhere) if (!inAsk.has(c)) discount.set(c, SETTINGS.contextWeight);
+    return discount;
+  }
+
   function actingRoles(analysis: Analysis): Set<string> {
     const acting = new Set<string>();
     for (const m of actions.matches(analysis.stems)) for (const id of m.value) acting.add(id);
@@ -152,9 +176,13 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const cuePositions = new Set<number>();
     const otherDepartment = new Set<number>();
     const strength = (m: { start: number; end: number }) => 1 + 0.5 * (m.end - m.start - 1);
-    const inRole = (m: { start: number; end: number }) => [...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k));
+    const inRole = (m: { start: number; end: number }) =>
+      [...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k));
+    // The sentence that asks "who ...": the last one with a who_does cue.
+    let askedIn: number | undefined;
     for (const m of cueMap.matches(analysis.stems)) {
       if (inRole(m)) continue;
+      if (m.value.includes("who_does")) askedIn = analysis.sentence[m.start];
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
       for (let i = m.start; i < m.end; i++) cuePositions.add(i);
     }
@@ -210,7 +238,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       mentions,
       cues,
       content,
-      ranking: rank(content, weight, positions, actingRoles(analysis)),
+      ranking: rank(content, weight, positions, actingRoles(analysis), contextDiscount(analysis, content, askedIn)),
       weight,
       mentionsData,
       ambiguous,
