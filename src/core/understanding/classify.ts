@@ -38,9 +38,12 @@ export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is
 export function classify(u: Understanding): Decision {
   const cue = (i: IntentId) => u.cues.get(i) ?? 0;
   // "the architect for the new library building": with another department's word about, a role
-  // named only by an everyday word does not count as named.
-  const named = cue("out_of_scope") > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)).length : u.roles.length;
-  const ranking = promoteEvidence(named >= 2 ? amongNamed(u) : u.ranking, u);
+  // named only by an everyday word does not count as named. Nor does one named only before a
+  // question about a task ("The DBA restored it last night. Who fixes the load?").
+  let roles = cue("out_of_scope") > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)) : u.roles;
+  if (u.contextRoles.size > 0 && isTaskMatch(u.ranking[0], u)) roles = roles.filter((r) => !u.contextRoles.has(r));
+  const named = roles.length;
+  const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : u.ranking, u);
   const top = ranking[0];
   const task = isTaskMatch(top, u) ? top.confidence : 0;
   const otherCues = (except: IntentId[]) =>
@@ -60,7 +63,7 @@ export function classify(u: Understanding): Decision {
   if (named === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
   // "who's the ETL developer around here?", "who is the system designer for our data?": asking who
   // holds a role is asking who does its work.
-  const holder = named === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 ? u.roles[0] : undefined;
+  const holder = named === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 ? roles[0] : undefined;
   if (holder) set("who_does", 2.5);
   if (named === 0 && cue("list_roles") > 0)
     set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - 2 * cue("out_of_scope"));
@@ -119,8 +122,8 @@ function promoteEvidence(ranking: RoleRanking[], u: Understanding): RoleRanking[
  * them, unless another role's duties fit far better ("the ETL team loads it and the DBA encrypts it;
  * who decides who may see it?" names two roles only as context).
  */
-function amongNamed(u: Understanding): RoleRanking[] {
-  const named = u.ranking.filter((r) => u.roles.includes(r.role));
+function amongNamed(u: Understanding, roles: readonly Role[]): RoleRanking[] {
+  const named = u.ranking.filter((r) => roles.includes(r.role));
   const top = u.ranking[0];
   const bestNamed = named[0];
   if (top === undefined || bestNamed === undefined || top === bestNamed || !isTaskMatch(top, u)) return named;

@@ -43,11 +43,14 @@ export interface Understanding {
   ambiguous: Set<string>;
   /** Roles named only by a word with an everyday meaning ("the architect" of a building). */
   looselyNamed: Set<Role>;
+  /** Roles named only in sentences other than the one that asks "who ..." (context, not the subject). */
+  contextRoles: Set<Role>;
   /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
   emojiOnly: boolean;
 }
 
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
+const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
 
 export interface Understander {
   understand(text: string): Understanding;
@@ -178,11 +181,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const strength = (m: { start: number; end: number }) => 1 + 0.5 * (m.end - m.start - 1);
     const inRole = (m: { start: number; end: number }) =>
       [...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k));
-    // The sentence that asks "who ...": the last one with a who_does cue.
+    // The sentence that asks "who ...": the last one with a who_does cue that is a question word.
     let askedIn: number | undefined;
     for (const m of cueMap.matches(analysis.stems)) {
       if (inRole(m)) continue;
-      if (m.value.includes("who_does")) askedIn = analysis.sentence[m.start];
+      if (m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? "")) askedIn = analysis.sentence[m.start];
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
       for (let i = m.start; i < m.end; i++) cuePositions.add(i);
     }
@@ -244,6 +247,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       ambiguous,
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
+      contextRoles: new Set(
+        askedIn === undefined
+          ? []
+          : roles.filter((r) => mentions.every((m) => m.roleId !== r.id || analysis.sentence[m.start] !== askedIn)),
+      ),
     };
   }
 
