@@ -66,7 +66,7 @@ export function classify(u: Understanding): Decision {
   const holder = named === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 ? roles[0] : undefined;
   if (holder) set("who_does", 2.5);
   if (named === 0 && cue("list_roles") > 0)
-    set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - 2 * cue("out_of_scope"));
+    set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope"));
   if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
