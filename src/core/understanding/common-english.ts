@@ -1283,4 +1283,9 @@ strode struck strove swept swore swam swung taught tore told took thought threw 
 woke won wore wound wove wrote withdrew withheld
 `;
 
-export const COMMON_ENGLISH: ReadonlySet<string> = new Set([...WORDS.split(/\s+/), ...IRREGULAR.split(/\s+/)].filter(Boolean));
+/** Words of the trade WordNet lacks ("informatics" is not a typo of the tool Informatica). */
+const TRADE = "informatics bioinformatics";
+
+export const COMMON_ENGLISH: ReadonlySet<string> = new Set(
+  [...WORDS.split(/\s+/), ...IRREGULAR.split(/\s+/), ...TRADE.split(/\s+/)].filter(Boolean),
+);
