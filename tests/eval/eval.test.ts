@@ -1,16 +1,16 @@
 /**
- * The accuracy contract. The tuning set (questions.dev*.yaml) must meet the issue's targets. The
- * pristine held-out files (questions.heldout2+.yaml, never tuned on) do NOT meet them yet
- * (measured: intent 92.8%, top-1 role 89.5%, out-of-scope recall 84.5%, wrongly rejected 4.7%);
- * until they do, this guards them against regressions with floors a little under the measured
- * figures. Raise the floors as accuracy improves; the targets are TARGETS.
+ * The accuracy contract. The tuning set (questions.dev*.yaml) must meet the issue's targets, and so must
+ * the pristine held-out files (questions.heldout2+.yaml, never tuned on) for intent accuracy,
+ * out-of-scope recall and in-scope wrongly rejected. Their top-1 role accuracy is one question short of
+ * the 95% target (measured 94.97%, 1,020 of 1,074), so it is guarded by a floor a little under that
+ * figure until it reaches the target; raise the floor, never lower it.
  */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EVAL_DIR, evaluate, type Labelled, readQuestions, TARGETS } from "../../scripts/eval/evaluate.js";
 import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
 
-const HELD_OUT_FLOORS = { intentAccuracy: 0.9, roleAccuracy: 0.87, outOfScopeRecall: 0.8, wronglyRejected: 0.06 } as const;
+const HELD_OUT_BAR = { ...TARGETS, roleAccuracy: 0.94 } as const;
 
 const whodoes = createWhodoes(loadKnowledge());
 const load = (pattern: RegExp): Labelled[] =>
@@ -21,7 +21,7 @@ const load = (pattern: RegExp): Labelled[] =>
 
 describe.each([
   ["tuning set, at the targets", /^questions\.dev\d*\.yaml$/, TARGETS],
-  ["pristine held-out set, at the regression floors", /^questions\.heldout\d+\.yaml$/, HELD_OUT_FLOORS],
+  ["pristine held-out set, at the targets (top-1 role at its floor)", /^questions\.heldout\d+\.yaml$/, HELD_OUT_BAR],
 ] as const)("%s", (_name, pattern, bar) => {
   const questions = load(pattern);
   const scores = evaluate(whodoes, questions);
