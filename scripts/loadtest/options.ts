@@ -17,7 +17,10 @@ export interface LoadOptions {
   profileDir?: string;
   /** Run only one scenario (--only slack|teams, LOADTEST_ONLY). */
   only?: "slack" | "teams";
-  /** Extra Node flags for the server process, e.g. "--max-semi-space-size=64" (--server-args, LOADTEST_SERVER_ARGS). */
+  /**
+   * Node flags for the server process on top of npm start's (src/server/node-flags.ts), to try one out,
+   * e.g. "--max-semi-space-size=64" (--server-args, LOADTEST_SERVER_ARGS); default none.
+   */
   serverArgs: string[];
 }
 
@@ -45,8 +48,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOption
     const key = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     const next = argv[i + 1];
+    // --server-args' value is itself Node flags ("--max-semi-space-size=64"), so it always takes the next word.
+    const takesFlags = key === "server-args";
     if (inline !== undefined) flags.set(key, inline);
-    else if (next !== undefined && !next.startsWith("--")) {
+    else if (next !== undefined && (takesFlags || !next.startsWith("--"))) {
       flags.set(key, next);
       i++;
     } else flags.set(key, "");

@@ -2,6 +2,7 @@
 import type { Whodoes } from "../../core/index.js";
 import type { Store } from "../../store/store.js";
 import type { Logger } from "../adapter.js";
+import type { ResponseUrlClient } from "./response-url.js";
 import type { WorkRunner } from "./work.js";
 
 export interface SlackDeps {
@@ -9,4 +10,6 @@ export interface SlackDeps {
   logger: Logger;
   store: Store;
   work: WorkRunner;
+  /** Posts answers to response_urls (used instead of Bolt's respond(); see response-url.ts). */
+  responseUrls: ResponseUrlClient;
 }

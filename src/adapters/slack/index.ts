@@ -7,6 +7,7 @@
  * - Otherwise HTTP mode: Bolt's ExpressReceiver mounted on the server's express app at /slack/events,
  *   with Bolt's own signature and timestamp checks. The server listens; this adapter never does.
  * - ONBOARDING_CHANNELS (`config.onboardingChannels`): people who join one get a welcome DM.
+ * - Answers to a response_url go through response-url.ts (kept-alive node:http), not Bolt's respond().
  */
 import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
 import type express from "express";
@@ -23,6 +24,7 @@ import { registerCommands } from "./listeners/commands.js";
 import { registerEvents } from "./listeners/events.js";
 import { registerHome } from "./listeners/home.js";
 import { registerWelcome } from "./listeners/welcome.js";
+import { createResponseUrlClient } from "./response-url.js";
 import { DRAIN_TIMEOUT_MS, SLACK_EVENTS_PATH, WEB_API_RETRY, WEB_API_TIMEOUT_MS } from "./settings.js";
 import { createWorkRunner } from "./work.js";
 
@@ -87,13 +89,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     ...(socket ? { socketMode: true } : {}),
     logger: boltLogger,
     clientOptions,
+    // No listener reads context.conversation, and Bolt's in-memory conversation store costs every
+    // request a lookup that throws (and builds a stack trace for) "Conversation not found".
+    convoStore: false,
     // auth.test runs in start(), so a bad token fails start-up with a clear message, not an
     // unhandled rejection later.
     deferInitialization: true,
   });
 
   const work = createWorkRunner(logger);
-  const deps: SlackDeps = { whodoes, logger, store, work };
+  const responseUrls = createResponseUrlClient({ timeoutMs: WEB_API_TIMEOUT_MS });
+  const deps: SlackDeps = { whodoes, logger, store, work, responseUrls };
   bolt.use(createEventDedupe(store, logger));
   registerCommands(bolt, deps);
   registerEvents(bolt, deps);
@@ -138,6 +144,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       // taking requests. Either way, answers already being sent may finish.
       if (socket) await socket.client.disconnect();
       await work.drain(DRAIN_TIMEOUT_MS);
+      responseUrls.close();
     },
   };
 }

@@ -1,13 +1,15 @@
 /**
  * Authentication is botbuilder's own: we only translate our TeamsConfig into its configuration keys.
  * No app id means botbuilder disables authentication (local mode); the loopback guard then applies.
+ * The authentication keeps the outbound clients botbuilder builds for each turn (connector-cache.ts).
  */
 import {
   CallerIdConstants,
-  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from "botbuilder";
 import type { TeamsConfig } from "../../server/config.js";
+import { CachingBotFrameworkAuthentication } from "./connector-cache.js";
 
 /**
  * Where botbuilder fetches the keys that sign incoming tokens. Production leaves these unset (botbuilder's
@@ -58,7 +60,7 @@ export function createBotFrameworkAuthentication(
   };
   const credentialsFactory = new ConfigurationServiceClientCredentialFactory(credentials);
   const overridden = endpoints.channelOpenIdMetadataUrl || endpoints.emulatorOpenIdMetadataUrl;
-  return new ConfigurationBotFrameworkAuthentication(
+  return new CachingBotFrameworkAuthentication(
     {
       MicrosoftAppId: credentials.MicrosoftAppId,
       MicrosoftAppTenantId: credentials.MicrosoftAppTenantId,

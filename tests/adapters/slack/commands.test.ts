@@ -75,4 +75,29 @@ describe("Slack slash command /whodoes (HTTP mode)", () => {
     );
     expect(titles).toEqual(["The data roles", "Data architect vs Database administrator", "Database administrator: At a glance"]);
   });
+
+  it("logs a response_url that refuses the answer (without the URL) and posts the apology there", async () => {
+    h.slack.failNext("response_url", 500, "internal_error");
+    const res = await h.postCommand(command("who restores a dropped table?", "refused"));
+    expect(res.status).toBe(200);
+    const [refused, apology] = await h.slack.waitFor((c) => c.method === "response_url" && c.path.endsWith("/refused"), 2);
+    expect(Array.isArray(refused?.body.blocks) && refused.body.blocks.length > 0).toBe(true);
+    expect(apology?.body).toEqual({
+      response_type: "ephemeral",
+      text: "Sorry, something went wrong while I was answering. Please try again in a moment.",
+    });
+    const error = h.logger.lines.find((l) => l.level === "error");
+    expect(error).toEqual({
+      level: "error",
+      msg: "slack: failed to answer",
+      fields: {
+        kind: "command",
+        team: "T0001",
+        channel: "C0LAE2LE3",
+        error: "response_url answered HTTP 500: internal_error",
+        code: "SLACK_RESPONSE_URL_REJECTED",
+      },
+    });
+    expect(JSON.stringify(h.logger.lines)).not.toContain("/refused");
+  });
 });

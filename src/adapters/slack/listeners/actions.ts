@@ -5,7 +5,7 @@
  * The onboarding tour steps in place: an ephemeral card is replaced through its response_url, a card
  * in the DM is edited with chat.update, so a tour is one card, not a dozen messages.
  */
-import type { App, BlockAction, RespondFn, webApi } from "@slack/bolt";
+import type { App, BlockAction, webApi } from "@slack/bolt";
 import { type ActionRef, parseActionRef } from "../../../core/index.js";
 import {
   ACTION_ID_PREFIX,
@@ -16,6 +16,7 @@ import {
 } from "../../../render/slack.js";
 import type { SlackDeps } from "../deps.js";
 import { type Place, placeOf } from "../place.js";
+import type { Respond } from "../response-url.js";
 import { APOLOGY } from "../settings.js";
 import { toBolt } from "../to-bolt.js";
 
@@ -23,7 +24,8 @@ const OUR_ACTIONS = new RegExp(`^(${ACTION_ID_PREFIX}\\d+|${SHARE_ACTION_ID})$`)
 
 interface Reply {
   place: Place;
-  respond: RespondFn | undefined;
+  /** Posts to the click's response_url; absent when Slack sent none (the Home tab). */
+  respond: Respond | undefined;
   client: webApi.WebClient;
   user: string;
   /** The block_id of the clicked button's row: tells a tour card's buttons apart (TOUR_BLOCK_ID_PREFIX). */
@@ -78,30 +80,29 @@ async function share(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
 }
 
 export function registerActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction>(
-    { type: "block_actions", action_id: OUR_ACTIONS },
-    async ({ ack, body, action, respond, client, context }) => {
-      await ack();
-      const place = placeOf(body);
-      const ref = parseActionRef(action.type === "button" ? action.value : undefined);
-      const logContext = { kind: "action", team: context.teamId, actionId: action.action_id, place: place?.kind };
-      if (!ref || !place) {
-        deps.logger.warn("slack: ignored a button whose value or place could not be read", logContext);
-        return;
-      }
-      const r: Reply = { place, respond, client, user: body.user.id, blockId: action.block_id };
-      await deps.work.run(
-        { ...logContext, do: ref.do },
-        async () => {
-          if (action.action_id === SHARE_ACTION_ID) return share(deps, r, ref);
-          if (ref.do === "feedback") {
-            deps.logger.info("slack: feedback", { team: context.teamId, vote: ref.vote, intent: ref.intent, role: ref.role });
-            return replyPrivately(r, answerToBlockKit(deps.whodoes.act(ref)));
-          }
-          return replyInPlace(deps, r, ref);
-        },
-        () => replyPrivately(r, { text: APOLOGY, blocks: [] }),
-      );
-    },
-  );
+  app.action<BlockAction>({ type: "block_actions", action_id: OUR_ACTIONS }, async ({ ack, body, action, client, context }) => {
+    await ack();
+    const place = placeOf(body);
+    const ref = parseActionRef(action.type === "button" ? action.value : undefined);
+    const logContext = { kind: "action", team: context.teamId, actionId: action.action_id, place: place?.kind };
+    if (!ref || !place) {
+      deps.logger.warn("slack: ignored a button whose value or place could not be read", logContext);
+      return;
+    }
+    // Bolt types response_url as always present, but a click in the Home tab comes without one.
+    const respond = body.response_url ? deps.responseUrls.respondTo(body.response_url) : undefined;
+    const r: Reply = { place, respond, client, user: body.user.id, blockId: action.block_id };
+    await deps.work.run(
+      { ...logContext, do: ref.do },
+      async () => {
+        if (action.action_id === SHARE_ACTION_ID) return share(deps, r, ref);
+        if (ref.do === "feedback") {
+          deps.logger.info("slack: feedback", { team: context.teamId, vote: ref.vote, intent: ref.intent, role: ref.role });
+          return replyPrivately(r, answerToBlockKit(deps.whodoes.act(ref)));
+        }
+        return replyInPlace(deps, r, ref);
+      },
+      () => replyPrivately(r, { text: APOLOGY, blocks: [] }),
+    );
+  });
 }

@@ -12,10 +12,11 @@ import { APOLOGY, SLASH_COMMAND } from "../settings.js";
 import { toBolt } from "../to-bolt.js";
 
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack }) => {
     // Ack with an empty body at once: Slack then shows nothing until the answer arrives.
     await ack();
     const question = command.text.trim() === "" ? "help" : command.text.trim();
+    const respond = deps.responseUrls.respondTo(command.response_url);
     const context = { kind: "command", team: command.team_id, channel: command.channel_id };
     await deps.work.run(
       context,

@@ -33,6 +33,8 @@ export interface FakeSlack {
   work(): RecordedCall[];
   /** Override the answer to a method (return undefined to keep the default). */
   on(method: string, reply: Reply): void;
+  /** Answer the next call to `method` (e.g. "response_url") with an HTTP error, as Slack does for an expired URL. */
+  failNext(method: string, status: number, text: string): void;
   /** Wait until `count` calls match, or fail after `timeoutMs`. */
   waitFor(match: (c: RecordedCall) => boolean, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const replies = new Map<string, Reply>();
+  const failures = new Map<string, { status: number; text: string }>();
   let n = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -65,6 +68,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         authorization: req.headers.authorization,
       };
       calls.push(call);
+      const failure = failures.get(call.method);
+      if (failure) {
+        failures.delete(call.method);
+        res.writeHead(failure.status, { "content-type": "text/plain" });
+        res.end(failure.text);
+        return;
+      }
       const custom = replies.get(call.method)?.(call);
       const defaults: Record<string, Record<string, unknown>> = {
         "auth.test": {
@@ -104,6 +114,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     work: () => calls.filter((c) => c.method !== "auth.test" && c.method !== "apps.connections.open"),
     on: (method, reply) => {
       replies.set(method, reply);
+    },
+    failNext: (method, status, text) => {
+      failures.set(method, { status, text });
     },
     async waitFor(match, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
