@@ -77,7 +77,8 @@ describe("who_does", () => {
     const q =
       "The data manager has set the governance rules and the DBA has encryption switched on. Who defines how security is built into the platform?";
     expect(ids(whodoes.ask(q))[0]).toBe("data-architect");
-    const one = "The warehouse engineer has already loaded both data sets. Who coordinates how finance and sales define revenue across departments?";
+    const one =
+      "The warehouse engineer has already loaded both data sets. Who coordinates how finance and sales define revenue across departments?";
     expect(whodoes.ask(one).intent).toBe("who_does");
     expect(ids(whodoes.ask(one))[0]).toBe("data-manager");
   });
