@@ -17,10 +17,21 @@ export function examples(ctx: AnswerContext, perIntent = 2): { intent: IntentId;
     const concrete = intent.examples
       .filter((e) => e.trim() !== "ROLE" && e.trim() !== "TASK")
       .slice(0, perIntent)
-      .map((e) => e.replace(/\bROLE\b/g, nextRole).replace(/\bTASK\b/g, () => tasks[t++ % tasks.length] ?? ""));
+      .map((e) =>
+        e
+          // "what does a ROLE do?" -> "what does an Architect do?"
+          .replace(/\b(?:(an?) )?ROLE\b/g, (_, article?: string) => withArticle(nextRole(), article))
+          .replace(/\bTASK\b/g, () => tasks[t++ % tasks.length] ?? ""),
+      );
     for (const text of concrete) out.push({ intent: intent.id, text });
   }
   return out;
+}
+
+/** The role's name after the example's article, "a" or "an" as its first letter needs. */
+function withArticle(role: string, article: string | undefined): string {
+  if (!article) return role;
+  return `${/^[aeiou]/i.test(role) ? "an" : "a"} ${role}`;
 }
 
 export function help(ctx: AnswerContext): Answer {
