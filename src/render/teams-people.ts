@@ -7,7 +7,7 @@
  * the mentions, and everything else stays in TextRuns (never parsed).
  */
 import type { Block, Contacts } from "../core/index.js";
-import type { CardElement, MentionEntity, TextRun } from "./teams.js";
+import type { CardElement, MentionEntity, TextRun } from "./teams-card.js";
 import { MAX_PEOPLE_PER_KIND, MAX_TEXT_CHARS } from "./teams-limits.js";
 import { cut, wellFormed } from "./teams-text.js";
 
