@@ -83,6 +83,11 @@ describe("who_does", () => {
     expect(ids(whodoes.ask(one))[0]).toBe("data-manager");
   });
 
+  it("leaves out what the asker rules out ('not the ETL jobs'), but keeps a negated symptom", () => {
+    expect(ids(whodoes.ask("who defines how our systems integrate (not the ETL jobs themselves)?"))).toEqual(["data-architect"]);
+    expect(ids(whodoes.ask("the sales dashboard is not refreshed since monday"))[0]).toBe("data-warehouse-engineer");
+  });
+
   it("answers among the roles a question names", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");

@@ -47,6 +47,8 @@ export const SETTINGS = Object.freeze({
   contextWeight: 0.5,
   /** A question naming roles is answered among them unless their best scores under this share of another role's. */
   namedRolesShare: 0.8,
+  /** How many words after "not the" a question rules out. */
+  ruledOutWords: 3,
   /** At most this many roles in one answer. */
   maxRolesShown: 3,
 });

@@ -51,6 +51,7 @@ export interface Understanding {
 
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
 const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
+const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
 
 export interface Understander {
   understand(text: string): Understanding;
@@ -74,6 +75,19 @@ function knowledgeTexts(k: Knowledge): string[] {
 /** "nurses" -> "nurse", "claims" -> "claim"; "glass", "news" and "cars" stay (list both forms of short words). */
 function foldPlural(word: string): string {
   return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
+/**
+ * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules
+ * out. ("not refreshed", "not working" stay: there the negation is the symptom.)
+ */
+function ruledOutPositions(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  words.forEach((w, i) => {
+    if (w !== "not" || !RULED_OUT_DETERMINERS.has(words[i + 1] ?? "")) return;
+    for (let k = i + 2; k < Math.min(words.length, i + 2 + SETTINGS.ruledOutWords); k++) out.add(k);
+  });
+  return out;
 }
 
 export function createUnderstander(knowledge: Knowledge): Understander {
@@ -201,10 +215,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
       cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
 
+    const ruledOut = ruledOutPositions(analysis.words);
     const content = new Set<string>();
     let weight = 0;
     for (const c of analysis.concepts) {
-      if (c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start)) continue;
+      if (c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start)) continue;
       if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) continue;
       if (content.has(c.id)) continue;
       content.add(c.id);
