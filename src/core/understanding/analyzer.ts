@@ -59,6 +59,9 @@ export class PhraseMap<T> {
   has(stems: string[]): boolean {
     return this.map.has(stems.join(" "));
   }
+  get(stems: string[]): T | undefined {
+    return this.map.get(stems.join(" "));
+  }
   /** Non-overlapping matches, scanning left to right and preferring the longest phrase. */
   *matches(stems: readonly string[]): Generator<{ start: number; end: number; value: T }> {
     for (let i = 0; i < stems.length; ) {

@@ -72,6 +72,12 @@ function knowledgeTexts(k: Knowledge): string[] {
   return texts;
 }
 
+/** Add `value` to the list a phrase maps to (a phrase may belong to several intents or roles). */
+function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
+  const list = map.get(stems) ?? [];
+  if (!list.includes(value)) map.set(stems, [...list, value]);
+}
+
 /** "nurses" -> "nurse", "claims" -> "claim"; "glass", "news" and "cars" stay (list both forms of short words). */
 function foldPlural(word: string): string {
   return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
@@ -97,11 +103,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
   const actions = new PhraseMap<string[]>();
   for (const role of knowledge.roles)
-    for (const action of role.actions) {
-      const key = analyzer.analyseKnown(action).stems;
-      const existing = [...actions.matches(key)].find((m) => m.start === 0 && m.end === key.length)?.value;
-      actions.set(key, existing ? [...new Set([...existing, role.id])] : [role.id]);
-    }
+    for (const action of role.actions) addTo(actions, analyzer.analyseKnown(action).stems, role.id);
   const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => stem(w.toLowerCase())));
   const ambiguousWords = new Set(knowledge.thesaurus.ambiguous.map((w) => stem(w.toLowerCase())));
 
@@ -117,10 +119,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
         continue;
       }
       const stems = normalise(cue).map(stem);
-      const key = stems;
       // A cue phrase may signal several intents ("who is who"); keep them all.
-      const existing = [...cueMap.matches(key)].find((m) => m.start === 0 && m.end === key.length)?.value;
-      cueMap.set(key, existing ? [...new Set([...existing, intent.id])] : [intent.id]);
+      addTo(cueMap, stems, intent.id);
       if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
     }
 
