@@ -52,6 +52,11 @@ describe("who_does", () => {
     expect(ids(a)[0]).toBe("data-manager");
   });
 
+  it("never corrects a word the thesaurus lists ('KPIs' is not 'APIs')", () => {
+    const a = whodoes.explain("the regulator KPIs come from the warehouse");
+    expect(a.understanding.analysis.words).toContain("kpis");
+  });
+
   it("keeps a data task that mentions another department's thing, when the message names data", () => {
     const a = whodoes.ask("pls who to contact when lab results db is sluggish during ward rounds");
     expect(a.intent).toBe("who_does");

@@ -114,6 +114,8 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     count(canonical);
     for (const v of variants) count(v);
   }
+  // The thesaurus's word lists are vocabulary too: "kpis" (a data noun) must not be corrected to "apis".
+  for (const t of [...thesaurus.dataNouns, ...thesaurus.ambiguous, ...thesaurus.weak]) count(t);
   for (const w of STOPWORDS) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   for (const w of abbreviations.keys()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   const spelling = createSpellingCorrector(vocabulary);
