@@ -52,6 +52,11 @@ describe("who_does", () => {
     expect(ids(a)[0]).toBe("data-manager");
   });
 
+  it("keeps words Porter would fold into another family apart ('accounts' is not 'accountable')", () => {
+    const a = whodoes.ask("who removes the stale accounts?");
+    expect(ids(a)[0]).toBe("database-administrator");
+  });
+
   it("never corrects a word the thesaurus lists ('KPIs' is not 'APIs')", () => {
     const a = whodoes.explain("the regulator KPIs come from the warehouse");
     expect(a.understanding.analysis.words).toContain("kpis");

@@ -34,13 +34,23 @@ export interface Analysis {
 const stemCache = new Map<string, string>();
 const MAX_STEMMED_LENGTH = 40;
 const MAX_UNSTEMMED_LENGTH = 3;
+/**
+ * Words Porter folds into another word's family: "accountable" is not "accounts", "busy" is not
+ * "business", "news" is not "new".
+ */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map([
+  ["accountable", "accountabl"],
+  ["accountability", "accountabl"],
+  ["busy", "busy"],
+  ["news", "news"],
+]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
   // Short words stay whole: Porter makes "has" into "ha" (high availability) and "was" into "wa".
   if (word.length <= MAX_UNSTEMMED_LENGTH || word.length > MAX_STEMMED_LENGTH) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = PorterStemmer.stem(word);
+    s = OWN_STEMS.get(word) ?? PorterStemmer.stem(word);
     if (stemCache.size > 100_000) stemCache.clear();
     stemCache.set(word, s);
   }
