@@ -68,6 +68,11 @@ describe("who_does", () => {
     expect(ids(a)[0]).toBe("database-administrator");
     // ...while another department's word with no data in sight stays theirs.
     expect(whodoes.ask("who is the backup driver when the train driver is sick").intent).toBe("out_of_scope");
+    // A data noun counts as written: "log in" names no logs, "reported" no report.
+    expect(whodoes.ask("my MFA app got wiped when i changed phones and now i can't log in to anything").intent).toBe(
+      "out_of_scope",
+    );
+    expect(whodoes.ask("sewage overflow reported at the treatment works, who responds").intent).toBe("out_of_scope");
   });
 
   it("answers who holds a role with that role and what it does", () => {

@@ -104,7 +104,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   const actions = new PhraseMap<string[]>();
   for (const role of knowledge.roles)
     for (const action of role.actions) addTo(actions, analyzer.analyseKnown(action).stems, role.id);
-  const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => stem(w.toLowerCase())));
+  // Data nouns match as written (plurals folded), not by stem: "log in" names no logs, "reported" no report.
+  const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => foldPlural(w.toLowerCase())));
+  const isDataNoun = (word: string | undefined) => word !== undefined && dataNouns.has(foldPlural(word));
   const ambiguousWords = new Set(knowledge.thesaurus.ambiguous.map((w) => stem(w.toLowerCase())));
 
   const cueMap = new PhraseMap<IntentId[]>();
@@ -205,7 +207,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     }
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
       // "the payroll database" is a data question: another department's word naming a data thing.
-      if (inRole(m) || dataNouns.has(analysis.stems[m.end] ?? "")) continue;
+      if (inRole(m) || isDataNoun(analysis.words[m.end])) continue;
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       // "the backup generator", "the lake house": another department's thing, not a data task.
       for (let i = m.start; i < m.end; i++) otherDepartment.add(i);
@@ -234,7 +236,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (role && !roles.includes(role)) roles.push(role);
     }
     // "the sales pipeline", "the water pipeline": another department's thing names no data.
-    const mentionsData = analysis.stems.some((s, i) => dataNouns.has(s) && !otherDepartment.has(i));
+    const mentionsData = analysis.words.some((w, i) => isDataNoun(w) && !otherDepartment.has(i));
     const plain = new Set<string>();
     const everyday = new Set<string>();
     for (const c of analysis.concepts) {
