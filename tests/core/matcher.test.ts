@@ -57,6 +57,12 @@ describe("who_does", () => {
     expect(ids(a)[0]).toBe("database-administrator");
   });
 
+  it("reads a cue word that completes a task phrase as part of the task ('what complete means')", () => {
+    const a = whodoes.ask("who decides what 'complete' means for a booking record");
+    expect(a.intent).toBe("who_does");
+    expect(ids(a)[0]).toBe("data-manager");
+  });
+
   it("never corrects a word the thesaurus lists ('KPIs' is not 'APIs')", () => {
     const a = whodoes.explain("the regulator KPIs come from the warehouse");
     expect(a.understanding.analysis.words).toContain("kpis");

@@ -36,6 +36,8 @@ export interface ResponsibilityIndex {
   weightOf(concept: string): number;
   isKnown(concept: string): boolean;
   isWeak(concept: string): boolean;
+  /** The multi-concept keywords ("different directions") that contain a concept. */
+  phrasesWith(concept: string): readonly (readonly string[])[];
   /** Matches for a set of question concepts, best first (ties in knowledge order). */
   /**
    * @param positions where each concept occurs in the question (word index); a multi-word
@@ -92,6 +94,14 @@ export function createResponsibilityIndex(
       else postings.set(concept, [{ entry: i, weight }]);
     }
   });
+  const phrasesByConcept = new Map<string, string[][]>();
+  for (const e of entries)
+    for (const phrase of e.phrases)
+      for (const c of new Set(phrase)) {
+        const list = phrasesByConcept.get(c);
+        if (!list) phrasesByConcept.set(c, [phrase]);
+        else if (!list.some((p) => p.join(" ") === phrase.join(" "))) list.push(phrase);
+      }
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [concept, list] of postings)
@@ -102,6 +112,7 @@ export function createResponsibilityIndex(
     weightOf: (concept) => idf.get(concept) ?? 0,
     isKnown: (concept) => postings.has(concept),
     isWeak: (concept) => weak.has(concept),
+    phrasesWith: (concept) => phrasesByConcept.get(concept) ?? [],
     search(concepts, positions, discount) {
       const together = (phrase: string[]) => (positions ? closeTogether(phrase, positions) : true);
       const factor = (c: string) => discount?.get(c) ?? 1;
@@ -175,7 +186,7 @@ export function createResponsibilityIndex(
  * the phrase ("restore the dropped table" matches "dropped table"; "the data centre move ... where
  * the copies live" does not match "copy data").
  */
-function closeTogether(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
+export function closeTogether(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
   const window = phrase.length + SETTINGS.phraseSlack;
   const hits = phrase.flatMap((c, k) => (positions.get(c) ?? []).map((at) => ({ at, k }))).sort((a, b) => a.at - b.at);
   const seen = new Map<number, number>();

@@ -7,7 +7,12 @@ import type { IntentId } from "../answer.js";
 import type { Knowledge, Role } from "../knowledge/types.js";
 import { type Analysis, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
 import { hasEmoji, normalise } from "./normalise.js";
-import { createResponsibilityIndex, type ResponsibilityIndex, type ResponsibilityMatch } from "./responsibility-index.js";
+import {
+  closeTogether,
+  createResponsibilityIndex,
+  type ResponsibilityIndex,
+  type ResponsibilityMatch,
+} from "./responsibility-index.js";
 import { createRoleFinder, type RoleFinder, type RoleMention } from "./role-finder.js";
 import { SETTINGS } from "./settings.js";
 
@@ -217,16 +222,32 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
       cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
 
+    const positions = new Map<string, number[]>();
+    analysis.concepts.forEach((c, i) => {
+      const list = positions.get(c.id);
+      if (list) list.push(i);
+      else positions.set(c.id, [i]);
+    });
     const ruledOut = ruledOutPositions(analysis.words);
     const content = new Set<string>();
-    let weight = 0;
+    const asCue = new Set<string>();
     for (const c of analysis.concepts) {
       if (c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start)) continue;
-      if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) continue;
-      if (content.has(c.id)) continue;
-      content.add(c.id);
-      if (index.isKnown(c.id)) weight += index.weightOf(c.id);
-      else if (c.end - c.start === 1 && analysis.unknown.has(c.start)) weight += SETTINGS.unknownWordWeight;
+      if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) asCue.add(c.id);
+      else content.add(c.id);
+    }
+    // A cue word that completes a task phrase is the task's ("what 'complete' means", "pulling in different
+    // directions"), not a question about meaning or differences.
+    for (const c of asCue)
+      if (index.phrasesWith(c).some((p) => p.every((x) => x === c || content.has(x)) && closeTogether(p, positions)))
+        content.add(c);
+    let weight = 0;
+    for (const c of content) {
+      const at = positions.get(c)?.[0] ?? -1;
+      const concept = analysis.concepts[at];
+      if (index.isKnown(c)) weight += index.weightOf(c);
+      else if (concept && concept.end - concept.start === 1 && analysis.unknown.has(concept.start))
+        weight += SETTINGS.unknownWordWeight;
       else weight += SETTINGS.knownNonTaskWeight;
     }
 
@@ -244,12 +265,6 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       (word !== undefined && ambiguousWords.has(word) ? everyday : plain).add(c.id);
     }
     const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
-    const positions = new Map<string, number[]>();
-    analysis.concepts.forEach((c, i) => {
-      const list = positions.get(c.id);
-      if (list) list.push(i);
-      else positions.set(c.id, [i]);
-    });
     const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
     const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)));
     return {
