@@ -35,14 +35,15 @@ const stemCache = new Map<string, string>();
 const MAX_STEMMED_LENGTH = 40;
 const MAX_UNSTEMMED_LENGTH = 3;
 /**
- * Words Porter folds into another word's family: "accountable" is not "accounts", "busy" is not
- * "business", "news" is not "new".
+ * Words Porter folds into another word's family: "accountable" is not "accounts", "useful" is not
+ * "use", "busy" is not "business", "news" is not "new".
  */
 const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["accountable", "accountabl"],
   ["accountability", "accountabl"],
   ["busy", "busy"],
   ["news", "news"],
+  ["useful", "useful"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
