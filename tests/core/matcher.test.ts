@@ -153,6 +153,12 @@ describe("other intents", () => {
     expect(JSON.stringify(a.blocks)).toMatch(/ETL developer/);
   });
 
+  it("tells a newcomer asking us from someone else's work done for newcomers", () => {
+    expect(whodoes.ask("new hire here, how do I get started?").intent).toBe("onboarding");
+    expect(whodoes.ask("new starter here (marketing analyst), how does the data team work?").intent).toBe("onboarding");
+    expect(whodoes.ask("who approves laptops for new starters").intent).toBe("out_of_scope");
+  });
+
   it("never invents an owner for an out-of-scope question, and says what it can do", () => {
     const a = whodoes.ask("who processes expense claims?");
     expect(a.roles).toEqual([]);

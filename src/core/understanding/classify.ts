@@ -83,6 +83,9 @@ export function classify(u: Understanding): Decision {
       (u.mentionsData && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
   if (cue("out_of_scope") > 0 && !overrides) {
     score.delete("who_does");
+    // "who approves laptops for new starters?" asks about someone else's work for a newcomer; "new
+    // starter here (marketing analyst), how does the data team work?" is still a newcomer asking us.
+    if (named === 0 && cue("who_does") > 0) score.delete("onboarding");
     // ...but a message that asks about a role it names, or asks to be onboarded, is still ours;
     // "who is hiring DBAs?" names a role and is still recruitment's.
     const aboutRole = named > 0 && otherCues(["out_of_scope", "who_does"]) > 0;

@@ -198,6 +198,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
 
     const cues = new Map<IntentId, number>();
     const cuePositions = new Set<number>();
+    const inCuePhrase = new Set<number>();
     const otherDepartment = new Set<number>();
     const strength = (m: { start: number; end: number }) => 1 + 0.5 * (m.end - m.start - 1);
     const inRole = (m: { start: number; end: number }) =>
@@ -209,10 +210,13 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? "")) askedIn = analysis.sentence[m.start];
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
       for (let i = m.start; i < m.end; i++) cuePositions.add(i);
+      if (m.end - m.start > 1) for (let i = m.start; i < m.end; i++) inCuePhrase.add(i);
     }
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
       // "the payroll database" is a data question: another department's word naming a data thing.
-      if (inRole(m) || isDataNoun(analysis.words[m.end])) continue;
+      // "new hire" is our onboarding cue, not recruitment's "hire".
+      const partOfCue = [...Array(m.end - m.start).keys()].every((k) => inCuePhrase.has(m.start + k));
+      if (inRole(m) || partOfCue || isDataNoun(analysis.words[m.end])) continue;
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       // "the backup generator", "the lake house": another department's thing, not a data task.
       for (let i = m.start; i < m.end; i++) otherDepartment.add(i);
