@@ -63,9 +63,9 @@ describe("who_does", () => {
     expect(ids(a)[0]).toBe("data-manager");
   });
 
-  it("never corrects a word the thesaurus lists ('KPIs' is not 'APIs')", () => {
-    const a = whodoes.explain("the regulator KPIs come from the warehouse");
-    expect(a.understanding.analysis.words).toContain("kpis");
+  it("never corrects a word the thesaurus lists, nor an everyday one ('KPIs' is not 'APIs', 'audio' not 'audit')", () => {
+    expect(whodoes.explain("the regulator KPIs come from the warehouse").understanding.analysis.words).toContain("kpis");
+    expect(whodoes.explain("keep raw audio of customer calls").understanding.analysis.words).toContain("audio");
   });
 
   it("keeps a data task that mentions another department's thing, when the message names data", () => {

@@ -1283,8 +1283,15 @@ strode struck strove swept swore swam swung taught tore told took thought threw 
 woke won wore wound wove wrote withdrew withheld
 `;
 
-/** Words of the trade WordNet lacks ("informatics" is not a typo of the tool Informatica). */
-const TRADE = "informatics bioinformatics";
+/**
+ * Words of the trade and of everyday computing that WordNet lacks ("informatics" is not a typo of the
+ * tool Informatica, nor "audio" of "audit").
+ */
+const TRADE = `
+informatics bioinformatics audio email emails online website laptop smartphone app apps podcast login password
+username wifi download upload software internet blog chatbot spreadsheet dashboard voicemail webcam headset transcript
+transcripts screenshot screenshots inbox selfie emoji
+`;
 
 export const COMMON_ENGLISH: ReadonlySet<string> = new Set(
   [...WORDS.split(/\s+/), ...IRREGULAR.split(/\s+/), ...TRADE.split(/\s+/)].filter(Boolean),
