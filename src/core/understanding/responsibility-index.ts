@@ -36,8 +36,6 @@ export interface ResponsibilityIndex {
   weightOf(concept: string): number;
   isKnown(concept: string): boolean;
   isWeak(concept: string): boolean;
-  /** The multi-concept keywords ("different directions") that contain a concept. */
-  phrasesWith(concept: string): readonly (readonly string[])[];
   /** Matches for a set of question concepts, best first (ties in knowledge order). */
   /**
    * @param positions where each concept occurs in the question (word index); a multi-word
@@ -94,14 +92,6 @@ export function createResponsibilityIndex(
       else postings.set(concept, [{ entry: i, weight }]);
     }
   });
-  const phrasesByConcept = new Map<string, string[][]>();
-  for (const e of entries)
-    for (const phrase of e.phrases)
-      for (const c of new Set(phrase)) {
-        const list = phrasesByConcept.get(c);
-        if (!list) phrasesByConcept.set(c, [phrase]);
-        else if (!list.some((p) => p.join(" ") === phrase.join(" "))) list.push(phrase);
-      }
   const n = entries.length;
   const idf = new Map<string, number>();
   for (const [concept, list] of postings)
@@ -112,7 +102,6 @@ export function createResponsibilityIndex(
     weightOf: (concept) => idf.get(concept) ?? 0,
     isKnown: (concept) => postings.has(concept),
     isWeak: (concept) => weak.has(concept),
-    phrasesWith: (concept) => phrasesByConcept.get(concept) ?? [],
     search(concepts, positions, discount) {
       const together = (phrase: string[]) => (positions ? closeTogether(phrase, positions) : true);
       const factor = (c: string) => discount?.get(c) ?? 1;

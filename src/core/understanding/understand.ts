@@ -131,6 +131,17 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
     }
 
+  // Task phrases that contain a cue word ("different directions", "what complete means"), by cue word.
+  const cuePhrases = new Map<string, Map<string, string[]>>();
+  for (const entry of index.entries)
+    for (const phrase of entry.phrases)
+      for (const c of phrase)
+        if (cueWords.has(c)) {
+          const byKey = cuePhrases.get(c) ?? new Map<string, string[]>();
+          byKey.set(phrase.join(" "), phrase);
+          cuePhrases.set(c, byKey);
+        }
+
   function rank(
     content: Set<string>,
     weight: number,
@@ -243,8 +254,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // A cue word that completes a task phrase is the task's ("what 'complete' means", "pulling in different
     // directions"), not a question about meaning or differences.
     for (const c of asCue)
-      if (index.phrasesWith(c).some((p) => p.every((x) => x === c || content.has(x)) && closeTogether(p, positions)))
-        content.add(c);
+      for (const p of cuePhrases.get(c)?.values() ?? [])
+        if (p.every((x) => x === c || content.has(x)) && closeTogether(p, positions)) {
+          content.add(c);
+          break;
+        }
     let weight = 0;
     for (const c of content) {
       const at = positions.get(c)?.[0] ?? -1;
