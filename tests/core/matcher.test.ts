@@ -63,6 +63,11 @@ describe("who_does", () => {
     expect(ids(a)[0]).toBe("data-manager");
   });
 
+  it("reads the bot's own name as no task word ('/whodoes restore prod db')", () => {
+    const named = whodoes.ask("/whodoes restore prod db");
+    expect(named.roles).toEqual(whodoes.ask("restore prod db").roles);
+  });
+
   it("never corrects a word the thesaurus lists, nor an everyday one ('KPIs' is not 'APIs', 'audio' not 'audit')", () => {
     expect(whodoes.explain("the regulator KPIs come from the warehouse").understanding.analysis.words).toContain("kpis");
     expect(whodoes.explain("keep raw audio of customer calls").understanding.analysis.words).toContain("audio");
