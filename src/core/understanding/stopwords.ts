@@ -1,6 +1,6 @@
 /**
- * English function words, chat filler and the bot's own name: they carry no task meaning. Intent cues (who, what,
- * difference, ...) are matched separately, so they may be listed here too.
+ * English function words, chat filler and the bot's own name: they carry no task meaning. Intent cues
+ * (who, what, difference, ...) are matched separately, so they may be listed here too.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all am an and any anyone anybody are as at be because been before being below
@@ -13,7 +13,10 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   whos hows wheres theres thats lets gonna wanna gotta got get gets getting go going want wants need needs know like
   anyone anybody everyone guys team folks question quick really actually basically also still even maybe probably
   usually normally typically generally currently right now today tomorrow yesterday again already etc eg ie via per
-  would could should might must shall may one ones thing things stuff kind sort lot lots bit us since until till though although whether whoever person persons people correct guy guys gal anything everything nothing somewhere teh hte wat wht abt bc cuz r ya ppl whodoes`
+  would could should might must shall may one ones thing things stuff kind sort lot lots bit us since until till though
+  although whether whoever person persons people correct guy guys gal anything everything nothing somewhere
+  teh hte wat wht abt bc cuz r ya ppl
+  whodoes`
     .split(/\s+/)
     .filter(Boolean),
 );
