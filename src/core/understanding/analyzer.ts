@@ -43,6 +43,8 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["accountability", "accountabl"],
   ["busy", "busy"],
   ["news", "news"],
+  ["publication", "publication"],
+  ["publications", "publication"],
   ["useful", "useful"],
 ]);
 export function stem(word: string): string {
