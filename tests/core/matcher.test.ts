@@ -112,6 +112,10 @@ describe("who_does", () => {
   it("leaves out what the asker rules out ('not the ETL jobs'), but keeps a negated symptom", () => {
     expect(ids(whodoes.ask("who defines how our systems integrate (not the ETL jobs themselves)?"))).toEqual(["data-architect"]);
     expect(ids(whodoes.ask("the sales dashboard is not refreshed since monday"))[0]).toBe("data-warehouse-engineer");
+    // ...and another department's meaning it rules out is not a reason to turn it away.
+    expect(whodoes.ask("what's the architect on the data team responsible for — not the buildings one").intent).toBe(
+      "describe_role",
+    );
   });
 
   it("answers among the roles a question names", () => {
@@ -142,6 +146,7 @@ describe("other intents", () => {
     ["what roles are there", "list_roles", null],
     ["help", "help", []],
     ["thanks!", "greeting", []],
+    ["Many thanks, much appreciated", "greeting", []],
     [":wave:", "greeting", []],
     ["👍", "greeting", []],
     ["who processes expense claims?", "out_of_scope", []],

@@ -15,7 +15,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   usually normally typically generally currently right now today tomorrow yesterday again already etc eg ie via per
   would could should might must shall may one ones thing things stuff kind sort lot lots bit us since until till though
   although whether whoever person persons people correct guy guys gal anything everything nothing somewhere
-  teh hte wat wht abt bc cuz r ya ppl
+  many much teh hte wat wht abt bc cuz r ya ppl
   whodoes`
     .split(/\s+/)
     .filter(Boolean),

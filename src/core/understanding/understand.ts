@@ -223,11 +223,14 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       for (let i = m.start; i < m.end; i++) cuePositions.add(i);
       if (m.end - m.start > 1) for (let i = m.start; i < m.end; i++) inCuePhrase.add(i);
     }
+    const ruledOut = ruledOutPositions(analysis.words);
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
       // "the payroll database" is a data question: another department's word naming a data thing.
       // "new hire" is our onboarding cue, not recruitment's "hire".
-      const partOfCue = [...Array(m.end - m.start).keys()].every((k) => inCuePhrase.has(m.start + k));
-      if (inRole(m) || partOfCue || isDataNoun(analysis.words[m.end])) continue;
+      const at = [...Array(m.end - m.start).keys()].map((k) => m.start + k);
+      const partOfCue = at.every((i) => inCuePhrase.has(i));
+      // "(not the buildings one)": the asker rules that meaning out.
+      if (inRole(m) || partOfCue || at.some((i) => ruledOut.has(i)) || isDataNoun(analysis.words[m.end])) continue;
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       // "the backup generator", "the lake house": another department's thing, not a data task.
       for (let i = m.start; i < m.end; i++) otherDepartment.add(i);
@@ -243,7 +246,6 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (list) list.push(i);
       else positions.set(c.id, [i]);
     });
-    const ruledOut = ruledOutPositions(analysis.words);
     const content = new Set<string>();
     const asCue = new Set<string>();
     for (const c of analysis.concepts) {
