@@ -1287,12 +1287,12 @@ woke won wore wound wove wrote withdrew withheld
  * Words of the trade and of everyday computing that WordNet lacks ("informatics" is not a typo of the
  * tool Informatica, nor "audio" of "audit").
  */
-const TRADE = `
+const NOT_IN_WORDNET = `
 informatics bioinformatics audio email emails online website laptop smartphone app apps podcast login password
 username wifi download upload software internet blog chatbot spreadsheet dashboard voicemail webcam headset transcript
 transcripts screenshot screenshots inbox selfie emoji
 `;
 
 export const COMMON_ENGLISH: ReadonlySet<string> = new Set(
-  [...WORDS.split(/\s+/), ...IRREGULAR.split(/\s+/), ...TRADE.split(/\s+/)].filter(Boolean),
+  [...WORDS.split(/\s+/), ...IRREGULAR.split(/\s+/), ...NOT_IN_WORDNET.split(/\s+/)].filter(Boolean),
 );

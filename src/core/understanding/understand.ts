@@ -5,7 +5,7 @@
  */
 import type { IntentId } from "../answer.js";
 import type { Knowledge, Role } from "../knowledge/types.js";
-import { type Analysis, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
+import { type Analysis, type Concept, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
 import { hasEmoji, normalise } from "./normalise.js";
 import {
   closeTogether,
@@ -195,6 +195,40 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     return discount;
   }
 
+  /**
+   * The concepts that may be a task, and the question's total weight as task evidence. Lone cue words
+   * ("who", "difference") are not task words, unless they complete a task phrase.
+   */
+  function taskContent(
+    analysis: Analysis,
+    positions: ReadonlyMap<string, readonly number[]>,
+    cuePositions: ReadonlySet<number>,
+    skip: (c: Concept) => boolean,
+  ): { content: Set<string>; weight: number } {
+    const content = new Set<string>();
+    const asCue = new Set<string>();
+    for (const c of analysis.concepts) {
+      if (skip(c)) continue;
+      if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) asCue.add(c.id);
+      else content.add(c.id);
+    }
+    // "what 'complete' means", "pulling in different directions": the cue word is part of the task.
+    for (const c of asCue)
+      for (const p of cuePhrases.get(c)?.values() ?? [])
+        if (p.every((x) => x === c || content.has(x)) && closeTogether(p, positions)) {
+          content.add(c);
+          break;
+        }
+    let weight = 0;
+    for (const c of content) {
+      const first = analysis.concepts[positions.get(c)?.[0] ?? -1];
+      if (index.isKnown(c)) weight += index.weightOf(c);
+      else if (first && first.end - first.start === 1 && analysis.unknown.has(first.start)) weight += SETTINGS.unknownWordWeight;
+      else weight += SETTINGS.knownNonTaskWeight;
+    }
+    return { content, weight };
+  }
+
   function actingRoles(analysis: Analysis): Set<string> {
     const acting = new Set<string>();
     for (const m of actions.matches(analysis.stems)) for (const id of m.value) acting.add(id);
@@ -212,28 +246,30 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const inCuePhrase = new Set<number>();
     const otherDepartment = new Set<number>();
     const strength = (m: { start: number; end: number }) => 1 + 0.5 * (m.end - m.start - 1);
-    const inRole = (m: { start: number; end: number }) =>
-      [...Array(m.end - m.start).keys()].some((k) => inRoleName.has(m.start + k));
+    const span = (m: { start: number; end: number }) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
+    const inRole = (m: { start: number; end: number }) => span(m).some((i) => inRoleName.has(i));
     // The sentence that asks "who ...": the last one with a who_does cue that is a question word.
     let askedIn: number | undefined;
     for (const m of cueMap.matches(analysis.stems)) {
       if (inRole(m)) continue;
       if (m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? "")) askedIn = analysis.sentence[m.start];
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
-      for (let i = m.start; i < m.end; i++) cuePositions.add(i);
-      if (m.end - m.start > 1) for (let i = m.start; i < m.end; i++) inCuePhrase.add(i);
+      for (const i of span(m)) {
+        cuePositions.add(i);
+        if (m.end - m.start > 1) inCuePhrase.add(i);
+      }
     }
     const ruledOut = ruledOutPositions(analysis.words);
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
       // "the payroll database" is a data question: another department's word naming a data thing.
       // "new hire" is our onboarding cue, not recruitment's "hire".
-      const at = [...Array(m.end - m.start).keys()].map((k) => m.start + k);
+      const at = span(m);
       const partOfCue = at.every((i) => inCuePhrase.has(i));
       // "(not the buildings one)": the asker rules that meaning out.
       if (inRole(m) || partOfCue || at.some((i) => ruledOut.has(i)) || isDataNoun(analysis.words[m.end])) continue;
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       // "the backup generator", "the lake house": another department's thing, not a data task.
-      for (let i = m.start; i < m.end; i++) otherDepartment.add(i);
+      for (const i of at) otherDepartment.add(i);
     }
 
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
@@ -246,30 +282,12 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (list) list.push(i);
       else positions.set(c.id, [i]);
     });
-    const content = new Set<string>();
-    const asCue = new Set<string>();
-    for (const c of analysis.concepts) {
-      if (c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start)) continue;
-      if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) asCue.add(c.id);
-      else content.add(c.id);
-    }
-    // A cue word that completes a task phrase is the task's ("what 'complete' means", "pulling in different
-    // directions"), not a question about meaning or differences.
-    for (const c of asCue)
-      for (const p of cuePhrases.get(c)?.values() ?? [])
-        if (p.every((x) => x === c || content.has(x)) && closeTogether(p, positions)) {
-          content.add(c);
-          break;
-        }
-    let weight = 0;
-    for (const c of content) {
-      const at = positions.get(c)?.[0] ?? -1;
-      const concept = analysis.concepts[at];
-      if (index.isKnown(c)) weight += index.weightOf(c);
-      else if (concept && concept.end - concept.start === 1 && analysis.unknown.has(concept.start))
-        weight += SETTINGS.unknownWordWeight;
-      else weight += SETTINGS.knownNonTaskWeight;
-    }
+    const { content, weight } = taskContent(
+      analysis,
+      positions,
+      cuePositions,
+      (c) => c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start),
+    );
 
     const roles: Role[] = [];
     for (const m of mentions) {
