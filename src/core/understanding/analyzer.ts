@@ -60,35 +60,61 @@ export function stem(word: string): string {
   return s;
 }
 
-/** A phrase dictionary over stemmed word sequences, matched longest first. */
+interface PhraseNode<T> {
+  next: Map<string, PhraseNode<T>> | undefined;
+  value: T | undefined;
+}
+
+/**
+ * A phrase dictionary over stemmed word sequences, matched longest first. A trie of words: matching
+ * walks forward from each word instead of joining and looking up every length of phrase there, which
+ * was a third of the time the core took to understand a question.
+ */
 export class PhraseMap<T> {
-  private readonly map = new Map<string, T>();
-  private longest = 1;
-  set(stems: string[], value: T): void {
+  private readonly root: PhraseNode<T> = { next: undefined, value: undefined };
+  set(stems: readonly string[], value: T): void {
     if (stems.length === 0) return;
-    this.map.set(stems.join(" "), value);
-    this.longest = Math.max(this.longest, stems.length);
+    let node = this.root;
+    for (const s of stems) {
+      node.next ??= new Map();
+      let child = node.next.get(s);
+      if (!child) {
+        child = { next: undefined, value: undefined };
+        node.next.set(s, child);
+      }
+      node = child;
+    }
+    node.value = value;
   }
-  has(stems: string[]): boolean {
-    return this.map.has(stems.join(" "));
+  has(stems: readonly string[]): boolean {
+    return this.get(stems) !== undefined;
   }
-  get(stems: string[]): T | undefined {
-    return this.map.get(stems.join(" "));
+  get(stems: readonly string[]): T | undefined {
+    let node: PhraseNode<T> | undefined = this.root;
+    for (const s of stems) {
+      node = node.next?.get(s);
+      if (!node) return undefined;
+    }
+    return node === this.root ? undefined : node.value;
   }
   /** Non-overlapping matches, scanning left to right and preferring the longest phrase. */
   *matches(stems: readonly string[]): Generator<{ start: number; end: number; value: T }> {
     for (let i = 0; i < stems.length; ) {
-      let found = false;
-      for (let n = Math.min(this.longest, stems.length - i); n >= 1; n--) {
-        const value = this.map.get(stems.slice(i, i + n).join(" "));
-        if (value !== undefined) {
-          yield { start: i, end: i + n, value };
-          i += n;
-          found = true;
-          break;
+      let end = -1;
+      let value: T | undefined;
+      let node: PhraseNode<T> | undefined = this.root;
+      for (let j = i; j < stems.length; j++) {
+        node = node.next?.get(stems[j] as string);
+        if (!node) break;
+        if (node.value !== undefined) {
+          end = j + 1;
+          value = node.value;
         }
       }
-      if (!found) i++;
+      if (end > 0 && value !== undefined) {
+        yield { start: i, end, value };
+        i = end;
+      } else i++;
     }
   }
 }
