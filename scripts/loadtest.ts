@@ -11,9 +11,19 @@ import { mkdirSync, readdirSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { SERVER_NODE_FLAGS } from "../src/server/node-flags.js";
-import { type DriveResult, drive, slackRequest, type Targets, teamsRequest } from "./loadtest/drive.js";
+import {
+  type DriveResult,
+  drive,
+  slackCommand,
+  slackRequest,
+  type Targets,
+  teamsMessage,
+  teamsRequest,
+} from "./loadtest/drive.js";
 import type { FakeCounts } from "./loadtest/fakes.js";
+import { mergeStats, sumMemory } from "./loadtest/instances.js";
 import { type LoadOptions, parseOptions } from "./loadtest/options.js";
+import { pace } from "./loadtest/pace.js";
 import { summariseProfile } from "./loadtest/profile-summary.js";
 import {
   answersTable,
@@ -26,6 +36,7 @@ import {
 } from "./loadtest/report.js";
 import { type ChildRpc, forkRpc } from "./loadtest/rpc.js";
 import type { MemorySample, ServerStats, StartArgs } from "./loadtest/server-process.js";
+import { REDIS_SERVER, type RedisServer, startRedis } from "./redis-server.js";
 
 /** A test-only secret: the server and the load generator must agree on it, nothing else uses it. */
 const SIGNING_SECRET = "loadtest-signing-secret-0123456789abcdef";
@@ -45,8 +56,21 @@ const log = (line = "") => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Children {
-  server: ChildRpc;
+  /** One per server instance; with more than one they share a Redis, as instances behind a load balancer do. */
+  servers: ChildRpc[];
   fakes: ChildRpc;
+}
+
+/** Ask every instance the same thing. */
+const everyServer = <T>(children: Children, cmd: string, arg?: unknown, timeoutMs?: number) =>
+  Promise.all(children.servers.map((s) => s.call<T>(cmd, arg, timeoutMs)));
+
+/** Instances share their state through Redis, as the issue's deployment does; one instance needs none. */
+async function startSharedRedis(instances: number): Promise<RedisServer | undefined> {
+  if (instances <= 1) return undefined;
+  if (!REDIS_SERVER)
+    throw new Error(`${instances} instances share a Redis, and redis-server is not installed (apt-get install redis-server)`);
+  return startRedis();
 }
 
 function startChildren(options: LoadOptions): Children {
@@ -57,7 +81,9 @@ function startChildren(options: LoadOptions): Children {
     execArgv.push("--cpu-prof", "--cpu-prof-dir", resolve(options.profileDir));
   }
   return {
-    server: forkRpc(new URL("./loadtest/server-process.js", import.meta.url), execArgv),
+    servers: Array.from({ length: options.instances }, () =>
+      forkRpc(new URL("./loadtest/server-process.js", import.meta.url), execArgv),
+    ),
     fakes: forkRpc(new URL("./loadtest/fakes-process.js", import.meta.url)),
   };
 }
@@ -90,10 +116,10 @@ async function scenario(
   run: () => Promise<DriveResult>,
 ): Promise<ScenarioReport> {
   await children.fakes.call("reset");
-  await children.server.call<ServerStats>("stats", { reset: true });
+  await everyServer(children, "stats", { reset: true });
   const startedAt = performance.now();
   const result = await run();
-  const server = await children.server.call<ServerStats>("stats", { reset: true });
+  const server = mergeStats(await everyServer<ServerStats>(children, "stats", { reset: true }));
   const wallS = (performance.now() - startedAt) / 1000;
   const atEnd = answered(platform, await children.fakes.call<FakeCounts>("counts"));
   const drained = await drain(children.fakes, platform, result.ok2xx);
@@ -122,38 +148,52 @@ async function main(): Promise<void> {
       .join(" ")} (other work on this machine shares the CPUs)`,
   );
 
+  const redis = await startSharedRedis(options.instances);
   const children = startChildren(options);
   const deadline = setTimeout(
     () => {
       process.stderr.write("loadtest: overall deadline passed; stopping\n");
-      children.server.child.kill("SIGKILL");
+      for (const s of children.servers) s.child.kill("SIGKILL");
+      redis?.stop();
       children.fakes.child.kill("SIGKILL");
       process.exit(2);
     },
-    (options.warmup + 2 * options.timeout + 120) * 1000,
+    (options.warmup + 4 * options.timeout + 180) * 1000,
   );
   deadline.unref();
 
   const fakeUrls = await children.fakes.call<{ slackApiUrl: string; responseBase: string; serviceUrl: string }>("start");
-  const startArgs: StartArgs = { slackApiUrl: fakeUrls.slackApiUrl, signingSecret: SIGNING_SECRET, logLevel: options.logLevel };
-  const started = await children.server.call<{ url: string; adapters: string[] }>("start", startArgs, 60_000);
-  log(`server ${started.url} (${started.adapters.join("; ")}), LOG_LEVEL=${options.logLevel}`);
+  const startArgs: StartArgs = {
+    slackApiUrl: fakeUrls.slackApiUrl,
+    signingSecret: SIGNING_SECRET,
+    logLevel: options.logLevel,
+    ...(redis ? { redisUrl: redis.url } : {}),
+  };
+  const started = await everyServer<{ url: string; adapters: string[] }>(children, "start", startArgs, 60_000);
+  const urls = started.map((s) => s.url);
+  log(
+    `${urls.length === 1 ? "server" : `${urls.length} server instances sharing a Redis (${redis?.url}), the load spread evenly over them:`} ` +
+      `${urls.join(", ")} (${started[0]?.adapters.join("; ")}), LOG_LEVEL=${options.logLevel}`,
+  );
   log(
     `server node flags: ${[...SERVER_NODE_FLAGS, ...options.serverArgs].join(" ") || "(none)"} (npm start's${options.serverArgs.length > 0 ? ", then --server-args" : ""})`,
   );
-  const targets: Targets = { url: started.url, signingSecret: SIGNING_SECRET, ...fakeUrls };
+  const targets: Targets = { urls, signingSecret: SIGNING_SECRET, ...fakeUrls };
 
-  const perScenario = Math.ceil(options.requests / (options.only ? 1 : 2));
-  const size = options.duration ? { duration: options.duration } : { amount: perScenario };
+  // Per platform, two runs: as fast as the acks come back (the most it can serve), then paced at --rate
+  // (the latency at the target load).
+  const runs = options.only ? 2 : 4;
+  const perRun = Math.ceil(options.requests / runs);
+  const size = options.duration ? { duration: options.duration } : { amount: perRun };
   log(
-    `${options.connections} connections, ${options.duration ? `${options.duration} s` : `${perScenario.toLocaleString("en-US")} requests`} per scenario` +
-      `, capped at ${options.timeout} s; warm-up ${options.warmup} s\n`,
+    `${options.connections} connections, ${options.duration ? `${options.duration} s` : `${perRun.toLocaleString("en-US")} requests`} per run` +
+      `, capped at ${options.timeout} s; paced runs at ${options.rate.toLocaleString("en-US")} req/s; warm-up ${options.warmup} s\n`,
   );
 
   // Warm-up: let V8 optimise the hot paths and the sockets open before anything is measured.
   await drive({
     title: "warm-up",
-    url: targets.url,
+    urls: targets.urls,
     requests: [slackRequest(targets), teamsRequest(targets)],
     connections: options.connections,
     duration: options.warmup,
@@ -163,32 +203,40 @@ async function main(): Promise<void> {
 
   const checkpoint = async (label: string): Promise<Checkpoint> => ({
     label,
-    memory: await children.server.call<MemorySample>("memory", { gc: true, settleMs: MEMORY_SETTLE_MS }),
+    memory: sumMemory(await everyServer<MemorySample>(children, "memory", { gc: true, settleMs: MEMORY_SETTLE_MS })),
   });
   const checkpoints = [await checkpoint("before (GC)")];
   const during: MemorySample[] = [];
   const sampler = setInterval(() => {
-    children.server.call<MemorySample>("memory", { gc: false }).then(
-      (m) => during.push(m),
+    everyServer<MemorySample>(children, "memory", { gc: false }).then(
+      (m) => during.push(sumMemory(m)),
       () => undefined,
     );
   }, MEMORY_SAMPLE_MS);
 
   const scenarios: ScenarioReport[] = [];
-  const common = { url: targets.url, connections: options.connections, capSeconds: options.timeout, ...size };
+  const common = { urls: targets.urls, connections: options.connections, capSeconds: options.timeout, ...size };
   const plan = [
-    { platform: "slack" as const, title: "slack slash commands", request: slackRequest },
-    { platform: "teams" as const, title: "teams messages", request: teamsRequest },
+    { platform: "slack" as const, title: "slack slash commands", request: slackRequest, paced: slackCommand },
+    { platform: "teams" as const, title: "teams messages", request: teamsRequest, paced: teamsMessage },
   ].filter((p) => !options.only || p.platform === options.only);
-  for (const { platform, title, request } of plan) {
-    scenarios.push(await scenario(children, platform, () => drive({ ...common, title, requests: [request(targets)] })));
+  const rate = options.rate.toLocaleString("en-US");
+  for (const { platform, title, request, paced } of plan) {
+    scenarios.push(
+      await scenario(children, platform, () => drive({ ...common, title: `${title}, flat out`, requests: [request(targets)] })),
+    );
+    scenarios.push(
+      await scenario(children, platform, () =>
+        pace({ ...common, title: `${title} at ${rate}/s`, rate: options.rate, build: () => paced(targets) }),
+      ),
+    );
     const served = scenarios.reduce((n, s) => n + s.run.requests, 0);
     checkpoints.push(await checkpoint(`after ${served.toLocaleString("en-US")} (GC)`));
   }
   clearInterval(sampler);
   const total = scenarios.reduce((n, s) => n + s.run.requests, 0);
 
-  log("Throughput and ack latency (HTTP response time seen by the client):");
+  log("Throughput and ack latency (HTTP response time seen by the client; in a paced run, from when each request was due):");
   log(throughputTable(scenarios));
   log("\nServer process during each scenario:");
   log(resourceTable(scenarios));
@@ -220,9 +268,10 @@ async function main(): Promise<void> {
       .join(" ")}`,
   );
 
-  await children.server.call("stop").catch(() => undefined);
+  await everyServer(children, "stop").catch(() => undefined);
   await children.fakes.call("stop").catch(() => undefined);
-  await Promise.all([children.server.exited, children.fakes.exited]);
+  await Promise.all([...children.servers.map((s) => s.exited), children.fakes.exited]);
+  await redis?.stop();
   clearTimeout(deadline);
   if (options.profileDir) {
     const profiles = readdirSync(options.profileDir)

@@ -4,6 +4,7 @@
  * Slack command carries its own signature and timestamp, question, user and response_url.
  */
 import autocannon from "autocannon";
+import type { PacedRequest } from "./pace.js";
 import { signedSlackHeaders, slashCommandBody, teamsActivity } from "./traffic.js";
 
 export interface DriveResult {
@@ -12,6 +13,8 @@ export interface DriveResult {
   /** From the first request to the last response (autocannon's own figure is rounded up to its 1 s tick). */
   durationS: number;
   rps: number;
+  /** The rate a paced run offered (pace.ts); absent when requests went as fast as they were acked. */
+  offeredRps?: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
   ok2xx: number;
   non2xx: number;
@@ -27,7 +30,8 @@ export interface DriveResult {
 }
 
 export interface Targets {
-  url: string;
+  /** Each server instance's base URL. */
+  urls: string[];
   signingSecret: string;
   responseBase: string;
   serviceUrl: string;
@@ -36,32 +40,39 @@ export interface Targets {
 /** Numbers the requests across runs, so every response_url and activity id is unique. */
 let sequence = 0;
 
-export function slackRequest(t: Targets): autocannon.Request {
+/** The next Slack slash command, freshly signed. */
+export function slackCommand(t: Targets): PacedRequest {
+  const body = slashCommandBody(sequence++, t.responseBase);
+  return { path: "/slack/events", body, headers: signedSlackHeaders(t.signingSecret, body) };
+}
+
+/** The next Teams message activity. */
+export function teamsMessage(t: Targets): PacedRequest {
+  return {
+    path: "/api/messages",
+    body: JSON.stringify(teamsActivity(sequence++, t.serviceUrl)),
+    headers: { "content-type": "application/json" },
+  };
+}
+
+/** autocannon's form of a request builder: each request is built when it is sent. */
+function asAutocannon(build: () => PacedRequest): autocannon.Request {
   return {
     method: "POST",
-    path: "/slack/events",
     setupRequest: (req) => {
-      const body = slashCommandBody(sequence++, t.responseBase);
-      return { ...req, body, headers: signedSlackHeaders(t.signingSecret, body) };
+      const { path, body, headers } = build();
+      return { ...req, path, body, headers };
     },
   };
 }
 
-export function teamsRequest(t: Targets): autocannon.Request {
-  return {
-    method: "POST",
-    path: "/api/messages",
-    setupRequest: (req) => ({
-      ...req,
-      body: JSON.stringify(teamsActivity(sequence++, t.serviceUrl)),
-      headers: { "content-type": "application/json" },
-    }),
-  };
-}
+export const slackRequest = (t: Targets) => asAutocannon(() => slackCommand(t));
+export const teamsRequest = (t: Targets) => asAutocannon(() => teamsMessage(t));
 
 export interface DriveOptions {
   title: string;
-  url: string;
+  /** Connections are spread evenly over these (autocannon gives connection i the URL i mod n). */
+  urls: string[];
   requests: autocannon.Request[];
   connections: number;
   /** Stop after this many responses... */
@@ -81,7 +92,8 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: options.url,
+        // autocannon takes an array of URLs (run.js: connection i gets urls[i % n]); its types say string.
+        url: options.urls as unknown as string,
         title: options.title,
         connections: options.connections,
         ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),

@@ -3,9 +3,16 @@
 export interface LoadOptions {
   /** Concurrent connections (--connections, LOADTEST_CONNECTIONS); default 50, the issue's target. */
   connections: number;
-  /** Requests over both scenarios, split evenly (--requests, LOADTEST_REQUESTS); default 100,000. */
+  /** Requests over all four runs (each platform as fast as acked, then paced), split evenly (--requests, LOADTEST_REQUESTS); default 100,000. */
   requests: number;
-  /** Seconds per scenario instead of a request count (--duration, LOADTEST_DURATION); default: unset. */
+  /**
+   * Server instances (--instances, LOADTEST_INSTANCES); default 2: the issue's deployment, several instances
+   * sharing a Redis behind a load balancer, here the load generator spreading requests evenly over them.
+   */
+  instances: number;
+  /** Requests per second the paced runs offer (--rate, LOADTEST_RATE); default 1,000, the issue's target. */
+  rate: number;
+  /** Seconds per run instead of a request count (--duration, LOADTEST_DURATION); default: unset. */
   duration?: number;
   /** Seconds of mixed warm-up traffic before measuring (--warmup, LOADTEST_WARMUP); default 5. */
   warmup: number;
@@ -24,7 +31,7 @@ export interface LoadOptions {
   serverArgs: string[];
 }
 
-export const USAGE = `npm run loadtest -- [--connections 50] [--requests 100000 | --duration SECONDS] [--warmup 5]
+export const USAGE = `npm run loadtest -- [--connections 50] [--requests 100000 | --duration SECONDS] [--rate 1000] [--instances 2] [--warmup 5]
                         [--timeout 150] [--log-level info] [--only slack|teams] [--profile [DIR]]
                         [--server-args "--max-semi-space-size=64"]`;
 
@@ -60,6 +67,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOption
     "connections",
     "requests",
     "duration",
+    "rate",
+    "instances",
     "warmup",
     "timeout",
     "log-level",
@@ -84,6 +93,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): LoadOption
   return {
     connections: Math.round(positive("--connections", get("connections", "LOADTEST_CONNECTIONS"), 50)),
     requests: Math.round(positive("--requests", get("requests", "LOADTEST_REQUESTS"), 100_000)),
+    instances: Math.round(positive("--instances", get("instances", "LOADTEST_INSTANCES"), 1)),
+    rate: positive("--rate", get("rate", "LOADTEST_RATE"), 1000),
     ...(durationRaw ? { duration: positive("--duration", durationRaw, 0) } : {}),
     warmup: positive("--warmup", get("warmup", "LOADTEST_WARMUP"), 5),
     timeout: positive("--timeout", get("timeout", "LOADTEST_TIMEOUT"), 150),

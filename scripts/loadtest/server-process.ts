@@ -13,6 +13,8 @@ export interface StartArgs {
   slackApiUrl: string;
   signingSecret: string;
   logLevel: Config["logLevel"];
+  /** REDIS_URL: set when several instances run, so they share their state as in production. */
+  redisUrl?: string;
 }
 
 export interface MemorySample {
@@ -108,12 +110,13 @@ function stats(reset: boolean): ServerStats {
 
 serveRpc({
   async start(arg) {
-    const { slackApiUrl, signingSecret, logLevel } = arg as StartArgs;
+    const { slackApiUrl, signingSecret, logLevel, redisUrl } = arg as StartArgs;
     const config: Config = {
       port: 0,
       host: "127.0.0.1",
       logLevel,
       webChat: false,
+      ...(redisUrl ? { redisUrl } : {}),
       slack: { botToken: "xoxb-loadtest-0000", signingSecret, apiUrl: slackApiUrl, onboardingChannels: [] },
       // No app id: local mode, which accepts only loopback serviceUrls (our fake connector).
       teams: { appType: "MultiTenant" },

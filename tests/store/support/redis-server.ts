@@ -1,14 +1,10 @@
 /**
- * A real redis-server for tests: started on a free loopback port with no persistence, killed after.
- * CI installs the Debian package (.ci/run); locally the tests skip with a message when it is missing.
+ * The tests' real redis-server (scripts/redis-server.ts). CI installs the Debian package (.ci/run);
+ * locally the Redis tests skip with a message when it is missing.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { connect, createServer } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
+import { REDIS_SERVER } from "../../../scripts/redis-server.js";
 
-export const REDIS_SERVER = ["redis-server", "/usr/bin/redis-server", "/usr/sbin/redis-server"].find(
-  (p) => spawnSync(p, ["--version"], { encoding: "utf8" }).status === 0,
-);
+export { freePort, type RedisServer, startRedis } from "../../../scripts/redis-server.js";
 
 /** Whether redis tests run; in CI a missing redis-server is a failure, not a skip. */
 export function redisAvailable(): boolean {
@@ -17,64 +13,4 @@ export function redisAvailable(): boolean {
     throw new Error("redis-server is not installed, and CI must run the Redis tests (apt-get install redis-server)");
   console.warn("skipping the Redis tests: redis-server is not installed (apt-get install redis-server)");
   return false;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-
-export interface RedisServer {
-  port: number;
-  url: string;
-  /** SIGKILL: Redis vanishes as in a crash. */
-  kill(): Promise<void>;
-  /** Start again on the same port (empty: nothing is saved). */
-  restart(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-/** Start redis-server on `port` (default: a free one). */
-export async function startRedis(port?: number): Promise<RedisServer> {
-  if (!REDIS_SERVER) throw new Error("redis-server is not installed");
-  port ??= await freePort();
-  let child: ChildProcess | undefined;
-
-  const start = async () => {
-    const c = spawn(REDIS_SERVER, ["--save", "", "--appendonly", "no", "--port", String(port), "--bind", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    child = c;
-    for (let i = 0; i < 100; i++) {
-      if (c.exitCode !== null) throw new Error(`redis-server exited with ${c.exitCode}`);
-      if (await accepts(port)) return;
-      await delay(50);
-    }
-    throw new Error(`redis-server did not listen on ${port}`);
-  };
-  const kill = async () => {
-    const c = child;
-    child = undefined;
-    if (!c || c.exitCode !== null || c.signalCode !== null) return;
-    const exited = new Promise((resolve) => c.once("exit", resolve));
-    c.kill("SIGKILL");
-    await exited;
-  };
-
-  await start();
-  return { port, url: `redis://127.0.0.1:${port}`, kill, restart: start, stop: kill };
 }
