@@ -252,6 +252,10 @@ async function main(): Promise<void> {
       .map(([code, n]) => `${code}: ${n}`)
       .join(", ");
     if (s.run.non2xx > 0) log(`\n${s.run.title} status codes: ${status}`);
+    const kinds = Object.entries(s.run.errorKinds)
+      .map(([kind, n]) => `${kind}: ${n}`)
+      .join(", ");
+    if (kinds) log(`\n${s.run.title} errors: ${kinds}`);
     const busiest = Object.entries(s.server.logMessages)
       .map(([msg, n]) => `${n.toLocaleString("en-US")} × ${msg}`)
       .join("; ");

@@ -20,6 +20,8 @@ export interface DriveResult {
   non2xx: number;
   statusCodes: Record<string, number>;
   errors: number;
+  /** How many of the errors were of each kind (an errno code such as ECONNRESET, else the message). */
+  errorKinds: Record<string, number>;
   timeouts: number;
   /** True when the hard cap stopped the run before its count or duration was reached. */
   capped: boolean;
@@ -35,6 +37,11 @@ export interface Targets {
   signingSecret: string;
   responseBase: string;
   serviceUrl: string;
+}
+
+export function countError(kinds: Record<string, number>, err: NodeJS.ErrnoException): void {
+  const kind = err.code ?? err.message;
+  kinds[kind] = (kinds[kind] ?? 0) + 1;
 }
 
 /** Numbers the requests across runs, so every response_url and activity id is unique. */
@@ -89,6 +96,7 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
   let capped = false;
   let lastResponse = started;
   let slowest = { ms: -1, at: started };
+  const errorKinds: Record<string, number> = {};
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -123,6 +131,7 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
           non2xx: result.non2xx,
           statusCodes: codes,
           errors: result.errors,
+          errorKinds,
           timeouts: result.timeouts,
           capped,
           generatorCpuPercent: wallUs > 0 ? ((cpu.user + cpu.system) / wallUs) * 100 : 0,
@@ -130,6 +139,7 @@ export function drive(options: DriveOptions): Promise<DriveResult> {
         });
       },
     );
+    instance.on("reqError", (err: NodeJS.ErrnoException) => countError(errorKinds, err));
     instance.on("response", (_client, _status, _bytes, responseTime) => {
       lastResponse = process.hrtime.bigint();
       if (responseTime > slowest.ms) slowest = { ms: responseTime, at: lastResponse };

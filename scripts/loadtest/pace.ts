@@ -11,7 +11,7 @@
  * second back to back at the start of that second, which is the saturating test again in bursts.
  */
 import http from "node:http";
-import type { DriveResult } from "./drive.js";
+import { countError, type DriveResult } from "./drive.js";
 
 export interface PacedRequest {
   path: string;
@@ -55,10 +55,14 @@ export function pace(options: PaceOptions): Promise<DriveResult> {
   const perTarget = Math.max(1, Math.round(options.connections / options.urls.length));
   const targets = options.urls.map((url) => ({
     url: new URL(url),
-    agent: new http.Agent({ keepAlive: true, maxSockets: perTarget }),
+    // First in, first out: every socket is used in turn. The default (last in, first out) leaves most of
+    // them idle at a moderate rate until the server's keep-alive timeout closes one just as a burst
+    // reuses it, a reset that says nothing about the server.
+    agent: new http.Agent({ keepAlive: true, maxSockets: perTarget, scheduling: "fifo" }),
   }));
   const latencies = new Float64Array(total);
   const codes: Record<string, number> = {};
+  const errorKinds: Record<string, number> = {};
   let sent = 0;
   let done = 0;
   let ok2xx = 0;
@@ -97,6 +101,7 @@ export function pace(options: PaceOptions): Promise<DriveResult> {
         non2xx: done - ok2xx - errors - timeouts,
         statusCodes: codes,
         errors,
+        errorKinds,
         timeouts,
         capped,
         generatorCpuPercent: wallMs > 0 ? ((cpu.user + cpu.system) / 1000 / wallMs) * 100 : 0,
@@ -121,9 +126,10 @@ export function pace(options: PaceOptions): Promise<DriveResult> {
       const { path, body, headers } = options.build();
       const { url, agent } = targets[n % targets.length] as (typeof targets)[number];
       let settled = false;
-      const once = (outcome: Outcome, status?: number) => {
+      const once = (outcome: Outcome, status?: number, err?: NodeJS.ErrnoException) => {
         if (settled) return;
         settled = true;
+        if (err) countError(errorKinds, err);
         settle(due, outcome, status);
       };
       const req = http.request(
@@ -139,7 +145,7 @@ export function pace(options: PaceOptions): Promise<DriveResult> {
         (res) => {
           const status = res.statusCode ?? 0;
           res.on("end", () => once(status >= 200 && status < 300 ? "ok" : "status", status));
-          res.on("error", () => once("error"));
+          res.on("error", (err) => once("error", undefined, err));
           res.resume();
         },
       );
@@ -147,7 +153,7 @@ export function pace(options: PaceOptions): Promise<DriveResult> {
         once("timeout");
         req.destroy();
       });
-      req.on("error", () => once("error"));
+      req.on("error", (err) => once("error", undefined, err));
       req.end(body);
     };
 
