@@ -9,10 +9,9 @@ import { fileURLToPath } from "node:url";
 import { createWhodoes, type Knowledge, loadKnowledge } from "../src/core/index.js";
 import { generateKnowledge } from "./bench/generate-knowledge.js";
 import { EVAL_DIR, readQuestions } from "./eval/evaluate.js";
+import { percentile } from "./percentile.js";
 
 const ms = (x: number) => `${x.toFixed(3)} ms`;
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 function measure(name: string, knowledge: Knowledge, questions: string[], rounds: number) {
   let t = performance.now();

@@ -11,15 +11,7 @@ import { mkdirSync, readdirSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { SERVER_NODE_FLAGS } from "../src/server/node-flags.js";
-import {
-  type DriveResult,
-  drive,
-  slackCommand,
-  slackRequest,
-  type Targets,
-  teamsMessage,
-  teamsRequest,
-} from "./loadtest/drive.js";
+import { asAutocannon, type DriveResult, drive, slackCommand, type Targets, teamsMessage } from "./loadtest/drive.js";
 import type { FakeCounts } from "./loadtest/fakes.js";
 import { mergeStats, sumMemory } from "./loadtest/instances.js";
 import { type LoadOptions, parseOptions } from "./loadtest/options.js";
@@ -194,7 +186,7 @@ async function main(): Promise<void> {
   await drive({
     title: "warm-up",
     urls: targets.urls,
-    requests: [slackRequest(targets), teamsRequest(targets)],
+    requests: [asAutocannon(() => slackCommand(targets)), asAutocannon(() => teamsMessage(targets))],
     connections: options.connections,
     duration: options.warmup,
     capSeconds: options.warmup + 30,
@@ -217,17 +209,19 @@ async function main(): Promise<void> {
   const scenarios: ScenarioReport[] = [];
   const common = { urls: targets.urls, connections: options.connections, capSeconds: options.timeout, ...size };
   const plan = [
-    { platform: "slack" as const, title: "slack slash commands", request: slackRequest, paced: slackCommand },
-    { platform: "teams" as const, title: "teams messages", request: teamsRequest, paced: teamsMessage },
+    { platform: "slack" as const, title: "slack slash commands", next: slackCommand },
+    { platform: "teams" as const, title: "teams messages", next: teamsMessage },
   ].filter((p) => !options.only || p.platform === options.only);
   const rate = options.rate.toLocaleString("en-US");
-  for (const { platform, title, request, paced } of plan) {
+  for (const { platform, title, next } of plan) {
     scenarios.push(
-      await scenario(children, platform, () => drive({ ...common, title: `${title}, flat out`, requests: [request(targets)] })),
+      await scenario(children, platform, () =>
+        drive({ ...common, title: `${title}, flat out`, requests: [asAutocannon(() => next(targets))] }),
+      ),
     );
     scenarios.push(
       await scenario(children, platform, () =>
-        pace({ ...common, title: `${title} at ${rate}/s`, rate: options.rate, build: () => paced(targets) }),
+        pace({ ...common, title: `${title} at ${rate}/s`, rate: options.rate, build: () => next(targets) }),
       ),
     );
     const served = scenarios.reduce((n, s) => n + s.run.requests, 0);

@@ -63,7 +63,7 @@ export function teamsMessage(t: Targets): PacedRequest {
 }
 
 /** autocannon's form of a request builder: each request is built when it is sent. */
-function asAutocannon(build: () => PacedRequest): autocannon.Request {
+export function asAutocannon(build: () => PacedRequest): autocannon.Request {
   return {
     method: "POST",
     setupRequest: (req) => {
@@ -72,9 +72,6 @@ function asAutocannon(build: () => PacedRequest): autocannon.Request {
     },
   };
 }
-
-export const slackRequest = (t: Targets) => asAutocannon(() => slackCommand(t));
-export const teamsRequest = (t: Targets) => asAutocannon(() => teamsMessage(t));
 
 export interface DriveOptions {
   title: string;

@@ -11,6 +11,7 @@
  * second back to back at the start of that second, which is the saturating test again in bursts.
  */
 import http from "node:http";
+import { percentile } from "../percentile.js";
 import { countError, type DriveResult } from "./drive.js";
 
 export interface PacedRequest {
@@ -44,11 +45,6 @@ export interface PaceOptions {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 type Outcome = "ok" | "status" | "error" | "timeout";
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
 
 export function pace(options: PaceOptions): Promise<DriveResult> {
   const total = options.amount ?? Math.round(options.rate * (options.duration ?? 10));

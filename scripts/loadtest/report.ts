@@ -144,7 +144,7 @@ export function targetsSummary(scenarios: ScenarioReport[], checkpoints: Checkpo
     }
     const errors = runs.reduce((n, r) => n + errorsOf(r), 0);
     parts.push(`${int(errors)} errors (= 0: ${mark(errors === 0)})`);
-    lines.push(`  ${runs[0]?.title.replace(/,.*| at .*/, "")}: ${parts.join("; ")}`);
+    lines.push(`  ${platform}: ${parts.join("; ")}`);
   }
   const before = checkpoints[0]?.memory;
   const after = checkpoints.at(-1)?.memory;

@@ -33,6 +33,10 @@ async function serve(delayMs: number, status = 200) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
+/** `amount` empty POSTs to `urls` at `rate`, over `connections` sockets. */
+const paceEmpty = (urls: string[], rate: number, connections: number, amount: number) =>
+  pace({ title: "t", urls, rate, connections, amount, capSeconds: 10, build: () => ({ path: "/", body: "", headers: {} }) });
+
 describe("pace", () => {
   it("sends each request once, in turn to each URL, and counts the answers", async () => {
     const a = await serve(0);
@@ -58,15 +62,7 @@ describe("pace", () => {
 
   it("counts latency from when a request was due, so a queue behind a busy connection shows", async () => {
     const slow = await serve(40);
-    const result = await pace({
-      title: "t",
-      urls: [slow.url],
-      rate: 1000,
-      connections: 1,
-      amount: 5,
-      capSeconds: 10,
-      build: () => ({ path: "/", body: "", headers: {} }),
-    });
+    const result = await paceEmpty([slow.url], 1000, 1, 5);
     // All five fall due within 5 ms; one connection serves them one after another, 40 ms each, so the
     // last waits for the four before it. Timed from when a socket was free to take it, each would look like 40 ms.
     expect(result.latencyMs.p50).toBeGreaterThanOrEqual(40);
@@ -76,15 +72,7 @@ describe("pace", () => {
   it("counts a refused connection as an error of its kind", async () => {
     const gone = await serve(0);
     await new Promise((resolve) => servers.pop()?.close(resolve));
-    const result = await pace({
-      title: "t",
-      urls: [gone.url],
-      rate: 1000,
-      connections: 2,
-      amount: 3,
-      capSeconds: 10,
-      build: () => ({ path: "/", body: "", headers: {} }),
-    });
+    const result = await paceEmpty([gone.url], 1000, 2, 3);
     expect(result.errors).toBe(3);
     expect(result.errorKinds).toEqual({ ECONNREFUSED: 3 });
     expect(result.ok2xx).toBe(0);
