@@ -43,7 +43,14 @@ export function generateKnowledge(roleCount: number, perRole: number, seed = 42)
     });
   }
   return {
-    knowledge: { dir: "(generated)", roles, intents: shipped.intents, thesaurus: shipped.thesaurus, directory: new Map() },
+    knowledge: {
+      dir: "(generated)",
+      roles,
+      intents: shipped.intents,
+      thesaurus: shipped.thesaurus,
+      comparison: shipped.comparison,
+      directory: new Map(),
+    },
     questions,
   };
 }

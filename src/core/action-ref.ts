@@ -6,9 +6,12 @@ import { z } from "zod";
 import { type ActionRef, INTENT_IDS } from "./answer.js";
 
 const roleId = z.string().min(1).max(100);
+/** Roles a "Compare all roles" button may put first: the two of a comparison, with room to spare. */
+const MAX_FIRST = 5;
 const schema: z.ZodType<ActionRef> = z.discriminatedUnion("do", [
   z.object({ do: z.literal("describe"), role: roleId }),
   z.object({ do: z.literal("compare"), roles: z.tuple([roleId, roleId]) }),
+  z.object({ do: z.literal("compareAll"), first: z.array(roleId).max(MAX_FIRST).optional() }),
   z.object({ do: z.literal("collaborate"), role: roleId, with: roleId.optional() }),
   z.object({ do: z.literal("onboard"), role: roleId.optional(), step: z.number().int().min(1).max(50).optional() }),
   z.object({

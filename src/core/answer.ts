@@ -1,4 +1,4 @@
-import type { Contacts } from "./knowledge/types.js";
+import type { Aspect, Contacts } from "./knowledge/types.js";
 
 /**
  * The platform-neutral answer: what every renderer (Block Kit, Adaptive Card, HTML, plain text)
@@ -48,6 +48,8 @@ export interface RoleCard {
 export type ActionRef =
   | { do: "describe"; role: string }
   | { do: "compare"; roles: [string, string] }
+  /** Every role side by side; `first` are the roles asked about, shown first where not all fit. */
+  | { do: "compareAll"; first?: string[] }
   | { do: "collaborate"; role: string; with?: string }
   | { do: "onboard"; role?: string; step?: number }
   | { do: "quiz"; role: string; q: number; pick?: number }
@@ -62,6 +64,20 @@ export interface Action {
   style?: "primary" | "danger";
 }
 
+/**
+ * Every role side by side: a column per role, a row per aspect. All its words come from the knowledge.
+ * Columns are in the order to show them (the roles asked about first), so a surface that cannot show
+ * them all keeps the first ones.
+ */
+export interface RoleTable {
+  title: string;
+  /** The heading of the column of row labels, e.g. "Role". */
+  corner: string;
+  columns: { id: string; name: string }[];
+  /** One cell per column; a cell is a list of items (one item for most aspects, none when unknown). */
+  rows: { aspect: Aspect; label: string; cells: string[][] }[];
+}
+
 export type Block =
   | { type: "text"; text: RichText }
   | { type: "heading"; text: string }
@@ -71,7 +87,8 @@ export type Block =
   | { type: "progress"; step: number; total: number }
   | { type: "choices"; prompt: string; choices: Action[] }
   /** Who holds a role in this organisation: renderers make real mentions and channel links. */
-  | { type: "people"; roleId: string; roleName: string; contacts: Contacts };
+  | { type: "people"; roleId: string; roleName: string; contacts: Contacts }
+  | { type: "table"; table: RoleTable };
 
 export interface Answer {
   intent: IntentId;

@@ -2,6 +2,7 @@
 import Fuse from "fuse.js";
 import type { ActionRef, Answer, RoleCard } from "./answer.js";
 import { collaboration } from "./answers/collaboration.js";
+import { compareAll } from "./answers/compare-all.js";
 import { type AnswerContext, roleCard } from "./answers/context.js";
 import { feedbackThanks, greeting, help, outOfScope } from "./answers/conversation.js";
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
@@ -46,7 +47,7 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
       case "compare_roles":
         return first && second ? compareRoles(first, second) : outOfScope(ctx);
       case "list_roles":
-        return listRoles(ctx);
+        return d.sideBySide ? compareAll(ctx) : listRoles(ctx);
       case "collaboration":
         return collaboration(ctx, first, second);
       case "onboarding":
@@ -91,6 +92,8 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
         );
       case "roles":
         return listRoles(ctx);
+      case "compareAll":
+        return compareAll(ctx, a.first);
       case "help":
         return help(ctx);
       case "ask":

@@ -1,5 +1,6 @@
 /** The small talk around the answers: help, greetings, thanks, feedback, and "not one for us". */
 import type { Answer, IntentId } from "../answer.js";
+import { compareAllAction } from "./compare-all.js";
 import { type AnswerContext, answer } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
@@ -46,6 +47,7 @@ export function help(ctx: AnswerContext): Answer {
     ],
     actions: [
       { label: MESSAGES.rolesButton, action: { do: "roles" } },
+      compareAllAction(),
       { label: MESSAGES.onboardButton, action: { do: "onboard" } },
     ],
   });

@@ -7,6 +7,7 @@ export const MESSAGES = {
   helpful: "👍 Helpful",
   notHelpful: "👎 Not helpful",
   rolesButton: "Show all roles",
+  compareAllButton: "Compare all roles",
   helpButton: "How to ask",
   whoDoesTitle: (name: string) => `${name}`,
   whoDoesSummary: (name: string, character: string, statement: string) => `${name} (${character.toLowerCase()}): ${statement}`,

@@ -21,3 +21,9 @@ export function emphasise(text: string, hits: readonly boolean[]): RichText {
 }
 
 export const toPlainText = (rich: RichText): string => rich.map((s) => s.text).join("");
+
+/** The first sentence of a text, e.g. of a role's summary. */
+export function firstSentence(text: string): string {
+  const m = text.match(/^.*?[.!?](?=\s|$)/);
+  return m ? m[0] : text;
+}

@@ -1,14 +1,10 @@
 /** Answers about roles themselves: describe one, compare two, list them all. */
 import type { Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
+import { compareAllAction } from "./compare-all.js";
 import { type AnswerContext, answer, feedback, nextSteps, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
-import { plain } from "./rich-text.js";
-
-function firstSentence(text: string): string {
-  const m = text.match(/^.*?[.!?](?=\s|$)/);
-  return m ? m[0] : text;
-}
+import { firstSentence, plain } from "./rich-text.js";
 
 export function describeRole(ctx: AnswerContext, role: Role): Answer {
   const blocks: Block[] = [
@@ -76,6 +72,7 @@ export function compareRoles(a: Role, b: Role): Answer {
       { label: MESSAGES.describeButton(a.short), action: { do: "describe", role: a.id } },
       { label: MESSAGES.describeButton(b.short), action: { do: "describe", role: b.id } },
       { label: "How do they work together?", action: { do: "collaborate", role: a.id, with: b.id } },
+      compareAllAction([a.id, b.id]),
       ...feedback("compare_roles", a.id),
     ],
   });
@@ -91,6 +88,9 @@ export function listRoles(ctx: AnswerContext): Answer {
     summary: MESSAGES.rolesSummary(roles.map((r) => r.name)),
     blocks: roles.map((r) => ({ type: "role", role: roleCard(r, 1, { how: plain(firstSentence(r.summary)) }) })),
     roles: roles.map((r) => roleCard(r, 1)),
-    actions: roles.map((r) => ({ label: MESSAGES.describeButton(r.short), action: { do: "describe", role: r.id } })),
+    actions: [
+      ...roles.map((r) => ({ label: MESSAGES.describeButton(r.short), action: { do: "describe" as const, role: r.id } })),
+      compareAllAction(),
+    ],
   });
 }

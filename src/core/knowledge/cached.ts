@@ -18,8 +18,12 @@ function fingerprint(root: string): string | undefined {
   try {
     const roles = join(root, "roles");
     const files = [
-      ...["intents.yaml", "thesaurus.yaml", "directory.yaml", "other-departments.yaml"].map((f) => join(root, f)),
+      ...["intents.yaml", "thesaurus.yaml", "comparison.yaml", "directory.yaml", "other-departments.yaml"].map((f) =>
+        join(root, f),
+      ),
       ...(existsSync(roles) ? readdirSync(roles).map((f) => join(roles, f)) : []),
+      // Used when the folder has no comparison.yaml of its own.
+      join(DEFAULT_INTENTS_DIR, "comparison.yaml"),
       // The loader itself: a rebuilt whodoes must not trust an older build's cache.
       fileURLToPath(new URL("./load.js", import.meta.url)),
       fileURLToPath(new URL("./schema.js", import.meta.url)),

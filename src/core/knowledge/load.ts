@@ -12,13 +12,15 @@ import type { z } from "zod";
 import { KnowledgeError } from "./errors.js";
 import { DEFAULT_INTENTS_DIR } from "./paths.js";
 import {
+  comparisonFileSchema,
   directoryFileSchema,
   intentsFileSchema,
   otherDepartmentsFileSchema,
+  type RoleFile,
   roleFileSchema,
   thesaurusFileSchema,
 } from "./schema.js";
-import type { Contacts, Knowledge, Role } from "./types.js";
+import type { Comparison, Contacts, Glance, Knowledge, Role } from "./types.js";
 
 interface Parsed {
   file: string;
@@ -86,6 +88,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
   if (roleFiles.length === 0)
     throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", shown(join(root, "roles")), undefined, "holds no role files (*.yaml)");
 
+  const comparison = loadComparison(root, shown);
   const roles: Role[] = [];
   const seen = new Map<string, string>();
   const parsedRoles = roleFiles.map((p) => ({ p, role: validate(p, roleFileSchema) }));
@@ -142,9 +145,59 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
       example: role.example,
       worksWith: role.works_with,
       firstWeek: role.first_week,
+      glance: glanceOf(p, role, comparison),
     });
   }
-  return { dir: root, roles, intents, thesaurus, directory: loadDirectory(root, seen, shown) };
+  return { dir: root, roles, intents, thesaurus, comparison, directory: loadDirectory(root, seen, shown) };
+}
+
+/**
+ * comparison.yaml: the labels of the comparison of all roles. Optional, so that a knowledge folder made
+ * before it existed still loads: without one, the shipped file's labels are used.
+ */
+function loadComparison(root: string, shown: (path: string) => string): Comparison {
+  const own = join(root, "comparison.yaml");
+  const path = existsSync(own) ? own : join(DEFAULT_INTENTS_DIR, "comparison.yaml");
+  if (!existsSync(path)) throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", shown(own), undefined, "is missing");
+  const parsed = parseYamlFile(path, shown(path));
+  const file = validate(parsed, comparisonFileSchema);
+  const seen = new Set<string>();
+  file.rows.forEach((row, i) => {
+    if (seen.has(row.aspect))
+      throw new KnowledgeError(
+        "KNOWLEDGE_INVALID",
+        parsed.file,
+        lineOf(parsed, ["rows", i, "aspect"]),
+        `the row "${row.aspect}" appears twice`,
+      );
+    seen.add(row.aspect);
+  });
+  return file;
+}
+
+/** A role's at_a_glance, checked against the comparison's horizons; task ids become their responsibility's words. */
+function glanceOf(p: Parsed, role: RoleFile, comparison: Comparison): Glance {
+  const g = role.at_a_glance;
+  if (!g) return {};
+  const horizons = comparison.horizons;
+  if (g.horizon !== undefined && horizons.length > 0 && !horizons.includes(g.horizon))
+    throw new KnowledgeError(
+      "KNOWLEDGE_INVALID",
+      p.file,
+      lineOf(p, ["at_a_glance", "horizon"]),
+      `at_a_glance.horizon: "${g.horizon}" is not one of the horizons in comparison.yaml (${horizons.join(", ")})`,
+    );
+  const tasks = g.tasks?.map((t) => {
+    const r = role.responsibilities.find((x) => x.id === t);
+    return r ? (r.how ?? r.statement) : t;
+  });
+  return {
+    ...(g.looks_after ? { looksAfter: g.looks_after } : {}),
+    ...(g.question ? { question: g.question } : {}),
+    ...(g.horizon ? { horizon: g.horizon } : {}),
+    ...(tasks ? { tasks } : {}),
+    ...(g.artefacts ? { artefacts: g.artefacts } : {}),
+  };
 }
 
 /**

@@ -14,6 +14,18 @@ export const responsibilitySchema = z.strictObject({
   how: text.optional(),
 });
 
+/** A table cell's worth of text: short enough to sit beside the other roles' cells. */
+const cell = text.max(160, "must be 160 characters or fewer (it is a cell of the comparison table)");
+
+/** The role at a glance, for the comparison of all roles. Every field is optional: the table falls back on the rest of the file. */
+export const glanceSchema = z.strictObject({
+  looks_after: cell.optional(),
+  question: cell.optional(),
+  horizon: cell.optional(),
+  tasks: z.array(cell).min(1).max(3, "list at most three: the table has room for three").optional(),
+  artefacts: z.array(cell).min(1).max(8, "list at most eight").optional(),
+});
+
 export const roleFileSchema = z.strictObject({
   id,
   name: text,
@@ -27,6 +39,7 @@ export const roleFileSchema = z.strictObject({
   example: text,
   works_with: z.array(z.strictObject({ role: id, how: text })).default([]),
   first_week: words.min(1, "list at least one first-week step"),
+  at_a_glance: glanceSchema.optional(),
 });
 
 export const intentsFileSchema = z.strictObject({
@@ -38,6 +51,25 @@ export const intentsFileSchema = z.strictObject({
       examples: words.default([]),
     }),
   ),
+});
+
+/** The rows of the comparison table, each an aspect of a role, in the order they may be listed. */
+export const ASPECTS = ["character", "looks_after", "question", "tasks", "artefacts", "horizon", "works_with"] as const;
+
+/** intents/comparison.yaml: the comparison of all roles side by side (its title, row labels, horizons, cue words). */
+export const comparisonFileSchema = z.strictObject({
+  title: text.max(150, "must be 150 characters or fewer (it heads a Slack message)"),
+  corner: text.max(40, "must be 40 characters or fewer (it heads the column of row labels)"),
+  rows: z
+    .array(
+      z.strictObject({
+        aspect: z.enum(ASPECTS, { error: `must be one of: ${ASPECTS.join(", ")}` }),
+        label: text.max(40, "must be 40 characters or fewer (it labels a row)"),
+      }),
+    )
+    .min(1, "list at least one row"),
+  horizons: words.default([]),
+  cues: words.default([]),
 });
 
 export const thesaurusFileSchema = z.strictObject({

@@ -16,6 +16,20 @@ export interface Collaboration {
   how: string;
 }
 
+/** The role at a glance, for the comparison of all roles; absent fields fall back on the rest of the role. */
+export interface Glance {
+  /** What the role looks after, e.g. "The running databases: security, availability and performance". */
+  looksAfter?: string;
+  /** The question the role answers, e.g. "Is the data trustworthy and allowed?". */
+  question?: string;
+  /** One of the comparison's horizons (strategy, design, build, operate). */
+  horizon?: string;
+  /** Up to three typical tasks, as text (a responsibility id in the file stands for that responsibility). */
+  tasks?: string[];
+  /** The artefacts and tools the role works with. */
+  artefacts?: string[];
+}
+
 export interface Role {
   id: string;
   name: string;
@@ -37,6 +51,22 @@ export interface Role {
   example: string;
   worksWith: Collaboration[];
   firstWeek: string[];
+  /** For the comparison of all roles; absent in a Role made in code (tests, the benchmark). */
+  glance?: Glance;
+}
+
+export type Aspect = "character" | "looks_after" | "question" | "tasks" | "artefacts" | "horizon" | "works_with";
+
+/** intents/comparison.yaml: how the comparison of all roles is titled and labelled, and the words that ask for it. */
+export interface Comparison {
+  title: string;
+  /** The heading of the column of row labels, e.g. "Role". */
+  corner: string;
+  rows: { aspect: Aspect; label: string }[];
+  /** The horizons a role's `at_a_glance.horizon` may name; empty means any. */
+  horizons: string[];
+  /** Words and phrases that ask to see every role side by side ("compare", "side by side", "at a glance"). */
+  cues: string[];
 }
 
 export interface IntentDefinition {
@@ -72,6 +102,7 @@ export interface Knowledge {
   roles: Role[];
   intents: IntentDefinition[];
   thesaurus: Thesaurus;
+  comparison: Comparison;
   /** role id -> who holds it here; empty when there is no directory file. */
   directory: Map<string, Contacts>;
 }

@@ -12,6 +12,8 @@ export interface Decision {
   intent: IntentId;
   /** For who_does: the roles that own the task, best first. */
   ranking: RoleRanking[];
+  /** For list_roles: show every role side by side (the comparison table) rather than a list. */
+  sideBySide?: true;
 }
 
 /** Ties go to the intent listed first. */
@@ -67,6 +69,16 @@ export function classify(u: Understanding): Decision {
   if (holder) set("who_does", 2.5);
   if (named === 0 && cue("list_roles") > 0)
     set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope"));
+  // "compare all the roles", "what's the difference between all four", "compare": every role side by side.
+  const sideBySide = named === 0 && u.sideBySide;
+  if (sideBySide)
+    set(
+      "list_roles",
+      Math.max(
+        score.get("list_roles") ?? 0,
+        1.5 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope"),
+      ),
+    );
   if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
@@ -101,6 +113,7 @@ export function classify(u: Understanding): Decision {
       bestScore = s;
     }
   }
+  if (best === "list_roles" && sideBySide) return { intent: best, ranking: [], sideBySide: true };
   if (best !== "who_does") return { intent: best, ranking: [] };
   if (holder) return { intent: best, ranking: [ranking.find((r) => r.role === holder) ?? holderRanking(holder)] };
   return { intent: best, ranking: ranking.filter(isRelevant(ranking)) };

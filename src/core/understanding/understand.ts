@@ -52,6 +52,8 @@ export interface Understanding {
   contextRoles: Set<Role>;
   /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
   emojiOnly: boolean;
+  /** It carries a word that asks to see the roles side by side ("compare", "at a glance": comparison.yaml's cues). */
+  sideBySide: boolean;
 }
 
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
@@ -74,6 +76,7 @@ function knowledgeTexts(k: Knowledge): string[] {
     for (const w of r.worksWith) texts.push(w.how);
   }
   for (const i of k.intents) texts.push(...i.cues, ...i.examples);
+  texts.push(...k.comparison.cues);
   return texts;
 }
 
@@ -119,6 +122,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   // Other departments' words match as written (plurals folded), not by stem: "generator" must not
   // catch "general", nor "customs" "customer", nor "marketing" "market data".
   const departments = new PhraseMap<true>();
+  // The comparison's cues match as written too: "different roles" asks for a list, "difference" to compare.
+  const sideBySide = new PhraseMap<true>();
+  for (const cue of knowledge.comparison.cues) sideBySide.set(normalise(cue).map(foldPlural), true);
   for (const intent of knowledge.intents)
     for (const cue of intent.cues) {
       if (intent.id === "out_of_scope") {
@@ -317,6 +323,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       ambiguous,
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
+      sideBySide: !sideBySide.matches(analysis.words.map(foldPlural)).next().done,
       contextRoles: new Set(
         askedIn === undefined
           ? []
