@@ -5,6 +5,8 @@
  * No inline styles or scripts, so the page can run under a strict Content-Security-Policy.
  */
 import type { Action, Answer, Block, Contacts, RichText, RoleCard } from "../core/index.js";
+import { escapeHtml } from "./html-escape.js";
+import { tableToHtml } from "./html-table.js";
 
 /** How many evidence lines a role card shows: enough to say why, short enough to read. */
 export const HTML_EVIDENCE_SHOWN = 3;
@@ -12,12 +14,7 @@ export const HTML_EVIDENCE_SHOWN = 3;
 /** The data attribute that holds a button's ActionRef JSON. */
 export const ACTION_ATTRIBUTE = "data-action";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes the five HTML-special characters, so text is safe in element content and quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
+export { escapeHtml } from "./html-escape.js";
 
 /** RichText → escaped HTML, with the words that matched the question in <strong>. */
 export function richTextToHtml(spans: RichText): string {
@@ -108,6 +105,8 @@ function blockToHtml(block: Block, title: string): string {
     }
     case "people":
       return peopleToHtml(block.roleName, block.contacts);
+    case "table":
+      return tableToHtml(block.table);
   }
 }
 

@@ -31,6 +31,21 @@ export const SLACK_LIMITS = {
    * are cut off or refused ("msg_too_long"), so the renderer keeps the sum of visible text under this.
    */
   messageTextBudget: 12_000,
+  /** Cells in one row of a table block (the row labels count as one). */
+  tableCellsPerRow: 20,
+  /** Rows in a table block (the header row counts as one). Slack allows one table block per message. */
+  tableRows: 100,
+  /**
+   * All the text of one table: Slack documents 10,000 characters for its data table; we keep the plain
+   * table to the same so a long organisation's knowledge falls back to sections rather than being refused.
+   */
+  tableText: 10_000,
+  /** One table cell: no documented limit; our cap so one long cell cannot take the whole table's share. */
+  tableCellText: 500,
+  /** An image block's alt_text. */
+  imageAltText: 2000,
+  /** An image block's image_url. */
+  imageUrl: 3000,
   /** Our cap for the top-level fallback `text` (notifications show far less; Slack truncates at 40,000). */
   fallbackText: 3000,
 } as const;

@@ -6,6 +6,15 @@
 import type { Action, ActionRef, Answer, Block, Role, RoleCard } from "../core/index.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
 import { peopleToMrkdwn } from "./slack-people.js";
+import {
+  fitsTableBlock,
+  type ImageBlock,
+  type SectionFields,
+  type TableBlock,
+  tableAsSections,
+  tableBlock,
+  tableImage,
+} from "./slack-table.js";
 import { escapeSlackText, richTextToMrkdwn } from "./slack-text.js";
 
 export { escapeSlackText, richTextToMrkdwn } from "./slack-text.js";
@@ -35,7 +44,10 @@ export type SlackBlock =
   | { type: "section"; fields: Mrkdwn[] }
   | { type: "context"; elements: Mrkdwn[] }
   | { type: "divider" }
-  | { type: "actions"; elements: ButtonElement[]; block_id?: string };
+  | { type: "actions"; elements: ButtonElement[]; block_id?: string }
+  | TableBlock
+  | SectionFields
+  | ImageBlock;
 
 export interface SlackMessage {
   /** Fallback for notifications and screen readers. */
@@ -62,6 +74,11 @@ export interface BlockKitOptions {
   shareRef?: ActionRef;
   /** Slack user id of the person who shared the answer: adds a "Shared by" line. */
   sharedBy?: string;
+  /**
+   * The public address of the comparison's picture (PUBLIC_URL + /compare.png): a table answer shows it
+   * under the table. Without it, the table alone.
+   */
+  pictureUrl?: string;
 }
 
 export const plain = (text: string, max: number): PlainText => ({
@@ -136,7 +153,7 @@ function roleToMrkdwn(role: RoleCard): string {
 /** Gives every button in one message its own action_id (Slack wants them unique). */
 export type NextId = () => string;
 
-function blockToSlack(block: Block, nextId: NextId): SlackBlock[] {
+function blockToSlack(block: Block, nextId: NextId, pictureUrl?: string): SlackBlock[] {
   switch (block.type) {
     case "text":
       return [section(richTextToMrkdwn(block.text))];
@@ -168,6 +185,11 @@ function blockToSlack(block: Block, nextId: NextId): SlackBlock[] {
       const text = peopleToMrkdwn(block);
       return text === undefined ? [] : [section(text)];
     }
+    case "table": {
+      const picture = pictureUrl && pictureUrl.length <= SLACK_LIMITS.imageUrl ? [tableImage(block.table, pictureUrl)] : [];
+      const table = fitsTableBlock(block.table) ? [tableBlock(block.table)] : tableAsSections(block.table);
+      return [...table, ...picture];
+    }
   }
 }
 
@@ -178,6 +200,12 @@ function textLength(block: SlackBlock): number {
       return block.text.text.length;
     case "section":
       return ("text" in block ? block.text.text.length : 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+    case "table":
+      return block.rows
+        .flat()
+        .reduce((n, c) => n + c.elements.reduce((m, e) => m + e.elements.reduce((k, t) => k + t.text.length, 0), 0), 0);
+    case "image":
+      return block.alt_text.length;
     case "context":
       return block.elements.reduce((n, e) => n + e.text.length, 0);
     case "actions":
@@ -215,7 +243,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
   let n = 0;
   const nextId: NextId = () => `${ACTION_ID_PREFIX}${n++}`;
   const header: SlackBlock = { type: "header", text: plain(answer.title, SLACK_LIMITS.headerText) };
-  const body = answer.blocks.flatMap((b) => blockToSlack(b, nextId));
+  const body = answer.blocks.flatMap((b) => blockToSlack(b, nextId, options.pictureUrl));
 
   const buttons = answer.actions.flatMap((a) => button(nextId(), a.label, a.action, a.style) ?? []);
   if (options.shareRef) {

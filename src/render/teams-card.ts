@@ -1,5 +1,5 @@
 /**
- * The shapes of the Adaptive Card JSON whodoes sends to Teams: the subset of Adaptive Cards 1.2 (plus
+ * The shapes of the Adaptive Card JSON whodoes sends to Teams: the subset of Adaptive Cards 1.2 and 1.5 (plus
  * Teams' mention entities and message-extension previews) that teams.ts builds. Types only.
  */
 import type { ActionRef } from "../core/index.js";
@@ -49,6 +49,52 @@ export interface Container {
   style?: "emphasis";
   spacing?: "small" | "medium";
   separator?: boolean;
+  id?: string;
+  isVisible?: boolean;
+}
+
+/** Adaptive Cards 1.5: a table (the comparison of all roles). */
+export interface TableCell {
+  type: "TableCell";
+  items: CardElement[];
+}
+export interface TableRow {
+  type: "TableRow";
+  cells: TableCell[];
+  style?: "accent" | "emphasis";
+}
+export interface Table {
+  type: "Table";
+  id?: string;
+  columns: { width: number }[];
+  rows: TableRow[];
+  firstRowAsHeader: true;
+  showGridLines: true;
+  gridStyle?: "accent";
+  verticalCellContentAlignment?: "top";
+  spacing?: "medium";
+  /** What clients without tables (older than 1.5) show instead. */
+  fallback?: CardElement;
+}
+export interface FactSet {
+  type: "FactSet";
+  facts: { title: string; value: string }[];
+  spacing?: "small";
+}
+export interface Image {
+  type: "Image";
+  url: string;
+  altText: string;
+  size: "stretch";
+  spacing?: "medium";
+  selectAction?: OpenUrlAction;
+}
+
+/** Shows and hides elements by id: the narrow-screen switch between the table and one role at a time. */
+export interface ToggleVisibilityAction {
+  type: "Action.ToggleVisibility";
+  title: string;
+  targetElements: string[];
 }
 
 /**
@@ -69,11 +115,11 @@ export interface SubmitAction {
 
 export interface ActionSet {
   type: "ActionSet";
-  actions: SubmitAction[];
+  actions: (SubmitAction | ToggleVisibilityAction)[];
   spacing?: "small" | "medium";
 }
 
-export type CardElement = RichTextBlock | TextBlock | Container | ActionSet;
+export type CardElement = RichTextBlock | TextBlock | Container | ActionSet | Table | FactSet | Image;
 
 export interface AdaptiveCard {
   type: "AdaptiveCard";
@@ -83,8 +129,8 @@ export interface AdaptiveCard {
   fallbackText: string;
   body: CardElement[];
   actions?: SubmitAction[];
-  /** Teams' extension: the entities behind the card's @mentions. */
-  msteams?: { entities: MentionEntity[] };
+  /** Teams' extension: the entities behind the card's @mentions; "Full" width for a wide table. */
+  msteams?: { entities?: MentionEntity[]; width?: "Full" };
 }
 
 export interface AdaptiveCardAttachment {

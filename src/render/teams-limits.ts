@@ -9,6 +9,15 @@
  */
 export const ADAPTIVE_CARD_VERSION = "1.2";
 
+/** The version of a card with a Table (the comparison of all roles): tables came in 1.5. */
+export const TABLE_CARD_VERSION = "1.5";
+
+/**
+ * Roles shown as columns of the comparison table. Teams gives a card at most the chat's width; past six
+ * roles the columns are too narrow to read, so the rest are listed one at a time (the switch under it).
+ */
+export const MAX_TABLE_COLUMNS = 6;
+
 /** Highest card version Teams renders in bot messages; a test checks we never exceed it. */
 export const TEAMS_MAX_CARD_VERSION = "1.5";
 

@@ -29,9 +29,11 @@ import {
   MAX_LIST_ITEMS,
   MAX_SUMMARY_CHARS,
   MAX_TEXT_CHARS,
+  TABLE_CARD_VERSION,
   THUMBNAIL_CARD_CONTENT_TYPE,
 } from "./teams-limits.js";
 import { peopleElements } from "./teams-people.js";
+import { tableElements } from "./teams-table.js";
 import { clip } from "./teams-text.js";
 import { answerSummary, answerToText } from "./text.js";
 
@@ -105,7 +107,20 @@ function roleElements(role: RoleCard): CardElement[] {
   return [{ type: "Container", style: "emphasis", spacing: "medium", items }];
 }
 
-function blockElements(block: Block, mentions: MentionEntity[], button: (action: Action) => SubmitAction): CardElement[] {
+export interface CardOptions {
+  /**
+   * The public address of the comparison's picture (PUBLIC_URL + /compare.png): a table answer shows it
+   * under the table. Without it, the table alone.
+   */
+  pictureUrl?: string;
+}
+
+function blockElements(
+  block: Block,
+  mentions: MentionEntity[],
+  button: (action: Action) => SubmitAction,
+  options: CardOptions,
+): CardElement[] {
   switch (block.type) {
     case "text":
       return paragraph(runs(block.text));
@@ -138,6 +153,8 @@ function blockElements(block: Block, mentions: MentionEntity[], button: (action:
     }
     case "people":
       return peopleElements(block, mentions);
+    case "table":
+      return tableElements(block.table, options.pictureUrl);
   }
 }
 
@@ -156,10 +173,12 @@ function fitToBudget(card: AdaptiveCard): AdaptiveCard {
   while (body.length > 1 && byteLength({ ...card, body: [...body, ...note] }) > MAX_CARD_BYTES) body.pop();
   const shortened: AdaptiveCard = { ...card, body: [...body, ...note] };
   // Keep only the mentions whose text is still on the card.
-  if (card.msteams) {
+  if (card.msteams?.entities) {
     const onCard = JSON.stringify(shortened.body);
     const entities = card.msteams.entities.filter((m) => onCard.includes(JSON.stringify(m.text).slice(1, -1)));
-    if (entities.length > 0) shortened.msteams = { entities };
+    const { entities: _, ...rest } = card.msteams;
+    if (entities.length > 0) shortened.msteams = { ...rest, entities };
+    else if (Object.keys(rest).length > 0) shortened.msteams = rest;
     else delete shortened.msteams;
   }
   // Still too big only if the actions themselves are: keep the card usable without them.
@@ -168,22 +187,25 @@ function fitToBudget(card: AdaptiveCard): AdaptiveCard {
 }
 
 /** The Adaptive Card for an answer: title, the answer's blocks in order, and its actions as buttons. */
-export function answerToAdaptiveCard(answer: Answer): AdaptiveCard {
+export function answerToAdaptiveCard(answer: Answer, options: CardOptions = {}): AdaptiveCard {
   const mentions: MentionEntity[] = [];
   const button = (action: Action) => submit(action, replacesCard(answer, action.action));
   const body: CardElement[] = [
     ...paragraph([run(answer.title, { weight: "bolder", size: "medium" })]),
-    ...answer.blocks.flatMap((block) => blockElements(block, mentions, button)),
+    ...answer.blocks.flatMap((block) => blockElements(block, mentions, button, options)),
   ];
   const actions = answer.actions.slice(0, MAX_CARD_ACTIONS).map(button);
+  // Only a card with a table needs 1.5; the rest keep the lowest version that draws them (older clients).
+  const table = answer.blocks.some((b) => b.type === "table");
+  const msteams = { ...(mentions.length > 0 ? { entities: mentions } : {}), ...(table ? { width: "Full" as const } : {}) };
   const card: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: ADAPTIVE_CARD_SCHEMA_URL,
-    version: ADAPTIVE_CARD_VERSION,
+    version: table ? TABLE_CARD_VERSION : ADAPTIVE_CARD_VERSION,
     fallbackText: clip(answerToText(answer), MAX_FALLBACK_CHARS),
     body,
     ...(actions.length > 0 ? { actions } : {}),
-    ...(mentions.length > 0 ? { msteams: { entities: mentions } } : {}),
+    ...(Object.keys(msteams).length > 0 ? { msteams } : {}),
   };
   return fitToBudget(card);
 }
@@ -209,12 +231,12 @@ export function adaptiveCardAttachment(card: AdaptiveCard): AdaptiveCardAttachme
 }
 
 /** The whole reply for an answer: the card plus its text fallback. */
-export function answerToTeamsMessage(answer: Answer): TeamsCardMessage {
+export function answerToTeamsMessage(answer: Answer, options: CardOptions = {}): TeamsCardMessage {
   // No `text`: Teams shows an activity's text above its card, which would repeat the answer.
   return {
     type: "message",
     summary: answerSummaryText(answer),
-    attachments: [adaptiveCardAttachment(answerToAdaptiveCard(answer))],
+    attachments: [adaptiveCardAttachment(answerToAdaptiveCard(answer, options))],
   };
 }
 

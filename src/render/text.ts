@@ -3,6 +3,7 @@
  * notifications and screen readers). Pure functions.
  */
 import type { Answer, Block, Contacts, RichText, RoleCard } from "../core/index.js";
+import { tableToText } from "./text-table.js";
 
 const text = (rich: RichText | undefined) => (rich ? rich.map((s) => s.text).join("") : "");
 
@@ -31,6 +32,8 @@ function blockLines(block: Block): string[] {
       return [block.prompt, ...block.choices.map((c) => `  * ${c.label}`)];
     case "people":
       return [`In your organisation: ${peopleText(block.contacts)}`];
+    case "table":
+      return ["", ...tableToText(block.table)];
   }
 }
 

@@ -429,7 +429,7 @@ describe("people blocks", () => {
       copyFileSync(join(dir, "directory.example.yaml"), join(dir, "directory.yaml"));
       const w = createWhodoes(loadKnowledge(dir));
       const card = answerToAdaptiveCard(w.act({ do: "describe", role: "data-manager" }));
-      expect(card.msteams?.entities.map((e) => e.text)).toContain("<at>Ana Ruiz</at>");
+      expect(card.msteams?.entities?.map((e) => e.text)).toContain("<at>Ana Ruiz</at>");
       expect(JSON.stringify(card.body)).toContain("<at>Ana Ruiz</at>");
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -484,7 +484,8 @@ describe("tour cards", () => {
     expect(rows.length).toBe(w.knowledge.roles.length);
     for (const row of rows) {
       expect(row.type === "ActionSet" && row.actions).toHaveLength(1);
-      const data = row.type === "ActionSet" ? row.actions[0]?.data : undefined;
+      const action = row.type === "ActionSet" ? row.actions[0] : undefined;
+      const data = action?.type === "Action.Submit" ? action.data : undefined;
       expect(data?.whodoes.do).toBe("quiz");
       expect(data?.replace).toBe(true);
     }
