@@ -48,6 +48,7 @@ export function welcomeMessage(input: WelcomeInput): SlackMessage {
       [
         button(nextId(), "Start onboarding", { do: "onboard" }, "primary"),
         button(nextId(), "All roles", { do: "roles" }),
+        button(nextId(), "Compare all roles", { do: "compareAll" }),
         button(nextId(), "How to ask", { do: "help" }),
       ].flatMap((b) => b ?? []),
     ),

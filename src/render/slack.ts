@@ -309,6 +309,7 @@ export function homeView(input: HomeViewInput): SlackHomeView {
       [
         button(nextId(), "Start onboarding", { do: "onboard" }, "primary"),
         button(nextId(), "All roles", { do: "roles" }),
+        button(nextId(), "Compare all roles", { do: "compareAll" }),
         button(nextId(), "Help", { do: "help" }),
       ].flatMap((b) => b ?? []),
     ),

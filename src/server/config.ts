@@ -24,6 +24,9 @@ const envSchema = z.object({
       .optional(),
   ),
   RECORD_QUESTIONS: optional.pipe(z.enum(["true", "false", "1", "0"]).optional()),
+  PUBLIC_URL: optional.pipe(
+    z.url({ protocol: /^https?$/, error: "must be the server's public address, e.g. https://whodoes.example.com" }).optional(),
+  ),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -67,6 +70,11 @@ export interface Config {
   redisUrl?: string;
   /** RECORD_QUESTIONS=true keeps unanswered questions' text for `whodoes report`; default: a hash. */
   recordQuestions?: boolean;
+  /**
+   * PUBLIC_URL: the address Slack and Teams reach this server at; their comparison answers then show the
+   * picture from GET /compare.png. Default: none (the table alone).
+   */
+  publicUrl?: string;
   slack?: SlackConfig;
   teams: TeamsConfig;
 }
@@ -138,6 +146,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recordQuestions: ["true", "1"].includes(e.RECORD_QUESTIONS ?? ""),
     ...(e.DATA_DIR ? { dataDir: e.DATA_DIR } : {}),
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     teams,
     ...(e.HOST ? { host: e.HOST } : {}),
     ...(e.INTENTS_DIR ? { intentsDir: e.INTENTS_DIR } : {}),

@@ -12,6 +12,7 @@ import { createWebChatAdapter } from "../adapters/web/index.js";
 import { PROJECT_ROOT } from "../core/knowledge/paths.js";
 import { createStore } from "../store/create-store.js";
 import { recordingWhodoes } from "../usage/recorder.js";
+import { createComparePictureRouter } from "./compare-picture-routes.js";
 import type { Config } from "./config.js";
 import { createHttpApp, listen } from "./http.js";
 import { createLiveKnowledge } from "./live-knowledge.js";
@@ -47,9 +48,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger,
       platform,
     );
+  const publicUrl = config.publicUrl ? { publicUrl: config.publicUrl } : {};
+  // The comparison's picture, for the README, the web and (with PUBLIC_URL) Slack's and Teams' answers.
+  app.use(createComparePictureRouter(() => whodoes.knowledge, logger));
   if (config.slack)
-    adapters.push(createSlackAdapter({ whodoes: forPlatform("slack"), config: config.slack, logger, store, app }));
-  adapters.push(createTeamsAdapter({ whodoes: forPlatform("teams"), config: config.teams, logger, store, app }));
+    adapters.push(createSlackAdapter({ whodoes: forPlatform("slack"), config: config.slack, logger, store, app, ...publicUrl }));
+  adapters.push(createTeamsAdapter({ whodoes: forPlatform("teams"), config: config.teams, logger, store, app, ...publicUrl }));
   // The web chat is for trying the bot before any platform is set up (or when asked for).
   const noPlatform = !config.slack && !config.teams.appId;
   if (noPlatform || config.webChat) adapters.push(createWebChatAdapter({ whodoes: forPlatform("web"), logger, app }));

@@ -27,6 +27,8 @@ function parse(argv: string[]) {
         intents: { type: "string" },
         since: { type: "string" },
         "data-dir": { type: "string" },
+        png: { type: "string" },
+        svg: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -49,8 +51,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!command) throw new UsageError("no command given");
-  const known = ["ask", "roles", "chat", "onboard", "report"];
+  const known = ["ask", "roles", "compare", "chat", "onboard", "report"];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  if ((values.png || values.svg) && command !== "compare") throw new UsageError("--png and --svg go with compare");
   if (command === "report") {
     if (rest.length > 0) throw new UsageError("report takes no arguments");
     // --data-dir wins over DATA_DIR; REDIS_URL reads the store the instances share.
@@ -82,6 +85,19 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length > 0) throw new UsageError("roles takes no arguments");
       printRoles(whodoes, values.json);
       return 0;
+    case "compare": {
+      const first = rest.map((name) => {
+        const id = whodoes.resolveRole(name);
+        if (!id) throw new UsageError(`unknown role "${name}" (see: whodoes roles)`);
+        return id;
+      });
+      const { runCompare } = await import("./compare.js");
+      return runCompare(whodoes, first, {
+        json: values.json,
+        ...(values.png ? { png: values.png } : {}),
+        ...(values.svg ? { svg: values.svg } : {}),
+      });
+    }
     case "onboard": {
       const role = rest.join(" ");
       const id = role ? whodoes.resolveRole(role) : undefined;

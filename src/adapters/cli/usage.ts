@@ -4,6 +4,9 @@ Usage:
   whodoes ask [--json] "QUESTION"   answer one question
   whodoes ask [--json]              answer one question per line of standard input
   whodoes roles [--json]            list the roles
+  whodoes compare [ROLE...] [--json] [--png FILE] [--svg FILE]
+                                    every role side by side (the roles named first): a text table
+                                    that fits 80 columns, the table as data, or a picture
   whodoes onboard [ROLE]            a guided tour for a new hire in ROLE (asks which role if none)
   whodoes chat                      an interactive chat in the console
   whodoes report [--since 7d] [--json]
@@ -20,6 +23,7 @@ Options:
 Examples:
   whodoes ask "who restores a dropped table?"
   whodoes ask --json "dba vs data architect"
+  whodoes compare --png roles.png
   printf 'who owns the etl\\nencryption\\n' | whodoes ask --json
   whodoes report --since 30d --json
 `;

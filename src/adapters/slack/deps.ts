@@ -1,5 +1,6 @@
 /** What every listener needs, handed over once by the factory. */
-import type { Whodoes } from "../../core/index.js";
+import type { Answer, Whodoes } from "../../core/index.js";
+import type { BlockKitOptions, SlackMessage } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
 import type { Logger } from "../adapter.js";
 import type { ResponseUrlClient } from "./response-url.js";
@@ -12,4 +13,6 @@ export interface SlackDeps {
   work: WorkRunner;
   /** Posts answers to response_urls (used instead of Bolt's respond(); see response-url.ts). */
   responseUrls: ResponseUrlClient;
+  /** An answer in Block Kit, with what the adapter adds to every answer (the comparison's picture). */
+  blockKit(answer: Answer, options?: BlockKitOptions): SlackMessage;
 }

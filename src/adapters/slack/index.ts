@@ -12,6 +12,8 @@
 import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
+import { pictureUrlFor } from "../../render/picture-url.js";
+import { answerToBlockKit } from "../../render/slack.js";
 import type { SlackConfig } from "../../server/config.js";
 import type { Store } from "../../store/store.js";
 import type { Logger, PlatformAdapter } from "../adapter.js";
@@ -39,6 +41,8 @@ export interface SlackAdapterOptions {
   store: Store;
   /** The server's express app; required in HTTP mode (no SLACK_APP_TOKEN), unused in Socket Mode. */
   app?: express.Express;
+  /** PUBLIC_URL: where Slack can fetch the comparison's picture (GET /compare.png); without it, the table alone. */
+  publicUrl?: string;
 }
 
 /** WebClient wants the base URL with its trailing slash ("https://slack.com/api/"). */
@@ -99,7 +103,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
 
   const work = createWorkRunner(logger);
   const responseUrls = createResponseUrlClient({ timeoutMs: WEB_API_TIMEOUT_MS });
-  const deps: SlackDeps = { whodoes, logger, store, work, responseUrls };
+  const blockKit: SlackDeps["blockKit"] = (answer, o = {}) => {
+    const pictureUrl = pictureUrlFor(options.publicUrl, answer);
+    return answerToBlockKit(answer, { ...o, ...(pictureUrl ? { pictureUrl } : {}) });
+  };
+  const deps: SlackDeps = { whodoes, logger, store, work, responseUrls, blockKit };
   bolt.use(createEventDedupe(store, logger));
   registerCommands(bolt, deps);
   registerEvents(bolt, deps);

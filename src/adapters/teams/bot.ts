@@ -11,7 +11,8 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Answer, Whodoes } from "../../core/index.js";
-import { answerToTeamsMessage } from "../../render/teams.js";
+import { pictureUrlFor } from "../../render/picture-url.js";
+import { answerToTeamsMessage, type TeamsCardMessage } from "../../render/teams.js";
 import type { Store } from "../../store/store.js";
 import type { Logger } from "../adapter.js";
 import { answerForMessage, cardToReplace } from "./message.js";
@@ -26,6 +27,8 @@ export interface TeamsBotDeps {
   whodoes: Whodoes;
   store: Store;
   logger: Logger;
+  /** PUBLIC_URL: where Teams can fetch the comparison's picture (GET /compare.png); without it, the table alone. */
+  publicUrl?: string;
 }
 
 export class WhodoesTeamsBot extends TeamsActivityHandler {
@@ -69,14 +72,19 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
     await this.#reply(context, answer);
   }
 
+  #message(answer: Answer): TeamsCardMessage {
+    const pictureUrl = pictureUrlFor(this.#deps.publicUrl, answer);
+    return answerToTeamsMessage(answer, pictureUrl ? { pictureUrl } : {});
+  }
+
   async #reply(context: TurnContext, answer: Answer): Promise<void> {
-    await context.sendActivity(answerToTeamsMessage(answer));
+    await context.sendActivity(this.#message(answer));
   }
 
   /** Show the answer in place of the card that was clicked; if Teams refuses (deleted, too old, not ours), reply instead. */
   async #replace(context: TurnContext, activityId: string, answer: Answer): Promise<void> {
     try {
-      await context.updateActivity({ ...answerToTeamsMessage(answer), id: activityId });
+      await context.updateActivity({ ...this.#message(answer), id: activityId });
     } catch (err) {
       this.#deps.logger.warn("teams: could not update the card in place, replying instead", {
         error: err instanceof Error ? err.message : String(err),

@@ -24,6 +24,8 @@ export interface TeamsAdapterOptions {
   app: express.Express;
   /** Where botbuilder fetches token-signing keys; default: botbuilder's public-cloud endpoints. For tests. */
   endpoints?: BotFrameworkEndpoints;
+  /** PUBLIC_URL: where Teams can fetch the comparison's picture (GET /compare.png); without it, the table alone. */
+  publicUrl?: string;
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapter {
@@ -31,7 +33,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
   const localMode = isLocalMode(config);
   const auth = createBotFrameworkAuthentication(config, options.endpoints);
   const adapter = new WhodoesCloudAdapter(auth);
-  const bot = new WhodoesTeamsBot({ whodoes, store, logger });
+  const bot = new WhodoesTeamsBot({ whodoes, store, logger, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
   const work = createInFlight();
 
   adapter.onTurnError = async (context, error) => {

@@ -12,6 +12,7 @@ const WELCOME_NAMES = 5;
 const WELCOME_ACTIONS: Action[] = [
   { label: "Start onboarding", action: { do: "onboard" }, style: "primary" },
   { label: "List the roles", action: { do: "roles" } },
+  { label: "Compare all roles", action: { do: "compareAll" } },
   { label: "Help", action: { do: "help" } },
 ];
 

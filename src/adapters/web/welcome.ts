@@ -34,6 +34,7 @@ export function welcomeAnswer(knowledge: Knowledge): Answer {
     actions: [
       { label: "Start onboarding", action: { do: "onboard" }, style: "primary" },
       { label: "All roles", action: { do: "roles" } },
+      { label: "Compare all roles", action: { do: "compareAll" } },
       { label: "How to ask", action: { do: "help" } },
     ],
   };

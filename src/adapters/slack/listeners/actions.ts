@@ -7,13 +7,7 @@
  */
 import type { App, BlockAction, webApi } from "@slack/bolt";
 import { type ActionRef, parseActionRef } from "../../../core/index.js";
-import {
-  ACTION_ID_PREFIX,
-  answerToBlockKit,
-  SHARE_ACTION_ID,
-  type SlackMessage,
-  TOUR_BLOCK_ID_PREFIX,
-} from "../../../render/slack.js";
+import { ACTION_ID_PREFIX, SHARE_ACTION_ID, type SlackMessage, TOUR_BLOCK_ID_PREFIX } from "../../../render/slack.js";
 import type { SlackDeps } from "../deps.js";
 import { type Place, placeOf } from "../place.js";
 import type { Respond } from "../response-url.js";
@@ -54,16 +48,16 @@ async function replyInPlace(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<
   const answer = deps.whodoes.act(ref);
   const { place } = r;
   if (place.kind === "ephemeral" && r.respond) {
-    await r.respond({ replace_original: true, ...toBolt(answerToBlockKit(answer, { shareRef: ref })) });
+    await r.respond({ replace_original: true, ...toBolt(deps.blockKit(answer, { shareRef: ref })) });
   } else if (place.kind === "dm" && place.messageTs && continuesTour(r, ref)) {
-    await r.client.chat.update({ channel: place.channel, ts: place.messageTs, ...toBolt(answerToBlockKit(answer)) });
+    await r.client.chat.update({ channel: place.channel, ts: place.messageTs, ...toBolt(deps.blockKit(answer)) });
   } else if (place.kind === "dm") {
     const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
-    await r.client.chat.postMessage({ channel: place.channel, ...thread, ...toBolt(answerToBlockKit(answer)) });
+    await r.client.chat.postMessage({ channel: place.channel, ...thread, ...toBolt(deps.blockKit(answer)) });
   } else if (place.kind === "home") {
-    await r.client.chat.postMessage({ channel: place.user, ...toBolt(answerToBlockKit(answer)) });
+    await r.client.chat.postMessage({ channel: place.user, ...toBolt(deps.blockKit(answer)) });
   } else {
-    await replyPrivately(r, answerToBlockKit(answer, { shareRef: ref }));
+    await replyPrivately(r, deps.blockKit(answer, { shareRef: ref }));
   }
 }
 
@@ -74,7 +68,7 @@ async function share(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
   await r.respond({
     response_type: "in_channel",
     replace_original: false,
-    ...toBolt(answerToBlockKit(answer, { sharedBy: r.user })),
+    ...toBolt(deps.blockKit(answer, { sharedBy: r.user })),
   });
   await r.respond({ delete_original: true });
 }
@@ -98,7 +92,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
         if (action.action_id === SHARE_ACTION_ID) return share(deps, r, ref);
         if (ref.do === "feedback") {
           deps.logger.info("slack: feedback", { team: context.teamId, vote: ref.vote, intent: ref.intent, role: ref.role });
-          return replyPrivately(r, answerToBlockKit(deps.whodoes.act(ref)));
+          return replyPrivately(r, deps.blockKit(deps.whodoes.act(ref)));
         }
         return replyInPlace(deps, r, ref);
       },

@@ -6,7 +6,6 @@
  */
 import type { App } from "@slack/bolt";
 import type { ActionRef } from "../../../core/index.js";
-import { answerToBlockKit } from "../../../render/slack.js";
 import type { SlackDeps } from "../deps.js";
 import { APOLOGY, SLASH_COMMAND } from "../settings.js";
 import { toBolt } from "../to-bolt.js";
@@ -23,7 +22,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
       async () => {
         const answer = deps.whodoes.ask(question);
         const shareRef: ActionRef = { do: "ask", text: question };
-        await respond({ response_type: "ephemeral", ...toBolt(answerToBlockKit(answer, { shareRef })) });
+        await respond({ response_type: "ephemeral", ...toBolt(deps.blockKit(answer, { shareRef })) });
         // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
         deps.logger.debug("slack: answered", { ...context, intent: answer.intent });
       },

@@ -3,7 +3,6 @@
  * the question was a thread reply). Bolt has already acked the event; the answer is posted after.
  */
 import type { App, webApi } from "@slack/bolt";
-import { answerToBlockKit } from "../../../render/slack.js";
 import { claimMessage } from "../dedupe.js";
 import type { SlackDeps } from "../deps.js";
 import { readUserMessage, type UserMessage } from "../message-filter.js";
@@ -27,7 +26,7 @@ async function answerMessage(
     context,
     async () => {
       const answer = deps.whodoes.ask(msg.text);
-      await client.chat.postMessage({ ...where, ...toBolt(answerToBlockKit(answer)), unfurl_links: false, unfurl_media: false });
+      await client.chat.postMessage({ ...where, ...toBolt(deps.blockKit(answer)), unfurl_links: false, unfurl_media: false });
       // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
       deps.logger.debug("slack: answered", { ...context, intent: answer.intent });
     },
