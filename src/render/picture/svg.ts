@@ -121,7 +121,7 @@ export function tableToSvg(table: RoleTable, f: Fonts): string {
   );
   const headerHeight = 2 * L.padY + Math.max(...header.map((h) => h.length)) * L.lineHeight;
   out.push(`<rect x="${L.margin}" y="${y}" width="${width - 2 * L.margin}" height="${headerHeight}" fill="${COLOURS.header}"/>`);
-  header.forEach((lines, k) => out.push(textLines(lines, xs[k] ?? 0, y, L.headerSize, COLOURS.headerText)));
+  out.push(...header.map((lines, k) => textLines(lines, xs[k] ?? 0, y, L.headerSize, COLOURS.headerText)));
   y += headerHeight;
 
   table.rows.forEach((row, r) => {
@@ -133,7 +133,7 @@ export function tableToSvg(table: RoleTable, f: Fonts): string {
     if (r % 2 === 1)
       out.push(`<rect x="${L.margin}" y="${y}" width="${width - 2 * L.margin}" height="${height}" fill="${COLOURS.zebra}"/>`);
     out.push(`<rect x="${L.margin}" y="${y}" width="${L.labelWidth}" height="${height}" fill="${COLOURS.label}"/>`);
-    cells.forEach((lines, k) => out.push(textLines(lines, xs[k] ?? 0, y, L.size, COLOURS.text)));
+    out.push(...cells.map((lines, k) => textLines(lines, xs[k] ?? 0, y, L.size, COLOURS.text)));
     out.push(`<line x1="${L.margin}" y1="${y}" x2="${width - L.margin}" y2="${y}" stroke="${COLOURS.grid}"/>`);
     y += height;
   });
