@@ -73,8 +73,8 @@ export interface Table {
   gridStyle?: "accent";
   verticalCellContentAlignment?: "top";
   spacing?: "medium";
-  /** What clients without tables (older than 1.5) show instead. */
-  fallback?: CardElement;
+  /** What a client without tables does with it ("drop": the card's own switch and fallbackText remain). */
+  fallback?: "drop";
 }
 export interface FactSet {
   type: "FactSet";

@@ -13,8 +13,9 @@ export const ADAPTIVE_CARD_VERSION = "1.2";
 export const TABLE_CARD_VERSION = "1.5";
 
 /**
- * Roles shown as columns of the comparison table. Teams gives a card at most the chat's width; past six
- * roles the columns are too narrow to read, so the rest are listed one at a time (the switch under it).
+ * Roles shown in the comparison card (the roles asked about first). Teams gives a card at most the chat's
+ * width, so past six the columns are too narrow to read, and six roles twice over (the table and the roles
+ * one at a time) is what fits in the card's size budget; the rest are named under the table.
  */
 export const MAX_TABLE_COLUMNS = 6;
 

@@ -1,7 +1,7 @@
 /**
  * The comparison table on an Adaptive Card (1.5, which Teams renders): a Table of the roles, the same
- * roles one at a time (a FactSet each) for narrow screens behind a switch and for clients without
- * tables, and the picture when the server has a public address. Pure.
+ * roles one at a time (a FactSet each) behind a switch for narrow screens, and the picture when the
+ * server has a public address. Pure.
  */
 import type { RoleTable } from "../core/index.js";
 import type { CardElement, FactSet, Image, RichTextBlock, Table, TableCell, TextRun } from "./teams-card.js";
@@ -34,7 +34,7 @@ const factValue = (items: readonly string[]) => (items.length === 0 ? EMPTY_CELL
 
 /** The roles one at a time: a heading and a FactSet of its aspects each. */
 function byRole(table: RoleTable): CardElement[] {
-  return table.columns.flatMap((column, k): CardElement[] => {
+  return table.columns.slice(0, MAX_TABLE_COLUMNS).flatMap((column, k): CardElement[] => {
     const facts: FactSet = {
       type: "FactSet",
       spacing: "small",
@@ -68,7 +68,9 @@ function tableElement(table: RoleTable): Table {
         cells: [cell([r.label], true), ...r.cells.slice(0, shown.length).map((items) => cell(items))],
       })),
     ],
-    fallback: { type: "Container", items: byRole(table) },
+    // A client older than 1.5 shows the card's fallbackText (the text table) instead of the whole card; one
+    // that draws 1.5 but not tables drops just this and keeps the switch to the roles one at a time.
+    fallback: "drop",
   };
 }
 

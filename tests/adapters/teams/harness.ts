@@ -141,6 +141,8 @@ export interface BotOptions {
   store?: Store;
   endpoints?: BotFrameworkEndpoints;
   whodoes?: Whodoes;
+  /** PUBLIC_URL: comparison answers show the picture from there. */
+  publicUrl?: string;
 }
 
 /** The adapter mounted on its own express app, served on loopback like main.ts would. */
@@ -153,6 +155,7 @@ export async function startBot(options: BotOptions = {}) {
     store: options.store ?? createMemoryStore(),
     app,
     ...(options.endpoints ? { endpoints: options.endpoints } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   await adapter.start();
   const server = http.createServer(app);

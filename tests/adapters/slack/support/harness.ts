@@ -57,6 +57,8 @@ export interface HarnessOptions {
   whodoes?: Whodoes;
   /** Extra Slack settings, e.g. onboardingChannels. */
   config?: Partial<Pick<SlackConfig, "onboardingChannels">>;
+  /** PUBLIC_URL: comparison answers show the picture from there. */
+  publicUrl?: string;
 }
 
 export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
@@ -69,6 +71,7 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
     logger,
     store: createMemoryStore(),
     app,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   await adapter.start();
   const server = http.createServer(app);
