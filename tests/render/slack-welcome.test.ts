@@ -72,6 +72,12 @@ describe("welcomeMessage", () => {
             {
               type: "button",
               action_id: "whodoes-act-2",
+              text: { type: "plain_text", text: "Compare all roles", emoji: true },
+              value: '{"do":"compareAll"}',
+            },
+            {
+              type: "button",
+              action_id: "whodoes-act-3",
               text: { type: "plain_text", text: "How to ask", emoji: true },
               value: '{"do":"help"}',
             },

@@ -308,7 +308,7 @@ describe("homeView", () => {
       },
       accessory: {
         type: "button",
-        action_id: "whodoes-act-3",
+        action_id: "whodoes-act-4",
         text: { type: "plain_text", text: "What they do", emoji: true },
         value: '{"do":"describe","role":"database-administrator"}',
         accessibility_label: "What does the Database administrator do?",
@@ -335,6 +335,12 @@ describe("homeView", () => {
         {
           type: "button",
           action_id: "whodoes-act-2",
+          text: { type: "plain_text", text: "Compare all roles", emoji: true },
+          value: '{"do":"compareAll"}',
+        },
+        {
+          type: "button",
+          action_id: "whodoes-act-3",
           text: { type: "plain_text", text: "Help", emoji: true },
           value: '{"do":"help"}',
         },

@@ -30,7 +30,7 @@ describe("Slack: /whodoes compare", () => {
     });
     expect(res).toEqual({ status: 200, text: "" });
     const [call] = await h.slack.waitFor((c) => c.method === "response_url" && c.path.endsWith(`/${name}`));
-    return call?.body as SlackMessage & { response_type: string };
+    return call?.body as unknown as SlackMessage & { response_type: string };
   }
 
   it("answers privately with a table block and a fallback text, within every Slack limit", async () => {

@@ -50,7 +50,12 @@ describe("the onboarding welcome on member_joined_channel (HTTP mode)", () => {
     expect(texts).toContain(`Welcome to <#${LISTED}>!`);
     for (const role of realWhodoes().knowledge.roles) expect(texts).toContain(`• *${role.name}* · _${role.character}_`);
     expect(parseActionRef(buttonLabelled(message, "Start onboarding").value)).toEqual({ do: "onboard" });
-    expect(buttonsOf(message).map((b) => b.text.text)).toEqual(["Start onboarding", "All roles", "How to ask"]);
+    expect(buttonsOf(message).map((b) => b.text.text)).toEqual([
+      "Start onboarding",
+      "All roles",
+      "Compare all roles",
+      "How to ask",
+    ]);
     // Matched by id: no lookup needed. The person was checked for being a bot.
     expect(h.slack.calls.some((c) => c.method === "conversations.info" && c.body.channel === LISTED)).toBe(false);
     expect(h.slack.calls.some((c) => c.method === "users.info" && c.body.user === PERSON)).toBe(true);
