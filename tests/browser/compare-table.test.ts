@@ -7,69 +7,37 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
 import { startWebChat, type WebChatServer } from "../adapters/web/harness.js";
 import { FIFTH, knowledgeWithFifthRole } from "../helpers/fifth-role.js";
+import { DESKTOP, type OpenBrowser, openChromium, PHONE, placeComposer, skipBrowserTest } from "./chromium.js";
 
 // The page's `document`, typed for the callbacks given to page.evaluate (tsconfig has no DOM library).
-declare const document: {
-  documentElement: { scrollWidth: number; clientWidth: number };
-  querySelector(selector: string): { style: { position: string } } | null;
-};
+declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-const available = existsSync(CHROMIUM);
-const skip = !available && !process.env.CI;
-if (skip)
-  console.warn(`compare-table browser test skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-
-describe.skipIf(skip)("the roles side by side in the web chat", () => {
+describe.skipIf(skipBrowserTest("compare-table"))("the roles side by side in the web chat", () => {
   let server: WebChatServer;
-  let context: BrowserContext;
+  let browser: OpenBrowser;
   let page: Page;
-  let profile: string;
   let shots: string;
   let copy: ReturnType<typeof knowledgeWithFifthRole>;
-  const problems: string[] = [];
   const keep = process.env.SCREENSHOT_DIR;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
     copy = knowledgeWithFifthRole();
     server = await startWebChat(createWhodoes(loadKnowledge(copy.dir)));
-    profile = mkdtempSync(join(tmpdir(), "whodoes-chromium-"));
     shots = keep ?? mkdtempSync(join(tmpdir(), "whodoes-screens-"));
     mkdirSync(shots, { recursive: true });
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: DESKTOP,
-      reducedMotion: "reduce",
-    });
-    await context.route("**/*", (route) =>
-      route.request().url().startsWith(`${server.url}/`) || route.request().url().startsWith("data:")
-        ? route.continue()
-        : route.abort(),
-    );
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    browser = await openChromium(server.url, DESKTOP);
+    page = browser.page;
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     copy?.remove();
-    if (profile) rmSync(profile, { recursive: true, force: true });
     if (shots && !keep) rmSync(shots, { recursive: true, force: true });
   });
 
@@ -83,14 +51,9 @@ describe.skipIf(skip)("the roles side by side in the web chat", () => {
   };
   /** A screenshot of `target` with the composer (sticky at the window's bottom) out of its way. */
   async function shoot(target: Locator | Page, file: string): Promise<void> {
-    const unstick = (position: string) =>
-      page.evaluate((p) => {
-        const composer = document.querySelector(".composer");
-        if (composer) composer.style.position = p;
-      }, position);
-    await unstick("static");
+    await placeComposer(page, "static");
     await target.screenshot({ path: join(shots, file) });
-    await unstick("");
+    await placeComposer(page, "");
   }
   async function compareCard(): Promise<Locator> {
     const card = lastCard();
@@ -145,7 +108,8 @@ describe.skipIf(skip)("the roles side by side in the web chat", () => {
     if (keep) console.log(`screenshots in ${shots}`);
   });
 
-  it("logs no console errors", () => {
-    expect(problems).toEqual([]);
+  it("needs nothing from the network and logs no console errors", () => {
+    expect(browser.offsite).toEqual([]);
+    expect(browser.problems).toEqual([]);
   });
 });

@@ -4,13 +4,13 @@
  * walks two steps of the onboarding tour (the second by keyboard), votes, checks a narrow window,
  * and saves screenshots to test-artifacts/. In CI it must run: a missing Chromium fails the test.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebChat, type WebChatServer } from "../adapters/web/harness.js";
+import { DESKTOP, type OpenBrowser, openChromium, PHONE, placeComposer, skipBrowserTest } from "./chromium.js";
 
 // The tests type-check without the DOM library (tsconfig's lib is ES2023 only): this is the little of
 // the page's `document` that the callbacks given to page.evaluate use.
@@ -20,54 +20,24 @@ declare const document: {
   querySelector(selector: string): { style: { position: string } } | null;
 };
 
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"];
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "test-artifacts");
-const DESKTOP = { width: 1280, height: 900 };
-const NARROW = { width: 390, height: 844 };
 
-const available = existsSync(CHROMIUM);
-const skip = !available && !process.env.CI;
-if (skip) console.warn(`web-chat browser test skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-
-describe.skipIf(skip)("web chat in headless Chromium", () => {
+describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", () => {
   let server: WebChatServer;
-  let context: BrowserContext;
   let page: Page;
-  let profile: string;
-  const offsite: string[] = [];
-  const problems: string[] = [];
+  let browser: OpenBrowser;
+  let offsite: string[];
+  let problems: string[];
 
   beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`);
     server = await startWebChat();
-    // A fresh profile each run: launchPersistentContext is how playwright takes a --user-data-dir.
-    profile = mkdtempSync(join(tmpdir(), "whodoes-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-      viewport: DESKTOP,
-      reducedMotion: "reduce",
-    });
-    // The page must need nothing but its own server: no CDN, web font or analytics.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(`${server.url}/`) || url.startsWith("data:")) return route.continue();
-      offsite.push(url);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("console", (m) => {
-      if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    browser = await openChromium(server.url, DESKTOP);
+    ({ page, offsite, problems } = browser);
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const cards = () => page.locator("#transcript .msg-bot .card");
@@ -142,18 +112,12 @@ describe.skipIf(skip)("web chat in headless Chromium", () => {
 
   it("saves screenshots at desktop and phone widths", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    // The whole transcript, with the composer (sticky at the window's bottom) laid after it. Set through
-    // the CSSOM, which the page's Content-Security-Policy allows (an injected <style> it would block).
-    const unstick = (position: string) =>
-      page.evaluate((p) => {
-        const composer = document.querySelector(".composer");
-        if (composer) composer.style.position = p;
-      }, position);
-    await unstick("static");
+    // The whole transcript, with the composer laid after it.
+    await placeComposer(page, "static");
     await page.screenshot({ path: join(ARTIFACTS, "web-chat.png"), fullPage: true });
-    await page.setViewportSize(NARROW);
+    await page.setViewportSize(PHONE);
     await page.screenshot({ path: join(ARTIFACTS, "web-chat-narrow.png"), fullPage: true });
-    await unstick("");
+    await placeComposer(page, "");
     expect(existsSync(join(ARTIFACTS, "web-chat.png"))).toBe(true);
   });
 

@@ -22,7 +22,7 @@ const ocrAvailable = existsSync(TESSERACT);
 if (!ocrAvailable && !process.env.CI)
   console.warn(`picture OCR check skipped: ${TESSERACT} not found (install it with: apt-get install -y tesseract-ocr)`);
 
-const unescape = (s: string) =>
+const fromXml = (s: string) =>
   s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -30,7 +30,7 @@ const unescape = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, "&");
 /** The words drawn, in document order: each <text> element's content. */
-const drawnText = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1] ?? "")).join(" ");
+const drawnText = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => fromXml(m[1] ?? "")).join(" ");
 const normal = (s: string) =>
   s
     .toLowerCase()

@@ -97,17 +97,12 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
     if (first)
       throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["id"]), `id "${role.id}" is already used by ${first}`);
     seen.set(role.id, p.file);
-    const respIds = new Set<string>();
-    role.responsibilities.forEach((r, i) => {
-      if (respIds.has(r.id))
-        throw new KnowledgeError(
-          "KNOWLEDGE_INVALID",
-          p.file,
-          lineOf(p, ["responsibilities", i, "id"]),
-          `responsibility id "${r.id}" appears twice`,
-        );
-      respIds.add(r.id);
-    });
+    rejectRepeats(
+      p,
+      role.responsibilities.map((r) => r.id),
+      (i) => ["responsibilities", i, "id"],
+      (id) => `responsibility id "${id}" appears twice`,
+    );
   }
   for (const { p, role } of parsedRoles) {
     role.works_with.forEach((w, i) => {
@@ -161,18 +156,27 @@ function loadComparison(root: string, shown: (path: string) => string): Comparis
   if (!existsSync(path)) throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", shown(own), undefined, "is missing");
   const parsed = parseYamlFile(path, shown(path));
   const file = validate(parsed, comparisonFileSchema);
-  const seen = new Set<string>();
-  file.rows.forEach((row, i) => {
-    if (seen.has(row.aspect))
-      throw new KnowledgeError(
-        "KNOWLEDGE_INVALID",
-        parsed.file,
-        lineOf(parsed, ["rows", i, "aspect"]),
-        `the row "${row.aspect}" appears twice`,
-      );
-    seen.add(row.aspect);
-  });
+  rejectRepeats(
+    parsed,
+    file.rows.map((r) => r.aspect),
+    (i) => ["rows", i, "aspect"],
+    (aspect) => `the row "${aspect}" appears twice`,
+  );
   return file;
+}
+
+/** A key that repeats an earlier one in the same list is a mistake, reported at its own line. */
+function rejectRepeats(
+  p: Parsed,
+  keys: readonly string[],
+  at: (i: number) => PropertyKey[],
+  problem: (key: string) => string,
+): void {
+  const seen = new Set<string>();
+  keys.forEach((key, i) => {
+    if (seen.has(key)) throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, at(i)), problem(key));
+    seen.add(key);
+  });
 }
 
 /** A role's at_a_glance, checked against the comparison's horizons; task ids become their responsibility's words. */
