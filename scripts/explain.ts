@@ -1,10 +1,16 @@
-/** `npm run explain -- "question"`: show the evidence behind an answer (for people tuning intents/). */
-import { createWhodoes, loadKnowledge } from "../src/core/index.js";
+/**
+ * `npm run explain -- "question"`: show the evidence behind an answer (for people tuning intents/).
+ * It reads the shipped matcher's internals on purpose: the Matcher interface hides them from answers.
+ */
+import { loadKnowledge } from "../src/core/index.js";
+import { classify } from "../src/core/understanding/classify.js";
+import { createUnderstander } from "../src/core/understanding/understand.js";
 
-const whodoes = createWhodoes(loadKnowledge(process.env.INTENTS_DIR));
+const understander = createUnderstander(loadKnowledge(process.env.INTENTS_DIR));
 const questions = process.argv.slice(2);
 for (const q of questions) {
-  const { understanding: u, decision } = whodoes.explain(q);
+  const u = understander.understand(q);
+  const decision = classify(u);
   console.log(`\n> ${q}`);
   console.log(`  words: ${u.analysis.words.join(" ")}`);
   console.log(

@@ -4,8 +4,8 @@
  * time over IPC, so the figures are the server's alone, not the load generator's.
  */
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { createLogger } from "../../src/logging/logger.js";
 import type { Config } from "../../src/server/config.js";
-import { createLogger } from "../../src/server/logger.js";
 import { type Running, startServer } from "../../src/server/start.js";
 import { serveRpc } from "./rpc.js";
 

@@ -2,11 +2,13 @@
  * One structured log line per answered turn, the same on every platform: which platform, what was
  * asked (the intent, never the text), the top role and its score, and how long the core took.
  */
-import type { Answer, Whodoes } from "../core/index.js";
-import type { Logger } from "./adapter.js";
+import { type Answer, type Whodoes, wrapWhodoes } from "../core/index.js";
+import type { Logger } from "../logging/logger.js";
 
 export function withTurnLog(whodoes: Whodoes, logger: Logger, platform: string): Whodoes {
-  const log = (kind: string, started: number, answer: Answer) => {
+  const timed = (kind: string, answerIt: () => Answer) => {
+    const started = performance.now();
+    const answer = answerIt();
     const top = answer.roles[0];
     logger.info("turn", {
       platform,
@@ -17,20 +19,8 @@ export function withTurnLog(whodoes: Whodoes, logger: Logger, platform: string):
     });
     return answer;
   };
-  return {
-    get knowledge() {
-      return whodoes.knowledge;
-    },
-    ask(text) {
-      const started = performance.now();
-      return log("ask", started, whodoes.ask(text));
-    },
-    act(action) {
-      const started = performance.now();
-      return log(`act:${action.do}`, started, whodoes.act(action));
-    },
-    search: (text, limit) => whodoes.search(text, limit),
-    explain: (text) => whodoes.explain(text),
-    resolveRole: (name) => whodoes.resolveRole(name),
-  };
+  return wrapWhodoes(whodoes, {
+    ask: (text, next) => timed("ask", () => next(text)),
+    act: (action, next) => timed(`act:${action.do}`, () => next(action)),
+  });
 }

@@ -1,14 +1,16 @@
 /**
- * Button payloads come back from Slack, Teams and the web chat as untrusted data: check them
- * before they reach the core. Only ids and small numbers travel, never state.
+ * What a button does, and the check it passes on the way back: button payloads come back from Slack,
+ * Teams and the web chat as untrusted data. Only ids and small numbers travel, never state, so any
+ * instance can serve the click. The ActionRef type is the schema's, so the two cannot drift apart.
  */
 import { z } from "zod";
-import { type ActionRef, INTENT_IDS } from "./answer.js";
+import { INTENT_IDS } from "./intents.js";
+import { MAX_QUESTION_CHARS } from "./limits.js";
 
 const roleId = z.string().min(1).max(100);
 /** Roles a "Compare all roles" button may put first: the two of a comparison, with room to spare. */
 const MAX_FIRST = 5;
-const schema: z.ZodType<ActionRef> = z.discriminatedUnion("do", [
+const actionRefSchema = z.discriminatedUnion("do", [
   z.object({ do: z.literal("describe"), role: roleId }),
   z.object({ do: z.literal("compare"), roles: z.tuple([roleId, roleId]) }),
   z.object({ do: z.literal("compareAll"), first: z.array(roleId).max(MAX_FIRST).optional() }),
@@ -22,9 +24,12 @@ const schema: z.ZodType<ActionRef> = z.discriminatedUnion("do", [
   }),
   z.object({ do: z.literal("roles") }),
   z.object({ do: z.literal("help") }),
-  z.object({ do: z.literal("ask"), text: z.string().max(1000) }),
+  z.object({ do: z.literal("ask"), text: z.string().max(MAX_QUESTION_CHARS) }),
   z.object({ do: z.literal("feedback"), vote: z.enum(["up", "down"]), intent: z.enum(INTENT_IDS), role: roleId.optional() }),
-]) as z.ZodType<ActionRef>;
+]);
+
+/** What a button does. Small and id-only, so it fits in a Slack value or a card's data. */
+export type ActionRef = z.infer<typeof actionRefSchema>;
 
 /** The ActionRef in a button payload (a JSON string or an object), or undefined if it is not one. */
 export function parseActionRef(value: unknown): ActionRef | undefined {
@@ -37,6 +42,6 @@ export function parseActionRef(value: unknown): ActionRef | undefined {
       return undefined;
     }
   }
-  const result = schema.safeParse(data);
+  const result = actionRefSchema.safeParse(data);
   return result.success ? result.data : undefined;
 }

@@ -1,22 +1,11 @@
+import type { ActionRef } from "./action-ref.js";
+import type { IntentId } from "./intents.js";
 import type { Aspect, Contacts } from "./knowledge/types.js";
 
 /**
  * The platform-neutral answer: what every renderer (Block Kit, Adaptive Card, HTML, plain text)
  * turns into its own format. All text here is plain text; renderers escape it for their platform.
  */
-
-export const INTENT_IDS = [
-  "who_does",
-  "describe_role",
-  "compare_roles",
-  "list_roles",
-  "collaboration",
-  "onboarding",
-  "help",
-  "greeting",
-  "out_of_scope",
-] as const;
-export type IntentId = (typeof INTENT_IDS)[number];
 
 /** A run of inline text; `strong` marks words that matched the question. */
 export interface Span {
@@ -43,20 +32,6 @@ export interface RoleCard {
   how?: RichText;
   evidence: Evidence[];
 }
-
-/** What a button does. Small and id-only, so it fits in a Slack value or a card's data. */
-export type ActionRef =
-  | { do: "describe"; role: string }
-  | { do: "compare"; roles: [string, string] }
-  /** Every role side by side; `first` are the roles asked about, shown first where not all fit. */
-  | { do: "compareAll"; first?: string[] }
-  | { do: "collaborate"; role: string; with?: string }
-  | { do: "onboard"; role?: string; step?: number }
-  | { do: "quiz"; role: string; q: number; pick?: number }
-  | { do: "roles" }
-  | { do: "help" }
-  | { do: "ask"; text: string }
-  | { do: "feedback"; vote: "up" | "down"; intent: IntentId; role?: string };
 
 export interface Action {
   label: string;

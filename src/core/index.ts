@@ -1,11 +1,22 @@
 /**
  * The platform-free core: load the knowledge, understand a message, build an Answer.
- * Adapters call `createWhodoes(loadKnowledge(dir))` once and then `ask` / `act` per message.
+ * The server (once per knowledge version, see server/live-knowledge.ts), the CLI, the eval and the
+ * tests call `createWhodoes(loadKnowledge(dir))`, then `ask` / `act` per message.
  */
 
-export { parseActionRef } from "./action-ref.js";
+export { type ActionRef, parseActionRef } from "./action-ref.js";
 export type * from "./answer.js";
-export { INTENT_IDS } from "./answer.js";
+export { INTENT_IDS, type IntentId } from "./intents.js";
 export { DEFAULT_INTENTS_DIR, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
 export type * from "./knowledge/types.js";
-export { createWhodoes, type Whodoes } from "./whodoes.js";
+export { MAX_QUESTION_CHARS } from "./limits.js";
+export type * from "./matcher.js";
+export { createMatcher } from "./understanding/matcher.js";
+export {
+  createWhodoes,
+  type WelcomeOptions,
+  type Whodoes,
+  type WhodoesHooks,
+  type WhodoesOptions,
+  wrapWhodoes,
+} from "./whodoes.js";

@@ -1,16 +1,20 @@
 /** The one entry point: a message's text (or a button's ActionRef) in, an Answer out. */
-import Fuse from "fuse.js";
-import type { ActionRef, Answer, RoleCard } from "./answer.js";
+import type { ActionRef } from "./action-ref.js";
+import type { Answer, RoleCard } from "./answer.js";
 import { collaboration } from "./answers/collaboration.js";
 import { compareAll } from "./answers/compare-all.js";
 import { type AnswerContext, roleCard } from "./answers/context.js";
-import { feedbackThanks, greeting, help, outOfScope } from "./answers/conversation.js";
+import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOptions, welcome } from "./answers/conversation.js";
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { whoDoes } from "./answers/who-does.js";
 import type { Knowledge, Role } from "./knowledge/types.js";
-import { classify, type Decision } from "./understanding/classify.js";
-import { createUnderstander, type Understanding } from "./understanding/understand.js";
+import { MAX_QUESTION_CHARS } from "./limits.js";
+import type { Matcher, MatchResult } from "./matcher.js";
+import { createRoleSearch } from "./role-search.js";
+import { createMatcher } from "./understanding/matcher.js";
+
+export type { WelcomeOptions } from "./answers/conversation.js";
 
 export interface Whodoes {
   readonly knowledge: Knowledge;
@@ -18,36 +22,36 @@ export interface Whodoes {
   ask(text: string): Answer;
   /** What a button does. */
   act(action: ActionRef): Answer;
+  /** The first thing a person sees: what the bot does, the roles, questions to try. */
+  welcome(options?: WelcomeOptions): Answer;
   /** Roles for a search box (Teams message extension): by name, by task, or by a partial word. */
   search(text: string, limit?: number): RoleCard[];
   /** The role id a typed name means ("dba", "ETL developer", "data-architect"), if exactly one. */
   resolveRole(name: string): string | undefined;
-  /** The evidence and decision behind an answer, for evaluation and debugging. */
-  explain(text: string): { understanding: Understanding; decision: Decision };
 }
 
-export function createWhodoes(knowledge: Knowledge): Whodoes {
-  const understander = createUnderstander(knowledge);
-  const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
-  const ctx: AnswerContext = { knowledge, understander, role: (id) => byId.get(id) };
-  // Fuse is cheap over a few role names and catches partial words typed into a search box.
-  const roleSearch = new Fuse(knowledge.roles, {
-    keys: ["name", "short", "aliases", "id"],
-    threshold: 0.35,
-    ignoreLocation: true,
-  });
+export interface WhodoesOptions {
+  /** What understands a message; default: the shipped matcher (understanding/). */
+  matcher?: Matcher;
+}
 
-  function build(u: Understanding, d: Decision): Answer {
-    const [first, second] = u.roles;
-    switch (d.intent) {
+export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}): Whodoes {
+  const matcher = options.matcher ?? createMatcher(knowledge);
+  const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
+  const ctx: AnswerContext = { knowledge, role: (id) => byId.get(id) };
+  const roleSearch = createRoleSearch(knowledge.roles);
+
+  function build(m: MatchResult): Answer {
+    const [first, second] = m.named;
+    switch (m.intent) {
       case "who_does":
-        return d.ranking.length > 0 ? whoDoes(ctx, d.ranking) : outOfScope(ctx);
+        return m.ranked.length > 0 ? whoDoes(ctx, m.ranked) : outOfScope(ctx);
       case "describe_role":
         return first ? describeRole(ctx, first) : outOfScope(ctx);
       case "compare_roles":
         return first && second ? compareRoles(first, second) : outOfScope(ctx);
       case "list_roles":
-        return d.sideBySide ? compareAll(ctx) : listRoles(ctx);
+        return m.sideBySide ? compareAll(ctx) : listRoles(ctx);
       case "collaboration":
         return collaboration(ctx, first, second);
       case "onboarding":
@@ -55,21 +59,13 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
       case "help":
         return help(ctx);
       case "greeting":
-        return greeting(ctx, u.analysis.words);
+        return greeting(ctx, m.words);
       case "out_of_scope":
         return outOfScope(ctx);
     }
   }
 
-  function explain(text: string) {
-    const understanding = understander.understand(text);
-    return { understanding, decision: classify(understanding) };
-  }
-
-  const ask = (text: string) => {
-    const { understanding, decision } = explain(text);
-    return build(understanding, decision);
-  };
+  const ask = (text: string) => (text.length > MAX_QUESTION_CHARS ? tooLong(ctx, text.length) : build(matcher.match(text)));
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
     const role = byId.get(id);
@@ -87,9 +83,7 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
       case "onboard":
         return a.role ? withRole(a.role, (r) => tourStep(ctx, r, a.step ?? 1)) : chooseRole(ctx);
       case "quiz":
-        return withRole(a.role, (r) =>
-          a.pick === undefined ? quizQuestion(ctx, r, a.q) : quizAnswer(ctx, r, a.q, a.pick as number),
-        );
+        return withRole(a.role, (r) => (a.pick === undefined ? quizQuestion(ctx, r, a.q) : quizAnswer(ctx, r, a.q, a.pick)));
       case "roles":
         return listRoles(ctx);
       case "compareAll":
@@ -104,22 +98,49 @@ export function createWhodoes(knowledge: Knowledge): Whodoes {
   }
 
   function search(text: string, limit = 5): RoleCard[] {
-    const { understanding, decision } = explain(text);
-    const cards: RoleCard[] = understanding.roles.map((r) => roleCard(r, 1));
+    const m = matcher.match(text);
+    const cards: RoleCard[] = m.named.map((r) => roleCard(r, 1));
     const add = (c: RoleCard) => cards.length < limit && !cards.some((x) => x.id === c.id) && cards.push(c);
-    if (decision.intent === "who_does") for (const c of whoDoes(ctx, decision.ranking).roles) add(c);
-    for (const hit of roleSearch.search(text.slice(0, 100))) add(roleCard(hit.item, 1 - (hit.score ?? 1)));
+    if (m.intent === "who_does" && m.ranked.length > 0) for (const c of whoDoes(ctx, m.ranked).roles) add(c);
+    for (const hit of roleSearch.find(text)) add(roleCard(hit.role, hit.score));
     return cards;
   }
 
-  function resolveRole(name: string): string | undefined {
-    const direct = understander.roleFinder.resolve(name);
-    if (direct) return direct;
-    const named = understander.understand(name).roles;
-    if (named.length === 1) return named[0]?.id;
-    const [best, next] = roleSearch.search(name.slice(0, 100));
-    return best && (!next || (best.score ?? 1) < (next.score ?? 1)) ? best.item.id : undefined;
-  }
+  return {
+    knowledge,
+    ask,
+    act,
+    welcome: (options) => welcome(ctx, options),
+    search,
+    resolveRole: (name) => matcher.resolveRole(name) ?? roleSearch.best(name)?.id,
+  };
+}
 
-  return { knowledge, ask, act, search, explain, resolveRole };
+/** Hooks around the answers of a wrapped Whodoes; each calls `next` for the answer itself. */
+export interface WhodoesHooks {
+  ask?(text: string, next: (text: string) => Answer): Answer;
+  act?(action: ActionRef, next: (action: ActionRef) => Answer): Answer;
+}
+
+/**
+ * The one way to wrap a Whodoes: follow one that is replaced while running (`target` as a function,
+ * for live reload), or add something around its answers (usage records, the turn log). Everything not
+ * hooked passes straight through, so a new method is added here once, not in every wrapper.
+ */
+export function wrapWhodoes(target: Whodoes | (() => Whodoes), hooks: WhodoesHooks = {}): Whodoes {
+  const current = typeof target === "function" ? target : () => target;
+  const ask = (text: string) => current().ask(text);
+  const act = (action: ActionRef) => current().act(action);
+  const { ask: aroundAsk, act: aroundAct } = hooks;
+  return {
+    // A getter, so a reloaded knowledge shows through.
+    get knowledge() {
+      return current().knowledge;
+    },
+    ask: aroundAsk ? (text) => aroundAsk(text, ask) : ask,
+    act: aroundAct ? (action) => aroundAct(action, act) : act,
+    welcome: (options) => current().welcome(options),
+    search: (text, limit) => current().search(text, limit),
+    resolveRole: (name) => current().resolveRole(name),
+  };
 }

@@ -6,9 +6,9 @@
  * role knowledge, never the directory of people or anything asked.
  */
 import express from "express";
-import type { Logger } from "../adapters/adapter.js";
 import { roleTable } from "../core/answers/compare-all.js";
 import type { Knowledge } from "../core/index.js";
+import type { Logger } from "../logging/logger.js";
 import type { ComparePicture } from "../render/picture/compare-picture.js";
 import { COMPARE_PNG_PATH, COMPARE_SVG_PATH } from "../render/picture-url.js";
 

@@ -4,8 +4,8 @@
  * wrong; /healthz reports it until a good edit lands.
  */
 import { type FSWatcher, watch } from "node:fs";
-import type { Logger } from "../adapters/adapter.js";
-import { createWhodoes, KnowledgeError, loadKnowledge, type Whodoes } from "../core/index.js";
+import { createWhodoes, KnowledgeError, loadKnowledge, type Whodoes, wrapWhodoes } from "../core/index.js";
+import type { Logger } from "../logging/logger.js";
 
 /** Editors write a file in several steps; wait for them to settle before reading. */
 const SETTLE_MS = 250;
@@ -24,16 +24,7 @@ export function createLiveKnowledge(dir: string | undefined, logger: Logger, opt
   let error: string | undefined;
   const root = current.knowledge.dir;
 
-  const whodoes: Whodoes = {
-    get knowledge() {
-      return current.knowledge;
-    },
-    ask: (text) => current.ask(text),
-    act: (action) => current.act(action),
-    search: (text, limit) => current.search(text, limit),
-    explain: (text) => current.explain(text),
-    resolveRole: (name) => current.resolveRole(name),
-  };
+  const whodoes = wrapWhodoes(() => current);
 
   function reload(): boolean {
     try {

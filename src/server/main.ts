@@ -1,8 +1,8 @@
 /** `npm start`: read .env, check the configuration, start the server, stop cleanly on a signal. */
 import { config as loadDotenv } from "dotenv";
 import { KnowledgeError } from "../core/index.js";
+import { createLogger } from "../logging/logger.js";
 import { ConfigError, parseConfig } from "./config.js";
-import { createLogger } from "./logger.js";
 import { startServer } from "./start.js";
 
 loadDotenv({ quiet: true });

@@ -4,12 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Logger, PlatformAdapter } from "../adapters/adapter.js";
+import type { PlatformAdapter } from "../adapters/adapter.js";
 import { createSlackAdapter } from "../adapters/slack/index.js";
 import { createTeamsAdapter } from "../adapters/teams/index.js";
 import { withTurnLog } from "../adapters/turn-log.js";
 import { createWebChatAdapter } from "../adapters/web/index.js";
 import { PROJECT_ROOT } from "../core/knowledge/paths.js";
+import type { Logger } from "../logging/logger.js";
 import { createStore } from "../store/create-store.js";
 import { recordingWhodoes } from "../usage/recorder.js";
 import { createComparePictureRouter } from "./compare-picture-routes.js";

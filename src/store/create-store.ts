@@ -1,5 +1,6 @@
 /** Choose the store: Redis when REDIS_URL is set (instances share it), else memory plus files in DATA_DIR. */
-import { type Logger, silentLogger } from "../adapters/adapter.js";
+
+import { type Logger, silentLogger } from "../logging/logger.js";
 import { createFileStore } from "./file-store.js";
 import { createRedisStore } from "./redis-store.js";
 import type { Store } from "./store.js";

@@ -12,7 +12,7 @@
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { type Logger, silentLogger } from "../adapters/adapter.js";
+import { type Logger, silentLogger } from "../logging/logger.js";
 import { type AppendFile, createAppendFile } from "./append-file.js";
 import { createClaims } from "./claims.js";
 import { type Store, StoreError } from "./store.js";

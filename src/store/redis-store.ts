@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { createClient, ErrorReply } from "redis";
-import { type Logger, silentLogger } from "../adapters/adapter.js";
+import { type Logger, silentLogger } from "../logging/logger.js";
 import { createClaims } from "./claims.js";
 import { type Store, StoreError } from "./store.js";
 import { parseUsageEventLine, type UsageEvent } from "./usage-event.js";

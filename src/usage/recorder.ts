@@ -4,8 +4,8 @@
  * or a who-does answer whose best role scored below LOW_CONFIDENCE_SCORE); each 👍/👎 a `feedback`.
  * Recording is fire-and-forget: it never delays an answer and a failing store never breaks one.
  */
-import { type Logger, silentLogger } from "../adapters/adapter.js";
-import type { ActionRef, Answer, Whodoes } from "../core/index.js";
+import { type ActionRef, type Answer, type Whodoes, wrapWhodoes } from "../core/index.js";
+import { type Logger, silentLogger } from "../logging/logger.js";
 import type { Store, UsageEvent } from "../store/store.js";
 import { questionHash } from "./question-hash.js";
 
@@ -116,23 +116,16 @@ export function createUsageRecorder(store: Store, options: UsageRecorderOptions)
  */
 export function recordingWhodoes(whodoes: Whodoes, store: Store, options: UsageRecorderOptions): Whodoes {
   const recorder = createUsageRecorder(store, options);
-  return {
-    // A getter, so a live-reloaded knowledge shows through.
-    get knowledge() {
-      return whodoes.knowledge;
-    },
-    ask(text) {
-      const answer = whodoes.ask(text);
+  return wrapWhodoes(whodoes, {
+    ask(text, next) {
+      const answer = next(text);
       recorder.question(text, answer);
       return answer;
     },
-    act(ref) {
-      const answer = whodoes.act(ref);
+    act(ref, next) {
+      const answer = next(ref);
       recorder.action(ref);
       return answer;
     },
-    search: (text, limit) => whodoes.search(text, limit),
-    resolveRole: (name) => whodoes.resolveRole(name),
-    explain: (text) => whodoes.explain(text),
-  };
+  });
 }

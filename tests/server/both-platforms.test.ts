@@ -3,7 +3,7 @@
  * Slack Web API and Teams in local mode against a fake Bot Connector, on one port.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/adapters/adapter.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { parseConfig } from "../../src/server/config.js";
 import { type Running, startServer } from "../../src/server/start.js";
 import { type FakeSlack, startFakeSlack } from "../adapters/slack/support/fake-slack.js";

@@ -6,7 +6,7 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/adapters/adapter.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { createComparePictureRouter } from "../../src/server/compare-picture-routes.js";
 import { createHttpApp } from "../../src/server/http.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/server/live-knowledge.js";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { LogFields } from "../../src/adapters/adapter.js";
+import type { LogFields } from "../../src/logging/logger.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/server/live-knowledge.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
 

@@ -4,7 +4,7 @@
  * whole payloads (message text), so objects are never dumped.
  */
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import type { Logger } from "../adapter.js";
+import type { Logger } from "../../logging/logger.js";
 
 const RANK: Record<LogLevel, number> = {
   [LogLevel.DEBUG]: 0,

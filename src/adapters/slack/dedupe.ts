@@ -4,8 +4,8 @@
  * delivery win, also across instances sharing a store.
  */
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import type { Logger } from "../../logging/logger.js";
 import type { Store } from "../../store/store.js";
-import type { Logger } from "../adapter.js";
 import { errorFields } from "./errors.js";
 import { EVENT_CLAIM_TTL_MS } from "./settings.js";
 

@@ -1,8 +1,8 @@
 /** What every listener needs, handed over once by the factory. */
 import type { Answer, Whodoes } from "../../core/index.js";
+import type { Logger } from "../../logging/logger.js";
 import type { BlockKitOptions, SlackMessage } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
-import type { Logger } from "../adapter.js";
 import type { ResponseUrlClient } from "./response-url.js";
 import type { WorkRunner } from "./work.js";
 

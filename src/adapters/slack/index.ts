@@ -12,11 +12,12 @@
 import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
+import type { Logger } from "../../logging/logger.js";
 import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToBlockKit } from "../../render/slack.js";
 import type { SlackConfig } from "../../server/config.js";
 import type { Store } from "../../store/store.js";
-import type { Logger, PlatformAdapter } from "../adapter.js";
+import type { PlatformAdapter } from "../adapter.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import { createEventDedupe } from "./dedupe.js";
 import type { SlackDeps } from "./deps.js";

@@ -2,7 +2,8 @@
  * Work done after the ack: each job is caught (a failure logs with context and sends a short apology,
  * the process keeps serving) and counted, so stop() can let answers in flight finish.
  */
-import type { LogFields, Logger } from "../adapter.js";
+
+import type { LogFields, Logger } from "../../logging/logger.js";
 import { errorFields } from "./errors.js";
 
 export interface WorkRunner {

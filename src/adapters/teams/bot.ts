@@ -11,10 +11,10 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Answer, Whodoes } from "../../core/index.js";
+import type { Logger } from "../../logging/logger.js";
 import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToTeamsMessage, type TeamsCardMessage } from "../../render/teams.js";
 import type { Store } from "../../store/store.js";
-import type { Logger } from "../adapter.js";
 import { answerForMessage, cardToReplace } from "./message.js";
 import { searchResponse } from "./message-extension.js";
 import { welcomeAnswer } from "./replies.js";

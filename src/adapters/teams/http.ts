@@ -5,7 +5,7 @@
 
 import type { Activity } from "botbuilder";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
-import type { Logger } from "../adapter.js";
+import type { Logger } from "../../logging/logger.js";
 import type { WhodoesTeamsBot } from "./bot.js";
 import type { WhodoesCloudAdapter } from "./cloud-adapter.js";
 import { isLoopbackServiceUrl } from "./local-mode-guard.js";

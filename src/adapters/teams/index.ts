@@ -4,9 +4,10 @@
  */
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
+import type { Logger } from "../../logging/logger.js";
 import type { TeamsConfig } from "../../server/config.js";
 import type { Store } from "../../store/store.js";
-import type { Logger, PlatformAdapter } from "../adapter.js";
+import type { PlatformAdapter } from "../adapter.js";
 import { type BotFrameworkEndpoints, createBotFrameworkAuthentication, isLocalMode } from "./auth.js";
 import { WhodoesTeamsBot } from "./bot.js";
 import { WhodoesCloudAdapter } from "./cloud-adapter.js";

@@ -4,8 +4,8 @@
  * up after 5 s). The search is the core's and in memory, so this is a few milliseconds.
  */
 import type { RoleCard, Whodoes } from "../../core/index.js";
+import type { Logger } from "../../logging/logger.js";
 import { type MessagingExtensionResultAttachment, roleToSearchResult } from "../../render/teams.js";
-import type { Logger } from "../adapter.js";
 import { MAX_QUESTION_CHARS } from "./text.js";
 
 /** Must match `composeExtensions[].commands[].id` and its parameter name in manifests/teams/manifest.json. */

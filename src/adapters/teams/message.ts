@@ -3,7 +3,7 @@
  * the `value` of an Adaptive Card Action.Submit (`{ whodoes: ActionRef }`). Decisions only; sending is bot.ts's.
  */
 import { type Answer, parseActionRef, type Whodoes } from "../../core/index.js";
-import type { Logger } from "../adapter.js";
+import type { Logger } from "../../logging/logger.js";
 import { tooLongAnswer } from "./replies.js";
 import { MAX_QUESTION_CHARS, questionText } from "./text.js";
 

@@ -6,8 +6,8 @@
 import express from "express";
 import { z } from "zod";
 import { type ActionRef, type Answer, parseActionRef, type Whodoes } from "../../core/index.js";
+import type { Logger } from "../../logging/logger.js";
 import { answerToHtml } from "../../render/html.js";
-import type { Logger } from "../adapter.js";
 
 export const CHAT_PATH = "/api/chat";
 /** The largest request body accepted; a question and a button payload are far smaller. */

@@ -4,7 +4,8 @@
  */
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
-import type { Logger, PlatformAdapter } from "../adapter.js";
+import type { Logger } from "../../logging/logger.js";
+import type { PlatformAdapter } from "../adapter.js";
 import { CHAT_PATH, createChatRouter } from "./api.js";
 import { createPageRouter, PAGE_PATH } from "./page.js";
 import { welcomeAnswer } from "./welcome.js";

@@ -1,12 +1,11 @@
 /** What every answer builder needs, and the pieces they share (role cards, next-step buttons). */
-import type { Action, Answer, Block, IntentId, RoleCard } from "../answer.js";
+import type { Action, Answer, Block, RoleCard } from "../answer.js";
+import type { IntentId } from "../intents.js";
 import type { Knowledge, Role } from "../knowledge/types.js";
-import type { Understander } from "../understanding/understand.js";
 import { MESSAGES } from "./messages.js";
 
 export interface AnswerContext {
   knowledge: Knowledge;
-  understander: Understander;
   role(id: string): Role | undefined;
 }
 

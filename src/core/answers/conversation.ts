@@ -1,8 +1,10 @@
 /** The small talk around the answers: help, greetings, thanks, feedback, and "not one for us". */
-import type { Answer, IntentId } from "../answer.js";
+import type { Answer, Block } from "../answer.js";
+import type { IntentId } from "../intents.js";
+import { MAX_QUESTION_CHARS } from "../limits.js";
 import { compareAllAction } from "./compare-all.js";
 import { type AnswerContext, answer } from "./context.js";
-import { MESSAGES } from "./messages.js";
+import { listNames, MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
 /** Example questions for each intent, made from the knowledge: real role names and tasks. */
@@ -50,6 +52,74 @@ export function help(ctx: AnswerContext): Answer {
       compareAllAction(),
       { label: MESSAGES.onboardButton, action: { do: "onboard" } },
     ],
+  });
+}
+
+/** What a welcome offers to try: two tasks, a role to describe and a pair to compare. */
+const WELCOME_EXAMPLES: readonly (readonly [IntentId, number])[] = [
+  ["who_does", 2],
+  ["describe_role", 1],
+  ["compare_roles", 1],
+];
+
+export interface WelcomeOptions {
+  /** People who just joined (a Teams team's new members); none when the bot was installed or opened. */
+  newMembers?: readonly string[];
+  /** How people reach the bot where the welcome is shown: a mention ("@whodoes" in a Teams channel)... */
+  mention?: string;
+  /** ...or a command ("/whodoes" in Slack). */
+  command?: string;
+}
+
+/**
+ * The first thing a person sees, on every surface (Slack's App Home and welcome DM, Teams' install and
+ * new members, the web chat's page): what the bot does, the roles it knows, questions to try (real
+ * ones, made from the knowledge) and the ways in.
+ */
+export function welcome(ctx: AnswerContext, options: WelcomeOptions = {}): Answer {
+  const all = examples(ctx);
+  const tries = WELCOME_EXAMPLES.flatMap(([intent, count]) => all.filter((e) => e.intent === intent).slice(0, count));
+  const reach = options.mention
+    ? MESSAGES.welcomeMention(options.mention)
+    : options.command
+      ? MESSAGES.welcomeCommand(options.command)
+      : undefined;
+  const how = reach ? `${MESSAGES.welcomeIntro} ${reach}` : MESSAGES.welcomeIntro;
+  const members = options.newMembers ?? [];
+  const roles = ctx.knowledge.roles.map((r) => r.name);
+  const blocks: Block[] = [{ type: "text", text: plain(how) }];
+  if (roles.length > 0) blocks.push({ type: "text", text: plain(MESSAGES.knownRoles(listNames(roles))) });
+  if (tries.length > 0)
+    blocks.push({
+      type: "choices",
+      prompt: MESSAGES.tryAsking,
+      choices: tries.map((e) => ({ label: e.text, action: { do: "ask", text: e.text } })),
+    });
+  blocks.push({ type: "text", text: plain(MESSAGES.welcomeOnboarding) });
+  return answer({
+    intent: "greeting",
+    title: members.length > 0 ? MESSAGES.welcomeMembers(listNames(members)) : MESSAGES.welcomeTitle,
+    summary: how,
+    blocks,
+    actions: [
+      { label: MESSAGES.onboardButton, action: { do: "onboard" }, style: "primary" },
+      { label: MESSAGES.rolesButton, action: { do: "roles" } },
+      compareAllAction(),
+      { label: MESSAGES.helpButton, action: { do: "help" } },
+    ],
+  });
+}
+
+/** A message over MAX_QUESTION_CHARS: said plainly, with a question to ask instead. */
+export function tooLong(ctx: AnswerContext, length: number): Answer {
+  const example = examples(ctx, 1).find((e) => e.intent === "who_does")?.text;
+  const text = MESSAGES.tooLong(length, MAX_QUESTION_CHARS, example);
+  return answer({
+    intent: "out_of_scope",
+    title: MESSAGES.tooLongTitle,
+    summary: text,
+    blocks: [{ type: "text", text: plain(text) }],
+    actions: [{ label: MESSAGES.helpButton, action: { do: "help" } }],
   });
 }
 

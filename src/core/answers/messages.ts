@@ -9,7 +9,6 @@ export const MESSAGES = {
   rolesButton: "Show all roles",
   compareAllButton: "Compare all roles",
   helpButton: "How to ask",
-  whoDoesTitle: (name: string) => `${name}`,
   whoDoesSummary: (name: string, character: string, statement: string) => `${name} (${character.toLowerCase()}): ${statement}`,
   sharedIntro: "This is shared. Each role's part:",
   didYouMean: "Too close to call. Did you mean:",
@@ -25,14 +24,36 @@ export const MESSAGES = {
   hello: (example?: string) => `Hi! Ask me who does a data task${example ? `, e.g. "${example}"` : ""}.`,
   thanks: "You're welcome! Ask again any time.",
   bye: "Bye for now!",
+  welcomeTitle: "Hi! I tell you who does what in data.",
+  welcomeMembers: (names: string) => `Welcome, ${names}!`,
+  welcomeIntro: "Ask me which data role owns a task, what a role does, or how two roles differ.",
+  welcomeMention: (mention: string) => `Mention me (${mention}) with your question.`,
+  welcomeCommand: (command: string) => `Type ${command} and your question anywhere, or send me a message here.`,
+  knownRoles: (names: string) => `I know these roles: ${names}.`,
+  tryAsking: "Try asking",
+  welcomeOnboarding: "New to the data team? Start onboarding for a short tour of your role.",
+  tooLongTitle: "That message is too long for me",
+  tooLong: (length: number, limit: number, example?: string) =>
+    `That message is ${length.toLocaleString("en-US")} characters long; I read questions of up to ${limit.toLocaleString("en-US")}. Ask in a sentence or two${example ? `, for example "${example}"` : ""}.`,
   feedbackThanks: "Thanks for the feedback: it helps the people who maintain the knowledge.",
   noteHeading: "Note",
   responsibilitiesHeading: "Responsibilities",
   exampleHeading: "In the example (a hospital network)",
   worksWithHeading: "Works with",
   firstWeekHeading: "First week",
-  unknownRole: (id: string) => `I don't know a role called "${id}".`,
 } as const;
+
+/** Names shown in one sentence; more are counted ("and 3 others"). */
+const NAMES_LISTED = 5;
+
+/** "A", "A and B", "A, B and C", "A, B, C, D, E and 2 others". */
+export function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, NAMES_LISTED);
+  const more = names.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} ${more === 1 ? "other" : "others"}`;
+  if (shown.length <= 1) return shown.join("");
+  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
 
 export function article(word: string): string {
   // "an" before a vowel sound; acronyms like DBA/DWH are read letter by letter ("a DBA").

@@ -3,46 +3,41 @@
  * shared concern (the architect designs DR, the DBA implements it); both when too close to call.
  */
 import type { Answer, Block, Evidence, RoleCard } from "../answer.js";
-import type { ResponsibilityMatch } from "../understanding/responsibility-index.js";
-import { SETTINGS } from "../understanding/settings.js";
-import type { RoleRanking } from "../understanding/understand.js";
+import type { MatchedResponsibility, RankedRole } from "../matcher.js";
 import { type AnswerContext, answer, nextSteps, peopleBlocks, roleCard, round } from "./context.js";
+import { DISPLAY } from "./display.js";
 import { MESSAGES } from "./messages.js";
-import { emphasise, plain } from "./rich-text.js";
+import { highlight, plain } from "./rich-text.js";
 
-function evidenceOf(ctx: AnswerContext, m: ResponsibilityMatch): Evidence {
-  const concepts = new Set(m.concepts);
-  const statement = m.entry.responsibility.statement;
+function evidenceOf(m: MatchedResponsibility): Evidence {
   return {
-    responsibilityId: m.entry.responsibility.id,
-    statement: emphasise(statement, ctx.understander.matchedWords(statement, concepts)),
-    terms: m.concepts,
+    responsibilityId: m.responsibility.id,
+    statement: highlight(m.responsibility.statement, m.highlight),
+    terms: m.terms,
   };
 }
 
-function card(ctx: AnswerContext, r: RoleRanking, score: number, shared: boolean): RoleCard {
-  const best = r.matches[0];
-  const evidence = r.matches.filter((m) => best && m.raw >= best.raw * 0.6).map((m) => evidenceOf(ctx, m));
-  const how = shared ? best?.entry.responsibility.how : undefined;
+function card(r: RankedRole, score: number, shared: boolean): RoleCard {
+  const evidence = r.evidence.filter((m) => m.relative >= DISPLAY.evidenceShare).map(evidenceOf);
+  const how = shared ? r.evidence[0]?.responsibility.how : undefined;
   return roleCard(r.role, score, { evidence, ...(how ? { how: plain(how) } : {}) });
 }
 
-export function whoDoes(ctx: AnswerContext, ranking: RoleRanking[]): Answer {
-  const [top, ...rest] = ranking;
+export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answer {
+  const [top, ...rest] = ranked;
   if (!top) throw new Error("whoDoes needs at least one ranked role");
-  const concerns = new Set(top.matches[0]?.entry.responsibility.concerns ?? []);
-  const sharesConcern = (r: RoleRanking) => r.matches.some((m) => m.entry.responsibility.concerns.some((c) => concerns.has(c)));
-  const shared = rest.filter(sharesConcern).slice(0, SETTINGS.maxRolesShown - 1);
-  const close = rest.filter((r) => !shared.includes(r) && r.raw >= top.raw * SETTINGS.tooCloseRatio).slice(0, 1);
+  const concerns = new Set(top.evidence[0]?.responsibility.concerns ?? []);
+  const sharesConcern = (r: RankedRole) => r.evidence.some((m) => m.responsibility.concerns.some((c) => concerns.has(c)));
+  const shared = rest.filter(sharesConcern).slice(0, DISPLAY.maxRolesShown - 1);
+  const close = rest.filter((r) => !shared.includes(r) && r.relative >= DISPLAY.tooCloseRatio).slice(0, 1);
 
-  const scoreOf = (r: RoleRanking) => round(top.confidence * (r.raw / top.raw));
-  const topCard = card(ctx, top, top.confidence, shared.length > 0);
-  const sharedCards = shared.map((r) => card(ctx, r, scoreOf(r), true));
-  const closeCards = close.map((r) => card(ctx, r, scoreOf(r), false));
+  const topCard = card(top, top.score, shared.length > 0);
+  const sharedCards = shared.map((r) => card(r, round(r.score), true));
+  const closeCards = close.map((r) => card(r, round(r.score), false));
 
   const blocks: Block[] = [{ type: "role", role: topCard }, ...peopleBlocks(ctx, [top.role])];
   // Asked who holds a role ("who's the DBA here?"), with no task to show as evidence: say what it does.
-  if (top.matches.length === 0) blocks.push({ type: "text", text: plain(top.role.summary) });
+  if (top.evidence.length === 0) blocks.push({ type: "text", text: plain(top.role.summary) });
   if (top.role.note) blocks.push({ type: "text", text: plain(top.role.note) });
   if (sharedCards.length > 0) {
     blocks.push({ type: "text", text: plain(MESSAGES.sharedIntro) });
@@ -58,11 +53,11 @@ export function whoDoes(ctx: AnswerContext, ranking: RoleRanking[]): Answer {
       choices: [topCard, ...closeCards].map((c) => ({ label: c.name, action: { do: "describe", role: c.id } })),
     });
 
-  const statement = top.matches[0]?.entry.responsibility.statement ?? top.role.summary;
-  const second = ranking[1]?.role;
+  const statement = top.evidence[0]?.responsibility.statement ?? top.role.summary;
+  const second = ranked[1]?.role;
   return answer({
     intent: "who_does",
-    title: MESSAGES.whoDoesTitle(top.role.name),
+    title: top.role.name,
     summary: MESSAGES.whoDoesSummary(top.role.name, top.role.character, statement),
     blocks,
     roles: [topCard, ...sharedCards, ...closeCards],

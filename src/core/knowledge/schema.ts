@@ -1,6 +1,6 @@
 /** The shape of each file in an intents/ directory. Messages here reach users editing YAML. */
 import { z } from "zod";
-import { INTENT_IDS } from "../answer.js";
+import { INTENT_IDS } from "../intents.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "must be lower-case words joined by - (e.g. data-architect)");

@@ -1,5 +1,5 @@
 /** The knowledge the bot answers from, as loaded and checked from an intents/ directory. */
-import type { IntentId } from "../answer.js";
+import type { IntentId } from "../intents.js";
 
 export interface Responsibility {
   id: string;

@@ -3,7 +3,7 @@
  * from its cue words and the shape of the message (how many roles it names, whether its words
  * point at a task); the best wins, and anything that fits nothing is out of scope.
  */
-import type { IntentId } from "../answer.js";
+import { INTENT_IDS, type IntentId } from "../intents.js";
 import type { Role } from "../knowledge/types.js";
 import { SETTINGS } from "./settings.js";
 import type { RoleRanking, Understanding } from "./understand.js";
@@ -16,18 +16,22 @@ export interface Decision {
   sideBySide?: true;
 }
 
-/** Ties go to the intent listed first. */
-const PRIORITY: IntentId[] = [
-  "compare_roles",
-  "collaboration",
-  "onboarding",
-  "who_does",
-  "describe_role",
-  "list_roles",
-  "help",
-  "greeting",
-  "out_of_scope",
-];
+/**
+ * Who wins a tie: the lower rank. A record over every intent id, so a new intent that is missing here
+ * does not compile (a list would let it silently never win).
+ */
+const TIE_RANK: Record<IntentId, number> = {
+  compare_roles: 0,
+  collaboration: 1,
+  onboarding: 2,
+  who_does: 3,
+  describe_role: 4,
+  list_roles: 5,
+  help: 6,
+  greeting: 7,
+  out_of_scope: 8,
+};
+const PRIORITY: readonly IntentId[] = [...INTENT_IDS].sort((a, b) => TIE_RANK[a] - TIE_RANK[b]);
 
 export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is RoleRanking {
   if (r === undefined) return false;

@@ -1,9 +1,13 @@
 /**
- * Every threshold and weight of the matcher, in one place. Tuned on tests/eval/questions.dev.yaml
- * only; the held-out file is scored, never tuned on.
+ * Every threshold and weight of the matcher, in one place. Tuned on the tuning sets
+ * (tests/eval/questions.dev*.yaml) only; the held-out files are scored, never tuned on. How answers
+ * show what the matcher found (how close is too close to call, how many roles) is answers/display.ts.
  */
 export const SETTINGS = Object.freeze({
-  /** Longer messages are cut: nobody asks a question this long, and it bounds the work. */
+  /**
+   * Any text the matcher reads (knowledge or message) is cut here and at maxWords: a bound on its work.
+   * Questions are shorter still: the core refuses longer ones first (limits.ts).
+   */
   maxInputChars: 4000,
   maxWords: 200,
   /** Spelling: words shorter than this are never corrected ("dr", "etl", "ha"). */
@@ -35,8 +39,6 @@ export const SETTINGS = Object.freeze({
   strongEvidence: 2,
   /** Roles sharing a concern with the best one are shown when they score at least this share of it. */
   sharedConcernRatio: 0.45,
-  /** Without a shared concern, a runner-up this close to the best makes the bot ask "did you mean". */
-  tooCloseRatio: 0.9,
   /** With another department's word in the message, who_does needs at least this much evidence. */
   outOfScopeOverride: 3,
   /** A runner-up with real evidence goes first when the unproven best scores at most this much more. */
@@ -49,8 +51,4 @@ export const SETTINGS = Object.freeze({
   namedRolesShare: 0.8,
   /** How many words after "not the" a question rules out. */
   ruledOutWords: 3,
-  /** At most this many roles in one answer. */
-  maxRolesShown: 3,
 });
-
-export type Settings = typeof SETTINGS;

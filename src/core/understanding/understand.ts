@@ -3,7 +3,7 @@
  * responsibilities its remaining words point at. No decisions here, only evidence; the
  * classifier decides.
  */
-import type { IntentId } from "../answer.js";
+import type { IntentId } from "../intents.js";
 import type { Knowledge, Role } from "../knowledge/types.js";
 import { type Analysis, type Concept, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
 import { hasEmoji, normalise } from "./normalise.js";

@@ -1,7 +1,7 @@
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../../src/adapters/adapter.js";
 import { createSlackAdapter, SlackAdapterError } from "../../../src/adapters/slack/index.js";
+import { silentLogger } from "../../../src/logging/logger.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import { startFakeSlack } from "./support/fake-slack.js";
 import { fixture } from "./support/fixtures.js";

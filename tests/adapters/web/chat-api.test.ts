@@ -6,7 +6,7 @@ import {
   type ChatResponse,
   CONTENT_SECURITY_POLICY,
 } from "../../../src/adapters/web/index.js";
-import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/index.js";
+import { createWhodoes, loadKnowledge, type Whodoes, wrapWhodoes } from "../../../src/core/index.js";
 import { copyKnowledge } from "../../helpers/knowledge-copy.js";
 import { realWhodoes, startWebChat, type WebChatServer } from "./harness.js";
 
@@ -254,16 +254,7 @@ describe("the welcome card", () => {
       const after = createWhodoes(loadKnowledge(copy.dir));
       let current = before;
       // As src/server/live-knowledge.ts does: one Whodoes whose knowledge can change under it.
-      const live: Whodoes = {
-        get knowledge() {
-          return current.knowledge;
-        },
-        ask: (text) => current.ask(text),
-        act: (ref) => current.act(ref),
-        search: (text, limit) => current.search(text, limit),
-        explain: (text) => current.explain(text),
-        resolveRole: (name) => current.resolveRole(name),
-      };
+      const live = wrapWhodoes(() => current);
       const own = await startWebChat(live);
       try {
         expect(await (await fetch(`${own.url}/`)).text()).toContain(">who restores a dropped table?</button>");

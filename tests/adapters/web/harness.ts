@@ -2,10 +2,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import type { LogFields, Logger, PlatformAdapter } from "../../../src/adapters/adapter.js";
+import type { PlatformAdapter } from "../../../src/adapters/adapter.js";
 import { withTurnLog } from "../../../src/adapters/turn-log.js";
 import { createWebChatAdapter } from "../../../src/adapters/web/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/index.js";
+import type { LogFields, Logger } from "../../../src/logging/logger.js";
 
 export interface LogLine {
   level: keyof Logger;

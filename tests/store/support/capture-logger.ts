@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from "../../../src/adapters/adapter.js";
+import type { LogFields, Logger } from "../../../src/logging/logger.js";
 
 export interface CapturedLine {
   level: "debug" | "info" | "warn" | "error";

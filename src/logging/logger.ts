@@ -1,8 +1,26 @@
 /**
  * Structured logs: one JSON object per line for machines, a short readable line in a terminal.
- * Never pass message text at info level, nor secrets (config values are never logged).
+ * Never pass message text at info level, nor secrets (config values are never logged). At the bottom
+ * of the code, so every layer takes the same Logger.
  */
-import type { LogFields, Logger } from "../adapters/adapter.js";
+
+export type LogFields = Record<string, unknown>;
+
+/** The logger every part is handed; never pass message text or secrets at info level. */
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+/** A logger that drops everything: the default where logging is optional, and for tests. */
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 export type LogLevel = keyof typeof LEVELS;

@@ -1,0 +1,12 @@
+/**
+ * How answers show what the matcher found: presentation, not matching. The matcher's own thresholds
+ * and weights are understanding/settings.ts; a swapped matcher keeps these.
+ */
+export const DISPLAY = Object.freeze({
+  /** Without a shared concern, a runner-up at least this strong (relative to the best) makes the answer ask "did you mean". */
+  tooCloseRatio: 0.9,
+  /** At most this many roles in one who-does answer. */
+  maxRolesShown: 3,
+  /** A role card lists the responsibilities at least this strong relative to its best one. */
+  evidenceShare: 0.6,
+});

@@ -1,0 +1,53 @@
+/**
+ * The one interface between understanding a message and answering it. Answers are built from a
+ * MatchResult alone, so the matcher behind it can be swapped (the shipped one is understanding/, a
+ * test builds answers from a trivial one) without touching an answer builder.
+ */
+import type { IntentId } from "./intents.js";
+import type { Responsibility, Role } from "./knowledge/types.js";
+
+/** Characters [start, end) of a text that carry a matched term: rendered bold. */
+export interface HighlightSpan {
+  start: number;
+  end: number;
+}
+
+/** One responsibility of a role that the message's task words hit. */
+export interface MatchedResponsibility {
+  responsibility: Responsibility;
+  /** Its strength relative to the role's best responsibility: 1 for the best. */
+  relative: number;
+  /** The knowledge terms the message hit (`whodoes ask --json` reports them; usage records keep them). */
+  terms: string[];
+  /** Where the responsibility's statement shows those terms (a matcher may work it out only when read). */
+  readonly highlight: HighlightSpan[];
+}
+
+/** A role whose work the message's task is. */
+export interface RankedRole {
+  role: Role;
+  /** 0..1: how sure the matcher is that this role owns the task. */
+  score: number;
+  /** Its strength relative to the best role's: 1 for the best, close to 1 for a close runner-up. */
+  relative: number;
+  /** The responsibilities that matched, best first; none when the message asked who holds a role. */
+  evidence: MatchedResponsibility[];
+}
+
+export interface MatchResult {
+  intent: IntentId;
+  /** The roles the message names, in the order it names them (whom a role question is about). */
+  named: Role[];
+  /** who_does: the roles that own the task, best first. Empty for every other intent. */
+  ranked: RankedRole[];
+  /** list_roles: the message asks to see every role side by side (the comparison table), not a list. */
+  sideBySide?: boolean;
+  /** The message's words as the matcher read them, lower case: small talk tells thanks from hello by them. */
+  words: string[];
+}
+
+export interface Matcher {
+  match(text: string): MatchResult;
+  /** The role a typed name or id means ("dba", "ETL developer", "data-architect"), when it names exactly one. */
+  resolveRole(name: string): string | undefined;
+}

@@ -1,0 +1,84 @@
+/**
+ * The shipped matcher behind the core's Matcher interface: understand the message (understand.ts),
+ * decide its intent (classify.ts), and report the result in the one shape answers are built from.
+ */
+import type { Knowledge } from "../knowledge/types.js";
+import type { HighlightSpan, Matcher, MatchResult, RankedRole } from "../matcher.js";
+import { classify } from "./classify.js";
+import { createUnderstander, type RoleRanking, type Understander } from "./understand.js";
+
+/**
+ * The stretches of `text` to show bold: the words `hits` marks (counting runs of letters and digits),
+ * with the space between two such words included, so two bold words read as one bold phrase.
+ */
+export function highlightSpans(text: string, hits: readonly boolean[]): HighlightSpan[] {
+  const spans: HighlightSpan[] = [];
+  let open: HighlightSpan | undefined;
+  let word = 0;
+  let at = 0;
+  for (const part of text.split(/([A-Za-z0-9]+)/)) {
+    if (part === "") continue;
+    const start = at;
+    at += part.length;
+    const isWord = /^[A-Za-z0-9]/.test(part);
+    if (isWord && hits[word++] === true) {
+      if (open) open.end = at;
+      else {
+        open = { start, end: at };
+        spans.push(open);
+      }
+    } else if (open && !isWord && /^\s+$/.test(part) && hits[word] === true) open.end = at;
+    else open = undefined;
+  }
+  return spans;
+}
+
+function ranked(understander: Understander, ranking: readonly RoleRanking[]): RankedRole[] {
+  const top = ranking[0];
+  if (!top) return [];
+  return ranking.map((r) => {
+    const best = r.matches[0];
+    return {
+      role: r.role,
+      score: r === top ? top.confidence : top.confidence * (r.raw / top.raw),
+      relative: r === top ? 1 : r.raw / top.raw,
+      evidence: r.matches.map((m) => {
+        const statement = m.entry.responsibility.statement;
+        let spans: HighlightSpan[] | undefined;
+        return {
+          responsibility: m.entry.responsibility,
+          relative: m === best || !best ? 1 : m.raw / best.raw,
+          terms: m.concepts,
+          // Worked out when an answer shows it: most matched responsibilities are never shown.
+          get highlight() {
+            spans ??= highlightSpans(statement, understander.matchedWords(statement, new Set(m.concepts)));
+            return spans;
+          },
+        };
+      }),
+    };
+  });
+}
+
+export function createMatcher(knowledge: Knowledge): Matcher {
+  const understander = createUnderstander(knowledge);
+  return {
+    match(text): MatchResult {
+      const understanding = understander.understand(text);
+      const decision = classify(understanding);
+      return {
+        intent: decision.intent,
+        named: understanding.roles,
+        ranked: ranked(understander, decision.ranking),
+        words: understanding.analysis.words,
+        ...(decision.sideBySide ? { sideBySide: true } : {}),
+      };
+    },
+    resolveRole(name) {
+      const direct = understander.roleFinder.resolve(name);
+      if (direct) return direct;
+      const named = understander.understand(name).roles;
+      return named.length === 1 ? named[0]?.id : undefined;
+    },
+  };
+}
