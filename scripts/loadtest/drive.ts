@@ -4,8 +4,14 @@
  * Slack command carries its own signature and timestamp, question, user and response_url.
  */
 import autocannon from "autocannon";
-import type { PacedRequest } from "./pace.js";
 import { signedSlackHeaders, slashCommandBody, teamsActivity } from "./traffic.js";
+
+/** One request to send, built fresh each time (a new signature, question and ids): for drive() and pace() alike. */
+export interface PacedRequest {
+  path: string;
+  body: string;
+  headers: Record<string, string>;
+}
 
 export interface DriveResult {
   title: string;

@@ -12,13 +12,7 @@
  */
 import http from "node:http";
 import { percentile } from "../percentile.js";
-import { countError, type DriveResult } from "./drive.js";
-
-export interface PacedRequest {
-  path: string;
-  body: string;
-  headers: Record<string, string>;
-}
+import { countError, type DriveResult, type PacedRequest } from "./drive.js";
 
 export interface PaceOptions {
   title: string;
