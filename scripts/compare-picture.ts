@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROJECT_ROOT } from "../src/config/paths.js";
 import { roleTable } from "../src/core/answers/compare-all.js";
 import { loadKnowledge } from "../src/core/index.js";
-import { PROJECT_ROOT } from "../src/core/knowledge/paths.js";
 import { comparePicture } from "../src/render/picture/compare-picture.js";
 import { withText } from "./picture/png-text.js";
 

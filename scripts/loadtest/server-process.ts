@@ -115,7 +115,7 @@ serveRpc({
       port: 0,
       host: "127.0.0.1",
       logLevel,
-      webChat: false,
+      web: { requested: false },
       ...(redisUrl ? { redisUrl } : {}),
       slack: { botToken: "xoxb-loadtest-0000", signingSecret, apiUrl: slackApiUrl, onboardingChannels: [] },
       // No app id: local mode, which accepts only loopback serviceUrls (our fake connector).

@@ -1,4 +1,11 @@
-/** What the server needs from a platform adapter (Slack, Teams, web chat). */
+/** What the server needs from a platform: the descriptor it composes, and the adapter it runs. */
+import type express from "express";
+import type { Env } from "../config/env.js";
+import type { DirectoryFormat, Whodoes } from "../core/index.js";
+import type { Logger } from "../logging/logger.js";
+import type { Store } from "../store/store.js";
+
+/** A running platform adapter (Slack, Teams, web chat). */
 export interface PlatformAdapter {
   /** Short name for logs and /healthz, e.g. "slack". */
   readonly name: string;
@@ -7,4 +14,36 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stop taking new work and let in-flight work finish. */
   stop(): Promise<void>;
+}
+
+/** What the server hands a platform it creates. */
+export interface PlatformContext {
+  /** The core, wrapped for this platform (usage records, the turn log). */
+  whodoes: Whodoes;
+  logger: Logger;
+  store: Store;
+  /** The one HTTP server's express app: a platform mounts its routes on it and never listens itself. */
+  app: express.Express;
+  /** No platform takes requests from other machines: the server listens on loopback only. */
+  localOnly: boolean;
+  /** PUBLIC_URL: the address the platforms reach this server at (for the comparison's picture), if set. */
+  publicUrl?: string;
+}
+
+/**
+ * A platform whodoes speaks, as the server composes it: its section of the environment, its entries in
+ * directory.yaml, and its adapter. Light: the platform's SDK is loaded only by `create`. One folder under
+ * adapters/ per platform, listed once in adapters/platforms.ts.
+ */
+export interface Platform<Name extends string = string, Config = unknown> {
+  /** Its name: in logs, /healthz, usage records, and as its key in directory.yaml. */
+  readonly name: Name;
+  /** Read its section of the environment; every problem goes into `problems`, reported with the others'. */
+  readConfig(env: Env, problems: string[]): Config;
+  /** Whether this configuration takes requests from other machines (its credentials are set). */
+  isPublic(config: Config): boolean;
+  /** How its section of directory.yaml is checked and read elsewhere, when it has one. */
+  readonly directory?: DirectoryFormat;
+  /** Its adapter, or undefined when this configuration leaves it off. */
+  create(config: Config, context: PlatformContext): Promise<PlatformAdapter | undefined>;
 }

@@ -7,7 +7,7 @@
 export { type ActionRef, parseActionRef } from "./action-ref.js";
 export type * from "./answer.js";
 export { INTENT_IDS, type IntentId } from "./intents.js";
-export { DEFAULT_INTENTS_DIR, KnowledgeError, loadKnowledge } from "./knowledge/load.js";
+export { contactsOf, DEFAULT_INTENTS_DIR, KnowledgeError, type LoadOptions, loadKnowledge } from "./knowledge/load.js";
 export type * from "./knowledge/types.js";
 export { MAX_QUESTION_CHARS } from "./limits.js";
 export type * from "./matcher.js";

@@ -7,6 +7,7 @@
 import type { Action, Answer, Block, Contacts, RichText, RoleCard } from "../core/index.js";
 import { escapeHtml } from "./html-escape.js";
 import { tableToHtml } from "./html-table.js";
+import { plainText } from "./text.js";
 
 /** How many evidence lines a role card shows: enough to say why, short enough to read. */
 export const HTML_EVIDENCE_SHOWN = 3;
@@ -20,8 +21,6 @@ export { escapeHtml } from "./html-escape.js";
 export function richTextToHtml(spans: RichText): string {
   return spans.map((s) => (s.strong ? `<strong>${escapeHtml(s.text)}</strong>` : escapeHtml(s.text))).join("");
 }
-
-const plainOf = (spans: RichText | undefined) => (spans ? spans.map((s) => s.text).join("") : "");
 
 function buttonClass(action: Action): string {
   // Feedback is a quiet afterthought, not a next step: it gets its own, smaller style.
@@ -40,7 +39,7 @@ function roleToHtml(role: RoleCard, title: string): string {
   const name = role.name === title ? "" : `<h3 class="role-name">${escapeHtml(role.name)}</h3>`;
   const how = role.how && role.how.length > 0 ? `<p class="role-how">${richTextToHtml(role.how)}</p>` : "";
   const evidence = role.evidence
-    .filter((e) => plainOf(e.statement) !== plainOf(role.how))
+    .filter((e) => plainText(e.statement) !== plainText(role.how))
     .slice(0, HTML_EVIDENCE_SHOWN)
     .map((e) => `<li>${richTextToHtml(e.statement)}</li>`)
     .join("");
@@ -55,16 +54,17 @@ function roleToHtml(role: RoleCard, title: string): string {
 }
 
 /**
- * Who holds the role here. Slack and Teams ids mean nothing in a browser, so it shows names and
- * emails (as mailto links), and only points to Slack when that is all there is.
+ * Who holds the role here. Platform ids mean nothing in a browser, so it shows names and emails (as
+ * mailto links), and only points to a platform when that is all there is.
  */
 function peopleToHtml(roleName: string, c: Contacts): string {
+  const platforms = Object.values(c.platforms);
   const items = [
-    ...c.teams.users.map((u) => escapeHtml(u.name)),
-    ...c.teams.channels.map((ch) => escapeHtml(ch.name)),
+    ...platforms.flatMap((p) => p.names.map(escapeHtml)),
     ...c.emails.map((e) => `<a href="mailto:${escapeHtml(e)}">${escapeHtml(e)}</a>`),
   ];
-  if (items.length === 0 && c.slack.users.length + c.slack.groups.length + c.slack.channels.length > 0) items.push("See Slack");
+  const elsewhere = platforms[0];
+  if (items.length === 0 && elsewhere) items.push(`See ${escapeHtml(elsewhere.label)}`);
   if (items.length === 0 && !c.note) return "";
   return [
     `<section class="people" aria-label="${escapeHtml(`Who is the ${roleName} here`)}">`,

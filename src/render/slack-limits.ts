@@ -3,6 +3,8 @@
  * (`invalid_blocks`) when one field is a character too long, so every limit is enforced, not hoped for.
  * Source: Slack's Block Kit reference (blocks, block elements, composition objects).
  */
+import { cut } from "./cut.js";
+
 export const SLACK_LIMITS = {
   /** Blocks in one message (chat.postMessage, response_url). */
   blocksPerMessage: 50,
@@ -58,9 +60,5 @@ const ELLIPSIS = "…";
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - ELLIPSIS.length));
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  cut = cut.replace(/&[a-z]{0,3}$/, "");
-  return cut + ELLIPSIS;
+  return cut(text, max - ELLIPSIS.length).replace(/&[a-z]{0,3}$/, "") + ELLIPSIS;
 }

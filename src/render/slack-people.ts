@@ -2,11 +2,12 @@
  * The "people" block (who holds a role in this organisation) for Slack: live mentions of users
  * (`<@U…>`), user groups (`<!subteam^S…>`) and channels (`<#C…>`), then emails and the note. Pure.
  *
- * The ids come from the organisation's directory, which the core validated at start-up. They are
+ * The ids come from the organisation's directory, checked at start-up by Slack's own format (slack-directory.ts). They are
  * checked again here anyway: a live token is the one thing the renderer emits on purpose, and a
  * malformed one (`U1> <!channel`) could ping the wrong people. Everything else is escaped.
  */
 import type { Block, Contacts } from "../core/index.js";
+import { SLACK_ID, slackEntries } from "./slack-directory.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
 import { escapeSlackText } from "./slack-text.js";
 
@@ -17,10 +18,6 @@ export const PEOPLE_SHOWN_PER_KIND = 10;
 /** The note's share of the section; the mentions get the rest, and are never cut in half. */
 export const PEOPLE_NOTE_MAX = 500;
 
-// The shapes of Slack's ids, as the directory schema accepts them.
-const USER_ID = /^[UW][A-Z0-9]{2,20}$/;
-const GROUP_ID = /^S[A-Z0-9]{2,20}$/;
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,20}$/;
 /** An address that can sit inside `<mailto:…|…>`: no control characters, no `|`. */
 const LINKABLE_EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 
@@ -31,16 +28,18 @@ const tokens = (ids: string[], shape: RegExp, token: (id: string) => string) =>
     .map(token);
 
 function parts(c: Contacts): string[] {
+  const slack = slackEntries(c);
   const found = [
-    ...tokens(c.slack.users, USER_ID, (id) => `<@${id}>`),
-    ...tokens(c.slack.groups, GROUP_ID, (id) => `<!subteam^${id}>`),
-    ...tokens(c.slack.channels, CHANNEL_ID, (id) => `<#${id}>`),
+    ...tokens(slack.users, SLACK_ID.user, (id) => `<@${id}>`),
+    ...tokens(slack.groups, SLACK_ID.group, (id) => `<!subteam^${id}>`),
+    ...tokens(slack.channels, SLACK_ID.channel, (id) => `<#${id}>`),
     ...c.emails.slice(0, PEOPLE_SHOWN_PER_KIND).map((e) => (LINKABLE_EMAIL.test(e) ? `<mailto:${e}|${e}>` : escapeSlackText(e))),
   ];
   if (found.length > 0) return found;
-  // Only Teams contacts: their names still tell the reader whom to look for.
-  const names = [...c.teams.users.map((u) => u.name), ...c.teams.channels.map((ch) => ch.name)].slice(0, PEOPLE_SHOWN_PER_KIND);
-  return names.length > 0 ? [`${escapeSlackText(names.join(", "))} (on Microsoft Teams)`] : [];
+  // Only other platforms' contacts: their names still tell the reader whom to look for.
+  return Object.entries(c.platforms)
+    .filter(([name, p]) => name !== "slack" && p.names.length > 0)
+    .map(([, p]) => `${escapeSlackText(p.names.slice(0, PEOPLE_SHOWN_PER_KIND).join(", "))} (on ${escapeSlackText(p.label)})`);
 }
 
 /** Keep whole parts while they fit in `budget` characters (joined with ", "). */

@@ -3,7 +3,17 @@
  * directory of the App Home) into Slack blocks. Every piece of text is escaped here, so nothing a user
  * typed can come back as a live `<!channel>`, `<@U…>` or link.
  */
-import type { Action, ActionRef, Answer, Block, Role, RoleCard } from "../core/index.js";
+import {
+  type Action,
+  type ActionRef,
+  type Answer,
+  type Block,
+  MAX_QUESTION_CHARS,
+  type Role,
+  type RoleCard,
+} from "../core/index.js";
+import { cut } from "./cut.js";
+import { SLACK_ID } from "./slack-directory.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
 import { peopleToMrkdwn } from "./slack-people.js";
 import {
@@ -79,41 +89,34 @@ export interface BlockKitOptions {
    * under the table. Without it, the table alone.
    */
   pictureUrl?: string;
+  /** The channel a welcome is for (a Slack channel id from the join event): linked under the title. */
+  joinedChannel?: string;
 }
 
-export const plain = (text: string, max: number): PlainText => ({
+const plain = (text: string, max: number): PlainText => ({
   type: "plain_text",
   text: truncate(escapeSlackText(text), max),
   emoji: true,
 });
-export const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn => ({
+const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn => ({
   type: "mrkdwn",
   text: truncate(text, max),
   verbatim: true,
 });
-export const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
-
-/** The longest `ask` text the core's parseActionRef accepts back from a button. */
-export const ASK_TEXT_MAX = 1000;
+const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
 
 /**
- * An ActionRef as a button value, or undefined when it cannot fit. A long `ask` question is shortened
- * rather than dropped, so "Share in channel" still works for it.
+ * An ActionRef as a button value, or undefined when it cannot fit. An `ask` over the question limit
+ * (a too-long question's own "Share in channel") is shortened rather than dropped.
  */
 export function encodeActionValue(ref: ActionRef): string | undefined {
-  const fitted = ref.do === "ask" && ref.text.length > ASK_TEXT_MAX ? { ...ref, text: cutText(ref.text, ASK_TEXT_MAX) } : ref;
+  const fitted =
+    ref.do === "ask" && ref.text.length > MAX_QUESTION_CHARS ? { ...ref, text: cut(ref.text, MAX_QUESTION_CHARS) } : ref;
   const json = JSON.stringify(fitted);
   return json.length <= SLACK_LIMITS.buttonValue ? json : undefined;
 }
 
-/** Cut at `max` UTF-16 units without leaving half a surrogate pair. */
-function cutText(text: string, max: number): string {
-  const cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
-
-export function button(
+function button(
   actionId: string,
   label: string,
   ref: ActionRef,
@@ -132,7 +135,7 @@ export function button(
   };
 }
 
-export function actionsBlocks(buttons: ButtonElement[]): SlackBlock[] {
+function actionsBlocks(buttons: ButtonElement[]): SlackBlock[] {
   const blocks: SlackBlock[] = [];
   for (let i = 0; i < buttons.length; i += SLACK_LIMITS.elementsPerActions) {
     blocks.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.elementsPerActions) });
@@ -151,7 +154,7 @@ function roleToMrkdwn(role: RoleCard): string {
 }
 
 /** Gives every button in one message its own action_id (Slack wants them unique). */
-export type NextId = () => string;
+type NextId = () => string;
 
 function blockToSlack(block: Block, nextId: NextId, pictureUrl?: string): SlackBlock[] {
   switch (block.type) {
@@ -258,12 +261,18 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
   }
   const tail = actionsBlocks(buttons);
   if (options.sharedBy && /^[A-Z0-9]+$/.test(options.sharedBy)) {
-    // A Slack user id (checked above), so this mention is the one live token we send on purpose.
+    // A Slack user id (checked above): a live token we send on purpose.
     tail.push({ type: "context", elements: [mrkdwn(`Shared by <@${options.sharedBy}>`, SLACK_LIMITS.contextText)] });
   }
 
+  const head: SlackBlock[] = [header];
+  if (options.joinedChannel && SLACK_ID.channel.test(options.joinedChannel)) {
+    // A Slack channel id (checked above): a live token we send on purpose.
+    head.push({ type: "context", elements: [mrkdwn(`Welcome to <#${options.joinedChannel}>!`, SLACK_LIMITS.contextText)] });
+  }
+
   const fallback = answer.summary.trim() || answer.title;
-  const blocks = [header, ...fitBlocks(body, [header, ...tail], SLACK_LIMITS.blocksPerMessage), ...tail];
+  const blocks = [...head, ...fitBlocks(body, [...head, ...tail], SLACK_LIMITS.blocksPerMessage), ...tail];
   return {
     text: truncate(escapeSlackText(fallback), SLACK_LIMITS.fallbackText),
     blocks: answer.intent === "onboarding" ? markTour(blocks) : blocks,
@@ -277,42 +286,24 @@ function markTour(blocks: SlackBlock[]): SlackBlock[] {
 }
 
 export interface HomeViewInput {
+  /** The core's welcome: what the bot does, questions to try (real ones), the ways in. */
+  welcome: Answer;
+  /** The role directory shown under it. */
   roles: Role[];
-  /** Example questions from the knowledge base, shown under "How to ask". */
-  examples: string[];
-  /** The slash command, e.g. "/whodoes". */
-  command: string;
 }
 
 /** How many responsibilities the directory shows per role. */
 const HOME_RESPONSIBILITIES = 3;
 
-/** The App Home tab: how to ask, a way into onboarding, and the role directory. */
+/** The App Home tab: the welcome, then the role directory. */
 export function homeView(input: HomeViewInput): SlackHomeView {
   let n = 0;
   const nextId: NextId = () => `${ACTION_ID_PREFIX}${n++}`;
-  const cmd = escapeSlackText(input.command);
-  const examples = input.examples.map((e) => `• \`${cmd} ${escapeSlackText(e)}\``);
+  const { welcome } = input;
   const intro: SlackBlock[] = [
-    { type: "header", text: plain("Who does what in data", SLACK_LIMITS.headerText) },
-    section("Ask me which data role owns a task, what a role does, or how two roles differ."),
-    section(
-      [
-        "*How to ask*",
-        `• Type \`${cmd} your question\` anywhere (only you see the answer, and you can share it).`,
-        "• Mention me in a channel: I answer in a thread.",
-        "• Send me a direct message.",
-        ...(examples.length > 0 ? ["", "*For example*", ...examples] : []),
-      ].join("\n"),
-    ),
-    ...actionsBlocks(
-      [
-        button(nextId(), "Start onboarding", { do: "onboard" }, "primary"),
-        button(nextId(), "All roles", { do: "roles" }),
-        button(nextId(), "Compare all roles", { do: "compareAll" }),
-        button(nextId(), "Help", { do: "help" }),
-      ].flatMap((b) => b ?? []),
-    ),
+    { type: "header", text: plain(welcome.title, SLACK_LIMITS.headerText) },
+    ...welcome.blocks.flatMap((b) => blockToSlack(b, nextId)),
+    ...actionsBlocks(welcome.actions.flatMap((a) => button(nextId(), a.label, a.action, a.style) ?? [])),
     { type: "divider" },
     section("*The roles*"),
   ];

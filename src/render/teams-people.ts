@@ -7,9 +7,11 @@
  * the mentions, and everything else stays in TextRuns (never parsed).
  */
 import type { Block, Contacts } from "../core/index.js";
+import { cut } from "./cut.js";
 import type { CardElement, MentionEntity, TextRun } from "./teams-card.js";
+import { teamsEntries } from "./teams-directory.js";
 import { MAX_PEOPLE_PER_KIND, MAX_TEXT_CHARS } from "./teams-limits.js";
-import { cut, wellFormed } from "./teams-text.js";
+import { wellFormed } from "./teams-text.js";
 
 type PeopleBlock = Extract<Block, { type: "people" }>;
 
@@ -68,14 +70,15 @@ export function peopleElements(block: PeopleBlock, mentions: MentionEntity[]): C
     },
   ];
 
-  const users = c.teams.users.slice(0, MAX_PEOPLE_PER_KIND);
+  const teams = teamsEntries(c);
+  const users = teams.users.slice(0, MAX_PEOPLE_PER_KIND);
   if (users.length > 0) {
     const tags = users.map((u) => mentionTag(u, mentions));
     items.push({ type: "TextBlock", text: tags.join(", "), wrap: true, spacing: "small" });
   }
 
   const links: TextRun[] = [];
-  for (const ch of c.teams.channels.slice(0, MAX_PEOPLE_PER_KIND)) {
+  for (const ch of teams.channels.slice(0, MAX_PEOPLE_PER_KIND)) {
     if (links.length > 0) links.push(text(", "));
     links.push({ ...text(ch.name), selectAction: { type: "Action.OpenUrl", title: ch.name, url: channelLink(ch) } });
   }
@@ -86,11 +89,15 @@ export function peopleElements(block: PeopleBlock, mentions: MentionEntity[]): C
   if (links.length > 0) items.push({ type: "RichTextBlock", inlines: links, spacing: "small" });
   if (c.note) items.push({ type: "RichTextBlock", inlines: [text(c.note, { isSubtle: true })], spacing: "small" });
 
-  // Only Slack contacts: say where to look rather than print ids that mean nothing here.
+  // Only another platform's contacts: say where to look rather than print ids that mean nothing here.
   if (items.length === 1) {
-    const slack = c.slack.users.length + c.slack.groups.length + c.slack.channels.length;
-    if (slack === 0) return [];
-    items.push({ type: "RichTextBlock", inlines: [text("See Slack for who to contact.", { isSubtle: true })], spacing: "small" });
+    const elsewhere = Object.entries(c.platforms).find(([name]) => name !== "teams")?.[1];
+    if (!elsewhere) return [];
+    items.push({
+      type: "RichTextBlock",
+      inlines: [text(`See ${elsewhere.label} for who to contact.`, { isSubtle: true })],
+      spacing: "small",
+    });
   }
   return [{ type: "Container", spacing: "medium", items }];
 }

@@ -1,11 +1,5 @@
 /** Shortening text for Teams cards without breaking it. Pure; shared by teams.ts and teams-people.ts. */
-
-/** The first `max` UTF-16 units of `text`, without leaving half of a surrogate pair (an emoji) at the cut. */
-export function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return text.slice(0, end);
-}
+import { cut } from "./cut.js";
 
 /** `text` within `max` characters, ending in "…" when it was shortened. */
 export function clip(text: string, max: number): string {

@@ -35,7 +35,7 @@ import {
 import { peopleElements } from "./teams-people.js";
 import { tableElements } from "./teams-table.js";
 import { clip } from "./teams-text.js";
-import { answerSummary, answerToText } from "./text.js";
+import { answerSummary, answerToText, plainText } from "./text.js";
 
 export const ADAPTIVE_CARD_SCHEMA_URL = "http://adaptivecards.io/schemas/adaptive-card.json";
 
@@ -100,7 +100,7 @@ function roleElements(role: RoleCard): CardElement[] {
   ];
   if (role.how) items.push(...paragraph(runs(role.how), "small"));
   // Evidence that says the same as `how` would print one sentence twice.
-  const evidence = role.evidence.filter((ev) => !role.how || plain(ev.statement) !== plain(role.how));
+  const evidence = role.evidence.filter((ev) => !role.how || plainText(ev.statement) !== plainText(role.how));
   for (const ev of evidence.slice(0, MAX_EVIDENCE_PER_ROLE)) {
     items.push(...paragraph([run("Matched: ", { isSubtle: true }), ...runs(ev.statement)], "small"));
   }
@@ -245,14 +245,10 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function plain(text: RichText): string {
-  return text.map((s) => s.text).join("");
-}
-
 /** A search result for the message extension: the role's card, previewed in the list by a thumbnail card. */
 export function roleToSearchResult(role: RoleCard): MessagingExtensionResultAttachment {
   const first = role.evidence[0];
-  const detail = role.how ? plain(role.how) : first ? plain(first.statement) : undefined;
+  const detail = role.how ? plainText(role.how) : first ? plainText(first.statement) : undefined;
   return {
     ...adaptiveCardAttachment(roleToAdaptiveCard(role)),
     preview: {

@@ -5,7 +5,11 @@
 import type { Answer, Block, Contacts, RichText, RoleCard } from "../core/index.js";
 import { tableToText } from "./text-table.js";
 
-const text = (rich: RichText | undefined) => (rich ? rich.map((s) => s.text).join("") : "");
+/** Rich text as plain text: the one place spans are flattened (renderers compare and fall back with it). */
+export function plainText(rich: RichText | undefined): string {
+  return rich ? rich.map((s) => s.text).join("") : "";
+}
+const text = plainText;
 
 function roleLines(role: RoleCard): string[] {
   const lines = [`${role.name} (${role.character})`];
@@ -39,8 +43,10 @@ function blockLines(block: Block): string[] {
 
 /** Contacts as plain words: names, emails and the note (ids mean nothing outside their platform). */
 export function peopleText(c: Contacts): string {
-  const parts = [...c.teams.users.map((u) => u.name), ...c.teams.channels.map((ch) => ch.name), ...c.emails];
-  if (parts.length === 0 && c.slack.users.length + c.slack.groups.length + c.slack.channels.length > 0) parts.push("see Slack");
+  const platforms = Object.values(c.platforms);
+  const parts = [...platforms.flatMap((p) => p.names), ...c.emails];
+  const elsewhere = platforms[0];
+  if (parts.length === 0 && elsewhere) parts.push(`see ${elsewhere.label}`);
   return [parts.join(", "), c.note].filter(Boolean).join(". ");
 }
 

@@ -4,6 +4,7 @@
  * wrong; /healthz reports it until a good edit lands.
  */
 import { type FSWatcher, watch } from "node:fs";
+import { DIRECTORY_FORMATS } from "../adapters/platforms.js";
 import { createWhodoes, KnowledgeError, loadKnowledge, type Whodoes, wrapWhodoes } from "../core/index.js";
 import type { Logger } from "../logging/logger.js";
 
@@ -20,7 +21,9 @@ export interface LiveKnowledge {
 
 /** Loads once (throws on a broken start, like any start-up mistake), then watches. */
 export function createLiveKnowledge(dir: string | undefined, logger: Logger, options: { watch?: boolean } = {}): LiveKnowledge {
-  let current = createWhodoes(loadKnowledge(dir));
+  // Each platform checks its own entries in directory.yaml.
+  const load = (from: string | undefined) => createWhodoes(loadKnowledge(from, { platforms: DIRECTORY_FORMATS }));
+  let current = load(dir);
   let error: string | undefined;
   const root = current.knowledge.dir;
 
@@ -28,7 +31,7 @@ export function createLiveKnowledge(dir: string | undefined, logger: Logger, opt
 
   function reload(): boolean {
     try {
-      current = createWhodoes(loadKnowledge(root));
+      current = load(root);
       if (error) logger.info("knowledge fixed and reloaded", { roles: current.knowledge.roles.length });
       else logger.info("knowledge reloaded", { roles: current.knowledge.roles.length });
       error = undefined;

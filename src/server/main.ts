@@ -1,11 +1,11 @@
 /** `npm start`: read .env, check the configuration, start the server, stop cleanly on a signal. */
-import { config as loadDotenv } from "dotenv";
+import { loadEnvFile } from "../config/env.js";
 import { KnowledgeError } from "../core/index.js";
 import { createLogger } from "../logging/logger.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { startServer } from "./start.js";
 
-loadDotenv({ quiet: true });
+loadEnvFile();
 
 async function main() {
   let config: ReturnType<typeof parseConfig>;

@@ -1,15 +1,14 @@
 /**
- * The composition root: load the knowledge, create the store, mount every configured adapter on
- * one HTTP server, and stop them all cleanly.
+ * The composition root: load the knowledge, create the store, create every configured platform on one
+ * HTTP server, and stop them all cleanly. Platforms come from adapters/platforms.ts; nothing here
+ * names one.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { PlatformAdapter } from "../adapters/adapter.js";
-import { createSlackAdapter } from "../adapters/slack/index.js";
-import { createTeamsAdapter } from "../adapters/teams/index.js";
+import type { Platform, PlatformAdapter, PlatformContext } from "../adapters/adapter.js";
+import { PLATFORMS } from "../adapters/platforms.js";
 import { withTurnLog } from "../adapters/turn-log.js";
-import { createWebChatAdapter } from "../adapters/web/index.js";
-import { PROJECT_ROOT } from "../core/knowledge/paths.js";
+import { PROJECT_ROOT } from "../config/paths.js";
 import type { Logger } from "../logging/logger.js";
 import { createStore } from "../store/create-store.js";
 import { recordingWhodoes } from "../usage/recorder.js";
@@ -31,40 +30,59 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** A platform with its configuration read: all the server needs to decide on it and create it. */
+interface Configured {
+  isPublic: boolean;
+  create(context: (name: string) => PlatformContext): Promise<PlatformAdapter | undefined>;
+}
+
+function configured<C>(platform: Platform<string, C>, config: C): Configured {
+  return {
+    isPublic: platform.isPublic(config),
+    create: (context) => platform.create(config, context(platform.name)),
+  };
+}
+
 export async function startServer(config: Config, logger: Logger): Promise<Running> {
   const live = createLiveKnowledge(config.intentsDir, logger);
   const { whodoes } = live;
   const knowledge = whodoes.knowledge;
-  const store = await createStore({ dataDir: config.dataDir ?? join(PROJECT_ROOT, "data"), redisUrl: config.redisUrl, logger });
+  const store = await createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger });
   const adapters: PlatformAdapter[] = [];
   const app = createHttpApp(() => {
     const { ok, roles, error } = live.status();
     return { version: VERSION, adapters: adapters.map((a) => a.name), knowledge: { ok, roles, ...(error ? { error } : {}) } };
   });
 
+  const platforms = PLATFORMS.map((p) => configured(p, config[p.name]));
+  // With no platform reachable from other machines, the server stays on loopback and serves the web chat.
+  const localOnly = !platforms.some((p) => p.isPublic);
   // Per platform: record usage for `whodoes report`, and log one line per turn.
-  const forPlatform = (platform: string) =>
-    withTurnLog(
+  const context = (platform: string): PlatformContext => ({
+    whodoes: withTurnLog(
       recordingWhodoes(whodoes, store, { platform, recordQuestions: config.recordQuestions ?? false, logger }),
       logger,
       platform,
-    );
-  const publicUrl = config.publicUrl ? { publicUrl: config.publicUrl } : {};
+    ),
+    logger,
+    store,
+    app,
+    localOnly,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
   // The comparison's picture, for the README, the web and (with PUBLIC_URL) Slack's and Teams' answers.
   app.use(createComparePictureRouter(() => whodoes.knowledge, logger));
-  if (config.slack)
-    adapters.push(createSlackAdapter({ whodoes: forPlatform("slack"), config: config.slack, logger, store, app, ...publicUrl }));
-  adapters.push(createTeamsAdapter({ whodoes: forPlatform("teams"), config: config.teams, logger, store, app, ...publicUrl }));
-  // The web chat is for trying the bot before any platform is set up (or when asked for).
-  const noPlatform = !config.slack && !config.teams.appId;
-  if (noPlatform || config.webChat) adapters.push(createWebChatAdapter({ whodoes: forPlatform("web"), logger, app }));
+  for (const p of platforms) {
+    const adapter = await p.create(context);
+    if (adapter) adapters.push(adapter);
+  }
 
   for (const adapter of adapters) await adapter.start();
-  const host = config.host ?? (noPlatform ? "127.0.0.1" : "0.0.0.0");
+  const host = config.host ?? (localOnly ? "127.0.0.1" : "0.0.0.0");
   const server = await listen(app, config.port, host);
   logger.info(`whodoes ${VERSION} listening on ${server.url} (${knowledge.roles.length} roles from ${knowledge.dir})`);
   for (const adapter of adapters) logger.info(`on: ${adapter.describe()}`, { adapter: adapter.name });
-  if (noPlatform) logger.info(`No Slack or Teams credentials: try the bot in your browser at ${server.url}/`);
+  if (localOnly) logger.info(`No Slack or Teams credentials: try the bot in your browser at ${server.url}/`);
 
   const onHangup = () => live.reload();
   process.on("SIGHUP", onHangup);

@@ -1,15 +1,13 @@
 /** Choose the store: Redis when REDIS_URL is set (instances share it), else memory plus files in DATA_DIR. */
 
+import { DEFAULT_DATA_DIR } from "../config/paths.js";
 import { type Logger, silentLogger } from "../logging/logger.js";
 import { createFileStore } from "./file-store.js";
 import { createRedisStore } from "./redis-store.js";
 import type { Store } from "./store.js";
 
-/** DATA_DIR's default, relative to the working directory (gitignored). */
-export const DEFAULT_DATA_DIR = "./data";
-
 export interface CreateStoreOptions {
-  /** DATA_DIR: where the default store keeps its files; default ./data. Unused with Redis. */
+  /** DATA_DIR: where the default store keeps its files; default DEFAULT_DATA_DIR (<project>/data). Unused with Redis. */
   dataDir?: string;
   /** REDIS_URL: share the store through this Redis. */
   redisUrl?: string;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_INTENTS_DIR } from "../../src/core/index.js";
@@ -8,6 +8,8 @@ export function copyKnowledge(): {
   dir: string;
   edit(file: string, change: (text: string) => string): void;
   write(file: string, text: string): void;
+  /** Use the shipped directory.example.yaml as this copy's directory.yaml. */
+  useExampleDirectory(): void;
   remove(): void;
 } {
   const dir = mkdtempSync(join(tmpdir(), "whodoes-intents-"));
@@ -20,6 +22,9 @@ export function copyKnowledge(): {
     },
     write(file, text) {
       writeFileSync(join(dir, file), text);
+    },
+    useExampleDirectory() {
+      copyFileSync(join(dir, "directory.example.yaml"), join(dir, "directory.yaml"));
     },
     remove() {
       rmSync(dir, { recursive: true, force: true });

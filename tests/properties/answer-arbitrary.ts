@@ -13,6 +13,7 @@ import {
   type RichText,
   type RoleCard,
 } from "../../src/core/index.js";
+import { contacts } from "../helpers/contacts.js";
 import { actionRefArb, anyText } from "./arbitraries.js";
 
 const shortText = fc.oneof(
@@ -71,19 +72,21 @@ function actionArb(ids: readonly string[]): fc.Arbitrary<Action> {
 }
 
 const person = fc.record({ id: fc.string({ minLength: 1, maxLength: 60 }), name: shortText });
-const contactsArb: fc.Arbitrary<Contacts> = fc.record(
-  {
-    slack: fc.record({
-      users: fc.array(fc.stringMatching(/^[UW][A-Z0-9]{8,10}$/), { maxLength: 15 }),
-      groups: fc.array(fc.stringMatching(/^S[A-Z0-9]{8,10}$/), { maxLength: 5 }),
-      channels: fc.array(fc.stringMatching(/^C[A-Z0-9]{8,10}$/), { maxLength: 5 }),
-    }),
-    teams: fc.record({ users: fc.array(person, { maxLength: 15 }), channels: fc.array(person, { maxLength: 5 }) }),
-    emails: fc.array(fc.emailAddress(), { maxLength: 15 }),
-    note: shortText,
-  },
-  { requiredKeys: ["slack", "teams", "emails"] },
-);
+const contactsArb: fc.Arbitrary<Contacts> = fc
+  .record(
+    {
+      slack: fc.record({
+        users: fc.array(fc.stringMatching(/^[UW][A-Z0-9]{8,10}$/), { maxLength: 15 }),
+        groups: fc.array(fc.stringMatching(/^S[A-Z0-9]{8,10}$/), { maxLength: 5 }),
+        channels: fc.array(fc.stringMatching(/^C[A-Z0-9]{8,10}$/), { maxLength: 5 }),
+      }),
+      teams: fc.record({ users: fc.array(person, { maxLength: 15 }), channels: fc.array(person, { maxLength: 5 }) }),
+      emails: fc.array(fc.emailAddress(), { maxLength: 15 }),
+      note: shortText,
+    },
+    { requiredKeys: ["slack", "teams", "emails"] },
+  )
+  .map(contacts);
 
 function blockArb(ids: readonly string[]): fc.Arbitrary<Block> {
   return fc.oneof(

@@ -4,6 +4,7 @@
  */
 import { type Answer, parseActionRef } from "../../src/core/index.js";
 import type { SlackBlock, SlackMessage } from "../../src/render/slack.js";
+import { slackEntries } from "../../src/render/slack-directory.js";
 import { SLACK_LIMITS } from "../../src/render/slack-limits.js";
 import type { AdaptiveCard, TeamsCardMessage } from "../../src/render/teams.js";
 import {
@@ -68,9 +69,9 @@ export function trustedSlackTokens(answer: Answer): string[] {
   return answer.blocks.flatMap((b) =>
     b.type === "people"
       ? [
-          ...b.contacts.slack.users.map((id) => `<@${id}>`),
-          ...b.contacts.slack.groups.map((id) => `<!subteam^${id}>`),
-          ...b.contacts.slack.channels.map((id) => `<#${id}>`),
+          ...slackEntries(b.contacts).users.map((id) => `<@${id}>`),
+          ...slackEntries(b.contacts).groups.map((id) => `<!subteam^${id}>`),
+          ...slackEntries(b.contacts).channels.map((id) => `<#${id}>`),
           ...b.contacts.emails.map((e) => `<mailto:${e}|${e}>`),
         ]
       : [],

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Action, Answer, Block, RoleCard } from "../../src/core/index.js";
 import { createWhodoes, loadKnowledge, parseActionRef } from "../../src/core/index.js";
 import { answerToHtml, buttonToHtml, escapeHtml, HTML_EVIDENCE_SHOWN, richTextToHtml } from "../../src/render/html.js";
+import { contacts } from "../helpers/contacts.js";
 import { dba } from "./fixtures.js";
 
 const whoDoes: Answer = {
@@ -177,24 +178,24 @@ describe("answerToHtml", () => {
         type: "people",
         roleId: "dba",
         roleName: "DBA",
-        contacts: {
-          slack: { users: ["U123"], groups: [], channels: ["C9"] },
+        contacts: contacts({
+          slack: { users: ["U123"], channels: ["C9"] },
           teams: { users: [{ id: "29:abc", name: "Ann <Ops>" }], channels: [{ id: "19:x", name: "DB on-call" }] },
           emails: ["dba@example.com"],
           note: "Page out of hours.",
-        },
+        }),
       },
       {
         type: "people",
         roleId: "dm",
         roleName: "DM",
-        contacts: { slack: { users: ["U1"], groups: [], channels: [] }, teams: { users: [], channels: [] }, emails: [] },
+        contacts: contacts({ slack: { users: ["U1"] } }),
       },
       {
         type: "people",
         roleId: "da",
         roleName: "DA",
-        contacts: { slack: { users: [], groups: [], channels: [] }, teams: { users: [], channels: [] }, emails: [] },
+        contacts: contacts({}),
       },
     ]);
     expect(answerToHtml(people)).toBe(

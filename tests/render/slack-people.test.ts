@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Answer, Block, Contacts } from "../../src/core/index.js";
+import type { Answer, Block } from "../../src/core/index.js";
 import { answerToBlockKit } from "../../src/render/slack.js";
 import { SLACK_LIMITS } from "../../src/render/slack-limits.js";
 import { PEOPLE_SHOWN_PER_KIND, peopleToMrkdwn } from "../../src/render/slack-people.js";
+import { contacts, type DirectoryEntry } from "../helpers/contacts.js";
 
-const none: Contacts = { slack: { users: [], groups: [], channels: [] }, teams: { users: [], channels: [] }, emails: [] };
-const people = (contacts: Partial<Contacts>, roleName = "Database administrator"): Extract<Block, { type: "people" }> => ({
+const people = (entry: DirectoryEntry, roleName = "Database administrator"): Extract<Block, { type: "people" }> => ({
   type: "people",
   roleId: "database-administrator",
   roleName,
-  contacts: { ...none, ...contacts },
+  contacts: contacts(entry),
 });
 
 describe("peopleToMrkdwn", () => {

@@ -1,96 +1,54 @@
+/** The core's welcome as Slack shows it: the welcome DM (with the channel joined) and the App Home. */
 import { describe, expect, it } from "vitest";
-import type { Role } from "../../src/core/index.js";
-import { welcomeMessage } from "../../src/render/slack-welcome.js";
+import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
+import { answerToBlockKit, homeView, type SlackBlock } from "../../src/render/slack.js";
 
-const role = (name: string, character: string): Role => ({
-  id: name.toLowerCase().replace(/\W+/g, "-"),
-  name,
-  short: name,
-  character,
-  aliases: [],
-  summary: "",
-  responsibilities: [],
-  example: "",
-  worksWith: [],
-  firstWeek: [],
-  actions: [],
+const whodoes = createWhodoes(loadKnowledge());
+const welcome = whodoes.welcome({ command: "/whodoes" });
+const texts = (blocks: SlackBlock[]) => JSON.stringify(blocks);
+
+describe("the welcome DM", () => {
+  it("links the channel joined under the title, only when it is a channel id", () => {
+    const { text, blocks } = answerToBlockKit(welcome, { joinedChannel: "C0698JE0H" });
+    expect(text).toBe(welcome.summary);
+    expect(blocks.slice(0, 2)).toEqual([
+      { type: "header", text: { type: "plain_text", text: welcome.title, emoji: true } },
+      { type: "context", elements: [{ type: "mrkdwn", text: "Welcome to <#C0698JE0H>!", verbatim: true }] },
+    ]);
+    const forged = texts(answerToBlockKit(welcome, { joinedChannel: "<!channel>" }).blocks);
+    expect(forged).not.toContain("<!channel>");
+    expect(forged).not.toContain("Welcome to");
+  });
 });
 
-describe("welcomeMessage", () => {
-  it("greets in the channel joined, lists every role with its character, and offers the tour", () => {
-    expect(
-      welcomeMessage({
-        roles: [role("Database administrator", "The operational gatekeeper"), role("Data <architect>", "The system & designer")],
-        channel: "C0698JE0H",
-        command: "/whodoes",
-        example: "who restores a dropped table?",
-      }),
-    ).toEqual({
-      text: "Welcome! Here is who does what in data, and a short tour of your role.",
-      blocks: [
-        { type: "header", text: { type: "plain_text", text: "Welcome to the data team", emoji: true } },
-        {
-          type: "section",
-          text: {
-            type: "mrkdwn",
-            text: "Welcome to <#C0698JE0H>! I'm whodoes: I tell you which data role owns a task, and I can walk you through the role you are starting in.",
-            verbatim: true,
-          },
-        },
-        {
-          type: "section",
-          text: {
-            type: "mrkdwn",
-            text: "*Who does what*\n• *Database administrator* · _The operational gatekeeper_\n• *Data &lt;architect&gt;* · _The system &amp; designer_",
-            verbatim: true,
-          },
-        },
-        {
-          type: "section",
-          text: {
-            type: "mrkdwn",
-            text: "Ask me any time: type `/whodoes who restores a dropped table?` anywhere, or send me a message here.",
-            verbatim: true,
-          },
-        },
-        {
-          type: "actions",
-          elements: [
-            {
-              type: "button",
-              action_id: "whodoes-act-0",
-              text: { type: "plain_text", text: "Start onboarding", emoji: true },
-              value: '{"do":"onboard"}',
-              style: "primary",
-            },
-            {
-              type: "button",
-              action_id: "whodoes-act-1",
-              text: { type: "plain_text", text: "All roles", emoji: true },
-              value: '{"do":"roles"}',
-            },
-            {
-              type: "button",
-              action_id: "whodoes-act-2",
-              text: { type: "plain_text", text: "Compare all roles", emoji: true },
-              value: '{"do":"compareAll"}',
-            },
-            {
-              type: "button",
-              action_id: "whodoes-act-3",
-              text: { type: "plain_text", text: "How to ask", emoji: true },
-              value: '{"do":"help"}',
-            },
-          ],
-        },
-      ],
-    });
+describe("the App Home", () => {
+  const view = homeView({ welcome, roles: whodoes.knowledge.roles });
+
+  it("shows real example questions made from the knowledge, as buttons that ask them, never a placeholder", () => {
+    const examples = welcome.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    const shown = view.blocks.flatMap((b) => (b.type === "actions" ? b.elements : []));
+    for (const example of examples) {
+      const button = shown.find((e) => e.text.text === example.label);
+      expect(JSON.parse(button?.value ?? "{}")).toEqual({ do: "ask", text: example.label });
+    }
+    // "what does a ROLE do?" in intents.yaml reads "what does an Architect do?" here.
+    expect(texts(view.blocks)).not.toMatch(/\bROLE\b|\bTASK\b/);
+    expect(examples.map((e) => e.label)).toContainEqual(expect.stringMatching(/^what does an? [A-Z]\w* do\?$/));
   });
 
-  it("links the channel only when it is a channel id", () => {
-    const text = JSON.stringify(welcomeMessage({ roles: [], channel: "<!channel>", command: "/whodoes" }).blocks);
-    expect(text).toContain("Welcome to the channel!");
-    expect(text).toContain("`/whodoes your question`");
-    expect(text).not.toContain("<!channel>");
+  it("says how to ask with the slash command, offers onboarding and the roles side by side, and lists every role", () => {
+    expect(view.type).toBe("home");
+    expect(view.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: welcome.title, emoji: true } });
+    expect(texts(view.blocks)).toContain("Type /whodoes and your question anywhere");
+    const start = view.blocks
+      .flatMap((b) => (b.type === "actions" ? b.elements : []))
+      .find((e) => e.text.text === "Start onboarding");
+    expect(start?.value).toBe('{"do":"onboard"}');
+    const compare = view.blocks
+      .flatMap((b) => (b.type === "actions" ? b.elements : []))
+      .find((e) => e.text.text === "Compare all roles");
+    expect(compare?.value).toBe('{"do":"compareAll"}');
+    for (const role of whodoes.knowledge.roles) expect(texts(view.blocks)).toContain(`*${role.name}* · _${role.character}_`);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Answer, createWhodoes, loadKnowledge, parseActionRef, type Role } from "../../src/core/index.js";
 import {
-  ASK_TEXT_MAX,
+  type Answer,
+  createWhodoes,
+  loadKnowledge,
+  MAX_QUESTION_CHARS,
+  parseActionRef,
+  type Role,
+} from "../../src/core/index.js";
+import {
   answerToBlockKit,
   encodeActionValue,
   escapeSlackText,
@@ -271,7 +277,7 @@ describe("Slack text helpers", () => {
 
   it("shortens a long ask text to what the core accepts back, and drops a value that cannot fit", () => {
     const value = encodeActionValue({ do: "ask", text: "w".repeat(3000) });
-    expect(parseActionRef(value)).toEqual({ do: "ask", text: "w".repeat(ASK_TEXT_MAX) });
+    expect(parseActionRef(value)).toEqual({ do: "ask", text: "w".repeat(MAX_QUESTION_CHARS) });
     expect(encodeActionValue({ do: "ask", text: "\u0001".repeat(1000) })).toBeUndefined();
   });
 });
@@ -296,53 +302,49 @@ describe("homeView", () => {
     actions: [],
   };
 
-  it("shows how to ask with the knowledge base's examples, a way into onboarding, and the role directory", () => {
-    const view = homeView({ roles: [role], examples: ["who restores a dropped table?"], command: "/whodoes" });
-    expect(view.type).toBe("home");
-    expect(view.blocks.at(-1)).toEqual({
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: "*Database administrator* · _The operational gatekeeper_\n• Runs backups\n• Tunes performance\n• Applies patches",
-        verbatim: true,
-      },
-      accessory: {
-        type: "button",
-        action_id: "whodoes-act-4",
-        text: { type: "plain_text", text: "What they do", emoji: true },
-        value: '{"do":"describe","role":"database-administrator"}',
-        accessibility_label: "What does the Database administrator do?",
-      },
-    });
-    const texts = visibleTexts(view.blocks).join("\n");
-    expect(texts).toContain("• `/whodoes who restores a dropped table?`");
-    expect(view.blocks.find((b) => b.type === "actions")).toEqual({
-      type: "actions",
-      elements: [
+  it("shows the welcome it is given, then the role directory with a button per role", () => {
+    const welcome: Answer = {
+      intent: "greeting",
+      title: "Hi",
+      summary: "Hi",
+      blocks: [{ type: "text", text: [{ text: "Ask me." }] }],
+      roles: [],
+      actions: [{ label: "Start onboarding", action: { do: "onboard" }, style: "primary" }],
+    };
+    const view = homeView({ welcome, roles: [role] });
+    expect(view).toEqual({
+      type: "home",
+      blocks: [
+        { type: "header", text: { type: "plain_text", text: "Hi", emoji: true } },
+        { type: "section", text: { type: "mrkdwn", text: "Ask me.", verbatim: true } },
         {
-          type: "button",
-          action_id: "whodoes-act-0",
-          text: { type: "plain_text", text: "Start onboarding", emoji: true },
-          value: '{"do":"onboard"}',
-          style: "primary",
+          type: "actions",
+          elements: [
+            {
+              type: "button",
+              action_id: "whodoes-act-0",
+              text: { type: "plain_text", text: "Start onboarding", emoji: true },
+              value: '{"do":"onboard"}',
+              style: "primary",
+            },
+          ],
         },
+        { type: "divider" },
+        { type: "section", text: { type: "mrkdwn", text: "*The roles*", verbatim: true } },
         {
-          type: "button",
-          action_id: "whodoes-act-1",
-          text: { type: "plain_text", text: "All roles", emoji: true },
-          value: '{"do":"roles"}',
-        },
-        {
-          type: "button",
-          action_id: "whodoes-act-2",
-          text: { type: "plain_text", text: "Compare all roles", emoji: true },
-          value: '{"do":"compareAll"}',
-        },
-        {
-          type: "button",
-          action_id: "whodoes-act-3",
-          text: { type: "plain_text", text: "Help", emoji: true },
-          value: '{"do":"help"}',
+          type: "section",
+          text: {
+            type: "mrkdwn",
+            text: "*Database administrator* · _The operational gatekeeper_\n• Runs backups\n• Tunes performance\n• Applies patches",
+            verbatim: true,
+          },
+          accessory: {
+            type: "button",
+            action_id: "whodoes-act-1",
+            text: { type: "plain_text", text: "What they do", emoji: true },
+            value: '{"do":"describe","role":"database-administrator"}',
+            accessibility_label: "What does the Database administrator do?",
+          },
         },
       ],
     });

@@ -1,9 +1,8 @@
-import { copyFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DIRECTORY_FORMATS } from "../../src/adapters/platforms.js";
 import type { Answer, RoleCard } from "../../src/core/index.js";
-import { createWhodoes, DEFAULT_INTENTS_DIR, loadKnowledge } from "../../src/core/index.js";
+import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
+import { cut } from "../../src/render/cut.js";
 import {
   adaptiveCardAttachment,
   answerToAdaptiveCard,
@@ -14,7 +13,9 @@ import {
 } from "../../src/render/teams.js";
 import { MAX_CARD_ACTIONS, MAX_CARD_BYTES, MAX_LIST_ITEMS, TEAMS_MAX_CARD_VERSION } from "../../src/render/teams-limits.js";
 import { channelLink } from "../../src/render/teams-people.js";
-import { clip, cut, wellFormed } from "../../src/render/teams-text.js";
+import { clip, wellFormed } from "../../src/render/teams-text.js";
+import { contacts, type DirectoryEntry } from "../helpers/contacts.js";
+import { copyKnowledge } from "../helpers/knowledge-copy.js";
 import { dba } from "./fixtures.js";
 
 const whoDoes: Answer = {
@@ -307,8 +308,8 @@ describe("roleToSearchResult", () => {
 });
 
 describe("people blocks", () => {
-  const contacts = {
-    slack: { users: ["U04MGR0001"], groups: [], channels: [] },
+  const entry: DirectoryEntry = {
+    slack: { users: ["U04MGR0001"] },
     teams: {
       users: [
         { id: "29:1DataManagerAnaRuiz", name: "Ana Ruiz" },
@@ -319,14 +320,14 @@ describe("people blocks", () => {
     emails: ["data-governance@hospital.example"],
     note: "Access requests go through the governance board.",
   };
-  const withPeople = (c: typeof contacts): Answer => ({
+  const withPeople = (e: DirectoryEntry): Answer => ({
     ...whoDoes,
-    blocks: [{ type: "people", roleId: "data-manager", roleName: "Data manager", contacts: c }],
+    blocks: [{ type: "people", roleId: "data-manager", roleName: "Data manager", contacts: contacts(e) }],
     actions: [],
   });
 
   it("renders real mentions, channel links, emails and the note", () => {
-    const card = answerToAdaptiveCard(withPeople(contacts));
+    const card = answerToAdaptiveCard(withPeople(entry));
     expect(card.body[1]).toEqual({
       type: "Container",
       spacing: "medium",
@@ -376,14 +377,14 @@ describe("people blocks", () => {
   });
 
   it("mentions a person once even when two blocks name them", () => {
-    const answer = withPeople(contacts);
+    const answer = withPeople(entry);
     const card = answerToAdaptiveCard({ ...answer, blocks: [...answer.blocks, ...answer.blocks] });
     expect(card.msteams?.entities).toHaveLength(2);
   });
 
   it("gives two different people with the same name tags Teams can tell apart", () => {
-    const namesakes = {
-      ...contacts,
+    const namesakes: DirectoryEntry = {
+      ...entry,
       teams: {
         users: [
           { id: "29:1AnaRuizOne", name: "Ana Ruiz" },
@@ -401,38 +402,31 @@ describe("people blocks", () => {
   });
 
   it("points to Slack when only Slack contacts exist, and drops an empty block", () => {
-    const slackOnly = {
-      ...contacts,
-      teams: { users: [], channels: [] },
-      emails: [],
-      note: undefined,
-    } as unknown as typeof contacts;
+    const slackOnly: DirectoryEntry = { slack: { users: ["U04MGR0001"] } };
     const card = answerToAdaptiveCard(withPeople(slackOnly));
     expect(JSON.stringify(card.body[1])).toContain("See Slack for who to contact.");
     expect(card.msteams).toBeUndefined();
-    const empty = { ...slackOnly, slack: { users: [], groups: [], channels: [] } };
-    expect(answerToAdaptiveCard(withPeople(empty)).body).toHaveLength(1);
+    expect(answerToAdaptiveCard(withPeople({})).body).toHaveLength(1);
   });
 
   it("drops mentions whose line was cut to fit the budget", () => {
     const filler = Array.from({ length: 40 }, () => ({ type: "text" as const, text: [{ text: "word ".repeat(380) }] }));
-    const answer = withPeople(contacts);
+    const answer = withPeople(entry);
     const card = answerToAdaptiveCard({ ...answer, blocks: [...filler, ...answer.blocks] });
     expect(byteLength(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     expect(card.msteams).toBeUndefined();
   });
 
   it("the real core with the example directory gives Teams mentions", () => {
-    const dir = mkdtempSync(join(tmpdir(), "whodoes-intents-"));
+    const copy = copyKnowledge();
     try {
-      cpSync(DEFAULT_INTENTS_DIR, dir, { recursive: true });
-      copyFileSync(join(dir, "directory.example.yaml"), join(dir, "directory.yaml"));
-      const w = createWhodoes(loadKnowledge(dir));
+      copy.useExampleDirectory();
+      const w = createWhodoes(loadKnowledge(copy.dir, { platforms: DIRECTORY_FORMATS }));
       const card = answerToAdaptiveCard(w.act({ do: "describe", role: "data-manager" }));
       expect(card.msteams?.entities?.map((e) => e.text)).toContain("<at>Ana Ruiz</at>");
       expect(JSON.stringify(card.body)).toContain("<at>Ana Ruiz</at>");
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      copy.remove();
     }
   });
 });

@@ -2,13 +2,13 @@
  * The `whodoes` command line. Only answers go to stdout; usage mistakes go to stderr with exit 2,
  * knowledge mistakes with exit 1 and one clear line (no stack trace).
  */
-import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { ConfigError, loadEnvFile, readSharedConfig } from "../../config/env.js";
+import { PROJECT_ROOT } from "../../config/paths.js";
 // Import the core's parts directly, not its index: the CLI's cold start must not pay for the YAML
 // and schema libraries when the knowledge cache is fresh (see core/knowledge/cached.ts).
 import { loadKnowledgeCached } from "../../core/knowledge/cached.js";
 import { KnowledgeError } from "../../core/knowledge/errors.js";
-import { PROJECT_ROOT } from "../../core/knowledge/paths.js";
 import { createWhodoes, type Whodoes } from "../../core/whodoes.js";
 import { askBatch, askOne } from "./ask.js";
 import { runChat } from "./chat.js";
@@ -38,6 +38,18 @@ function parse(argv: string[]) {
   }
 }
 
+/**
+ * INTENTS_DIR, DATA_DIR and REDIS_URL, from the environment and .env, read as the server reads them.
+ * Only the report reads the store, so only the report stops at a malformed REDIS_URL.
+ */
+function sharedConfig(command: string) {
+  loadEnvFile();
+  const problems: string[] = [];
+  const shared = readSharedConfig(process.env, problems);
+  if (problems.length > 0 && command === "report") throw new ConfigError(problems);
+  return shared;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
@@ -54,12 +66,13 @@ async function main(argv: string[]): Promise<number> {
   const known = ["ask", "roles", "compare", "chat", "onboard", "report"];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if ((values.png || values.svg) && command !== "compare") throw new UsageError("--png and --svg go with compare");
+  const shared = sharedConfig(command);
   if (command === "report") {
     if (rest.length > 0) throw new UsageError("report takes no arguments");
-    // --data-dir wins over DATA_DIR; REDIS_URL reads the store the instances share.
-    // The same default as the server's: <project>/data.
-    const dataDir = values["data-dir"] ?? process.env.DATA_DIR ?? join(PROJECT_ROOT, "data");
-    const redisUrl = process.env.REDIS_URL;
+    // --data-dir wins over DATA_DIR (default, as for the server, <project>/data); REDIS_URL reads the
+    // store the instances share.
+    const dataDir = values["data-dir"] ?? shared.dataDir;
+    const { redisUrl } = shared;
     // Loaded only here: the store (and its Redis client) must not slow down every `ask`.
     const { ReportArgumentError, runReport } = await import("./report.js");
     try {
@@ -74,8 +87,10 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  // --intents wins over INTENTS_DIR; both are optional (the shipped intents/ is the default).
-  const whodoes: Whodoes = createWhodoes(await loadKnowledgeCached(values.intents ?? process.env.INTENTS_DIR));
+  // --intents wins over INTENTS_DIR; both are optional (the shipped intents/ is the default). Each
+  // platform's directory format is loaded only when the knowledge is checked afresh.
+  const formats = async () => (await import("../platforms.js")).DIRECTORY_FORMATS;
+  const whodoes: Whodoes = createWhodoes(await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats));
   switch (command) {
     case "ask":
       if (rest.length > 0) askOne(whodoes, rest.join(" "), values.json);
@@ -121,6 +136,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
     } else if (err instanceof KnowledgeError) {
       process.stderr.write(`whodoes: knowledge error in ${err.message}\n`);
+      process.exitCode = 1;
+    } else if (err instanceof ConfigError) {
+      process.stderr.write(`whodoes: ${err.message}\nSee .env.example for every variable.\n`);
       process.exitCode = 1;
     } else {
       process.stderr.write(`whodoes: ${(err as Error)?.stack ?? String(err)}\n`);

@@ -4,7 +4,8 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { createStore, DEFAULT_DATA_DIR } from "../../store/create-store.js";
+import { DEFAULT_DATA_DIR } from "../../config/paths.js";
+import { createStore } from "../../store/create-store.js";
 import { StoreError, type UsageEvent } from "../../store/store.js";
 import { parseDuration } from "../../usage/duration.js";
 import { buildReport } from "../../usage/report.js";
@@ -17,7 +18,7 @@ export interface ReportOptions {
   /** --since, e.g. "7d"; default DEFAULT_REPORT_SINCE. */
   since?: string;
   json: boolean;
-  /** --data-dir, else DATA_DIR, else ./data. */
+  /** --data-dir, else DATA_DIR, else DEFAULT_DATA_DIR (<project>/data). */
   dataDir?: string;
   /** REDIS_URL: read the shared store instead of the files. */
   redisUrl?: string;

@@ -6,10 +6,9 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../logging/logger.js";
 import type { Store } from "../../store/store.js";
+import { isRecord } from "../is-record.js";
 import { errorFields } from "./errors.js";
 import { EVENT_CLAIM_TTL_MS } from "./settings.js";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /** Claim `key`; if the store fails, answer anyway (a rare double answer beats silence) and say so. */
 export async function claim(store: Store, logger: Logger, key: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 /** Errors the Slack adapter raises, and the safe fields it logs for any error. */
+import { isRecord } from "../is-record.js";
 
 export class SlackAdapterError extends Error {
   constructor(
@@ -10,8 +11,6 @@ export class SlackAdapterError extends Error {
     this.name = "SlackAdapterError";
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /**
  * What to log about an error: its message, code and Slack's error string. Web API and axios errors

@@ -3,6 +3,7 @@
  * is asked: the bot's own posts and other bots' (no loops), and edits, deletions, joins and other
  * subtypes (an edited question is not a new question).
  */
+import { isRecord } from "../is-record.js";
 
 export interface UserMessage {
   channel: string;
@@ -12,8 +13,6 @@ export interface UserMessage {
   user: string;
   text: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 export function readUserMessage(event: unknown, botUserId: string | undefined): UserMessage | undefined {
   if (!isRecord(event)) return undefined;

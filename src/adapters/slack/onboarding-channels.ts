@@ -5,18 +5,17 @@
  * Names are looked up, not resolved once at start-up, so a channel created or renamed later still works.
  */
 import type { webApi } from "@slack/bolt";
+import { SLACK_ID } from "../../render/slack-directory.js";
 import { CHANNEL_NAME_CACHE_MS } from "./settings.js";
 
 export interface ChannelMatcher {
   matches(channel: string, client: webApi.WebClient): Promise<boolean>;
 }
 
-/** Slack's channel ids are upper-case; channel names never are. */
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,20}$/;
-
 export function createChannelMatcher(entries: readonly string[], now: () => number = Date.now): ChannelMatcher {
-  const ids = new Set(entries.filter((e) => CHANNEL_ID.test(e)));
-  const names = new Set(entries.filter((e) => !CHANNEL_ID.test(e)).map((e) => e.replace(/^#/, "").toLowerCase()));
+  // Slack's channel ids are upper-case; channel names never are.
+  const ids = new Set(entries.filter((e) => SLACK_ID.channel.test(e)));
+  const names = new Set(entries.filter((e) => !SLACK_ID.channel.test(e)).map((e) => e.replace(/^#/, "").toLowerCase()));
   const cache = new Map<string, { name: string | undefined; at: number }>();
 
   async function nameOf(channel: string, client: webApi.WebClient): Promise<string | undefined> {

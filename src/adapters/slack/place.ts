@@ -3,6 +3,7 @@
  * place; a DM gets the next message in the DM; a public message in a channel gets a private follow-up
  * for the person who clicked (no noise for the channel); the App Home gets its answer in the app's DM.
  */
+import { isRecord } from "../is-record.js";
 
 export type Place =
   | { kind: "ephemeral" }
@@ -11,7 +12,6 @@ export type Place =
   | { kind: "channel"; channel: string; threadTs?: string }
   | { kind: "home"; user: string };
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /** The place of a block_actions payload, or undefined when it is none we answer to. */

@@ -8,7 +8,7 @@ import {
   type ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from "botbuilder";
-import type { TeamsConfig } from "../../server/config.js";
+import type { TeamsConfig } from "./config.js";
 import { CachingBotFrameworkAuthentication } from "./connector-cache.js";
 
 /**

@@ -17,7 +17,6 @@ import { answerToTeamsMessage, type TeamsCardMessage } from "../../render/teams.
 import type { Store } from "../../store/store.js";
 import { answerForMessage, cardToReplace } from "./message.js";
 import { searchResponse } from "./message-extension.js";
-import { welcomeAnswer } from "./replies.js";
 import { claimWelcome, planWelcome } from "./welcome.js";
 
 /** Used in hints ("@whodoes …") when Teams does not tell us the bot's name; matches manifest.json's short name. */
@@ -63,11 +62,9 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
     if (!plan) return;
     const claimed = await claimWelcome(plan, this.#deps.store);
     if (!claimed) return;
-    const answer = welcomeAnswer(this.#deps.whodoes, {
-      newMembers: claimed.names,
-      needsMention: plan.needsMention,
-      botName: context.activity.recipient?.name || DEFAULT_BOT_NAME,
-    });
+    // Channels and group chats need an @mention to reach the bot; a personal chat does not.
+    const mention = plan.needsMention ? `@${context.activity.recipient?.name || DEFAULT_BOT_NAME}` : undefined;
+    const answer = this.#deps.whodoes.welcome({ newMembers: claimed.names, ...(mention ? { mention } : {}) });
     this.#deps.logger.info("teams: welcome sent", { botAdded: plan.botAdded, members: claimed.names.length });
     await this.#reply(context, answer);
   }

@@ -6,6 +6,7 @@
 import type { Activity } from "botbuilder";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Logger } from "../../logging/logger.js";
+import { isRecord } from "../is-record.js";
 import type { WhodoesTeamsBot } from "./bot.js";
 import type { WhodoesCloudAdapter } from "./cloud-adapter.js";
 import { isLoopbackServiceUrl } from "./local-mode-guard.js";
@@ -31,10 +32,6 @@ export interface InFlight {
   readonly stopping: boolean;
   begin(): boolean;
   end(): void;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The minimum botbuilder needs to run a turn and reply: a type, a serviceUrl and a conversation id. */

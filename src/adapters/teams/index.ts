@@ -5,12 +5,12 @@
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
-import type { TeamsConfig } from "../../server/config.js";
 import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
 import { type BotFrameworkEndpoints, createBotFrameworkAuthentication, isLocalMode } from "./auth.js";
 import { WhodoesTeamsBot } from "./bot.js";
 import { WhodoesCloudAdapter } from "./cloud-adapter.js";
+import type { TeamsConfig } from "./config.js";
 import { createInFlight, MESSAGES_PATH, mountMessagesRoute } from "./http.js";
 
 export type { BotFrameworkEndpoints } from "./auth.js";

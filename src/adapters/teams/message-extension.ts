@@ -3,10 +3,10 @@
  * our result list; the answer goes back in the invoke's HTTP response, so it must be quick (Teams gives
  * up after 5 s). The search is the core's and in memory, so this is a few milliseconds.
  */
-import type { RoleCard, Whodoes } from "../../core/index.js";
+import { MAX_QUESTION_CHARS, type RoleCard, type Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { type MessagingExtensionResultAttachment, roleToSearchResult } from "../../render/teams.js";
-import { MAX_QUESTION_CHARS } from "./text.js";
+import { isRecord } from "../is-record.js";
 
 /** Must match `composeExtensions[].commands[].id` and its parameter name in manifests/teams/manifest.json. */
 export const SEARCH_COMMAND_ID = "searchRoles";
@@ -20,10 +20,6 @@ export interface SearchResponse {
     attachmentLayout: "list";
     attachments: MessagingExtensionResultAttachment[];
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The typed text of a query invoke; empty on the initial run (the box opened with nothing typed). */

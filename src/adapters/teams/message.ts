@@ -4,12 +4,13 @@
  */
 import { type Answer, parseActionRef, type Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
-import { tooLongAnswer } from "./replies.js";
-import { MAX_QUESTION_CHARS, questionText } from "./text.js";
+import { isRecord } from "../is-record.js";
+import { questionText } from "./text.js";
 
 /**
- * Raw text longer than this is refused before any decoding work. Teams caps a message near 28 KB, and HTML
- * markup can roughly double a question's length, so nothing a person typed as a question comes near it.
+ * Raw text longer than this is not decoded: a bound on the work, not the question limit (the core's,
+ * which it answers). Teams caps a message near 28 KB, and HTML markup can roughly double a question's
+ * length, so nothing a person typed as a question comes near it.
  */
 export const MAX_RAW_TEXT_CHARS = 20_000;
 
@@ -21,10 +22,6 @@ export interface IncomingMessage {
   recipient?: { id?: string } | undefined;
   /** On a card submit, the id of the message that holds the card. */
   replyToId?: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The button payload of a card submit, if this message is one. */
@@ -65,9 +62,9 @@ export function answerForMessage(whodoes: Whodoes, message: IncomingMessage, log
   }
 
   const raw = typeof message.text === "string" ? message.text : "";
-  if (raw.length > MAX_RAW_TEXT_CHARS) return tooLongAnswer(raw.length, MAX_QUESTION_CHARS);
+  // Far over the question limit already: the core answers "too long" from the length alone.
+  if (raw.length > MAX_RAW_TEXT_CHARS) return whodoes.ask(raw);
   const question = questionText(raw, message.entities, message.recipient?.id);
-  if (question.length > MAX_QUESTION_CHARS) return tooLongAnswer(question.length, MAX_QUESTION_CHARS);
   // A bare @mention (or an empty submit from another card) gets the usage text.
   if (question === "") return whodoes.act({ do: "help" });
   return whodoes.ask(question);

@@ -3,12 +3,7 @@
  * the HTML Teams puts in `text`. No matching happens here: the core's normaliser does the rest.
  */
 
-/** Longest question we pass to the core; longer messages get a polite refusal (see replies.ts). */
-export const MAX_QUESTION_CHARS = 2_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { isRecord } from "../is-record.js";
 
 /**
  * The `<at>…</at>` texts of the mention entities that point at `botId`.

@@ -3,6 +3,7 @@
  * Teams re-sends conversationUpdate on reinstall and retries, and both bot and user can appear in one update.
  */
 import type { Store } from "../../store/store.js";
+import { isRecord } from "../is-record.js";
 
 export interface MemberAddedUpdate {
   conversation?: { id?: string; conversationType?: string } | undefined;
@@ -17,10 +18,6 @@ export interface WelcomePlan {
   /** True when the bot itself was added: one welcome for the whole conversation, no names. */
   botAdded: boolean;
   needsMention: boolean;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function teamId(channelData: unknown): string | undefined {

@@ -5,15 +5,13 @@
  */
 import express from "express";
 import { z } from "zod";
-import { type ActionRef, type Answer, parseActionRef, type Whodoes } from "../../core/index.js";
+import { type ActionRef, type Answer, MAX_QUESTION_CHARS, parseActionRef, type Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { answerToHtml } from "../../render/html.js";
 
 export const CHAT_PATH = "/api/chat";
 /** The largest request body accepted; a question and a button payload are far smaller. */
 export const CHAT_BODY_LIMIT = "16kb";
-/** The longest question accepted, as the core's `ask` buttons allow. */
-export const CHAT_TEXT_MAX = 1000;
 
 export interface ChatResponse {
   answer: Answer;
@@ -52,11 +50,12 @@ export function parseChatRequest(body: unknown): ChatRequest {
   if ("text" in parsed.data) {
     const text = parsed.data.text.trim();
     if (text === "") throw new ChatRequestError(400, "empty_text", "The question is empty.");
-    if (text.length > CHAT_TEXT_MAX) {
+    // The core's limit, said as a client error: the page never sends more (its input is capped too).
+    if (text.length > MAX_QUESTION_CHARS) {
       throw new ChatRequestError(
         400,
         "text_too_long",
-        `The question is ${text.length} characters long; the limit is ${CHAT_TEXT_MAX}.`,
+        `The question is ${text.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`,
       );
     }
     return { kind: "text", text };

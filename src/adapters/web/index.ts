@@ -8,9 +8,8 @@ import type { Logger } from "../../logging/logger.js";
 import type { PlatformAdapter } from "../adapter.js";
 import { CHAT_PATH, createChatRouter } from "./api.js";
 import { createPageRouter, PAGE_PATH } from "./page.js";
-import { welcomeAnswer } from "./welcome.js";
 
-export { CHAT_BODY_LIMIT, CHAT_PATH, CHAT_TEXT_MAX, type ChatErrorBody, type ChatResponse } from "./api.js";
+export { CHAT_BODY_LIMIT, CHAT_PATH, type ChatErrorBody, type ChatResponse } from "./api.js";
 export { CONTENT_SECURITY_POLICY, PAGE_PATH, SCRIPT_PATH, STYLE_PATH } from "./page.js";
 
 export interface WebChatAdapterOptions {
@@ -24,7 +23,7 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
   const { whodoes, logger, app } = options;
   let accepting = true;
   // The page files are read now, so a missing one fails at start, not on the first visit.
-  app.use(createPageRouter(() => welcomeAnswer(whodoes.knowledge)));
+  app.use(createPageRouter(() => whodoes.welcome()));
   app.use(createChatRouter({ whodoes, logger, accepting: () => accepting }));
 
   return {

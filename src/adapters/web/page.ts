@@ -1,13 +1,12 @@
 /**
- * The page at GET / and its two static files. They live in public/ beside this file's source:
- * tsc does not copy them to dist/, so they are found from the project root (package.json), which
- * works from src/ (tests) and from dist/src/ (npm start) alike. Read once at start: they are small.
- * The welcome card is rendered per visit, as the knowledge can be reloaded while the server runs.
+ * The page at GET / and its two static files. They live in public/ beside this file's source (tsc does
+ * not copy them to dist/). Read once at start: they are small. The welcome card is rendered per visit,
+ * as the knowledge can be reloaded while the server runs.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import express from "express";
+import { sourceFolder } from "../../config/paths.js";
 import type { Answer } from "../../core/index.js";
 import { answerToHtml } from "../../render/html.js";
 
@@ -35,16 +34,7 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** The folder holding index.html, chat.css and chat.js. */
 export function publicDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const beside = join(here, "public");
-  if (existsSync(join(beside, "index.html"))) return beside;
-  let dir = here;
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`web chat: cannot find its public/ folder from ${here}`);
-    dir = up;
-  }
-  return join(dir, "src", "adapters", "web", "public");
+  return join(sourceFolder(import.meta.url), "public");
 }
 
 interface Asset {

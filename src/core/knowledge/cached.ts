@@ -1,30 +1,33 @@
 /**
  * Loading through a cache, for the CLI's cold start: parsing and checking the YAML (and loading the
- * YAML and schema libraries) is most of its start-up time. The cache holds the already checked
- * knowledge, keyed by every knowledge file's size and modification time and by the loader's own
- * build, so any edit (or a new version of whodoes) goes through the full check again.
+ * YAML and schema libraries, and the platforms' directory formats) is most of its start-up time. The
+ * cache holds the already checked knowledge, keyed by every knowledge file's size and modification
+ * time and by the build, so any edit (or a new version of whodoes) goes through the full check again.
  * The cache is best effort: when it can't be read or written, this is a plain load.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_INTENTS_DIR, PROJECT_ROOT } from "./paths.js";
-import type { Contacts, Knowledge } from "./types.js";
+import { PROJECT_ROOT } from "../../config/paths.js";
+import { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
+import type { Contacts, DirectoryFormat, Knowledge } from "./types.js";
 
 const CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "whodoes");
 
 function fingerprint(root: string): string | undefined {
   try {
-    const roles = join(root, "roles");
+    const { roles: rolesFolder, ...single } = KNOWLEDGE_FILES;
+    const roles = join(root, rolesFolder);
     const files = [
-      ...["intents.yaml", "thesaurus.yaml", "comparison.yaml", "directory.yaml", "other-departments.yaml"].map((f) =>
-        join(root, f),
-      ),
+      ...Object.values(single).map((f) => join(root, f)),
       ...(existsSync(roles) ? readdirSync(roles).map((f) => join(roles, f)) : []),
       // Used when the folder has no comparison.yaml of its own.
-      join(DEFAULT_INTENTS_DIR, "comparison.yaml"),
-      // The loader itself: a rebuilt whodoes must not trust an older build's cache.
+      join(DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES.comparison),
+      // The build: a rebuilt whodoes must not trust an older build's cache. tsc rewrites its build
+      // info whenever any compiled file changes (a platform's directory format too), and the loader
+      // on every full build.
+      join(PROJECT_ROOT, "dist", ".tsbuildinfo"),
       fileURLToPath(new URL("./load.js", import.meta.url)),
       fileURLToPath(new URL("./schema.js", import.meta.url)),
     ];
@@ -44,7 +47,14 @@ interface CacheFile {
   knowledge: Omit<Knowledge, "directory"> & { directory: [string, Contacts][] };
 }
 
-export async function loadKnowledgeCached(dir: string = DEFAULT_INTENTS_DIR): Promise<Knowledge> {
+/**
+ * @param platforms the platforms' directory formats, loaded only when the cache cannot answer (they
+ * bring the schema library with them)
+ */
+export async function loadKnowledgeCached(
+  dir: string = DEFAULT_INTENTS_DIR,
+  platforms: () => Promise<readonly DirectoryFormat[]> = async () => [],
+): Promise<Knowledge> {
   const root = resolve(dir);
   const key = fingerprint(root);
   const path = join(CACHE_DIR, `${createHash("sha256").update(root).digest("hex").slice(0, 16)}.json`);
@@ -57,7 +67,7 @@ export async function loadKnowledgeCached(dir: string = DEFAULT_INTENTS_DIR): Pr
     }
   }
   const { loadKnowledge } = await import("./load.js");
-  const knowledge = loadKnowledge(root);
+  const knowledge = loadKnowledge(root, { platforms: await platforms() });
   if (key) {
     try {
       mkdirSync(CACHE_DIR, { recursive: true });

@@ -1,5 +1,5 @@
 export { KnowledgeError } from "./errors.js";
-export { DEFAULT_INTENTS_DIR } from "./paths.js";
+export { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
 
 /**
  * Load and check an intents/ directory. A mistake in a file is reported as one KnowledgeError
@@ -10,7 +10,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { KnowledgeError } from "./errors.js";
-import { DEFAULT_INTENTS_DIR } from "./paths.js";
+import { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
 import {
   comparisonFileSchema,
   directoryFileSchema,
@@ -20,7 +20,7 @@ import {
   roleFileSchema,
   thesaurusFileSchema,
 } from "./schema.js";
-import type { Comparison, Contacts, Glance, Knowledge, Role } from "./types.js";
+import type { Comparison, Contacts, DirectoryFormat, Glance, Knowledge, PlatformContacts, Role } from "./types.js";
 
 interface Parsed {
   file: string;
@@ -67,8 +67,16 @@ function yamlFilesIn(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
+export interface LoadOptions {
+  /**
+   * The platforms' sections of directory.yaml (adapters/platforms.ts lists them), each checked by its
+   * own format; any other section is an unknown field. Default: none.
+   */
+  platforms?: readonly DirectoryFormat[];
+}
+
 /** Load every file of an intents/ directory and check it, and the references between files. */
-export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
+export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOptions = {}): Knowledge {
   const root = resolve(dir);
   const shown = (path: string) => relative(process.cwd(), path) || basename(path);
   if (!existsSync(root) || !statSync(root).isDirectory())
@@ -80,13 +88,18 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
     return parseYamlFile(path, shown(path));
   };
 
-  const intents = withOtherDepartments(validate(need("intents.yaml"), intentsFileSchema).intents, root, shown);
-  const { data_nouns: dataNouns, ...thesaurusRest } = validate(need("thesaurus.yaml"), thesaurusFileSchema);
+  const intents = withOtherDepartments(validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents, root, shown);
+  const { data_nouns: dataNouns, ...thesaurusRest } = validate(need(KNOWLEDGE_FILES.thesaurus), thesaurusFileSchema);
   const thesaurus = { ...thesaurusRest, dataNouns };
 
-  const roleFiles = yamlFilesIn(join(root, "roles")).map((path) => parseYamlFile(path, shown(path)));
+  const roleFiles = yamlFilesIn(join(root, KNOWLEDGE_FILES.roles)).map((path) => parseYamlFile(path, shown(path)));
   if (roleFiles.length === 0)
-    throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", shown(join(root, "roles")), undefined, "holds no role files (*.yaml)");
+    throw new KnowledgeError(
+      "KNOWLEDGE_NOT_FOUND",
+      shown(join(root, KNOWLEDGE_FILES.roles)),
+      undefined,
+      "holds no role files (*.yaml)",
+    );
 
   const comparison = loadComparison(root, shown);
   const roles: Role[] = [];
@@ -143,7 +156,14 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
       glance: glanceOf(p, role, comparison),
     });
   }
-  return { dir: root, roles, intents, thesaurus, comparison, directory: loadDirectory(root, seen, shown) };
+  return {
+    dir: root,
+    roles,
+    intents,
+    thesaurus,
+    comparison,
+    directory: loadDirectory(root, seen, shown, options.platforms ?? []),
+  };
 }
 
 /**
@@ -151,8 +171,8 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR): Knowledge {
  * before it existed still loads: without one, the shipped file's labels are used.
  */
 function loadComparison(root: string, shown: (path: string) => string): Comparison {
-  const own = join(root, "comparison.yaml");
-  const path = existsSync(own) ? own : join(DEFAULT_INTENTS_DIR, "comparison.yaml");
+  const own = join(root, KNOWLEDGE_FILES.comparison);
+  const path = existsSync(own) ? own : join(DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES.comparison);
   if (!existsSync(path)) throw new KnowledgeError("KNOWLEDGE_NOT_FOUND", shown(own), undefined, "is missing");
   const parsed = parseYamlFile(path, shown(path));
   const file = validate(parsed, comparisonFileSchema);
@@ -213,19 +233,24 @@ function withOtherDepartments<I extends { id: string; cues: string[] }>(
   root: string,
   shown: (path: string) => string,
 ): I[] {
-  const path = join(root, "other-departments.yaml");
+  const path = join(root, KNOWLEDGE_FILES.otherDepartments);
   if (!existsSync(path)) return intents;
   const words = Object.values(validate(parseYamlFile(path, shown(path)), otherDepartmentsFileSchema)).flat();
   return intents.map((i) => (i.id === "out_of_scope" ? { ...i, cues: [...i.cues, ...words] } : i));
 }
 
 /** The optional organisation directory; every role it names must exist. */
-function loadDirectory(root: string, roleIds: Map<string, string>, shown: (path: string) => string): Map<string, Contacts> {
+function loadDirectory(
+  root: string,
+  roleIds: Map<string, string>,
+  shown: (path: string) => string,
+  formats: readonly DirectoryFormat[],
+): Map<string, Contacts> {
   const directory = new Map<string, Contacts>();
-  const path = join(root, "directory.yaml");
+  const path = join(root, KNOWLEDGE_FILES.directory);
   if (!existsSync(path)) return directory;
   const parsed = parseYamlFile(path, shown(path));
-  for (const [roleId, c] of Object.entries(validate(parsed, directoryFileSchema).roles)) {
+  for (const [roleId, entry] of Object.entries(validate(parsed, directoryFileSchema(formats)).roles)) {
     if (!roleIds.has(roleId))
       throw new KnowledgeError(
         "KNOWLEDGE_INVALID",
@@ -233,12 +258,29 @@ function loadDirectory(root: string, roleIds: Map<string, string>, shown: (path:
         lineOf(parsed, ["roles", roleId]),
         `names an unknown role "${roleId}" (known: ${[...roleIds.keys()].join(", ")})`,
       );
-    directory.set(roleId, {
-      slack: { users: c.slack?.users ?? [], groups: c.slack?.groups ?? [], channels: c.slack?.channels ?? [] },
-      teams: { users: c.teams?.users ?? [], channels: c.teams?.channels ?? [] },
-      emails: c.emails,
-      ...(c.note ? { note: c.note } : {}),
-    });
+    directory.set(roleId, contactsOf(entry, formats));
   }
   return directory;
+}
+
+/**
+ * A role's checked directory entry as Contacts: emails and note for everyone, and each platform's
+ * section (in the formats' order, only those that name someone) for that platform alone.
+ */
+export function contactsOf(
+  entry: { emails: string[]; note?: string | undefined } & Record<string, unknown>,
+  formats: readonly DirectoryFormat[] | undefined,
+): Contacts {
+  const platforms: Record<string, PlatformContacts> = {};
+  if (formats) {
+    for (const f of formats) {
+      const entries = entry[f.platform];
+      if (entries !== undefined && !f.isEmpty(entries))
+        platforms[f.platform] = { label: f.label, names: f.names(entries), entries };
+    }
+  } else {
+    for (const [key, entries] of Object.entries(entry))
+      if (key !== "emails" && key !== "note") platforms[key] = { label: key, names: [], entries };
+  }
+  return { emails: entry.emails, ...(entry.note ? { note: entry.note } : {}), platforms };
 }

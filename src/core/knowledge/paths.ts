@@ -1,19 +1,19 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-/** The project folder (where package.json is), found from src/ (tests) and dist/src/ (built) alike. */
-export const PROJECT_ROOT = projectRoot(fileURLToPath(new URL(".", import.meta.url)));
+/** The files of a knowledge directory, named once: the loader reads them, the CLI's cache watches them. */
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../config/paths.js";
 
 /** The knowledge shipped with the project: the intents/ folder beside package.json. */
 export const DEFAULT_INTENTS_DIR = join(PROJECT_ROOT, "intents");
 
-function projectRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) return process.cwd();
-    dir = up;
-  }
-  return dir;
-}
+export const KNOWLEDGE_FILES = {
+  intents: "intents.yaml",
+  thesaurus: "thesaurus.yaml",
+  /** Optional: how the comparison of all roles is labelled (the shipped one is used without it). */
+  comparison: "comparison.yaml",
+  /** Optional: other departments' words (joined to out_of_scope's cues). */
+  otherDepartments: "other-departments.yaml",
+  /** Optional: who holds each role in this organisation. */
+  directory: "directory.yaml",
+  /** A folder: one file per role. */
+  roles: "roles",
+} as const;

@@ -1,6 +1,7 @@
 /** The shape of each file in an intents/ directory. Messages here reach users editing YAML. */
 import { z } from "zod";
 import { INTENT_IDS } from "../intents.js";
+import type { DirectoryFormat } from "./types.js";
 
 const text = z.string().trim().min(1, "must not be empty");
 const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "must be lower-case words joined by - (e.g. data-architect)");
@@ -41,6 +42,8 @@ export const roleFileSchema = z.strictObject({
   first_week: words.min(1, "list at least one first-week step"),
   at_a_glance: glanceSchema.optional(),
 });
+
+export type RoleFile = z.infer<typeof roleFileSchema>;
 
 export const intentsFileSchema = z.strictObject({
   intents: z.array(
@@ -83,40 +86,20 @@ export const thesaurusFileSchema = z.strictObject({
 /** intents/other-departments.yaml: other departments' words, by department. Optional. */
 export const otherDepartmentsFileSchema = z.record(id, words);
 
-export type RoleFile = z.infer<typeof roleFileSchema>;
-
-/** intents/directory.yaml: the people, groups and channels that hold each role here. Optional. */
-const slackId = (prefix: string, what: string) =>
-  z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,20}$`), `must be a Slack ${what} id (e.g. ${prefix[0]}0123ABCD)`);
-const teamsNamed = (pattern: RegExp, what: string, example: string) =>
-  z.strictObject({ id: z.string().regex(pattern, `must be a Teams ${what} id (e.g. ${example})`), name: text });
-export const directoryFileSchema = z.strictObject({
-  roles: z.record(
-    id,
-    z.strictObject({
-      slack: z
-        .strictObject({
-          users: z.array(slackId("UW", "user")).default([]),
-          groups: z.array(slackId("S", "user group")).default([]),
-          channels: z.array(slackId("CG", "channel")).default([]),
-        })
-        .optional(),
-      teams: z
-        .strictObject({
-          users: z
-            .array(
-              teamsNamed(
-                /^(29:[\w-]+|8:orgid:[0-9a-f-]{36}|[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12})$/i,
-                "user",
-                "29:1AbC... or an Entra object id",
-              ),
-            )
-            .default([]),
-          channels: z.array(teamsNamed(/^19:[\w.-]+@thread\.(tacv2|skype|v2)$/, "channel", "19:abc@thread.tacv2")).default([]),
-        })
-        .optional(),
-      emails: z.array(z.email({ error: "must be an email address" })).default([]),
-      note: text.optional(),
-    }),
-  ),
-});
+/**
+ * intents/directory.yaml: the people, groups and channels that hold each role here. Optional. Each
+ * platform's section is checked by its own format; any other section is an unknown field.
+ */
+export function directoryFileSchema(formats: readonly DirectoryFormat[]) {
+  const platforms = Object.fromEntries(formats.map((f) => [f.platform, f.schema.optional()]));
+  return z.strictObject({
+    roles: z.record(
+      id,
+      z.strictObject({
+        ...platforms,
+        emails: z.array(z.email({ error: "must be an email address" })).default([]),
+        note: text.optional(),
+      }),
+    ),
+  });
+}

@@ -1,4 +1,5 @@
 /** The knowledge the bot answers from, as loaded and checked from an intents/ directory. */
+import type { ZodType } from "zod";
 import type { IntentId } from "../intents.js";
 
 export interface Responsibility {
@@ -88,12 +89,41 @@ export interface Thesaurus {
   ambiguous: string[];
 }
 
-/** Who holds a role in this organisation (intents/directory.yaml). */
+/**
+ * Who holds a role in this organisation (intents/directory.yaml). The core keeps what every surface can
+ * show (emails, a note) and each platform's own entries, which only that platform reads.
+ */
 export interface Contacts {
-  slack: { users: string[]; groups: string[]; channels: string[] };
-  teams: { users: { id: string; name: string }[]; channels: { id: string; name: string }[] };
   emails: string[];
   note?: string;
+  /** By platform name ("slack", "teams"), in the order the platforms are listed; only sections that name someone. */
+  platforms: Record<string, PlatformContacts>;
+}
+
+export interface PlatformContacts {
+  /** The platform's name in a sentence ("Slack"): "see Slack" where its entries cannot be shown. */
+  label: string;
+  /** Names a reader on any surface can look for (a Teams user's display name); none for bare ids. */
+  names: string[];
+  /** The entries as the platform's DirectoryFormat checked them: opaque to everyone else. */
+  entries: unknown;
+}
+
+/**
+ * One platform's section under each role in directory.yaml: how it is checked and how it reads elsewhere.
+ * Each platform owns its own (its id formats are its business); the loader is handed them.
+ */
+export interface DirectoryFormat<Entries = unknown> {
+  /** The section's key, and the platform's name ("slack"). */
+  platform: string;
+  /** Its name in a sentence ("Microsoft Teams"). */
+  label: string;
+  /** Checks a section and fills in defaults; its messages reach the person editing the file. */
+  schema: ZodType<Entries>;
+  /** Names a reader elsewhere can look for; none when the entries are bare ids. */
+  names(entries: Entries): string[];
+  /** Whether a section names nobody: it is left out. */
+  isEmpty(entries: Entries): boolean;
 }
 
 export interface Knowledge {

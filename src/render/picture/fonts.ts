@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import opentype, { type Font } from "opentype.js";
-import { PROJECT_ROOT } from "../../core/knowledge/paths.js";
+import { PROJECT_ROOT } from "../../config/paths.js";
 
 export const FONT_FAMILY = "Inter";
 const DIR = join(PROJECT_ROOT, "assets", "fonts");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIRECTORY_FORMATS } from "../../../src/adapters/platforms.js";
 import { createWhodoes, loadKnowledge } from "../../../src/core/index.js";
 import { copyKnowledge } from "../../helpers/knowledge-copy.js";
 import { asMessage, buttonLabelled, type Message, textsOf } from "./support/block-kit.js";
@@ -46,7 +47,7 @@ describe("answers with the organisation's directory (Slack)", () => {
   let h: HttpHarness;
   beforeAll(async () => {
     knowledge.write("directory.yaml", DIRECTORY);
-    h = await startHttpHarness({ whodoes: createWhodoes(loadKnowledge(knowledge.dir)) });
+    h = await startHttpHarness({ whodoes: createWhodoes(loadKnowledge(knowledge.dir, { platforms: DIRECTORY_FORMATS })) });
   });
   afterAll(async () => {
     await h.close();

@@ -72,6 +72,12 @@ describe("Slack events (HTTP mode)", () => {
     const texts = allTexts(view.blocks).join("\n");
     for (const role of realWhodoes().knowledge.roles) expect(texts).toContain(`*${role.name}* · _${role.character}_`);
     expect(texts).toContain("Start onboarding");
+    // Real questions to try, made from the knowledge: never intents.yaml's "what does a ROLE do?".
+    const examples = realWhodoes()
+      .welcome()
+      .blocks.flatMap((b) => (b.type === "choices" ? b.choices.map((c) => c.label) : []));
+    for (const example of examples) expect(texts).toContain(example);
+    expect(texts).not.toMatch(/\bROLE\b|\bTASK\b/);
   });
 
   it("answers a retried event once", async () => {

@@ -40,19 +40,22 @@ describe("the onboarding welcome on member_joined_channel (HTTP mode)", () => {
   const skipped = (reason: string) =>
     h.logger.lines.filter((l) => l.msg === "slack: no welcome" && l.fields?.reason === reason).length;
 
-  it("DMs a person who joins a listed channel: the role map and a Start onboarding button", async () => {
+  it("DMs a person who joins a listed channel: the core's welcome, the roles and a Start onboarding button", async () => {
     expect((await h.postEvent(joined(PERSON, LISTED, "Ev0JOINFIRST"))).status).toBe(200);
     const [post] = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === PERSON);
     const message = asMessage(post?.body);
-    expect(message.text).toBe("Welcome! Here is who does what in data, and a short tour of your role.");
-    expect(headerOf(message)).toBe("Welcome to the data team");
+    const welcome = realWhodoes().welcome({ command: "/whodoes" });
+    expect(message.text).toBe(welcome.summary);
+    expect(headerOf(message)).toBe(welcome.title);
     const texts = textsOf(message).join("\n");
     expect(texts).toContain(`Welcome to <#${LISTED}>!`);
-    for (const role of realWhodoes().knowledge.roles) expect(texts).toContain(`• *${role.name}* · _${role.character}_`);
+    expect(texts).toContain("Type /whodoes and your question anywhere");
+    for (const role of realWhodoes().knowledge.roles) expect(texts).toContain(role.name);
     expect(parseActionRef(buttonLabelled(message, "Start onboarding").value)).toEqual({ do: "onboard" });
     expect(buttonsOf(message).map((b) => b.text.text)).toEqual([
+      ...welcome.blocks.flatMap((b) => (b.type === "choices" ? b.choices.map((c) => c.label) : [])),
       "Start onboarding",
-      "All roles",
+      "Show all roles",
       "Compare all roles",
       "How to ask",
     ]);

@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DIRECTORY_FORMATS } from "../../../src/adapters/platforms.js";
 import { createWhodoes, loadKnowledge } from "../../../src/core/index.js";
 import type { AdaptiveCard } from "../../../src/render/teams.js";
 import { copyKnowledge } from "../../helpers/knowledge-copy.js";
@@ -56,7 +57,7 @@ beforeAll(async () => {
   const plain = copyKnowledge();
   rmSync(join(plain.dir, "directory.yaml"), { force: true });
   copies.push(directory, plain);
-  withDirectory = await startBot({ whodoes: createWhodoes(loadKnowledge(directory.dir)) });
+  withDirectory = await startBot({ whodoes: createWhodoes(loadKnowledge(directory.dir, { platforms: DIRECTORY_FORMATS })) });
   withoutDirectory = await startBot({ whodoes: createWhodoes(loadKnowledge(plain.dir)) });
 });
 afterAll(async () => {

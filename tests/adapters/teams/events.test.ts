@@ -104,7 +104,7 @@ describe("welcome", () => {
     expect(call?.conversationId).toBe((activity.conversation as { id: string }).id);
     expect(call?.body.summary).toMatch(/Mention me \(@whodoes\)/);
     const text = welcomeText(call);
-    expect(text).toContain("Hi, I'm whodoes");
+    expect(text).toContain("Hi! I tell you who does what in data.");
     expect(text).toContain("Start onboarding");
     expect(JSON.stringify(call?.body.attachments)).toContain('"whodoes":{"do":"onboard"}');
 
@@ -129,7 +129,9 @@ describe("welcome", () => {
     await bot.post(activity);
     expect(connector.calls).toHaveLength(1);
     // In a personal chat no @mention is needed.
-    expect(connector.calls[0]?.body.summary).toMatch(/^Ask me about a data task/);
+    expect(connector.calls[0]?.body.summary).toBe(
+      "Ask me which data role owns a task, what a role does, or how two roles differ.",
+    );
     connector.reset();
     await bot.post(activity);
     // The user alone, later (e.g. Teams reports the member again): still no repeat.

@@ -9,10 +9,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
 import { expect } from "vitest";
+import type { TeamsConfig } from "../../../src/adapters/teams/config.js";
 import { type BotFrameworkEndpoints, createTeamsAdapter } from "../../../src/adapters/teams/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/index.js";
 import { type LogFields, type Logger, silentLogger } from "../../../src/logging/logger.js";
-import type { TeamsConfig } from "../../../src/server/config.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import type { Store } from "../../../src/store/store.js";
 

@@ -132,7 +132,7 @@ describe("never for bots", () => {
     const added = fixture("bot-added-to-team", connector.serviceUrl);
     const calls = await post(added);
     expect(calls).toHaveLength(1);
-    expect(titleOf(calls[0])).toBe("Hi, I'm whodoes");
+    expect(titleOf(calls[0])).toBe("Hi! I tell you who does what in data.");
     expect(cardText(expectSendable(calls[0]))).not.toContain("Welcome, whodoes");
     expect(await post(added)).toHaveLength(0);
 

@@ -1,12 +1,7 @@
 /** POST /api/chat and the page, over loopback against a real express app and the real core. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CHAT_TEXT_MAX,
-  type ChatErrorBody,
-  type ChatResponse,
-  CONTENT_SECURITY_POLICY,
-} from "../../../src/adapters/web/index.js";
-import { createWhodoes, loadKnowledge, type Whodoes, wrapWhodoes } from "../../../src/core/index.js";
+import { type ChatErrorBody, type ChatResponse, CONTENT_SECURITY_POLICY } from "../../../src/adapters/web/index.js";
+import { createWhodoes, loadKnowledge, MAX_QUESTION_CHARS, type Whodoes, wrapWhodoes } from "../../../src/core/index.js";
 import { copyKnowledge } from "../../helpers/knowledge-copy.js";
 import { realWhodoes, startWebChat, type WebChatServer } from "./harness.js";
 
@@ -126,8 +121,8 @@ describe("POST /api/chat refuses bad input with a clear JSON error", () => {
   });
 
   it("400 for a question longer than the limit", async () => {
-    const message = await errorOf(await chat({ text: "a".repeat(CHAT_TEXT_MAX + 1) }), 400, "text_too_long");
-    expect(message).toContain(String(CHAT_TEXT_MAX));
+    const message = await errorOf(await chat({ text: "a".repeat(MAX_QUESTION_CHARS + 1) }), 400, "text_too_long");
+    expect(message).toContain(String(MAX_QUESTION_CHARS));
   });
 
   it.each([

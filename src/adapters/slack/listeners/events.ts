@@ -3,13 +3,12 @@
  * the question was a thread reply). Bolt has already acked the event; the answer is posted after.
  */
 import type { App, webApi } from "@slack/bolt";
+import { isRecord } from "../../is-record.js";
 import { claimMessage } from "../dedupe.js";
 import type { SlackDeps } from "../deps.js";
 import { readUserMessage, type UserMessage } from "../message-filter.js";
 import { APOLOGY } from "../settings.js";
 import { toBolt } from "../to-bolt.js";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 async function answerMessage(
   deps: SlackDeps,

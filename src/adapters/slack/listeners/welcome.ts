@@ -1,18 +1,16 @@
 /**
  * The onboarding welcome: someone who joins a channel listed in ONBOARDING_CHANNELS gets one DM with
- * the role map and a "Start onboarding" button. Once per person and channel, ever (a claim in the
- * store, so also across instances and restarts with a shared store), and never for bots: not the
- * bot itself joining, not an app's bot user, not Slackbot.
+ * the core's welcome (the roles, questions to try, a "Start onboarding" button). Once per person and
+ * channel, ever (a claim in the store, so also across instances and restarts with a shared store), and
+ * never for bots: not the bot itself joining, not an app's bot user, not Slackbot.
  */
 import type { App, webApi } from "@slack/bolt";
-import { welcomeMessage } from "../../../render/slack-welcome.js";
+import { answerToBlockKit } from "../../../render/slack.js";
+import { isRecord } from "../../is-record.js";
 import type { SlackDeps } from "../deps.js";
 import { createChannelMatcher } from "../onboarding-channels.js";
 import { SLASH_COMMAND } from "../settings.js";
 import { toBolt } from "../to-bolt.js";
-import { exampleQuestions } from "./home.js";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 
 /** Slackbot is no bot to users.info (is_bot is false), but it is nobody to welcome either. */
 const SLACKBOT = "USLACKBOT";
@@ -49,15 +47,8 @@ export function registerWelcome(app: App, deps: SlackDeps, channels: readonly st
       if (await isBotUser(client, user)) return skip("bot");
       // Claimed last, just before sending: a failed users.info must not cost the person their welcome.
       if (!(await deps.store.claimOnce(welcomeKey(team, channel, user)))) return skip("already welcomed");
-      // Read at send time: the knowledge can be reloaded while the bot runs.
-      const { knowledge } = deps.whodoes;
-      const example = exampleQuestions(knowledge)[0];
-      const message = welcomeMessage({
-        roles: knowledge.roles,
-        channel,
-        command: SLASH_COMMAND,
-        ...(example ? { example } : {}),
-      });
+      // Built at send time: the knowledge can be reloaded while the bot runs.
+      const message = answerToBlockKit(deps.whodoes.welcome({ command: SLASH_COMMAND }), { joinedChannel: channel });
       // Posting to a user id lands in the app's DM with them (the Messages tab).
       await client.chat.postMessage({ channel: user, ...toBolt(message), unfurl_links: false, unfurl_media: false });
       deps.logger.info("slack: welcomed a new member", log);

@@ -1,0 +1,37 @@
+/** The Teams adapter's section of the environment: MICROSOFT_APP_*. */
+import { z } from "zod";
+import type { Env } from "../../config/env.js";
+import { optionalVar, readSection } from "../../config/section.js";
+
+export interface TeamsConfig {
+  /** Absent: local mode (Bot Framework Emulator, tests), unauthenticated, loopback serviceUrl only. */
+  appId?: string;
+  appPassword?: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  tenantId?: string;
+}
+
+const teamsEnv = z.object({
+  MICROSOFT_APP_ID: optionalVar,
+  MICROSOFT_APP_PASSWORD: optionalVar,
+  MICROSOFT_APP_TYPE: optionalVar.pipe(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
+  MICROSOFT_APP_TENANT_ID: optionalVar,
+});
+
+/** Teams' settings; with no MICROSOFT_APP_ID, local mode. */
+export function readTeamsConfig(env: Env, problems: string[]): TeamsConfig {
+  const e = readSection(teamsEnv, env, problems) ?? {};
+  const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
+  if (!e.MICROSOFT_APP_ID && (e.MICROSOFT_APP_PASSWORD || e.MICROSOFT_APP_TENANT_ID))
+    problems.push("MICROSOFT_APP_ID is missing: it is needed when MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set.");
+  if (e.MICROSOFT_APP_ID && appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD)
+    problems.push("MICROSOFT_APP_PASSWORD is missing: Teams needs the client secret of the Azure bot's app registration.");
+  if ((appType === "SingleTenant" || appType === "UserAssignedMSI") && !e.MICROSOFT_APP_TENANT_ID)
+    problems.push(`MICROSOFT_APP_TENANT_ID is missing: MICROSOFT_APP_TYPE=${appType} needs the tenant id.`);
+  return {
+    appType,
+    ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
+    ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
+    ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+  };
+}
