@@ -1,5 +1,5 @@
 /** The role card every renderer's exact-output tests start from. */
-import type { RoleCard } from "../../src/core/index.js";
+import type { Action, Answer, RoleCard } from "../../src/core/index.js";
 
 export const dba: RoleCard = {
   id: "database-administrator",
@@ -14,3 +14,22 @@ export const dba: RoleCard = {
     },
   ],
 };
+
+/** The buttons a who-does answer may carry, for the tests to pick from. */
+export const ACTIONS = {
+  describe: { label: "What does a DBA do?", action: { do: "describe", role: "database-administrator" } },
+  onboard: { label: "Start onboarding", action: { do: "onboard", role: "database-administrator", step: 1 }, style: "primary" },
+  helpful: { label: "👍 Helpful", action: { do: "feedback", vote: "up", intent: "who_does", role: "database-administrator" } },
+} satisfies Record<string, Action>;
+
+/** The who-does answer the renderers' exact-output tests start from, with the buttons a test picks. */
+export function whoDoesAnswer(...actions: Action[]): Answer {
+  return {
+    intent: "who_does",
+    title: "Database administrator",
+    summary: "Database administrator (the operational gatekeeper): Runs routine backups and restores data when it is lost.",
+    blocks: [{ type: "role", role: dba }],
+    roles: [dba],
+    actions,
+  };
+}

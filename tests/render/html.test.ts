@@ -4,20 +4,9 @@ import type { Action, Answer, Block, RoleCard } from "../../src/core/index.js";
 import { createWhodoes, loadKnowledge, parseActionRef } from "../../src/core/index.js";
 import { answerToHtml, buttonToHtml, escapeHtml, HTML_EVIDENCE_SHOWN, richTextToHtml } from "../../src/render/html.js";
 import { contacts } from "../helpers/contacts.js";
-import { dba } from "./fixtures.js";
+import { ACTIONS, dba, whoDoesAnswer } from "./fixtures.js";
 
-const whoDoes: Answer = {
-  intent: "who_does",
-  title: "Database administrator",
-  summary: "Database administrator (the operational gatekeeper): Runs routine backups and restores data when it is lost.",
-  blocks: [{ type: "role", role: dba }],
-  roles: [dba],
-  actions: [
-    { label: "What does a DBA do?", action: { do: "describe", role: "database-administrator" } },
-    { label: "Start onboarding", action: { do: "onboard", role: "database-administrator", step: 1 }, style: "primary" },
-    { label: "👍 Helpful", action: { do: "feedback", vote: "up", intent: "who_does", role: "database-administrator" } },
-  ],
-};
+const whoDoes = whoDoesAnswer(ACTIONS.describe, ACTIONS.onboard, ACTIONS.helpful);
 
 const answer = (blocks: Block[], actions: Action[] = [], title = "T"): Answer => ({
   intent: "help",

@@ -16,19 +16,9 @@ import {
   type SlackBlock,
 } from "../../src/render/slack.js";
 import { SLACK_LIMITS, truncate } from "../../src/render/slack-limits.js";
-import { dba } from "./fixtures.js";
+import { ACTIONS, whoDoesAnswer } from "./fixtures.js";
 
-const whoDoes: Answer = {
-  intent: "who_does",
-  title: "Database administrator",
-  summary: "Database administrator (the operational gatekeeper): Runs routine backups and restores data when it is lost.",
-  blocks: [{ type: "role", role: dba }],
-  roles: [dba],
-  actions: [
-    { label: "What does a DBA do?", action: { do: "describe", role: "database-administrator" } },
-    { label: "👍 Helpful", action: { do: "feedback", vote: "up", intent: "who_does", role: "database-administrator" } },
-  ],
-};
+const whoDoes = whoDoesAnswer(ACTIONS.describe, ACTIONS.helpful);
 
 /** Every string Slack will display, for the limit checks. */
 function visibleTexts(blocks: SlackBlock[]): string[] {

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseActionRef } from "../../../src/core/index.js";
 import { SHARE_ACTION_ID } from "../../../src/render/slack.js";
 import { fixture } from "./support/fixtures.js";
-import { type HttpHarness, startHttpHarness } from "./support/harness.js";
+import { useHttpHarness } from "./support/harness.js";
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id: string; value: string; text: { text: string } }[] };
 
 describe("Slack slash command /whodoes (HTTP mode)", () => {
-  let h: HttpHarness;
-  beforeAll(async () => {
-    h = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHttpHarness();
 
   const command = (text: string, name: string) => ({
     ...fixture<Record<string, string>>("slash-command"),

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DIRECTORY_FORMATS } from "../../../src/adapters/platforms.js";
 import { createWhodoes, loadKnowledge } from "../../../src/core/index.js";
 import { copyKnowledge } from "../../helpers/knowledge-copy.js";
 import { asMessage, buttonLabelled, type Message, textsOf } from "./support/block-kit.js";
 import { fixture } from "./support/fixtures.js";
-import { type HttpHarness, startHttpHarness } from "./support/harness.js";
+import { type HttpHarness, useHttpHarness } from "./support/harness.js";
 
 type ActionPayload = Record<string, unknown> & { actions: Record<string, unknown>[] };
 
@@ -44,14 +44,10 @@ async function click(h: HttpHarness, card: Message, label: string, name: string)
 
 describe("answers with the organisation's directory (Slack)", () => {
   const knowledge = copyKnowledge();
-  let h: HttpHarness;
-  beforeAll(async () => {
+  afterAll(() => knowledge.remove());
+  const h = useHttpHarness(() => {
     knowledge.write("directory.yaml", DIRECTORY);
-    h = await startHttpHarness({ whodoes: createWhodoes(loadKnowledge(knowledge.dir, { platforms: DIRECTORY_FORMATS })) });
-  });
-  afterAll(async () => {
-    await h.close();
-    knowledge.remove();
+    return { whodoes: createWhodoes(loadKnowledge(knowledge.dir, { platforms: DIRECTORY_FORMATS })) };
   });
 
   it("names who holds the role with live mentions of the user, the user group and the channel", async () => {
@@ -83,13 +79,7 @@ describe("answers with the organisation's directory (Slack)", () => {
 });
 
 describe("answers without a directory (Slack)", () => {
-  let h: HttpHarness;
-  beforeAll(async () => {
-    h = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHttpHarness();
 
   it("say nothing about the organisation and carry no mention", async () => {
     for (const [text, name] of [

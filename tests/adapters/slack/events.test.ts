@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Whodoes } from "../../../src/core/index.js";
+import { describe, expect, it } from "vitest";
+import { wrapWhodoes } from "../../../src/core/index.js";
 import { BOT_USER_ID } from "./support/fake-slack.js";
 import { allTexts, fixture } from "./support/fixtures.js";
-import { type HttpHarness, realWhodoes, startHttpHarness } from "./support/harness.js";
+import { realWhodoes, useHttpHarness } from "./support/harness.js";
 
 type EventCallback = { event_id: string; event: Record<string, unknown> };
 
@@ -16,24 +16,17 @@ function eventFixture(name: string, event: Record<string, unknown> = {}): EventC
 }
 
 describe("Slack events (HTTP mode)", () => {
-  let h: HttpHarness;
   // The real core, plus two test hooks: "explode" makes it fail; "echo" makes it repeat the question
   // verbatim in the title, summary and body (the real core never echoes, but a future answer might).
-  const testWhodoes: Whodoes = {
-    ...realWhodoes(),
-    ask: (text) => {
+  const testWhodoes = wrapWhodoes(realWhodoes(), {
+    ask(text, next) {
       if (text.includes("explode")) throw new Error("the core failed");
-      const answer = realWhodoes().ask(text);
+      const answer = next(text);
       if (!text.includes("echo")) return answer;
       return { ...answer, title: text, summary: text, blocks: [{ type: "text", text: [{ text }] }, ...answer.blocks] };
     },
-  };
-  beforeAll(async () => {
-    h = await startHttpHarness({ whodoes: testWhodoes });
   });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHttpHarness(() => ({ whodoes: testWhodoes }));
 
   const postsTo = (channel: string, ts: string) =>
     h.slack.calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === channel && c.body.thread_ts === ts);

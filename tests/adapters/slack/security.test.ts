@@ -1,21 +1,15 @@
 import express from "express";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSlackAdapter, SlackAdapterError } from "../../../src/adapters/slack/index.js";
 import { silentLogger } from "../../../src/logging/logger.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import { startFakeSlack } from "./support/fake-slack.js";
 import { fixture } from "./support/fixtures.js";
-import { BOT_TOKEN, type HttpHarness, realWhodoes, SIGNING_SECRET, startHttpHarness } from "./support/harness.js";
+import { BOT_TOKEN, realWhodoes, SIGNING_SECRET, useHttpHarness } from "./support/harness.js";
 import { signedHeaders, slackSignature } from "./support/signing.js";
 
 describe("Slack request verification (HTTP mode)", () => {
-  let h: HttpHarness;
-  beforeAll(async () => {
-    h = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHttpHarness();
 
   const mention = () => JSON.stringify(fixture("app-mention"));
   const command = () =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseActionRef } from "../../../src/core/index.js";
 import { TOUR_BLOCK_ID_PREFIX } from "../../../src/render/slack.js";
 import {
@@ -12,7 +12,7 @@ import {
   textsOf,
 } from "./support/block-kit.js";
 import { fixture } from "./support/fixtures.js";
-import { type HttpHarness, startHttpHarness } from "./support/harness.js";
+import { useHttpHarness } from "./support/harness.js";
 
 type ActionPayload = Record<string, unknown> & { actions: Record<string, unknown>[]; message: Record<string, unknown> };
 type EventCallback = { event_id: string; event: Record<string, unknown> };
@@ -21,13 +21,7 @@ const DM = "D0LAN6B4N";
 const DBA = "Database administrator";
 
 describe("the onboarding tour, clicked through in Slack (block_actions, HTTP mode)", () => {
-  let h: HttpHarness;
-  beforeAll(async () => {
-    h = await startHttpHarness();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHttpHarness();
 
   let seq = 0;
   /** Click `button` on the DM message `ts`, as Slack sends it (the row's block_id included). */

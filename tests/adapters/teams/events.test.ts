@@ -2,22 +2,11 @@
  * The search message extension (answered in the invoke's HTTP response) and welcomes on conversationUpdate,
  * over real HTTP in local mode.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AdaptiveCard } from "../../../src/render/teams.js";
-import { type FakeConnector, fixture, realWhodoes, startBot, startFakeConnector, type TestBot } from "./harness.js";
+import { fixture, realWhodoes, useBot } from "./harness.js";
 
-let connector: FakeConnector;
-let bot: TestBot;
-
-beforeAll(async () => {
-  connector = await startFakeConnector();
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-beforeEach(() => connector.reset());
+const t = useBot();
 
 interface SearchBody {
   composeExtension: {
@@ -32,7 +21,7 @@ interface SearchBody {
 }
 
 function query(text: string | undefined) {
-  const activity = fixture("compose-extension-query", connector.serviceUrl);
+  const activity = fixture("compose-extension-query", t.connector.serviceUrl);
   const parameters = text === undefined ? [{ name: "initialRun", value: "true" }] : [{ name: "searchQuery", value: text }];
   return { ...activity, value: { ...(activity.value as object), parameters } };
 }
@@ -40,7 +29,7 @@ function query(text: string | undefined) {
 describe("the search message extension", () => {
   it("lists matching roles as cards in the invoke response, quickly, sending nothing", async () => {
     const started = performance.now();
-    const res = await bot.post(fixture("compose-extension-query", connector.serviceUrl));
+    const res = await t.bot.post(fixture("compose-extension-query", t.connector.serviceUrl));
     const elapsed = performance.now() - started;
     expect(res.status).toBe(200);
     const body = (await res.json()) as SearchBody;
@@ -62,11 +51,11 @@ describe("the search message extension", () => {
         .map((r) => r.name),
     );
     expect(elapsed).toBeLessThan(1000);
-    expect(connector.calls).toHaveLength(0);
+    expect(t.connector.calls).toHaveLength(0);
   });
 
   it("offers every role on the initial run", async () => {
-    const res = await bot.post(query(undefined));
+    const res = await t.bot.post(query(undefined));
     const body = (await res.json()) as SearchBody;
     expect(body.composeExtension.attachments.map((a) => a.preview.content.title).sort()).toEqual(
       realWhodoes()
@@ -76,13 +65,13 @@ describe("the search message extension", () => {
   });
 
   it("finds a role by a partial name", async () => {
-    const res = await bot.post(query("archit"));
+    const res = await t.bot.post(query("archit"));
     const body = (await res.json()) as SearchBody;
     expect(body.composeExtension.attachments[0]?.preview.content.title).toBe("Data architect");
   });
 
   it("returns an empty list, not an error, when nothing matches", async () => {
-    const res = await bot.post(query("zzzzqqqq"));
+    const res = await t.bot.post(query("zzzzqqqq"));
     expect(res.status).toBe(200);
     const body = (await res.json()) as SearchBody;
     expect(body.composeExtension.type).toBe("result");
@@ -90,17 +79,17 @@ describe("the search message extension", () => {
   });
 });
 
-function welcomeText(call: (typeof connector.calls)[number] | undefined): string {
+function welcomeText(call: (typeof t.connector.calls)[number] | undefined): string {
   const card = (call?.body.attachments as { content: AdaptiveCard }[] | undefined)?.[0]?.content;
   return JSON.stringify(card?.body ?? []);
 }
 
 describe("welcome", () => {
   it("welcomes a team once when the bot is added, in the team's channel", async () => {
-    const activity = fixture("bot-added-to-team", connector.serviceUrl);
-    expect((await bot.post(activity)).status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
-    const call = connector.calls[0];
+    const activity = fixture("bot-added-to-team", t.connector.serviceUrl);
+    expect((await t.bot.post(activity)).status).toBe(200);
+    expect(t.connector.calls).toHaveLength(1);
+    const call = t.connector.calls[0];
     expect(call?.conversationId).toBe((activity.conversation as { id: string }).id);
     expect(call?.body.summary).toMatch(/Mention me \(@whodoes\)/);
     const text = welcomeText(call);
@@ -109,45 +98,45 @@ describe("welcome", () => {
     expect(JSON.stringify(call?.body.attachments)).toContain('"whodoes":{"do":"onboard"}');
 
     // Teams re-sends the update (retries, reinstall): no second welcome.
-    connector.reset();
-    expect((await bot.post({ ...activity, id: "f:another-delivery" })).status).toBe(200);
-    expect(connector.calls).toHaveLength(0);
+    t.connector.reset();
+    expect((await t.bot.post({ ...activity, id: "f:another-delivery" })).status).toBe(200);
+    expect(t.connector.calls).toHaveLength(0);
   });
 
   it("welcomes a new team member by name, once", async () => {
-    const activity = fixture("member-added-to-team", connector.serviceUrl);
-    await bot.post(activity);
-    expect(connector.calls).toHaveLength(1);
-    expect(welcomeText(connector.calls[0])).toContain("Welcome, Adele Vance!");
-    connector.reset();
-    await bot.post(activity);
-    expect(connector.calls).toHaveLength(0);
+    const activity = fixture("member-added-to-team", t.connector.serviceUrl);
+    await t.bot.post(activity);
+    expect(t.connector.calls).toHaveLength(1);
+    expect(welcomeText(t.connector.calls[0])).toContain("Welcome, Adele Vance!");
+    t.connector.reset();
+    await t.bot.post(activity);
+    expect(t.connector.calls).toHaveLength(0);
   });
 
   it("welcomes a personal install once, even with the bot and the user in the same update", async () => {
-    const activity = fixture("personal-install", connector.serviceUrl);
-    await bot.post(activity);
-    expect(connector.calls).toHaveLength(1);
+    const activity = fixture("personal-install", t.connector.serviceUrl);
+    await t.bot.post(activity);
+    expect(t.connector.calls).toHaveLength(1);
     // In a personal chat no @mention is needed.
-    expect(connector.calls[0]?.body.summary).toBe(
+    expect(t.connector.calls[0]?.body.summary).toBe(
       "Ask me which data role owns a task, what a role does, or how two roles differ.",
     );
-    connector.reset();
-    await bot.post(activity);
+    t.connector.reset();
+    await t.bot.post(activity);
     // The user alone, later (e.g. Teams reports the member again): still no repeat.
     const userOnly = { ...activity, membersAdded: [(activity.membersAdded as unknown[])[0]] };
-    await bot.post(userOnly);
-    expect(connector.calls).toHaveLength(0);
+    await t.bot.post(userOnly);
+    expect(t.connector.calls).toHaveLength(0);
   });
 
   it("does not welcome a member added to a group chat", async () => {
-    const activity = fixture("member-added-to-team", connector.serviceUrl);
+    const activity = fixture("member-added-to-team", t.connector.serviceUrl);
     const groupChat = {
       ...activity,
       conversation: { isGroup: true, conversationType: "groupChat", id: "19:meeting_group@thread.v2" },
       channelData: { tenant: { id: "72f988bf-86f1-41af-91ab-2d7cd011db47" } },
     };
-    expect((await bot.post(groupChat)).status).toBe(200);
-    expect(connector.calls).toHaveLength(0);
+    expect((await t.bot.post(groupChat)).status).toBe(200);
+    expect(t.connector.calls).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express from "express";
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { TeamsConfig } from "../../../src/adapters/teams/config.js";
 import { type BotFrameworkEndpoints, createTeamsAdapter } from "../../../src/adapters/teams/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/index.js";
@@ -177,6 +177,42 @@ export async function startBot(options: BotOptions = {}) {
   };
 }
 export type TestBot = Awaited<ReturnType<typeof startBot>>;
+
+/**
+ * One bot and one fake connector for a whole test file, closed after it; the connector's record (and the
+ * logger's, when given) is cleared before each test.
+ */
+export function useBot(options: BotOptions & { logger?: ReturnType<typeof recordingLogger> } = {}): {
+  readonly bot: TestBot;
+  readonly connector: FakeConnector;
+} {
+  let bot: TestBot | undefined;
+  let connector: FakeConnector | undefined;
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    bot = await startBot(options);
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+  beforeEach(() => {
+    connector?.reset();
+    if (options.logger) options.logger.lines.length = 0;
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useBot: not started yet (use it inside a test)");
+    return value;
+  };
+  return {
+    get bot() {
+      return started(bot);
+    },
+    get connector() {
+      return started(connector);
+    },
+  };
+}
 
 /**
  * A person talking to the bot in one conversation: types messages and clicks card buttons, as Teams sends

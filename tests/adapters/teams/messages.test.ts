@@ -2,50 +2,32 @@
  * Teams messages over real HTTP: fixture activities POSTed to /api/messages, replies caught by a loopback
  * fake Bot Connector. Local mode (no app id), as with the Bot Framework Emulator.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AdaptiveCard } from "../../../src/render/teams.js";
 import { answerToTeamsMessage } from "../../../src/render/teams.js";
 import { TEAMS_MAX_CARD_VERSION } from "../../../src/render/teams-limits.js";
 import { bodyButtonsOf, buttonsOf, cardOf, cardText, versionAtMost } from "./card-helpers.js";
-import {
-  type FakeConnector,
-  fixture,
-  realWhodoes,
-  recordingLogger,
-  startBot,
-  startFakeConnector,
-  type TestBot,
-} from "./harness.js";
+import { fixture, realWhodoes, recordingLogger, useBot } from "./harness.js";
 
 const BOT_ID = "28:9f1c7a52-3b1e-4c0e-9d0a-6f2b8e4d1a37";
 
-let connector: FakeConnector;
-let bot: TestBot;
 const logger = recordingLogger();
+const t = useBot({ logger });
 
-beforeAll(async () => {
-  connector = await startFakeConnector();
-  bot = await startBot({ logger });
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-beforeEach(() => {
-  connector.reset();
-  logger.lines.length = 0;
-});
+/** Post a fixture activity and return the one reply, checked to answer that message in its conversation. */
+async function reply(name: string) {
+  const activity = fixture(name, t.connector.serviceUrl);
+  expect((await t.bot.post(activity)).status).toBe(200);
+  expect(t.connector.calls).toHaveLength(1);
+  const call = t.connector.calls[0];
+  expect(call?.conversationId).toBe((activity.conversation as { id: string }).id);
+  expect(call?.replyToId).toBe(activity.id);
+  return { activity, call };
+}
 
 describe("a personal message", () => {
   it("gets an Adaptive Card answer with the best role, replied to the message", async () => {
-    const activity = fixture("personal-message", connector.serviceUrl);
-    const res = await bot.post(activity);
-    expect(res.status).toBe(200);
-
-    expect(connector.calls).toHaveLength(1);
-    const call = connector.calls[0];
-    expect(call?.conversationId).toBe((activity.conversation as { id: string }).id);
-    expect(call?.replyToId).toBe(activity.id);
+    const { activity, call } = await reply("personal-message");
     expect(call?.body.type).toBe("message");
     expect(call?.body.replyToId).toBe(activity.id);
     expect((call?.body.from as { id: string } | undefined)?.id).toBe(BOT_ID);
@@ -76,27 +58,27 @@ describe("a personal message", () => {
   });
 
   it("renders exactly the core's answer", async () => {
-    await bot.post(fixture("personal-message", connector.serviceUrl));
+    await t.bot.post(fixture("personal-message", t.connector.serviceUrl));
     const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table?"));
-    expect(connector.calls[0]?.body.attachments).toEqual(expected.attachments);
-    expect(connector.calls[0]?.body.summary).toBe(expected.summary);
+    expect(t.connector.calls[0]?.body.attachments).toEqual(expected.attachments);
+    expect(t.connector.calls[0]?.body.summary).toBe(expected.summary);
   });
 
   it("decodes Teams' HTML before asking", async () => {
     const activity = {
-      ...fixture("personal-message", connector.serviceUrl),
+      ...fixture("personal-message", t.connector.serviceUrl),
       text: "<p>who restores a dropped table&#63;&nbsp;&amp; who patches?</p>",
     };
-    await bot.post(activity);
+    await t.bot.post(activity);
     const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table? & who patches?"));
-    expect(connector.calls[0]?.body.attachments).toEqual(expected.attachments);
+    expect(t.connector.calls[0]?.body.attachments).toEqual(expected.attachments);
   });
 
   it("answers the help command with usage from the knowledge base", async () => {
-    await bot.post({ ...fixture("personal-message", connector.serviceUrl), text: "help" });
+    await t.bot.post({ ...fixture("personal-message", t.connector.serviceUrl), text: "help" });
     const expected = answerToTeamsMessage(realWhodoes().ask("help"));
-    expect(connector.calls[0]?.body.attachments).toEqual(expected.attachments);
-    expect(cardText(cardOf(connector.calls[0]))).toContain(
+    expect(t.connector.calls[0]?.body.attachments).toEqual(expected.attachments);
+    expect(cardText(cardOf(t.connector.calls[0]))).toContain(
       realWhodoes().knowledge.intents.find((i) => i.id === "who_does")?.examples[0] ?? "?",
     );
   });
@@ -104,21 +86,15 @@ describe("a personal message", () => {
   it.each(["roles", "compare DBA and data architect", "onboard data manager"])(
     "passes the %s command to the core as text",
     async (text) => {
-      await bot.post({ ...fixture("personal-message", connector.serviceUrl), text });
-      expect(connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().ask(text)).attachments);
+      await t.bot.post({ ...fixture("personal-message", t.connector.serviceUrl), text });
+      expect(t.connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().ask(text)).attachments);
     },
   );
 });
 
 describe("a channel message", () => {
   it("strips only the bot's own @mention and answers in the thread", async () => {
-    const activity = fixture("channel-mention-message", connector.serviceUrl);
-    const res = await bot.post(activity);
-    expect(res.status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
-    const call = connector.calls[0];
-    expect(call?.conversationId).toBe((activity.conversation as { id: string }).id);
-    expect(call?.replyToId).toBe(activity.id);
+    const { call } = await reply("channel-mention-message");
     // Adele's mention stays as her name; the bot's is gone.
     const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table? asking for Adele Vance"));
     expect(call?.body.attachments).toEqual(expected.attachments);
@@ -126,16 +102,16 @@ describe("a channel message", () => {
   });
 
   it("answers a bare @mention with help", async () => {
-    await bot.post({ ...fixture("channel-mention-message", connector.serviceUrl), text: "<at>whodoes</at>" });
-    expect(connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().act({ do: "help" })).attachments);
+    await t.bot.post({ ...fixture("channel-mention-message", t.connector.serviceUrl), text: "<at>whodoes</at>" });
+    expect(t.connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().act({ do: "help" })).attachments);
   });
 });
 
 describe("card buttons", () => {
   async function firstCard(text: string): Promise<AdaptiveCard> {
-    await bot.post({ ...fixture("personal-message", connector.serviceUrl), text });
-    const card = cardOf(connector.calls[0]);
-    connector.reset();
+    await t.bot.post({ ...fixture("personal-message", t.connector.serviceUrl), text });
+    const card = cardOf(t.connector.calls[0]);
+    t.connector.reset();
     return card;
   }
 
@@ -144,12 +120,12 @@ describe("card buttons", () => {
     const buttons = buttonsOf(card);
     expect(buttons.length).toBeGreaterThanOrEqual(5);
     for (const button of buttons) {
-      connector.reset();
-      const res = await bot.post({ ...fixture("card-submit", connector.serviceUrl), value: button.data });
+      t.connector.reset();
+      const res = await t.bot.post({ ...fixture("card-submit", t.connector.serviceUrl), value: button.data });
       expect(res.status, button.title).toBe(200);
-      expect(connector.calls, button.title).toHaveLength(1);
+      expect(t.connector.calls, button.title).toHaveLength(1);
       const expected = answerToTeamsMessage(realWhodoes().act(button.data.whodoes));
-      expect(connector.calls[0]?.body.attachments, button.title).toEqual(expected.attachments);
+      expect(t.connector.calls[0]?.body.attachments, button.title).toEqual(expected.attachments);
     }
   });
 
@@ -166,9 +142,9 @@ describe("card buttons", () => {
     const choices = bodyButtonsOf(card);
     expect(choices.length).toBeGreaterThan(1);
     for (const choice of choices) {
-      connector.reset();
-      await bot.post({ ...fixture("card-submit", connector.serviceUrl), value: choice.data });
-      expect(connector.calls[0]?.body.attachments).toEqual(
+      t.connector.reset();
+      await t.bot.post({ ...fixture("card-submit", t.connector.serviceUrl), value: choice.data });
+      expect(t.connector.calls[0]?.body.attachments).toEqual(
         answerToTeamsMessage(realWhodoes().act(choice.data.whodoes)).attachments,
       );
     }
@@ -176,21 +152,21 @@ describe("card buttons", () => {
 
   it("records feedback votes", async () => {
     const value = { whodoes: { do: "feedback", vote: "up", intent: "who_does", role: "database-administrator" } };
-    await bot.post({ ...fixture("card-submit", connector.serviceUrl), value });
+    await t.bot.post({ ...fixture("card-submit", t.connector.serviceUrl), value });
     expect(logger.lines).toContainEqual({
       level: "info",
       msg: "teams: feedback",
       fields: { vote: "up", intent: "who_does", role: "database-administrator" },
     });
-    expect(connector.calls).toHaveLength(1);
+    expect(t.connector.calls).toHaveLength(1);
   });
 
   it("a forged button value gets help, not an error", async () => {
-    const res = await bot.post({
-      ...fixture("card-submit", connector.serviceUrl),
+    const res = await t.bot.post({
+      ...fixture("card-submit", t.connector.serviceUrl),
       value: { whodoes: { do: "rm -rf", role: 1 } },
     });
     expect(res.status).toBe(200);
-    expect(connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().act({ do: "help" })).attachments);
+    expect(t.connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().act({ do: "help" })).attachments);
   });
 });

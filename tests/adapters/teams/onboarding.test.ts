@@ -4,34 +4,22 @@
  * Tour navigation updates the clicked card in place (PUT on the message that held it); starting a tour from
  * another card adds a new card, so the answer the user was reading stays.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AdaptiveCard } from "../../../src/render/teams.js";
 import { bodyButtonsOf, button, cardText, expectSendable } from "./card-helpers.js";
 import {
   type ConnectorCall,
   conversation,
-  type FakeConnector,
   realWhodoes,
   recordingLogger,
   startBot,
   startFakeConnector,
-  type TestBot,
+  useBot,
 } from "./harness.js";
 
 const DBA = "database-administrator";
 
-let connector: FakeConnector;
-let bot: TestBot;
-
-beforeAll(async () => {
-  connector = await startFakeConnector();
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-beforeEach(() => connector.reset());
+const t = useBot();
 
 function role(id: string) {
   const found = realWhodoes().knowledge.roles.find((r) => r.id === id);
@@ -59,7 +47,7 @@ function title(card: AdaptiveCard): string {
 
 describe("starting the tour", () => {
   it("from the 'Start onboarding' button under an answer: a new card, the answer stays", async () => {
-    const chat = conversation(bot, connector);
+    const chat = conversation(t.bot, t.connector);
     const answer = onlyCall(await chat.say("who restores a dropped table?"), "reply");
     const start = button(expectSendable(answer), "Start onboarding");
     expect(start.data).toEqual({ whodoes: { do: "onboard", role: DBA, step: 1 } });
@@ -68,11 +56,11 @@ describe("starting the tour", () => {
     expect(title(step1)).toBe("Database administrator: At a glance");
     expect(cardText(step1)).toContain("Step 1 of 6");
     expect(cardText(step1)).toContain(role(DBA).summary);
-    expect(connector.calls.filter((c) => c.method === "PUT")).toHaveLength(0);
+    expect(t.connector.calls.filter((c) => c.method === "PUT")).toHaveLength(0);
   });
 
   it("from the onboard command", async () => {
-    const chat = conversation(bot, connector);
+    const chat = conversation(t.bot, t.connector);
     const card = expectSendable(onlyCall(await chat.say("onboard dba"), "reply"));
     expect(title(card)).toBe("Database administrator: At a glance");
     expect(cardText(card)).toContain("Step 1 of 6");
@@ -80,13 +68,13 @@ describe("starting the tour", () => {
   });
 
   it("from a question naming the role", async () => {
-    const chat = conversation(bot, connector);
+    const chat = conversation(t.bot, t.connector);
     const card = expectSendable(onlyCall(await chat.say("just started as a DBA, what should I read first?"), "reply"));
     expect(title(card)).toBe("Database administrator: At a glance");
   });
 
   it("with no role named, asks which one with a button per role; a pick turns that card into step 1", async () => {
-    const chat = conversation(bot, connector);
+    const chat = conversation(t.bot, t.connector);
     const choose = onlyCall(await chat.say("I'm new on the data side"), "reply");
     const card = expectSendable(choose);
     expect(cardText(card)).toContain("Which role are you starting in?");
@@ -103,7 +91,7 @@ describe("starting the tour", () => {
 
 describe("the whole tour, one card updated in place", () => {
   it("Next, Next, Back, … the quiz right and wrong, Done", async () => {
-    const chat = conversation(bot, connector);
+    const chat = conversation(t.bot, t.connector);
     const dba = role(DBA);
     const first = onlyCall(await chat.say("onboard dba"), "reply");
     const id = first.messageId;
@@ -189,12 +177,12 @@ describe("the whole tour, one card updated in place", () => {
     expect(cardText(card)).not.toContain("Step ");
 
     // All on one message: nothing was posted after the first card.
-    expect(connector.calls.filter((c) => c.method === "POST")).toHaveLength(1);
-    expect(connector.unexpected).toEqual([]);
+    expect(t.connector.calls.filter((c) => c.method === "POST")).toHaveLength(1);
+    expect(t.connector.unexpected).toEqual([]);
   });
 
   it("Done from any step ends the tour on the same card; its other buttons add new cards", async () => {
-    const chat = conversation(bot, connector);
+    const chat = conversation(t.bot, t.connector);
     const first = onlyCall(await chat.say("onboard data architect"), "reply");
     const done = button(expectSendable(first), "Done");
     const finished = expectSendable(onlyCall(await chat.click(done.data, first.messageId), { update: first.messageId }));
@@ -208,7 +196,7 @@ describe("the whole tour, one card updated in place", () => {
 
   it("works in a channel thread too, updating the card in that conversation", async () => {
     const channelId = "19:b3a4c2d1e0f94b8a9c7d6e5f4a3b2c1d@thread.tacv2;messageid=1764062431118";
-    const chat = conversation(bot, connector, { fixture: "channel-mention-message", id: channelId });
+    const chat = conversation(t.bot, t.connector, { fixture: "channel-mention-message", id: channelId });
     const first = onlyCall(await chat.say("<at>whodoes</at> onboard dba"), "reply");
     expect(first.conversationId).toBe(channelId);
     const next = button(expectSendable(first), "Next");
@@ -219,7 +207,7 @@ describe("the whole tour, one card updated in place", () => {
   });
 
   it("a click that does not say which message held the card gets a new card", async () => {
-    const chat = conversation(bot, connector);
+    const chat = conversation(t.bot, t.connector);
     const value = { whodoes: { do: "onboard", role: DBA, step: 2 }, replace: true };
     const calls = await chat.click(value, "");
     expect(cardText(expectSendable(onlyCall(calls, "reply")))).toContain("Step 2 of 6");

@@ -2,30 +2,19 @@
  * Bad input over real HTTP: malformed bodies get 400, a huge message is refused politely, an oversized body
  * gets 413, and the bot keeps answering afterwards.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AdaptiveCard } from "../../../src/render/teams.js";
-import { type FakeConnector, fixture, recordingLogger, startBot, startFakeConnector, type TestBot } from "./harness.js";
+import { fixture, recordingLogger, startBot, startFakeConnector, useBot } from "./harness.js";
 
-let connector: FakeConnector;
-let bot: TestBot;
 const logger = recordingLogger();
-
-beforeAll(async () => {
-  connector = await startFakeConnector();
-  bot = await startBot({ logger });
-});
-afterAll(async () => {
-  await bot.close();
-  await connector.close();
-});
-beforeEach(() => connector.reset());
+const t = useBot({ logger });
 
 async function stillAnswers(): Promise<void> {
-  connector.reset();
-  const res = await bot.post(fixture("personal-message", connector.serviceUrl));
+  t.connector.reset();
+  const res = await t.bot.post(fixture("personal-message", t.connector.serviceUrl));
   expect(res.status).toBe(200);
-  expect(connector.calls).toHaveLength(1);
-  const card = (connector.calls[0]?.body.attachments as { content: AdaptiveCard }[] | undefined)?.[0]?.content;
+  expect(t.connector.calls).toHaveLength(1);
+  const card = (t.connector.calls[0]?.body.attachments as { content: AdaptiveCard }[] | undefined)?.[0]?.content;
   expect(JSON.stringify(card?.body)).toContain("Database administrator");
 }
 
@@ -42,15 +31,15 @@ describe("malformed requests", () => {
       JSON.stringify({ ...fixture("personal-message"), serviceUrl: "http://127.0.0.1:1/", recipient: "bot" }),
     ],
   ])("%s gets 400 and the bot keeps serving", async (_name, body) => {
-    const res = await bot.post(body);
+    const res = await t.bot.post(body);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBeTruthy();
-    expect(connector.calls).toEqual([]);
+    expect(t.connector.calls).toEqual([]);
     await stillAnswers();
   });
 
   it("a body that is not JSON at all gets 400", async () => {
-    const res = await fetch(`${bot.url}/api/messages`, {
+    const res = await fetch(`${t.bot.url}/api/messages`, {
       method: "POST",
       headers: { "content-type": "text/plain" },
       body: "hello",
@@ -61,13 +50,13 @@ describe("malformed requests", () => {
 
   it("malformed entities and values do not break the turn", async () => {
     const activity = {
-      ...fixture("channel-mention-message", connector.serviceUrl),
+      ...fixture("channel-mention-message", t.connector.serviceUrl),
       entities: [null, 7, { type: "mention" }, { type: "mention", mentioned: null, text: "<at>x</at>" }, { type: 3 }],
       value: "not an object",
     };
-    const res = await bot.post(activity);
+    const res = await t.bot.post(activity);
     expect(res.status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
+    expect(t.connector.calls).toHaveLength(1);
   });
 });
 
@@ -76,26 +65,26 @@ describe("size limits", () => {
     const text = `who restores a dropped table? ${"x".repeat(200_000 - 30)}`;
     expect(text.length).toBe(200_000);
     const started = performance.now();
-    const res = await bot.post({ ...fixture("personal-message", connector.serviceUrl), text });
+    const res = await t.bot.post({ ...fixture("personal-message", t.connector.serviceUrl), text });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(res.status).toBe(200);
-    expect(connector.calls).toHaveLength(1);
-    const body = connector.calls[0]?.body;
+    expect(t.connector.calls).toHaveLength(1);
+    const body = t.connector.calls[0]?.body;
     expect(body?.summary).toMatch(/200,000 characters/);
     expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThan(28 * 1024);
     await stillAnswers();
   });
 
   it("a message just over the question limit after decoding is refused the same way", async () => {
-    const res = await bot.post({ ...fixture("personal-message", connector.serviceUrl), text: "&amp;".repeat(2_001) });
+    const res = await t.bot.post({ ...fixture("personal-message", t.connector.serviceUrl), text: "&amp;".repeat(2_001) });
     expect(res.status).toBe(200);
-    expect(connector.calls[0]?.body.summary).toMatch(/too long|characters long/);
+    expect(t.connector.calls[0]?.body.summary).toMatch(/too long|characters long/);
   });
 
   it("a body over the size limit gets 413 and the bot keeps serving", async () => {
-    const res = await bot.post({ ...fixture("personal-message", connector.serviceUrl), text: "y".repeat(600 * 1024) });
+    const res = await t.bot.post({ ...fixture("personal-message", t.connector.serviceUrl), text: "y".repeat(600 * 1024) });
     expect(res.status).toBe(413);
-    expect(connector.calls).toEqual([]);
+    expect(t.connector.calls).toEqual([]);
     await stillAnswers();
   });
 });
@@ -105,7 +94,7 @@ describe("failures inside a turn", () => {
     const failing = await startFakeConnector({ failWith: 400 });
     try {
       logger.lines.length = 0;
-      const res = await bot.post(fixture("personal-message", failing.serviceUrl));
+      const res = await t.bot.post(fixture("personal-message", failing.serviceUrl));
       // botbuilder's turn error handler caught it: the request itself is acknowledged.
       expect(res.status).toBe(200);
       // The answer, then the apology, were both tried.

@@ -2,10 +2,12 @@
  * The real Slack adapter in HTTP mode on a loopback express server, talking to the fake Slack.
  * Requests are signed as Slack signs them; every server and socket is closed in close().
  */
+
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { afterAll, beforeAll } from "vitest";
 import type { PlatformAdapter } from "../../../../src/adapters/adapter.js";
 import type { SlackConfig } from "../../../../src/adapters/slack/config.js";
 import { createSlackAdapter } from "../../../../src/adapters/slack/index.js";
@@ -106,4 +108,25 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
       await slack.close();
     },
   };
+}
+
+/**
+ * One harness for the enclosing describe block, started before its tests and closed after them. The
+ * options are read when it starts, so they may depend on what an earlier beforeAll prepared.
+ */
+export function useHttpHarness(options: () => HarnessOptions = () => ({})): HttpHarness {
+  let harness: HttpHarness | undefined;
+  beforeAll(async () => {
+    harness = await startHttpHarness(options());
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return new Proxy({} as HttpHarness, {
+    get(_, key) {
+      if (!harness) throw new Error("useHttpHarness: not started yet (use it inside a test or a later hook)");
+      const value = Reflect.get(harness, key);
+      return typeof value === "function" ? value.bind(harness) : value;
+    },
+  });
 }
