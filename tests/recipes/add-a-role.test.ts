@@ -1,0 +1,76 @@
+/**
+ * docs/architecture.md, "Add a role", done in a copy of the knowledge: one YAML file in roles/ (and, if the
+ * organisation wants, a directory entry), no code. Every kind of question then knows the role.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { DIRECTORY_FORMATS } from "../../src/adapters/platforms.js";
+import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
+import { answerToText } from "../../src/render/text.js";
+import { copyKnowledge } from "../helpers/knowledge-copy.js";
+
+const ROLE = `id: ml-engineer
+name: Machine learning engineer
+short: ML engineer
+character: The model builder
+aliases: [ml engineer, machine learning engineer, mlops engineer]
+summary: >-
+  Builds, deploys and looks after the machine learning models the organisation runs, from the
+  training data to the model in production.
+actions: [retrain, retrains, deploy the model]
+responsibilities:
+  - id: model-lifecycle
+    statement: Deploys machine learning models to production and retrains them when they drift.
+    keywords: [machine learning model, model drift, retrain the model, model deployment, feature store]
+example: In the hospital network, predicts bed demand from the admissions data in the warehouse.
+works_with:
+  - role: data-warehouse-engineer
+    how: Gets the training data from the warehouse pipelines.
+first_week:
+  - Find out which models run in production and who uses their predictions.
+`;
+
+describe("recipe: add a role", () => {
+  const copy = copyKnowledge();
+  afterAll(() => copy.remove());
+  copy.write("roles/ml-engineer.yaml", ROLE);
+  copy.write("directory.yaml", "roles:\n  ml-engineer:\n    emails: [ml-team@hospital.example]\n");
+  const whodoes = createWhodoes(loadKnowledge(copy.dir, { platforms: DIRECTORY_FORMATS }));
+
+  it("answers who does its work, with the people the directory names", () => {
+    const answer = whodoes.ask("who retrains the model when it drifts?");
+    expect(answer.intent).toBe("who_does");
+    expect(answer.roles[0]?.id).toBe("ml-engineer");
+    expect(answerToText(answer)).toContain("In your organisation: ml-team@hospital.example");
+  });
+
+  it("describes it, compares it, lists it and onboards into it", () => {
+    expect(whodoes.ask("what does an ML engineer do?").roles.map((r) => r.id)).toEqual(["ml-engineer"]);
+    const compared = whodoes.ask("ML engineer vs DBA");
+    expect([compared.intent, ...compared.roles.map((r) => r.id)]).toEqual([
+      "compare_roles",
+      "ml-engineer",
+      "database-administrator",
+    ]);
+    expect(whodoes.ask("list the data roles").roles.map((r) => r.id)).toContain("ml-engineer");
+    expect(whodoes.ask("onboard ml engineer").title).toBe("Machine learning engineer: At a glance");
+    // Its partner knows it works with it too.
+    expect(JSON.stringify(whodoes.act({ do: "collaborate", role: "data-warehouse-engineer" }).roles)).toContain("ml-engineer");
+  });
+
+  it("shows up in the CLI's --json contract with its id", () => {
+    const bin = fileURLToPath(new URL("../../bin/whodoes.js", import.meta.url));
+    const run = spawnSync(process.execPath, [bin, "roles", "--json", "--intents", copy.dir], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(0);
+    expect(
+      run.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).id),
+    ).toContain("ml-engineer");
+  });
+});
