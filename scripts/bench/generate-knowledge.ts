@@ -1,7 +1,7 @@
 /** A large synthetic knowledge base (N roles x M responsibilities) for the speed benchmark. */
 import type { Knowledge, Role } from "../../src/core/index.js";
 import { loadKnowledge } from "../../src/core/index.js";
-import { COMMON_ENGLISH } from "../../src/core/understanding/common-english.js";
+import { commonEnglish } from "../../src/core/understanding/common-english.js";
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run measures the same knowledge. */
 export function random(seed: number): () => number {
@@ -17,7 +17,7 @@ export function random(seed: number): () => number {
 /** Roles made of real English words, and questions about some of their responsibilities. */
 export function generateKnowledge(roleCount: number, perRole: number, seed = 42): { knowledge: Knowledge; questions: string[] } {
   const rnd = random(seed);
-  const words = [...COMMON_ENGLISH].filter((w) => w.length >= 5 && w.length <= 10);
+  const words = [...commonEnglish()].filter((w) => w.length >= 5 && w.length <= 10);
   const pick = () => words[Math.floor(rnd() * words.length)] ?? "data";
   const shipped = loadKnowledge();
   const roles: Role[] = [];

@@ -7,13 +7,17 @@
  * The shared variables are checked here without zod: `whodoes ask` reads them too, and loading the
  * schema library would double its start-up time.
  */
-import { config as loadDotenv } from "dotenv";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Read `.env` from the working directory into the environment; variables already set win. */
-export function loadEnvFile(): void {
-  loadDotenv({ quiet: true });
+export async function loadEnvFile(): Promise<void> {
+  // Without a .env there is nothing to read: dotenv is not even loaded, which keeps `whodoes ask` quick.
+  if (!existsSync(resolve(".env"))) return;
+  const { config } = await import("dotenv");
+  config({ quiet: true });
 }
 
 export class ConfigError extends Error {

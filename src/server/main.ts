@@ -5,9 +5,8 @@ import { createLogger } from "../logging/logger.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { startServer } from "./start.js";
 
-loadEnvFile();
-
 async function main() {
+  await loadEnvFile();
   let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig(process.env);

@@ -1,12 +1,15 @@
 /** The `whodoes` CLI contract, run as a child process exactly as a user or a script would. */
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_INTENTS_DIR } from "../../src/core/index.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
 
 const BIN = fileURLToPath(new URL("../../bin/whodoes.js", import.meta.url));
-const run = (args: string[], input?: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, ...env }, timeout: 20_000 });
+const run = (args: string[], input?: string, env: Record<string, string> = {}, cwd?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, ...env }, timeout: 20_000, cwd });
 
 describe("whodoes CLI", () => {
   it("ask prints the plain-text answer", () => {
@@ -71,6 +74,19 @@ describe("whodoes CLI", () => {
         expect(r.stderr).toMatch(/data-manager\.yaml:\d+: works_with names an unknown role "nobody"/);
         expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
       }
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("reads INTENTS_DIR from a .env in the working directory, as npm start does; the environment wins", () => {
+    const copy = copyKnowledge();
+    try {
+      copy.edit("roles/database-administrator.yaml", (t) => t.replace("name: Database administrator", "name: Database guardian"));
+      writeFileSync(join(copy.dir, ".env"), `INTENTS_DIR=${copy.dir}\n`);
+      expect(run(["ask", "what does a dba do"], undefined, {}, copy.dir).stdout).toMatch(/^Database guardian/);
+      const set = run(["ask", "what does a dba do"], undefined, { INTENTS_DIR: DEFAULT_INTENTS_DIR }, copy.dir);
+      expect(set.stdout).toMatch(/^Database administrator/);
     } finally {
       copy.remove();
     }

@@ -42,8 +42,8 @@ function parse(argv: string[]) {
  * INTENTS_DIR, DATA_DIR and REDIS_URL, from the environment and .env, read as the server reads them.
  * Only the report reads the store, so only the report stops at a malformed REDIS_URL.
  */
-function sharedConfig(command: string) {
-  loadEnvFile();
+async function sharedConfig(command: string) {
+  await loadEnvFile();
   const problems: string[] = [];
   const shared = readSharedConfig(process.env, problems);
   if (problems.length > 0 && command === "report") throw new ConfigError(problems);
@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   const known = ["ask", "roles", "compare", "chat", "onboard", "report"];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if ((values.png || values.svg) && command !== "compare") throw new UsageError("--png and --svg go with compare");
-  const shared = sharedConfig(command);
+  const shared = await sharedConfig(command);
   if (command === "report") {
     if (rest.length > 0) throw new UsageError("report takes no arguments");
     // --data-dir wins over DATA_DIR (default, as for the server, <project>/data); REDIS_URL reads the

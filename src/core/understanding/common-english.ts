@@ -1,16 +1,20 @@
 /**
  * Common English words (common-english.txt, which says where they come from): the spelling corrector
- * leaves these alone. A data file read once at start, not code.
+ * leaves these alone. A data file, read once, the first time a word the knowledge does not know needs
+ * checking (many questions never need it, and `whodoes ask` starts quicker without).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sourceFolder } from "../../config/paths.js";
 
 function readWords(path: string): Set<string> {
-  const words = new Set<string>();
-  for (const line of readFileSync(path, "utf8").split("\n"))
-    if (!line.startsWith("#")) for (const word of line.split(/\s+/)) if (word !== "") words.add(word);
-  return words;
+  const text = readFileSync(path, "utf8").replace(/^#.*$/gm, "");
+  return new Set(text.split(/\s+/).filter(Boolean));
 }
 
-export const COMMON_ENGLISH: ReadonlySet<string> = readWords(join(sourceFolder(import.meta.url), "common-english.txt"));
+let words: ReadonlySet<string> | undefined;
+
+export function commonEnglish(): ReadonlySet<string> {
+  words ??= readWords(join(sourceFolder(import.meta.url), "common-english.txt"));
+  return words;
+}

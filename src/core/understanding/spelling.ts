@@ -6,12 +6,13 @@
  * loses one letter, and every candidate is checked with a true Damerau-Levenshtein distance.
  */
 import { DamerauLevenshteinDistance } from "natural/lib/natural/distance/levenshtein_distance.js";
-import { COMMON_ENGLISH } from "./common-english.js";
+import { commonEnglish } from "./common-english.js";
 import { SETTINGS } from "./settings.js";
 
 /** A real English word (or a plain inflection of one) is not a typo, even if the knowledge never uses it. */
 export function isCommonEnglish(word: string): boolean {
-  if (COMMON_ENGLISH.has(word)) return true;
+  const common = commonEnglish();
+  if (common.has(word)) return true;
   const bases = [
     word.replace(/ies$/, "y"),
     word.replace(/e?s$/, ""),
@@ -24,7 +25,7 @@ export function isCommonEnglish(word: string): boolean {
     word.replace(/ly$/, ""),
     word.replace(/e?r$/, ""),
   ];
-  return bases.some((b) => b !== word && COMMON_ENGLISH.has(b));
+  return bases.some((b) => b !== word && common.has(b));
 }
 
 function maxEdits(length: number): number {

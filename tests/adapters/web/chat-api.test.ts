@@ -166,6 +166,8 @@ describe("the page", () => {
     expect(html).toContain('<article class="card" data-intent="greeting">');
     expect(html).toContain("who restores a dropped table?</button>");
     expect(html).not.toContain("<!-- welcome -->");
+    // The question box stops where the core's limit is.
+    expect(html).toContain(`maxlength="${MAX_QUESTION_CHARS}"`);
     // Nothing from another origin: no CDN, font or framework.
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
