@@ -25,7 +25,7 @@ const EVENTS_FILE = /^events-(\d{4})-(\d{2})\.jsonl$/;
 export const eventsFileName = (at: number) => `events-${new Date(at).toISOString().slice(0, 7)}.jsonl`;
 
 export interface FileStoreOptions {
-  /** The data directory (DATA_DIR, default ./data); created if missing. */
+  /** The data directory (DATA_DIR; createStore defaults it to data/ in the project folder); created if missing. */
   dir: string;
   logger?: Logger;
   now?: () => number;

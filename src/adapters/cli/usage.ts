@@ -18,7 +18,8 @@ Options:
   --json           one JSON object per answer: {"intent", "roles": [{"id", "score"}], "text", ...}
   --intents DIR    the knowledge directory (default: $INTENTS_DIR, else the shipped intents/)
   --since DURATION the report's window: 30m, 12h, 7d, 4w (default 7d)
-  --data-dir DIR   where the usage is recorded (default: $DATA_DIR, else ./data; $REDIS_URL reads Redis instead)
+  --data-dir DIR   where the usage is recorded (default: $DATA_DIR, else data/ in the project folder;
+                   $REDIS_URL reads Redis instead)
 
 Examples:
   whodoes ask "who restores a dropped table?"
