@@ -4,6 +4,7 @@
  *
  * - `claims.jsonl`: claims without expiry (welcomes), replayed on start. Claims with a ttl (Slack
  *   retry de-duplication, 30 minutes) live in memory only: a restart outlasts Slack's retries anyway.
+ * - Remembered values (`remember`/`recall`) all have a ttl and live in memory only, for the same reason.
  * - `events-YYYY-MM.jsonl`: usage events, one file per month (UTC) so a report over a week reads a
  *   month or two, and old months can be deleted or archived by hand. Events are not held in memory.
  *
@@ -17,6 +18,7 @@ import { type AppendFile, createAppendFile } from "./append-file.js";
 import { createClaims } from "./claims.js";
 import { type Store, StoreError } from "./store.js";
 import { parseUsageEventLine, type UsageEvent } from "./usage-event.js";
+import { createValues } from "./values.js";
 
 export const CLAIMS_FILE = "claims.jsonl";
 const EVENTS_FILE = /^events-(\d{4})-(\d{2})\.jsonl$/;
@@ -48,6 +50,7 @@ export function createFileStore(options: FileStoreOptions): FileStore {
   }
 
   const claims = createClaims(now);
+  const values = createValues(now);
   const claimsPath = join(dir, CLAIMS_FILE);
   const skipped = replayClaims(claimsPath, claims);
   if (skipped > 0) logger.warn(`store: skipped ${skipped} damaged line(s) in ${claimsPath}`);
@@ -87,6 +90,12 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       }
       return true;
     },
+    async remember(key, value, ttlMs) {
+      values.set(key, value, ttlMs);
+    },
+    async recall(key) {
+      return values.get(key);
+    },
     async record(event) {
       await eventFile(event.at).append(JSON.stringify(event));
     },
@@ -115,6 +124,7 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       return out.sort((a, b) => a.at - b.at);
     },
     async close() {
+      values.clear();
       await Promise.all([claimsFile.close(), ...[...eventFiles.values()].map((f) => f.close())]);
       eventFiles.clear();
     },

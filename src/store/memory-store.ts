@@ -1,6 +1,7 @@
 import { createClaims } from "./claims.js";
 import type { Store } from "./store.js";
 import type { UsageEvent } from "./usage-event.js";
+import { createValues } from "./values.js";
 
 /** The memory store keeps only the latest events, so a long run (or a load test) stays flat. */
 export const MEMORY_EVENT_LIMIT = 10_000;
@@ -8,10 +9,17 @@ export const MEMORY_EVENT_LIMIT = 10_000;
 /** In-process store: enough for one instance that need not remember anything across a restart (tests). */
 export function createMemoryStore(now: () => number = Date.now): Store {
   const claims = createClaims(now);
+  const values = createValues(now);
   let events: UsageEvent[] = [];
   return {
     async claimOnce(key, ttlMs) {
       return claims.claim(key, ttlMs);
+    },
+    async remember(key, value, ttlMs) {
+      values.set(key, value, ttlMs);
+    },
+    async recall(key) {
+      return values.get(key);
     },
     async record(event) {
       events.push(event);
@@ -24,6 +32,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     },
     async close() {
       claims.clear();
+      values.clear();
       events = [];
     },
   };

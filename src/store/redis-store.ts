@@ -1,9 +1,10 @@
 /**
  * The shared store: any number of instances behind a load balancer claim and record through one
- * Redis. Claims are `SET key 1 NX [PX ttl]` (atomic set-if-absent); usage events live in one sorted
- * set scored by time, so a report reads a window with one ZRANGE BYSCORE.
+ * Redis. Claims are `SET key 1 NX [PX ttl]` (atomic set-if-absent); remembered values are `SET key
+ * value PX ttl`; usage events live in one sorted set scored by time, so a report reads a window with
+ * one ZRANGE BYSCORE.
  *
- * Redis going away must not stop the bot answering: claims fall back to memory and events are held
+ * Redis going away must not stop the bot answering: claims and values fall back to memory and events are held
  * in memory (bounded) until it returns, with one warning per outage and one line when it is back.
  * The client reconnects by itself (capped exponential backoff).
  */
@@ -14,6 +15,7 @@ import { type Logger, silentLogger } from "../logging/logger.js";
 import { createClaims } from "./claims.js";
 import { type Store, StoreError } from "./store.js";
 import { parseUsageEventLine, type UsageEvent } from "./usage-event.js";
+import { createValues } from "./values.js";
 
 /** A claim decides whether to answer before Slack's 3-second ack: give Redis this long, then use memory. */
 export const CLAIM_TIMEOUT_MS = 500;
@@ -76,6 +78,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   const quick = client.withCommandOptions({ timeout: CLAIM_TIMEOUT_MS });
 
   const fallback = createClaims(now);
+  const fallbackValues = createValues(now);
   let held: UsageEvent[] = [];
   let down = false;
   let droppedThisOutage = false;
@@ -158,6 +161,35 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     return fallback.claim(k, ttlMs);
   }
 
+  async function remember(key: string, value: string, ttlMs: number): Promise<void> {
+    const k = `${prefix}value:${key}`;
+    if (client.isReady) {
+      try {
+        await quick.set(k, value, { expiration: { type: "PX", value: Math.max(1, Math.ceil(ttlMs)) } });
+        cameBack();
+        return;
+      } catch (err) {
+        wentDown(err);
+      }
+    } else wentDown(new Error("not connected"));
+    fallbackValues.set(k, value, ttlMs);
+  }
+
+  async function recall(key: string): Promise<string | undefined> {
+    const k = `${prefix}value:${key}`;
+    // A value remembered in memory during an outage is the newest one.
+    const local = fallbackValues.get(k);
+    if (local !== undefined || !client.isReady) return local;
+    try {
+      const value = await quick.get(k);
+      cameBack();
+      return value ?? undefined;
+    } catch (err) {
+      wentDown(err);
+      return undefined;
+    }
+  }
+
   async function record(event: UsageEvent): Promise<void> {
     if (!client.isReady) {
       wentDown(new Error("not connected"));
@@ -203,6 +235,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     if (client.isReady) await client.close();
     else if (client.isOpen) client.destroy();
     fallback.clear();
+    fallbackValues.clear();
   }
 
   const connecting = client.connect().then(
@@ -224,5 +257,5 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     ]);
     waited.abort();
   }
-  return { claimOnce, record, events, close };
+  return { claimOnce, remember, recall, record, events, close };
 }

@@ -14,6 +14,13 @@ export interface Store {
    */
   claimOnce(key: string, ttlMs?: number): Promise<boolean>;
   /**
+   * Keep a small value (a short JSON string) under `key` for `ttlMs`, replacing any earlier one: what a
+   * conversation's last turn was about, a cached lookup. Lost on a restart unless the store is Redis.
+   */
+  remember(key: string, value: string, ttlMs: number): Promise<void>;
+  /** The value remembered under `key`, or undefined when there is none or it has expired. */
+  recall(key: string): Promise<string | undefined>;
+  /**
    * Remember a usage event for `whodoes report`. Implementations that can lose their backend buffer
    * or drop with a logged warning rather than throw; callers still treat it as fire-and-forget.
    */

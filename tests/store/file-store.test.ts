@@ -74,6 +74,18 @@ describe("file store", () => {
     expect(readFileSync(join(dir, CLAIMS_FILE), "utf8").trim().split("\n")).toHaveLength(2);
   });
 
+  it("remembers values in memory for their ttl, writing nothing to the data directory", async () => {
+    const dir = tempDir();
+    const store = createFileStore({ dir });
+    await store.remember("conversation:web:s1", '{"roles":["data-architect"]}', 60_000);
+    expect(await store.recall("conversation:web:s1")).toBe('{"roles":["data-architect"]}');
+    await store.close();
+    const second = createFileStore({ dir });
+    expect(await second.recall("conversation:web:s1")).toBeUndefined();
+    await second.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("persists events and replays them in a new instance, by time window", async () => {
     const dir = tempDir();
     const first = createFileStore({ dir });

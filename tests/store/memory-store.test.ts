@@ -14,6 +14,18 @@ describe("memory store", () => {
     expect(await store.claimOnce("forever")).toBe(false);
   });
 
+  it("remembers a value until its ttl runs out; a later value replaces it (injected clock)", async () => {
+    let t = 0;
+    const store = createMemoryStore(() => t);
+    expect(await store.recall("conv")).toBeUndefined();
+    await store.remember("conv", "a", 10);
+    await store.remember("conv", "b", 10);
+    t = 9;
+    expect(await store.recall("conv")).toBe("b");
+    t = 10;
+    expect(await store.recall("conv")).toBeUndefined();
+  });
+
   it("keeps recent events, oldest first, and no more than its limit", async () => {
     const store = createMemoryStore();
     for (let i = 0; i < MEMORY_EVENT_LIMIT * 1.2; i++)

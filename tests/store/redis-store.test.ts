@@ -75,6 +75,18 @@ describe.runIf(redisAvailable())("Redis store", () => {
     expect(await store.claimOnce("k", 100)).toBe(true);
   });
 
+  it("shares remembered values across instances, with the ttl in Redis itself", async () => {
+    const [a, b] = [await open("t6:"), await open("t6:")];
+    await a.remember("conversation:T1:D1", '{"intent":"describe_role"}', 60_000);
+    expect(await b.recall("conversation:T1:D1")).toBe('{"intent":"describe_role"}');
+    const pttl = await raw.pTTL("t6:value:conversation:T1:D1");
+    expect(pttl).toBeGreaterThan(50_000);
+    expect(pttl).toBeLessThanOrEqual(60_000);
+    await b.remember("short", "x", 100);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await a.recall("short")).toBeUndefined();
+  });
+
   it("shares usage: feedback given through one instance is reported through the other", async () => {
     const knowledge = loadKnowledge();
     const [a, b] = [await open("whodoes:"), await open("whodoes:")];
