@@ -112,8 +112,17 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     act,
     welcome: (options) => welcome(ctx, options),
     search,
-    resolveRole: (name) => matcher.resolveRole(name) ?? roleSearch.best(name)?.id,
+    resolveRole,
   };
+
+  function resolveRole(name: string): string | undefined {
+    const direct = matcher.resolveRole(name);
+    if (direct) return direct;
+    // The words as `ask` reads them, abbreviations expanded and spelling corrected ("mgr" is "manager"), so a
+    // name means the same role here as in a question; the fuzzy search gets them too, not the raw text.
+    const words = matcher.match(name).words.join(" ") || name;
+    return matcher.resolveRole(words) ?? roleSearch.best(words)?.id;
+  }
 }
 
 /** Hooks around the answers of a wrapped Whodoes; each calls `next` for the answer itself. */

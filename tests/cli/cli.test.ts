@@ -1,5 +1,5 @@
 /** The `whodoes` CLI contract, run as a child process exactly as a user or a script would. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -110,5 +110,26 @@ describe("whodoes CLI", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/step 1 of 6/i);
     expect(r.stdout).toMatch(/step 2 of 6/i);
+  });
+
+  it("reads a role's abbreviation in onboard as ask reads it: mgr is the data manager", () => {
+    expect(JSON.parse(run(["ask", "--json", "what does a data mgr do"]).stdout).roles[0].id).toBe("data-manager");
+    const r = run(["onboard", "mgr"], "");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Data manager: At a glance/);
+    expect(r.stdout).not.toMatch(/Database administrator/);
+  });
+
+  it("ends quietly when its reader closes stdout early (EPIPE), as in `whodoes onboard manager | head -1`", async () => {
+    const child = spawn(process.execPath, [BIN, "onboard", "manager"], { stdio: ["ignore", "pipe", "pipe"] });
+    // Closed before the CLI writes a byte, so its first write fails with EPIPE every time.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });

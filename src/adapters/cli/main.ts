@@ -17,6 +17,13 @@ import { USAGE } from "./usage.js";
 
 class UsageError extends Error {}
 
+// A reader that goes away early (`whodoes onboard dba | head -1`) closes stdout under us: stop quietly, as
+// Unix tools do, rather than die on an unhandled EPIPE with a stack trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
