@@ -57,7 +57,11 @@ export interface TextOptions {
 
 /** The whole answer as plain text. */
 export function answerToText(answer: Answer, options: TextOptions = {}): string {
-  const lines = [answer.title, ...answer.blocks.flatMap(blockLines)];
+  // An answer about one role opens with that role's line ("Data manager (The strategic overseer)"), which
+  // already names it: a title that only repeats the name would say it twice.
+  const first = answer.blocks[0];
+  const title = first?.type === "role" && first.role.name === answer.title ? [] : [answer.title];
+  const lines = [...title, ...answer.blocks.flatMap(blockLines)];
   if (options.numberedActions) {
     const choices = answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
     const all = [...choices, ...answer.actions];

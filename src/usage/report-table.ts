@@ -52,6 +52,12 @@ export function formatReport(report: UsageReport): string {
         ["right", "left", "left"],
       ),
     );
+  // A hash says a question recurs but not what it was; say how to see the words next time.
+  if (report.unanswered.some((r) => r.question === undefined))
+    out.push(
+      "  (#… are questions recorded without their text. Set RECORD_QUESTIONS=true where whodoes runs to keep the text",
+      "  of unanswered questions, from then on; chat text can be sensitive, so it is off by default.)",
+    );
 
   out.push("", "Answers with the most thumbs-down");
   if (report.disliked.length === 0) out.push("  none");

@@ -49,7 +49,7 @@ describe("answerToAdaptiveCard", () => {
       $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
       version: "1.2",
       fallbackText:
-        "Database administrator\nDatabase administrator (The operational gatekeeper)\n  - Runs routine backups and restores data when it is lost.\nAlso involved:\nDid you mean:\n  * Database administrator\n  * Data architect",
+        "Database administrator (The operational gatekeeper)\n  - Runs routine backups and restores data when it is lost.\nAlso involved:\nDid you mean:\n  * Database administrator\n  * Data architect",
       body: [
         {
           type: "RichTextBlock",

@@ -123,6 +123,8 @@ describe("formatReport", () => {
         "  count  why           question (or hash: matched terms)",
         '      2  out of scope  "What time is the all-hands?"',
         `      1  unsure        #${H2.slice(0, 12)}: data, research`,
+        "  (#… are questions recorded without their text. Set RECORD_QUESTIONS=true where whodoes runs to keep the text",
+        "  of unanswered questions, from then on; chat text can be sensitive, so it is off by default.)",
         "",
         "Answers with the most thumbs-down",
         "  down  up  intent         role",
@@ -171,6 +173,8 @@ describe("formatReport", () => {
     const row = hostile.split("\n").find((l) => l.includes("evil")) ?? "";
     expect(row).toMatch(/^ {6}1 {2}out of scope {2}"evil \[2J line redro 🙂+…$/u);
     expect(hostile.includes("\u001b") || hostile.includes("\u202E")).toBe(false);
+    // Every question has its text: no hint about recording it.
+    expect(hostile).not.toContain("RECORD_QUESTIONS");
   });
 });
 

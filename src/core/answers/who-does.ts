@@ -38,7 +38,6 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
   const blocks: Block[] = [{ type: "role", role: topCard }, ...peopleBlocks(ctx, [top.role])];
   // Asked who holds a role ("who's the DBA here?"), with no task to show as evidence: say what it does.
   if (top.evidence.length === 0) blocks.push({ type: "text", text: plain(top.role.summary) });
-  if (top.role.note) blocks.push({ type: "text", text: plain(top.role.note) });
   if (sharedCards.length > 0) {
     blocks.push({ type: "text", text: plain(MESSAGES.sharedIntro) });
     shared.forEach((r, i) => {

@@ -40,7 +40,7 @@ export interface Role {
   character: string;
   aliases: string[];
   summary: string;
-  /** A caveat shown with the role, e.g. that its duties are really an ETL developer's. */
+  /** A caveat shown where the role is described (what it does, a comparison, the tour), e.g. that its duties are really an ETL developer's; not under every answer naming it. */
   note?: string;
   responsibilities: Responsibility[];
   /**
