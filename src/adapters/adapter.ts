@@ -3,6 +3,7 @@ import type express from "express";
 import type { Env } from "../config/env.js";
 import type { DirectoryFormat, Whodoes } from "../core/index.js";
 import type { Logger } from "../logging/logger.js";
+import type { Metrics } from "../metrics/metrics.js";
 import type { Store } from "../store/store.js";
 
 /** A running platform adapter (Slack, Teams, web chat). */
@@ -14,6 +15,10 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stop taking new work and let in-flight work finish. */
   stop(): Promise<void>;
+  /** What /readyz reports for this platform: `ok` and a few words of detail (never a secret). */
+  readiness?(): Promise<ReadinessCheck>;
+  /** The HTTP paths the platform's requests arrive on; their response times are its acks in /metrics. */
+  readonly ackPaths?: readonly string[];
 }
 
 /** What the server hands a platform it creates. */
@@ -28,6 +33,8 @@ export interface PlatformContext {
   localOnly: boolean;
   /** PUBLIC_URL: the address the platforms reach this server at (for the comparison's picture), if set. */
   publicUrl?: string;
+  /** Counts for /metrics (rate limits, outbound errors, Socket Mode reconnects). */
+  metrics?: Metrics;
 }
 
 /**
@@ -47,3 +54,5 @@ export interface Platform<Name extends string = string, Config = unknown> {
   /** Its adapter, or undefined when this configuration leaves it off. */
   create(config: Config, context: PlatformContext): Promise<PlatformAdapter | undefined>;
 }
+
+export type ReadinessCheck = { ok: boolean } & Record<string, unknown>;

@@ -18,6 +18,7 @@ const serverEnv = z.object({
   PUBLIC_URL: optionalVar.pipe(
     z.url({ protocol: /^https?$/, error: "must be the server's public address, e.g. https://whodoes.example.com" }).optional(),
   ),
+  METRICS_TOKEN: optionalVar.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export interface ServerConfig extends SharedConfig {
@@ -32,6 +33,8 @@ export interface ServerConfig extends SharedConfig {
    * picture from GET /compare.png. Default: none (the table alone).
    */
   publicUrl?: string;
+  /** METRICS_TOKEN: a bearer token that lets other machines scrape /metrics; unset: this machine only. */
+  metricsToken?: string;
 }
 
 type Platforms = (typeof PLATFORMS)[number];
@@ -53,6 +56,7 @@ export function parseConfig(env: Env = process.env): Config {
     recordQuestions: ["true", "1"].includes(server.RECORD_QUESTIONS ?? ""),
     ...(server.HOST ? { host: server.HOST } : {}),
     ...(server.PUBLIC_URL ? { publicUrl: server.PUBLIC_URL } : {}),
+    ...(server.METRICS_TOKEN ? { metricsToken: server.METRICS_TOKEN } : {}),
     ...shared,
     ...platforms,
   };

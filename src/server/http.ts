@@ -5,6 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { type Metrics, noMetrics } from "../metrics/metrics.js";
 
 export interface Health {
   version: string;
@@ -12,9 +13,26 @@ export interface Health {
   knowledge: { ok: boolean; roles: number; error?: string };
 }
 
-export function createHttpApp(health: () => Health): express.Express {
+/**
+ * @param ackPaths the platforms' request paths, whose response times are the acks /metrics reports
+ */
+export function createHttpApp(
+  health: () => Health,
+  metrics: Metrics = noMetrics,
+  ackPaths: Readonly<Record<string, string>> = {},
+): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // First in the chain, so the time covers body parsing, signature checks and the listener up to its ack.
+  app.use((req, res, next) => {
+    const platform = req.method === "POST" ? ackPaths[req.path] : undefined;
+    if (platform) {
+      const started = performance.now();
+      res.once("finish", () => metrics.acked(platform, (performance.now() - started) / 1000));
+    }
+    next();
+  });
+  // Kept as it was for existing probes: 503 while the knowledge is broken. New probes use /livez and /readyz.
   app.get("/healthz", (_req, res) => {
     const h = health();
     res.status(h.knowledge.ok ? 200 : 503).json({ status: h.knowledge.ok ? "ok" : "degraded", ...h });

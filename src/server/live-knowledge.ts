@@ -19,8 +19,15 @@ export interface LiveKnowledge {
   close(): void;
 }
 
+export interface LiveKnowledgeOptions {
+  /** Watch the directory for edits; default true. */
+  watch?: boolean;
+  /** Told of every reload's outcome (for /metrics). */
+  onReload?: (ok: boolean) => void;
+}
+
 /** Loads once (throws on a broken start, like any start-up mistake), then watches. */
-export function createLiveKnowledge(dir: string | undefined, logger: Logger, options: { watch?: boolean } = {}): LiveKnowledge {
+export function createLiveKnowledge(dir: string | undefined, logger: Logger, options: LiveKnowledgeOptions = {}): LiveKnowledge {
   // Each platform checks its own entries in directory.yaml.
   const load = (from: string | undefined) => createWhodoes(loadKnowledge(from, { platforms: DIRECTORY_FORMATS }));
   let current = load(dir);
@@ -35,12 +42,14 @@ export function createLiveKnowledge(dir: string | undefined, logger: Logger, opt
       if (error) logger.info("knowledge fixed and reloaded", { roles: current.knowledge.roles.length });
       else logger.info("knowledge reloaded", { roles: current.knowledge.roles.length });
       error = undefined;
+      options.onReload?.(true);
       return true;
     } catch (err) {
       error = err instanceof KnowledgeError ? err.message : String((err as Error).message ?? err);
       logger.error(`knowledge not reloaded, still answering from the last good version: ${error}`, {
         code: (err as { code?: string }).code,
       });
+      options.onReload?.(false);
       return false;
     }
   }

@@ -1,6 +1,6 @@
 /**
  * The composition root: load the knowledge, create the store, create every configured platform on one
- * HTTP server, and stop them all cleanly. Platforms come from adapters/platforms.ts; nothing here
+ * HTTP server with its probes (/livez, /readyz, /healthz) and /metrics, and stop them all cleanly. Platforms come from adapters/platforms.ts; nothing here
  * names one.
  */
 import { readFileSync } from "node:fs";
@@ -10,12 +10,15 @@ import { PLATFORMS } from "../adapters/platforms.js";
 import { withTurnLog } from "../adapters/turn-log.js";
 import { PROJECT_ROOT } from "../config/paths.js";
 import type { Logger } from "../logging/logger.js";
+import { createMetrics } from "../metrics/metrics.js";
 import { createStore } from "../store/create-store.js";
 import { recordingWhodoes } from "../usage/recorder.js";
 import { createComparePictureRouter } from "./compare-picture-routes.js";
 import type { Config } from "./config.js";
 import { createHttpApp, listen } from "./http.js";
 import { createLiveKnowledge } from "./live-knowledge.js";
+import { mountMetrics } from "./metrics-route.js";
+import { type Check, mountProbes } from "./probes.js";
 
 const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")).version;
 
@@ -44,45 +47,73 @@ function configured<C>(platform: Platform<string, C>, config: C): Configured {
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<Running> {
-  const live = createLiveKnowledge(config.intentsDir, logger);
-  const { whodoes } = live;
-  const knowledge = whodoes.knowledge;
-  const store = await createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger });
-  const adapters: PlatformAdapter[] = [];
-  const app = createHttpApp(() => {
-    const { ok, roles, error } = live.status();
-    return { version: VERSION, adapters: adapters.map((a) => a.name), knowledge: { ok, roles, ...(error ? { error } : {}) } };
-  });
-
   const platforms = PLATFORMS.map((p) => configured(p, config[p.name]));
   // With no platform reachable from other machines, the server stays on loopback and serves the web chat.
   const localOnly = !platforms.some((p) => p.isPublic);
-  // Per platform: record usage for `whodoes report`, and log one line per turn.
+  // Someone trying the bot with no credentials gets one line saying what runs where; the rest of the
+  // start-up story (store, adapters) goes to the debug level.
+  const startupLog: Logger = localOnly ? { ...logger, info: logger.debug } : logger;
+  const metrics = createMetrics();
+  const live = createLiveKnowledge(config.intentsDir, logger, { onReload: (ok) => metrics.knowledgeReload(ok) });
+  const { whodoes } = live;
+  const knowledge = whodoes.knowledge;
+  const store = await createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger: startupLog });
+  metrics.watchStore(() => store.status());
+  const adapters: PlatformAdapter[] = [];
+  /** The knowledge's state for the probes: loaded, how many roles, and what is wrong with a broken edit. */
+  const knowledgeState = () => {
+    const { ok, roles, error } = live.status();
+    return { ok, roles, ...(error ? { error } : {}) };
+  };
+  // The platforms' request paths (filled in as they are created), whose response times are their acks.
+  const ackPaths: Record<string, string> = {};
+  const app = createHttpApp(
+    () => ({ version: VERSION, adapters: adapters.map((a) => a.name), knowledge: knowledgeState() }),
+    metrics,
+    ackPaths,
+  );
+  let stopping = false;
+  const probes = mountProbes(app, async () => {
+    const checks: Record<string, Check> = { knowledge: knowledgeState(), store: { ...store.status() } };
+    for (const adapter of adapters) if (adapter.readiness) checks[adapter.name] = await adapter.readiness();
+    if (stopping) checks.shutdown = { ok: false, stopping: true };
+    return checks;
+  });
+  mountMetrics(app, metrics, config.metricsToken);
+
+  // Per platform: record usage for `whodoes report`, and log and count one line per turn.
   const context = (platform: string): PlatformContext => ({
     whodoes: withTurnLog(
       recordingWhodoes(whodoes, store, { platform, recordQuestions: config.recordQuestions ?? false, logger }),
       logger,
       platform,
+      metrics,
     ),
     logger,
     store,
     app,
     localOnly,
+    metrics,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   });
   // The comparison's picture, for the README, the web and (with PUBLIC_URL) Slack's and Teams' answers.
   app.use(createComparePictureRouter(() => whodoes.knowledge, logger));
   for (const p of platforms) {
     const adapter = await p.create(context);
-    if (adapter) adapters.push(adapter);
+    if (!adapter) continue;
+    adapters.push(adapter);
+    for (const path of adapter.ackPaths ?? []) ackPaths[path] = adapter.name;
   }
 
   for (const adapter of adapters) await adapter.start();
   const host = config.host ?? (localOnly ? "127.0.0.1" : "0.0.0.0");
   const server = await listen(app, config.port, host);
-  logger.info(`whodoes ${VERSION} listening on ${server.url} (${knowledge.roles.length} roles from ${knowledge.dir})`);
-  for (const adapter of adapters) logger.info(`on: ${adapter.describe()}`, { adapter: adapter.name });
-  if (localOnly) logger.info(`No Slack or Teams credentials: try the bot in your browser at ${server.url}/`);
+  startupLog.info(`whodoes ${VERSION} listening on ${server.url} (${knowledge.roles.length} roles from ${knowledge.dir})`);
+  for (const adapter of adapters) startupLog.info(`on: ${adapter.describe()}`, { adapter: adapter.name });
+  if (localOnly)
+    logger.info(
+      `whodoes is running: open ${server.url}/ to try it in your browser (no Slack or Teams credentials yet; README "Connect Slack and Teams" adds them)`,
+    );
 
   const onHangup = () => live.reload();
   process.on("SIGHUP", onHangup);
@@ -92,8 +123,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     adapters,
     reload: () => live.reload(),
     async stop() {
+      stopping = true;
       process.off("SIGHUP", onHangup);
       live.close();
+      probes.close();
       // Stop taking connections and let in-flight requests finish; then stop the adapters (Socket
       // Mode closes its socket, work still being posted to Slack or Teams drains).
       await server.close(SHUTDOWN_GRACE_MS);

@@ -123,6 +123,7 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       // Files are in month order, lines in write order; clocks and batching make that nearly sorted.
       return out.sort((a, b) => a.at - b.at);
     },
+    status: () => ({ mode: "file", ok: true }),
     async close() {
       values.clear();
       await Promise.all([claimsFile.close(), ...[...eventFiles.values()].map((f) => f.close())]);

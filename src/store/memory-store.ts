@@ -30,6 +30,7 @@ export function createMemoryStore(now: () => number = Date.now): Store {
       const from = since.getTime();
       return events.filter((e) => e.at >= from).sort((a, b) => a.at - b.at);
     },
+    status: () => ({ mode: "memory", ok: true }),
     async close() {
       claims.clear();
       values.clear();

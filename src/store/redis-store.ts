@@ -257,5 +257,5 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     ]);
     waited.abort();
   }
-  return { claimOnce, remember, recall, record, events, close };
+  return { claimOnce, remember, recall, record, events, close, status: () => ({ mode: "redis", ok: client.isReady && !down }) };
 }

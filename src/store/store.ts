@@ -27,7 +27,15 @@ export interface Store {
   record(event: UsageEvent): Promise<void>;
   /** Usage events that happened at or after `since`, oldest first. */
   events(since: Date): Promise<UsageEvent[]>;
+  /** Which store this is and whether it answers now (for /readyz and /metrics). */
+  status(): StoreStatus;
   close(): Promise<void>;
+}
+
+export interface StoreStatus {
+  mode: "memory" | "file" | "redis";
+  /** False while a shared store (Redis) is unreachable and the instance works from memory. */
+  ok: boolean;
 }
 
 /** A store that cannot do what was asked (e.g. Redis unreachable when the report reads it). */

@@ -57,6 +57,20 @@ describe("parseConfig", () => {
     ).toBe("UserAssignedMSI");
   });
 
+  it("reads a tenant id with no app type as a single-tenant bot; an explicit type still wins", () => {
+    const teams = (env: Record<string, string>) => parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", ...env }).teams;
+    expect(teams({ MICROSOFT_APP_TENANT_ID: "t" })).toMatchObject({ appType: "SingleTenant", tenantId: "t" });
+    expect(teams({}).appType).toBe("MultiTenant");
+    expect(teams({ MICROSOFT_APP_TENANT_ID: "t", MICROSOFT_APP_TYPE: "MultiTenant" }).appType).toBe("MultiTenant");
+  });
+
+  it("takes a METRICS_TOKEN of at least 16 characters, and never echoes it", () => {
+    expect(parseConfig({ METRICS_TOKEN: "0123456789abcdef" }).metricsToken).toBe("0123456789abcdef");
+    const said = problems({ METRICS_TOKEN: "short-secret" });
+    expect(said).toMatch(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(said).not.toMatch(/short-secret/);
+  });
+
   it("treats empty values (as in a copied .env.example) as unset", () => {
     const c = parseConfig({ SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", MICROSOFT_APP_ID: "", PORT: "4000" });
     expect(c.slack).toBeUndefined();

@@ -9,8 +9,11 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
 };
 
 describe("the server's Node flags", () => {
-  it("are the ones npm start passes", () => {
-    expect(pkg.scripts.start).toBe(`npm run build --silent && node ${SERVER_NODE_FLAGS.join(" ")} dist/src/server/main.js`);
+  it("are the ones npm start and the container image pass", () => {
+    // `exec`: node replaces the shell, so the signal npm forwards on stop reaches the server itself.
+    expect(pkg.scripts.start).toBe(`npm run build --silent && exec node ${SERVER_NODE_FLAGS.join(" ")} dist/src/server/main.js`);
+    const dockerfile = readFileSync(new URL("../../Dockerfile", import.meta.url), "utf8");
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(["node", ...SERVER_NODE_FLAGS, "dist/src/server/main.js"]).replaceAll(",", ", ")}`);
   });
 
   it("are accepted by this Node and give the young generation its fixed size", () => {

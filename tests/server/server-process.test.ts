@@ -1,7 +1,7 @@
 /**
  * `npm start` as a user runs it: the built server as a child process with no platform credentials.
- * The local chat, its JSON endpoint, /healthz, one log line per adapter, and a clean SIGTERM that
- * lets an in-flight request finish.
+ * The local chat, its JSON endpoint, the probes, one friendly start-up line, a clean SIGTERM that lets an
+ * in-flight request finish, and `npm start` itself stopping the server when npm is told to stop.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
 const MAIN = fileURLToPath(new URL("../../dist/src/server/main.js", import.meta.url));
+const PROJECT = fileURLToPath(new URL("../..", import.meta.url));
 const CLEAN_ENV = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !/^(SLACK_|MICROSOFT_APP_|PORT$|HOST$|INTENTS_DIR$|WEB_CHAT$)/.test(k)),
 );
@@ -20,18 +21,25 @@ interface Server {
   exited: Promise<number | null>;
 }
 
-async function startServer(): Promise<Server> {
+/** The URL in the one line a newcomer sees ("whodoes is running: open http://127.0.0.1:PORT/ ..."). */
+const RUNNING = /whodoes is running: open (http:\/\/[^\s"/]+)\//;
+
+/** `node dist/src/server/main.js`, or with `npm: true` `npm start` in the project, as the README says. */
+async function startServer(options: { npm?: boolean } = {}): Promise<Server> {
   // PORT=0: any free port; the server logs the URL it got. cwd without a .env file.
-  const child = spawn(process.execPath, [MAIN], { env: { ...CLEAN_ENV, PORT: "0", LOG_LEVEL: "info" }, cwd: "/" });
+  const env = { ...CLEAN_ENV, PORT: "0", LOG_LEVEL: "info" };
+  const child = options.npm
+    ? spawn("npm", ["start", "--silent"], { env, cwd: PROJECT })
+    : spawn(process.execPath, [MAIN], { env, cwd: "/" });
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL logged:\n${logs.join("\n")}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no URL logged:\n${logs.join("\n")}`)), options.npm ? 60_000 : 20_000);
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (chunk: string) => {
       for (const line of chunk.split("\n").filter(Boolean)) {
         logs.push(line);
-        const m = line.match(/listening on (http:\/\/[^\s"]+)/);
+        const m = line.match(RUNNING);
         if (m?.[1]) {
           clearTimeout(timer);
           resolve(m[1]);
@@ -49,7 +57,7 @@ afterEach(() => {
 });
 
 describe("npm start with no credentials", () => {
-  it("serves the local chat, its JSON endpoint and /healthz, and logs one line per adapter", async () => {
+  it("serves the local chat, its JSON endpoint and /healthz, and says in one friendly line what runs where", async () => {
     server = await startServer();
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
@@ -80,14 +88,11 @@ describe("npm start with no credentials", () => {
       adapters: expect.arrayContaining(["teams", "web"]),
     });
 
-    const lines = server.logs.map((l) => JSON.parse(l) as { msg: string; adapter?: string });
-    expect(
-      lines
-        .filter((l) => l.msg.startsWith("on: "))
-        .map((l) => l.adapter)
-        .sort(),
-    ).toEqual(["teams", "web"]);
-    expect(lines.some((l) => /try the bot in your browser at http/.test(l.msg))).toBe(true);
+    const lines = server.logs.map((l) => JSON.parse(l) as { msg: string; level: string; adapter?: string });
+    // A newcomer with no credentials: one line at start, no warning about Teams running unauthenticated.
+    const beforeTurns = lines.slice(0, lines.findIndex((l) => l.msg === "turn"));
+    expect(beforeTurns.map((l) => l.msg)).toEqual([expect.stringMatching(RUNNING)]);
+    expect(lines.filter((l) => l.level === "warn" || l.level === "error")).toEqual([]);
     // One structured line per turn, and never the question itself.
     const turn = lines.find((l) => l.msg === "turn") as Record<string, unknown> | undefined;
     expect(turn).toMatchObject({
@@ -128,5 +133,16 @@ describe("npm start with no credentials", () => {
     expect(JSON.parse(done.body).answer.roles[0].id).toBe("data-warehouse-engineer");
     expect(await server.exited).toBe(0);
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it("stops the server cleanly when `npm start` is stopped (the signal reaches node)", { timeout: 90_000 }, async () => {
+    server = await startServer({ npm: true });
+    const { url } = server;
+    expect((await fetch(`${url}/livez`)).status).toBe(200);
+    // As `kill <pid of npm start>` does: npm forwards the signal, and node is npm's own child (exec), not a shell's.
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    expect(server.logs.some((l) => /SIGTERM: finishing in-flight requests/.test(l))).toBe(true);
+    await expect(fetch(`${url}/livez`)).rejects.toThrow();
   });
 });

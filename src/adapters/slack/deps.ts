@@ -3,6 +3,7 @@ import type { Answer, Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import type { BlockKitOptions, SlackMessage } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
+import type { Pacer } from "./pacer.js";
 import type { ResponseUrlClient } from "./response-url.js";
 import type { WorkRunner } from "./work.js";
 
@@ -15,4 +16,6 @@ export interface SlackDeps {
   responseUrls: ResponseUrlClient;
   /** An answer in Block Kit, with what the adapter adds to every answer (the comparison's picture). */
   blockKit(answer: Answer, options?: BlockKitOptions): SlackMessage;
+  /** Spaces welcome DMs out per onboarding channel (Slack allows about one message a second per channel). */
+  welcomes: Pacer;
 }

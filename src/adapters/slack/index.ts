@@ -13,6 +13,7 @@ import { App, ExpressReceiver, SocketModeReceiver } from "@slack/bolt";
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
+import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToBlockKit } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
@@ -27,8 +28,10 @@ import { registerCommands } from "./listeners/commands.js";
 import { registerEvents } from "./listeners/events.js";
 import { registerHome } from "./listeners/home.js";
 import { registerWelcome } from "./listeners/welcome.js";
+import { createPacer } from "./pacer.js";
+import { createRateLimitAdapter, type RateLimitOptions, SLACK_RATE_LIMITS } from "./rate-limits.js";
 import { createResponseUrlClient } from "./response-url.js";
-import { DRAIN_TIMEOUT_MS, SLACK_EVENTS_PATH, WEB_API_RETRY, WEB_API_TIMEOUT_MS } from "./settings.js";
+import { DRAIN_TIMEOUT_MS, SLACK_EVENTS_PATH, WEB_API_RETRY, WEB_API_TIMEOUT_MS, WELCOME_INTERVAL_MS } from "./settings.js";
 import { createWorkRunner } from "./work.js";
 
 export { SlackAdapterError } from "./errors.js";
@@ -44,6 +47,11 @@ export interface SlackAdapterOptions {
   app?: express.Express;
   /** PUBLIC_URL: where Slack can fetch the comparison's picture (GET /compare.png); without it, the table alone. */
   publicUrl?: string;
+  metrics?: Metrics;
+  /** How Web API 429s are waited out (rate-limits.ts); default SLACK_RATE_LIMITS. For tests. */
+  rateLimits?: RateLimitOptions;
+  /** Least time between two welcome DMs for one onboarding channel; default WELCOME_INTERVAL_MS. For tests. */
+  welcomeIntervalMs?: number;
 }
 
 /** WebClient wants the base URL with its trailing slash ("https://slack.com/api/"). */
@@ -51,10 +59,21 @@ const withTrailingSlash = (url: string) => (url.endsWith("/") ? url : `${url}/`)
 
 export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
   const { whodoes, config, logger, store } = options;
+  const metrics = options.metrics ?? noMetrics;
   const boltLogger = createBoltLogger(logger);
+  const rateLimits: RateLimitOptions = {
+    ...(options.rateLimits ?? SLACK_RATE_LIMITS),
+    onRateLimited(method, retryAfterS) {
+      metrics.rateLimited("slack");
+      logger.warn("slack: rate limited; waiting before calling this method again", { method, retryAfterS });
+    },
+  };
   const clientOptions = {
     retryConfig: { ...WEB_API_RETRY },
     timeout: WEB_API_TIMEOUT_MS,
+    // A 429 comes back to us instead of pausing every call of the client; the adapter waits per method.
+    rejectRateLimitedCalls: true,
+    adapter: createRateLimitAdapter(rateLimits),
     ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
   };
 
@@ -102,13 +121,27 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     deferInitialization: true,
   });
 
-  const work = createWorkRunner(logger);
+  const work = createWorkRunner(logger, () => metrics.outboundError("slack"));
   const responseUrls = createResponseUrlClient({ timeoutMs: WEB_API_TIMEOUT_MS });
   const blockKit: SlackDeps["blockKit"] = (answer, o = {}) => {
     const pictureUrl = pictureUrlFor(options.publicUrl, answer);
     return answerToBlockKit(answer, { ...o, ...(pictureUrl ? { pictureUrl } : {}) });
   };
-  const deps: SlackDeps = { whodoes, logger, store, work, responseUrls, blockKit };
+  const welcomes = createPacer(options.welcomeIntervalMs ?? WELCOME_INTERVAL_MS);
+  const deps: SlackDeps = { whodoes, logger, store, work, responseUrls, blockKit, welcomes };
+
+  // Socket Mode: connected or not (readiness), and each re-established connection (metrics).
+  let connected = false;
+  let everConnected = false;
+  socket?.client.on("connected", () => {
+    if (everConnected) metrics.socketModeReconnect();
+    connected = true;
+    everConnected = true;
+  });
+  for (const state of ["disconnected", "reconnecting"])
+    socket?.client.on(state, () => {
+      connected = false;
+    });
   bolt.use(createEventDedupe(store, logger));
   registerCommands(bolt, deps);
   registerEvents(bolt, deps);
@@ -125,6 +158,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   return {
     name: "slack",
     describe: () => `Slack (${mode})`,
+    ackPaths: socket ? [] : [SLACK_EVENTS_PATH],
+    async readiness() {
+      // HTTP mode has no connection of its own to check: Slack calls us.
+      return socket ? { ok: connected, mode: "socket", connected } : { ok: true, mode: "http" };
+    },
     async start() {
       try {
         await bolt.init();

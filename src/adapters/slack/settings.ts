@@ -20,8 +20,14 @@ export const APOLOGY = "Sorry, something went wrong while I was answering. Pleas
  * Web API calls: a reply that arrives minutes late is worse than none, so retry briefly instead of
  * the client's default of ten retries over half an hour, and give up on a call after 10 seconds.
  */
-export const WEB_API_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 } as const;
+export const WEB_API_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000, randomize: true } as const;
 export const WEB_API_TIMEOUT_MS = 10_000;
+
+/**
+ * Welcome DMs for one onboarding channel go out at most this often: when a whole cohort joins at once, Slack's
+ * limit of about one message a second per channel (and chat.postMessage's own tier) is not tripped.
+ */
+export const WELCOME_INTERVAL_MS = 1_100;
 
 /** How long stop() waits for answers already being sent. */
 export const DRAIN_TIMEOUT_MS = 10_000;

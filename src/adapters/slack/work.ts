@@ -16,7 +16,8 @@ export interface WorkRunner {
   drain(timeoutMs: number): Promise<void>;
 }
 
-export function createWorkRunner(logger: Logger): WorkRunner {
+/** @param onFailure told of each job that failed (for /metrics: nearly always a call to Slack) */
+export function createWorkRunner(logger: Logger, onFailure: () => void = () => {}): WorkRunner {
   const inflight = new Set<Promise<void>>();
   return {
     run(context, work, apologise) {
@@ -24,6 +25,7 @@ export function createWorkRunner(logger: Logger): WorkRunner {
         try {
           await work();
         } catch (err) {
+          onFailure();
           logger.error("slack: failed to answer", { ...context, ...errorFields(err) });
           if (!apologise) return;
           try {

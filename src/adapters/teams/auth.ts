@@ -44,9 +44,18 @@ export function isLocalMode(config: TeamsConfig): boolean {
   return !config.appId;
 }
 
+/** Where the keys that sign Teams' tokens are published (what readiness checks). */
+export function channelMetadataUrl(endpoints: BotFrameworkEndpoints = {}): string {
+  return endpoints.channelOpenIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromChannelOpenIdMetadataUrl;
+}
+
+type ConnectorClientOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4];
+
 export function createBotFrameworkAuthentication(
   config: TeamsConfig,
   endpoints: BotFrameworkEndpoints = {},
+  /** How the outbound connector clients behave (connector-retry.ts). */
+  connectorOptions?: ConnectorClientOptions,
 ): ConfigurationBotFrameworkAuthentication {
   if (config.appId && config.appType === "UserAssignedMSI" && !config.tenantId) {
     // botbuilder asserts this deep inside its constructor; say it in one sentence instead.
@@ -77,5 +86,8 @@ export function createBotFrameworkAuthentication(
         : {}),
     },
     credentialsFactory,
+    undefined,
+    undefined,
+    connectorOptions,
   );
 }

@@ -12,9 +12,11 @@ import {
 } from "botbuilder";
 import type { Answer, Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
+import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToTeamsMessage, type TeamsCardMessage } from "../../render/teams.js";
 import type { Store } from "../../store/store.js";
+import { RETRIED_STATUSES } from "./connector-retry.js";
 import { answerForMessage, cardToReplace } from "./message.js";
 import { searchResponse } from "./message-extension.js";
 import { claimWelcome, planWelcome } from "./welcome.js";
@@ -28,7 +30,18 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** PUBLIC_URL: where Teams can fetch the comparison's picture (GET /compare.png); without it, the table alone. */
   publicUrl?: string;
+  metrics?: Metrics;
 }
+
+/** A reply the Bot Connector kept refusing after every retry; logged where it happened, so the turn ends quietly. */
+export class DeliveryFailed extends Error {
+  readonly code = "TEAMS_DELIVERY_FAILED";
+}
+
+const statusOf = (err: unknown): number | undefined => {
+  const status = typeof err === "object" && err !== null ? (err as { statusCode?: unknown }).statusCode : undefined;
+  return typeof status === "number" ? status : undefined;
+};
 
 export class WhodoesTeamsBot extends TeamsActivityHandler {
   readonly #deps: TeamsBotDeps;
@@ -75,7 +88,19 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
   }
 
   async #reply(context: TurnContext, answer: Answer): Promise<void> {
-    await context.sendActivity(this.#message(answer));
+    try {
+      await context.sendActivity(this.#message(answer));
+    } catch (err) {
+      (this.#deps.metrics ?? noMetrics).outboundError("teams");
+      const status = statusOf(err);
+      if (status === undefined || !RETRIED_STATUSES.has(status)) throw err;
+      // Once, with what helps an operator (the kind of conversation, Teams' answer), never the text.
+      this.#deps.logger.error("teams: the Bot Connector kept refusing a reply after retries; it was not delivered", {
+        conversation: context.activity.conversation?.conversationType ?? "unknown",
+        status,
+      });
+      throw new DeliveryFailed(`the Bot Connector answered ${status}`, { cause: err });
+    }
   }
 
   /** Show the answer in place of the card that was clicked; if Teams refuses (deleted, too old, not ours), reply instead. */

@@ -21,7 +21,9 @@ const teamsEnv = z.object({
 /** Teams' settings; with no MICROSOFT_APP_ID, local mode. */
 export function readTeamsConfig(env: Env, problems: string[]): TeamsConfig {
   const e = readSection(teamsEnv, env, problems) ?? {};
-  const appType = e.MICROSOFT_APP_TYPE ?? "MultiTenant";
+  // A tenant id with no app type means a single-tenant bot (docs/teams.md has you create one; new multi-tenant
+  // bots cannot be created): starting it as MultiTenant would fail every token from that tenant's bot.
+  const appType = e.MICROSOFT_APP_TYPE ?? (e.MICROSOFT_APP_TENANT_ID ? "SingleTenant" : "MultiTenant");
   if (!e.MICROSOFT_APP_ID && (e.MICROSOFT_APP_PASSWORD || e.MICROSOFT_APP_TENANT_ID))
     problems.push("MICROSOFT_APP_ID is missing: it is needed when MICROSOFT_APP_PASSWORD or MICROSOFT_APP_TENANT_ID is set.");
   if (e.MICROSOFT_APP_ID && appType !== "UserAssignedMSI" && !e.MICROSOFT_APP_PASSWORD)

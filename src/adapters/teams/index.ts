@@ -5,13 +5,16 @@
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
+import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
-import { type BotFrameworkEndpoints, createBotFrameworkAuthentication, isLocalMode } from "./auth.js";
-import { WhodoesTeamsBot } from "./bot.js";
+import { type BotFrameworkEndpoints, channelMetadataUrl, createBotFrameworkAuthentication, isLocalMode } from "./auth.js";
+import { DeliveryFailed, WhodoesTeamsBot } from "./bot.js";
 import { WhodoesCloudAdapter } from "./cloud-adapter.js";
 import type { TeamsConfig } from "./config.js";
+import { CONNECTOR_RETRY, type ConnectorRetryOptions, connectorRetryOptions } from "./connector-retry.js";
 import { createInFlight, MESSAGES_PATH, mountMessagesRoute } from "./http.js";
+import { createSigningKeysCheck } from "./signing-keys.js";
 
 export type { BotFrameworkEndpoints } from "./auth.js";
 export { MESSAGES_PATH } from "./http.js";
@@ -27,17 +30,36 @@ export interface TeamsAdapterOptions {
   endpoints?: BotFrameworkEndpoints;
   /** PUBLIC_URL: where Teams can fetch the comparison's picture (GET /compare.png); without it, the table alone. */
   publicUrl?: string;
+  metrics?: Metrics;
+  /** The extra connector retries (connector-retry.ts); default CONNECTOR_RETRY. For tests. */
+  retry?: ConnectorRetryOptions;
+  /**
+   * The server listens on loopback only (no platform takes requests from other machines): local mode is then
+   * what a newcomer trying the bot expects, no warning (the server says in one line what runs where).
+   */
+  localOnly?: boolean;
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapter {
   const { whodoes, config, logger, store, app } = options;
+  const metrics = options.metrics ?? noMetrics;
   const localMode = isLocalMode(config);
-  const auth = createBotFrameworkAuthentication(config, options.endpoints);
+  const retry = { ...(options.retry ?? CONNECTOR_RETRY), onRateLimited: () => metrics.rateLimited("teams") };
+  const auth = createBotFrameworkAuthentication(config, options.endpoints, connectorRetryOptions(retry));
   const adapter = new WhodoesCloudAdapter(auth);
-  const bot = new WhodoesTeamsBot({ whodoes, store, logger, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
+  const bot = new WhodoesTeamsBot({
+    whodoes,
+    store,
+    logger,
+    metrics,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  });
   const work = createInFlight();
+  const signingKeys = localMode ? undefined : createSigningKeysCheck(channelMetadataUrl(options.endpoints));
 
   adapter.onTurnError = async (context, error) => {
+    // Already logged once, with the conversation kind; the connector is refusing, so an apology would fail too.
+    if (error instanceof DeliveryFailed) return;
     logger.error("teams: turn failed", { type: context.activity.type, error: error.message });
     // An invoke's caller reads the HTTP response, not a message; only messages get an apology.
     if (context.activity.type !== "message") return;
@@ -52,13 +74,20 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
 
   return {
     name: "teams",
+    ackPaths: [MESSAGES_PATH],
     describe() {
       return localMode
         ? `Microsoft Teams (POST ${MESSAGES_PATH}, local mode: unauthenticated, loopback serviceUrl only)`
         : `Microsoft Teams (POST ${MESSAGES_PATH}, app ${config.appId}, ${config.appType})`;
     },
+    async readiness() {
+      if (!signingKeys) return { ok: true, mode: "local" };
+      return { mode: "authenticated", ...(await signingKeys()) };
+    },
     async start() {
-      if (localMode) {
+      if (localMode && options.localOnly) {
+        logger.debug("teams: local mode (Bot Framework Emulator from this machine)");
+      } else if (localMode) {
         logger.warn(
           "teams: MICROSOFT_APP_ID is not set: local mode, requests are NOT authenticated and only activities whose serviceUrl is on loopback are accepted (Bot Framework Emulator, tests)",
         );

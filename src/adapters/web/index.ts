@@ -28,6 +28,7 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
 
   return {
     name: "web",
+    ackPaths: [CHAT_PATH],
     describe() {
       return `Web chat (GET ${PAGE_PATH}, POST ${CHAT_PATH})`;
     },

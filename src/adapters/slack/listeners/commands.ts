@@ -1,32 +1,34 @@
 /**
- * `/whodoes QUESTION`: answered privately (ephemeral, through the command's response_url, which works
- * in any channel, even one the bot is not in) with a "Share in channel" button. `/whodoes` alone is
- * `help`, whose usage the core builds from the knowledge base; `roles`, `compare A B`, `onboard ROLE`
- * are ordinary questions to the core.
+ * `/whodoes QUESTION`: answered privately (ephemeral, which works in any channel, even one the bot is not
+ * in) with a "Share in channel" button. The answer goes in the acknowledgement itself (Bolt's ack(message)):
+ * the core answers in well under a millisecond, far inside Slack's 3 seconds, so a second request to the
+ * command's response_url would only cost time. "Share in channel" and later steps use the response_url
+ * (listeners/actions.ts). `/whodoes` alone is `help`, whose usage the core builds from the knowledge base;
+ * `roles`, `compare A B`, `onboard ROLE` are ordinary questions to the core.
  */
 import type { App } from "@slack/bolt";
 import type { ActionRef } from "../../../core/index.js";
 import type { SlackDeps } from "../deps.js";
+import { errorFields } from "../errors.js";
 import { APOLOGY, SLASH_COMMAND } from "../settings.js";
 import { toBolt } from "../to-bolt.js";
 
 export function registerCommands(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack }) => {
-    // Ack with an empty body at once: Slack then shows nothing until the answer arrives.
-    await ack();
     const question = command.text.trim() === "" ? "help" : command.text.trim();
-    const respond = deps.responseUrls.respondTo(command.response_url);
     const context = { kind: "command", team: command.team_id, channel: command.channel_id };
-    await deps.work.run(
-      context,
-      async () => {
-        const answer = deps.whodoes.ask(question);
-        const shareRef: ActionRef = { do: "ask", text: question };
-        await respond({ response_type: "ephemeral", ...toBolt(deps.blockKit(answer, { shareRef })) });
-        // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
-        deps.logger.debug("slack: answered", { ...context, intent: answer.intent });
-      },
-      () => respond({ response_type: "ephemeral", text: APOLOGY }),
-    );
+    let answer: ReturnType<SlackDeps["blockKit"]>;
+    try {
+      const shareRef: ActionRef = { do: "ask", text: question };
+      answer = deps.blockKit(deps.whodoes.ask(question), { shareRef });
+    } catch (err) {
+      // Whatever went wrong, the person gets one short line and the log gets the details (never the text).
+      deps.logger.error("slack: failed to answer", { ...context, ...errorFields(err) });
+      await ack({ response_type: "ephemeral", text: APOLOGY });
+      return;
+    }
+    await ack({ response_type: "ephemeral", ...toBolt(answer) });
+    // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
+    deps.logger.debug("slack: answered", context);
   });
 }

@@ -45,6 +45,8 @@ export function registerWelcome(app: App, deps: SlackDeps, channels: readonly st
       if (botByEvent(fields, context.botUserId)) return skip("bot");
       if (!(await matcher.matches(channel, client))) return skip("not an onboarding channel");
       if (await isBotUser(client, user)) return skip("bot");
+      // A cohort joining at once is welcomed one a second per channel, not in one burst Slack would refuse.
+      await deps.welcomes.wait(channel);
       // Claimed last, just before sending: a failed users.info must not cost the person their welcome.
       if (!(await deps.store.claimOnce(welcomeKey(team, channel, user)))) return skip("already welcomed");
       // Built at send time: the knowledge can be reloaded while the bot runs.
