@@ -58,7 +58,8 @@ describe("parseConfig", () => {
   });
 
   it("reads a tenant id with no app type as a single-tenant bot; an explicit type still wins", () => {
-    const teams = (env: Record<string, string>) => parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", ...env }).teams;
+    const teams = (env: Record<string, string>) =>
+      parseConfig({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", ...env }).teams;
     expect(teams({ MICROSOFT_APP_TENANT_ID: "t" })).toMatchObject({ appType: "SingleTenant", tenantId: "t" });
     expect(teams({}).appType).toBe("MultiTenant");
     expect(teams({ MICROSOFT_APP_TENANT_ID: "t", MICROSOFT_APP_TYPE: "MultiTenant" }).appType).toBe("MultiTenant");

@@ -13,7 +13,9 @@ describe("the server's Node flags", () => {
     // `exec`: node replaces the shell, so the signal npm forwards on stop reaches the server itself.
     expect(pkg.scripts.start).toBe(`npm run build --silent && exec node ${SERVER_NODE_FLAGS.join(" ")} dist/src/server/main.js`);
     const dockerfile = readFileSync(new URL("../../Dockerfile", import.meta.url), "utf8");
-    expect(dockerfile).toContain(`CMD ${JSON.stringify(["node", ...SERVER_NODE_FLAGS, "dist/src/server/main.js"]).replaceAll(",", ", ")}`);
+    expect(dockerfile).toContain(
+      `CMD ${JSON.stringify(["node", ...SERVER_NODE_FLAGS, "dist/src/server/main.js"]).replaceAll(",", ", ")}`,
+    );
   });
 
   it("are accepted by this Node and give the young generation its fixed size", () => {

@@ -90,7 +90,10 @@ describe("npm start with no credentials", () => {
 
     const lines = server.logs.map((l) => JSON.parse(l) as { msg: string; level: string; adapter?: string });
     // A newcomer with no credentials: one line at start, no warning about Teams running unauthenticated.
-    const beforeTurns = lines.slice(0, lines.findIndex((l) => l.msg === "turn"));
+    const beforeTurns = lines.slice(
+      0,
+      lines.findIndex((l) => l.msg === "turn"),
+    );
     expect(beforeTurns.map((l) => l.msg)).toEqual([expect.stringMatching(RUNNING)]);
     expect(lines.filter((l) => l.level === "warn" || l.level === "error")).toEqual([]);
     // One structured line per turn, and never the question itself.

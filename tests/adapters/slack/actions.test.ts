@@ -17,8 +17,11 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
   beforeAll(async () => {
     h = await startHttpHarness();
     // The ephemeral answer whose buttons the tests click.
-    await h.postCommand({ ...fixture<Record<string, string>>("slash-command"), response_url: h.slack.responseUrl("cmd") });
-    const [call] = await h.slack.waitFor((c) => c.method === "response_url" && c.path.endsWith("/cmd"));
+    const res = await h.postCommand({
+      ...fixture<Record<string, string>>("slash-command"),
+      response_url: h.slack.responseUrl("cmd"),
+    });
+    const call = { body: JSON.parse(res.text) as Record<string, unknown> };
     answer = call?.body as unknown as Message;
   });
   afterAll(async () => {

@@ -22,7 +22,8 @@ function joined(user: string, channel: string, eventId = `Ev0JOIN${++seq}`): Eve
 describe("the onboarding welcome on member_joined_channel (HTTP mode)", () => {
   let h: HttpHarness;
   beforeAll(async () => {
-    h = await startHttpHarness({ config: { onboardingChannels: [LISTED, "new-starters"] } });
+    // Welcomes paced 50 ms apart here; the pacing itself has its own test (rate-limits.test.ts).
+    h = await startHttpHarness({ config: { onboardingChannels: [LISTED, "new-starters"] }, adapter: { welcomeIntervalMs: 50 } });
     h.slack.on("users.info", (c) =>
       c.body.user === OTHER_BOT ? { ok: true, user: { id: OTHER_BOT, is_bot: true, name: "deploybot" } } : undefined,
     );

@@ -19,6 +19,8 @@ export interface RecordedCall {
   /** The response URL's path, for response_url posts. */
   path: string;
   authorization: string | undefined;
+  /** When the call arrived (Date.now()). */
+  at: number;
 }
 
 type Reply = (call: RecordedCall) => Record<string, unknown> | undefined;
@@ -34,7 +36,7 @@ export interface FakeSlack {
   /** Override the answer to a method (return undefined to keep the default). */
   on(method: string, reply: Reply): void;
   /** Answer the next call to `method` (e.g. "response_url") with an HTTP error, as Slack does for an expired URL. */
-  failNext(method: string, status: number, text: string): void;
+  failNext(method: string, status: number, text: string, headers?: Record<string, string>): void;
   /** Wait until `count` calls match, or fail after `timeoutMs`. */
   waitFor(match: (c: RecordedCall) => boolean, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   close(): Promise<void>;
@@ -53,7 +55,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const replies = new Map<string, Reply>();
-  const failures = new Map<string, { status: number; text: string }>();
+  const failures = new Map<string, { status: number; text: string; headers?: Record<string, string> }[]>();
   let n = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -66,12 +68,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         body: parseBody(Buffer.concat(chunks).toString("utf8"), req.headers["content-type"]),
         path: url.pathname,
         authorization: req.headers.authorization,
+        at: Date.now(),
       };
       calls.push(call);
-      const failure = failures.get(call.method);
+      const failure = failures.get(call.method)?.shift();
       if (failure) {
-        failures.delete(call.method);
-        res.writeHead(failure.status, { "content-type": "text/plain" });
+        res.writeHead(failure.status, { "content-type": "text/plain", ...failure.headers });
         res.end(failure.text);
         return;
       }
@@ -115,8 +117,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     on: (method, reply) => {
       replies.set(method, reply);
     },
-    failNext: (method, status, text) => {
-      failures.set(method, { status, text });
+    failNext: (method, status, text, headers) => {
+      failures.set(method, [...(failures.get(method) ?? []), { status, text, ...(headers ? { headers } : {}) }]);
     },
     async waitFor(match, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

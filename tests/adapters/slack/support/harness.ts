@@ -10,7 +10,7 @@ import express from "express";
 import { afterAll, beforeAll } from "vitest";
 import type { PlatformAdapter } from "../../../../src/adapters/adapter.js";
 import type { SlackConfig } from "../../../../src/adapters/slack/config.js";
-import { createSlackAdapter } from "../../../../src/adapters/slack/index.js";
+import { createSlackAdapter, type SlackAdapterOptions } from "../../../../src/adapters/slack/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../../src/core/index.js";
 import type { LogFields, Logger } from "../../../../src/logging/logger.js";
 import { createMemoryStore } from "../../../../src/store/memory-store.js";
@@ -62,6 +62,8 @@ export interface HarnessOptions {
   config?: Partial<Pick<SlackConfig, "onboardingChannels">>;
   /** PUBLIC_URL: comparison answers show the picture from there. */
   publicUrl?: string;
+  /** Metrics, rate-limit and welcome pacing settings for the adapter under test. */
+  adapter?: Pick<SlackAdapterOptions, "metrics" | "rateLimits" | "welcomeIntervalMs">;
 }
 
 export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
@@ -75,6 +77,7 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
     store: createMemoryStore(),
     app,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...options.adapter,
   });
   await adapter.start();
   const server = http.createServer(app);
