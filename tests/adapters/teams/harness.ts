@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { TeamsConfig } from "../../../src/adapters/teams/config.js";
-import { type BotFrameworkEndpoints, createTeamsAdapter } from "../../../src/adapters/teams/index.js";
+import { type BotFrameworkEndpoints, createTeamsAdapter, type TeamsAdapterOptions } from "../../../src/adapters/teams/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/index.js";
 import { type LogFields, type Logger, silentLogger } from "../../../src/logging/logger.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
@@ -67,7 +67,16 @@ export interface ConnectorCall {
  * for updates only (a card Teams will not let the bot change); `delayMs` holds each answer back, to keep a
  * turn in progress.
  */
-export async function startFakeConnector(options: { failWith?: number; failUpdatesWith?: number; delayMs?: number } = {}) {
+export async function startFakeConnector(
+  options: {
+    failWith?: number;
+    failUpdatesWith?: number;
+    delayMs?: number;
+    /** The first requests get these answers, in order (e.g. 429 with Retry-After); the rest are served. */
+    script?: { status: number; headers?: Record<string, string> }[];
+  } = {},
+) {
+  const script = [...(options.script ?? [])];
   const calls: ConnectorCall[] = [];
   const unexpected: string[] = [];
   // Message ids stay unique across reset(), as Teams' do.
@@ -99,6 +108,13 @@ export async function startFakeConnector(options: { failWith?: number; failUpdat
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
         body: JSON.parse(raw) as Record<string, unknown>,
       });
+      const scripted = script.shift();
+      if (scripted) {
+        res
+          .writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers })
+          .end('{"error":{"code":"ServiceError","message":"scripted by the test"}}');
+        return;
+      }
       const fail = options.failWith ?? (update ? options.failUpdatesWith : undefined);
       if (fail) {
         res
@@ -143,6 +159,8 @@ export interface BotOptions {
   whodoes?: Whodoes;
   /** PUBLIC_URL: comparison answers show the picture from there. */
   publicUrl?: string;
+  /** Metrics and connector retry settings for the adapter under test. */
+  adapter?: Pick<TeamsAdapterOptions, "metrics" | "retry">;
 }
 
 /** The adapter mounted on its own express app, served on loopback like main.ts would. */
@@ -156,6 +174,7 @@ export async function startBot(options: BotOptions = {}) {
     app,
     ...(options.endpoints ? { endpoints: options.endpoints } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...options.adapter,
   });
   await adapter.start();
   const server = http.createServer(app);
