@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlatformAdapter } from "../../../src/adapters/adapter.js";
 import { createSlackAdapter } from "../../../src/adapters/slack/index.js";
+import { createMetrics } from "../../../src/metrics/metrics.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import { type FakeSlack, startFakeSlack } from "./support/fake-slack.js";
 import { type FakeSocketServer, startFakeSocketServer } from "./support/fake-socket.js";
@@ -14,6 +15,7 @@ describe("Slack adapter in Socket Mode", () => {
   let socket: FakeSocketServer;
   let adapter: PlatformAdapter;
   const logger = createRecordingLogger();
+  const metrics = createMetrics({ processMetrics: false });
 
   beforeAll(async () => {
     slack = await startFakeSlack();
@@ -25,6 +27,7 @@ describe("Slack adapter in Socket Mode", () => {
       config: { botToken: BOT_TOKEN, signingSecret: "", appToken: APP_TOKEN, apiUrl: slack.apiUrl },
       logger,
       store: createMemoryStore(),
+      metrics,
     });
     await adapter.start();
   });
@@ -77,5 +80,18 @@ describe("Slack adapter in Socket Mode", () => {
     expect(ack.payload?.response_type).toBe("ephemeral");
     expect(((ack.payload?.blocks ?? []) as { text?: { text: string } }[])[0]?.text?.text).toBe("The data roles");
     expect(slack.calls.filter((c) => c.method === "response_url")).toEqual([]);
+  });
+
+  it("is ready while connected, and counts a reconnection when Slack asks it to reconnect", async () => {
+    await socket.connected();
+    expect(await adapter.readiness?.()).toEqual({ ok: true, mode: "socket", connected: true });
+    const opens = slack.calls.filter((c) => c.method === "apps.connections.open").length;
+    // Slack rotates Socket Mode connections now and then, announcing it with a disconnect message.
+    await socket.send({ type: "disconnect", reason: "refresh_requested", debug_info: { host: "fake" } });
+    await slack.waitFor((c) => c.method === "apps.connections.open", opens + 1, 10_000);
+    await expect
+      .poll(async () => (await metrics.render()).body, { timeout: 10_000 })
+      .toContain("whodoes_slack_socket_mode_reconnects_total 1");
+    await expect.poll(async () => (await adapter.readiness?.())?.ok, { timeout: 5_000 }).toBe(true);
   });
 });
