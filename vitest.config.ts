@@ -1,11 +1,28 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     // Integration tests start real servers and child processes; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, "tests/deploy/**"] },
+      },
+      {
+        // The container image and compose file, built and run with podman: minutes, not seconds, and CPU-heavy,
+        // so it runs after the others (groupOrder) rather than beside their timing-sensitive tests.
+        extends: true,
+        test: {
+          name: "deploy",
+          include: ["tests/deploy/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 1_800_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { SERVER_NODE_FLAGS } from "../src/server/node-flags.js";
 import { asAutocannon, type DriveResult, drive, slackCommand, type Targets, teamsMessage } from "./loadtest/drive.js";
 import type { FakeCounts } from "./loadtest/fakes.js";
+import type { FloorArgs } from "./loadtest/floor-process.js";
 import { mergeStats, sumMemory } from "./loadtest/instances.js";
 import { type LoadOptions, parseOptions } from "./loadtest/options.js";
 import { pace } from "./loadtest/pace.js";
@@ -20,6 +21,8 @@ import { summariseProfile } from "./loadtest/profile-summary.js";
 import {
   answersTable,
   type Checkpoint,
+  type FloorComparison,
+  floorTable,
   memoryTable,
   resourceTable,
   type ScenarioReport,
@@ -65,9 +68,11 @@ async function startSharedRedis(instances: number): Promise<RedisServer | undefi
   return startRedis();
 }
 
+/** The flags npm start runs the server with, so the figures are npm start's; then any extra ones to try. */
+const serverExecArgv = (options: LoadOptions) => ["--expose-gc", ...SERVER_NODE_FLAGS, ...options.serverArgs];
+
 function startChildren(options: LoadOptions): Children {
-  // The flags npm start runs the server with, so the figures are npm start's; then any extra ones to try.
-  const execArgv = ["--expose-gc", ...SERVER_NODE_FLAGS, ...options.serverArgs];
+  const execArgv = serverExecArgv(options);
   if (options.profileDir) {
     mkdirSync(options.profileDir, { recursive: true });
     execArgv.push("--cpu-prof", "--cpu-prof-dir", resolve(options.profileDir));
@@ -82,6 +87,13 @@ function startChildren(options: LoadOptions): Children {
 
 const answered = (platform: "slack" | "teams", c: FakeCounts) =>
   platform === "slack" ? { answers: c.slackAnswers, other: c.slackOther } : { answers: c.teamsAnswers, other: c.teamsOther };
+
+/** A framework's floor (floor-process.ts), started beside whodoes with the same Node flags. */
+async function startFloor(platform: "slack" | "teams", execArgv: string[]): Promise<{ rpc: ChildRpc; url: string }> {
+  const rpc = forkRpc(new URL("./loadtest/floor-process.js", import.meta.url), execArgv);
+  const { url } = await rpc.call<{ url: string }>("start", { platform, signingSecret: SIGNING_SECRET } satisfies FloorArgs);
+  return { rpc, url };
+}
 
 /** Wait until the fake platform has every answer the acks promised, or nothing has arrived for a while. */
 async function drain(fakes: ChildRpc, platform: "slack" | "teams", expected: number) {
@@ -102,32 +114,48 @@ async function drain(fakes: ChildRpc, platform: "slack" | "teams", expected: num
   }
 }
 
+/** The CPU and loop figures of one run, from the processes it loaded (whodoes' instances, or a floor). */
 async function scenario(
   children: Children,
   platform: "slack" | "teams",
   run: () => Promise<DriveResult>,
+  measured: ChildRpc[] = children.servers,
 ): Promise<ScenarioReport> {
+  const stats = (reset: boolean) => Promise.all(measured.map((s) => s.call<Partial<ServerStats>>("stats", { reset })));
   await children.fakes.call("reset");
-  await everyServer(children, "stats", { reset: true });
+  await stats(true);
   const startedAt = performance.now();
   const result = await run();
-  const server = mergeStats(await everyServer<ServerStats>(children, "stats", { reset: true }));
+  const server = mergeStats((await stats(true)).map((s) => ({ ...EMPTY_STATS, ...s })));
   const wallS = (performance.now() - startedAt) / 1000;
+  // A slash command is answered in its ack: each 2xx carried the answer. Teams' answers reach the connector.
+  const inAck = platform === "slack";
   const atEnd = answered(platform, await children.fakes.call<FakeCounts>("counts"));
-  const drained = await drain(children.fakes, platform, result.ok2xx);
+  const drained = inAck ? { ...atEnd, ms: 0 } : await drain(children.fakes, platform, result.ok2xx);
   const counts = await children.fakes.call<FakeCounts>("counts");
   return {
     run: result,
     server,
     wallS,
     platform,
-    answersAtEnd: atEnd.answers,
-    answersAfterDrain: drained.answers,
+    answersAtEnd: inAck ? result.ok2xx : atEnd.answers,
+    answersAfterDrain: inAck ? result.ok2xx : drained.answers,
     otherReplies: drained.other,
     drainMs: drained.ms,
     outboundConnections: platform === "slack" ? counts.slackConnections : counts.teamsConnections,
   };
 }
+
+/** A floor reports only its CPU; the rest reads as nothing measured. */
+const EMPTY_STATS: ServerStats = {
+  cpuPercent: 0,
+  loopDelayMs: { p50: 0, p99: 0, max: 0 },
+  gcPauseMs: 0,
+  gcCount: 0,
+  logLines: {},
+  logMessages: {},
+  problems: [],
+};
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
@@ -207,6 +235,7 @@ async function main(): Promise<void> {
   }, MEMORY_SAMPLE_MS);
 
   const scenarios: ScenarioReport[] = [];
+  const floors: FloorComparison[] = [];
   const common = { urls: targets.urls, connections: options.connections, capSeconds: options.timeout, ...size };
   const plan = [
     { platform: "slack" as const, title: "slack slash commands", next: slackCommand },
@@ -214,11 +243,28 @@ async function main(): Promise<void> {
   ].filter((p) => !options.only || p.platform === options.only);
   const rate = options.rate.toLocaleString("en-US");
   for (const { platform, title, next } of plan) {
-    scenarios.push(
-      await scenario(children, platform, () =>
-        drive({ ...common, title: `${title}, flat out`, requests: [asAutocannon(() => next(targets))] }),
-      ),
+    const whodoes = await scenario(children, platform, () =>
+      drive({ ...common, title: `${title}, flat out`, requests: [asAutocannon(() => next(targets))] }),
     );
+    scenarios.push(whodoes);
+    // The framework's floor, flat out too, right after: same machine, same moment, same load generator.
+    const floor = await startFloor(platform, serverExecArgv(options));
+    const floorTargets = { ...targets, urls: [floor.url] };
+    const floorRun = await scenario(
+      children,
+      platform,
+      () =>
+        drive({
+          ...common,
+          urls: floorTargets.urls,
+          title: `${platform} framework floor, flat out`,
+          requests: [asAutocannon(() => next(floorTargets))],
+        }),
+      [floor.rpc],
+    );
+    await floor.rpc.call("stop").catch(() => undefined);
+    await floor.rpc.exited;
+    floors.push({ platform, whodoes, floor: floorRun });
     scenarios.push(
       await scenario(children, platform, () =>
         pace({ ...common, title: `${title} at ${rate}/s`, rate: options.rate, build: () => next(targets) }),
@@ -257,6 +303,8 @@ async function main(): Promise<void> {
     if (s.server.problems.length > 0)
       log(`\n${s.run.title}: first warnings/errors logged by the server:\n  ${s.server.problems.join("\n  ")}`);
   }
+  log("\nwhodoes against the frameworks' floors (flat out, one instance of each, same run; target >= 0.9x throughput):");
+  log(floorTable(floors));
   log("\nTargets (2-core machine, 50 connections):");
   log(targetsSummary(scenarios, checkpoints, total));
   log(

@@ -56,14 +56,14 @@ export function throughputTable(scenarios: ScenarioReport[]): string {
 export function resourceTable(scenarios: ScenarioReport[]): string {
   return table(
     ["scenario", "server CPU", "CPU ms/request", "loop delay p50/p99/max ms", "GC pauses", "generator CPU", "log lines"],
-    scenarios.map(({ run, server, wallS }) => [
-      run.title,
-      `${server.cpuPercent.toFixed(0)}%`,
-      (run.requests > 0 ? ((server.cpuPercent / 100) * wallS * 1000) / run.requests : 0).toFixed(2),
-      `${ms(server.loopDelayMs.p50)} / ${ms(server.loopDelayMs.p99)} / ${ms(server.loopDelayMs.max)}`,
-      `${int(server.gcCount)} = ${int(server.gcPauseMs)} ms`,
-      `${run.generatorCpuPercent.toFixed(0)}%`,
-      Object.entries(server.logLines)
+    scenarios.map((s) => [
+      s.run.title,
+      `${s.server.cpuPercent.toFixed(0)}%`,
+      cpuPerRequest(s).toFixed(2),
+      `${ms(s.server.loopDelayMs.p50)} / ${ms(s.server.loopDelayMs.p99)} / ${ms(s.server.loopDelayMs.max)}`,
+      `${int(s.server.gcCount)} = ${int(s.server.gcPauseMs)} ms`,
+      `${s.run.generatorCpuPercent.toFixed(0)}%`,
+      Object.entries(s.server.logLines)
         .map(([level, n]) => `${level} ${int(n)}`)
         .join(", ") || "none",
     ]),
@@ -165,4 +165,48 @@ export function targetsSummary(scenarios: ScenarioReport[], checkpoints: Checkpo
     );
   }
   return lines.join("\n");
+}
+
+/** One platform's flat-out run of whodoes and of its framework's floor (floor-process.ts). */
+export interface FloorComparison {
+  platform: "slack" | "teams";
+  whodoes: ScenarioReport;
+  floor: ScenarioReport;
+}
+
+/** Server CPU time per request, in ms. */
+export const cpuPerRequest = (s: ScenarioReport) =>
+  s.run.requests > 0 ? ((s.server.cpuPercent / 100) * s.wallS * 1000) / s.run.requests : 0;
+
+/** The share of the floor's throughput whodoes reaches that counts as keeping up with its framework. */
+export const FLOOR_TARGET = 0.9;
+
+export function floorTable(rows: FloorComparison[]): string {
+  const x = (n: number) => `${n.toFixed(2)}x`;
+  return table(
+    [
+      "platform",
+      "whodoes req/s",
+      "floor req/s",
+      "throughput ratio",
+      "whodoes CPU ms/req",
+      "floor CPU ms/req",
+      "CPU ratio",
+      "target",
+    ],
+    rows.map(({ platform, whodoes, floor }) => {
+      const ratio = floor.run.rps > 0 ? whodoes.run.rps / floor.run.rps : 0;
+      const cpuRatio = cpuPerRequest(floor) > 0 ? cpuPerRequest(whodoes) / cpuPerRequest(floor) : 0;
+      return [
+        platform,
+        int(whodoes.run.rps),
+        int(floor.run.rps),
+        x(ratio),
+        cpuPerRequest(whodoes).toFixed(2),
+        cpuPerRequest(floor).toFixed(2),
+        x(cpuRatio),
+        `>= ${FLOOR_TARGET}x: ${mark(ratio >= FLOOR_TARGET)}`,
+      ];
+    }),
+  );
 }

@@ -7,6 +7,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { createLogger } from "../../src/logging/logger.js";
 import type { Config } from "../../src/server/config.js";
 import { type Running, startServer } from "../../src/server/start.js";
+import { createCpuMeter } from "./cpu-meter.js";
 import { serveRpc } from "./rpc.js";
 
 export interface StartArgs {
@@ -65,7 +66,7 @@ new PerformanceObserver((list) => {
     gcCount++;
   }
 }).observe({ entryTypes: ["gc"] });
-let since = { cpu: process.cpuUsage(), at: process.hrtime.bigint() };
+const cpu = createCpuMeter();
 
 function memory(forceGc: boolean): MemorySample {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -85,10 +86,8 @@ function memory(forceGc: boolean): MemorySample {
 }
 
 function stats(reset: boolean): ServerStats {
-  const cpu = process.cpuUsage(since.cpu);
-  const wallUs = Number(process.hrtime.bigint() - since.at) / 1000;
   const result: ServerStats = {
-    cpuPercent: wallUs > 0 ? ((cpu.user + cpu.system) / wallUs) * 100 : 0,
+    cpuPercent: cpu.percent(reset),
     loopDelayMs: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     gcPauseMs,
     gcCount,
@@ -97,7 +96,6 @@ function stats(reset: boolean): ServerStats {
     problems: [...problems],
   };
   if (reset) {
-    since = { cpu: process.cpuUsage(), at: process.hrtime.bigint() };
     loop.reset();
     gcPauseMs = 0;
     gcCount = 0;
