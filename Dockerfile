@@ -35,6 +35,8 @@ COPY --from=build /app/dist ./dist
 COPY src ./src
 COPY bin ./bin
 COPY manifests ./manifests
+# The fonts the comparison picture (GET /compare.png) is drawn in.
+COPY assets ./assets
 # The shipped knowledge. An organisation mounts its own over it (read-only is fine: it is only read, and
 # reloaded when its files change) or points INTENTS_DIR elsewhere.
 COPY intents ./intents
