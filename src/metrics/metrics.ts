@@ -41,55 +41,47 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
   // Node's own: CPU, memory, event-loop lag, GC, open handles (prom-client's standard set).
   if (options.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: "whodoes_" });
   const registers = [registry];
-  const answers = new Counter({
-    name: "whodoes_answers_total",
-    help: "Answers built, by platform and intent (out_of_scope: questions the bot turned away).",
-    labelNames: ["platform", "intent"] as const,
-    registers,
-  });
-  const answerSeconds = new Histogram({
-    name: "whodoes_answer_duration_seconds",
-    help: "Time the core took to build an answer (matching and answer building).",
-    labelNames: ["platform"] as const,
-    buckets: ANSWER_BUCKETS,
-    registers,
-  });
-  const feedback = new Counter({
-    name: "whodoes_feedback_votes_total",
-    help: "Feedback votes (thumbs up or down) on answers.",
-    labelNames: ["platform", "vote"] as const,
-    registers,
-  });
-  const ackSeconds = new Histogram({
-    name: "whodoes_ack_duration_seconds",
-    help: "Time from a platform's HTTP request arriving to its response (the ack) being sent.",
-    labelNames: ["platform"] as const,
-    buckets: ACK_BUCKETS,
-    registers,
-  });
-  const outboundErrors = new Counter({
-    name: "whodoes_outbound_errors_total",
-    help: "Calls to a platform (Slack Web API or response_url, Bot Connector) that failed after any retries.",
-    labelNames: ["platform"] as const,
-    registers,
-  });
-  const rateLimited = new Counter({
-    name: "whodoes_rate_limited_total",
-    help: "Rate-limit responses (HTTP 429) received from a platform.",
-    labelNames: ["platform"] as const,
-    registers,
-  });
-  const reloads = new Counter({
-    name: "whodoes_knowledge_reloads_total",
-    help: "Knowledge reloads after an edit or SIGHUP, by result (failed: the last good knowledge kept answering).",
-    labelNames: ["result"] as const,
-    registers,
-  });
-  const reconnects = new Counter({
-    name: "whodoes_slack_socket_mode_reconnects_total",
-    help: "Times the Slack Socket Mode connection was re-established.",
-    registers,
-  });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers });
+  const histogram = (name: string, help: string, buckets: number[]) =>
+    new Histogram<"platform">({ name, help, labelNames: ["platform"], buckets, registers });
+
+  const answers = counter(
+    "whodoes_answers_total",
+    "Answers built, by platform and intent (out_of_scope: questions the bot turned away).",
+    ["platform", "intent"],
+  );
+  const answerSeconds = histogram(
+    "whodoes_answer_duration_seconds",
+    "Time the core took to build an answer (matching and answer building).",
+    ANSWER_BUCKETS,
+  );
+  const feedback = counter("whodoes_feedback_votes_total", "Feedback votes (thumbs up or down) on answers.", [
+    "platform",
+    "vote",
+  ]);
+  const ackSeconds = histogram(
+    "whodoes_ack_duration_seconds",
+    "Time from a platform's HTTP request arriving to its response (the ack) being sent.",
+    ACK_BUCKETS,
+  );
+  const outboundErrors = counter(
+    "whodoes_outbound_errors_total",
+    "Calls to a platform (Slack Web API or response_url, Bot Connector) that failed after any retries.",
+    ["platform"],
+  );
+  const rateLimited = counter("whodoes_rate_limited_total", "Rate-limit responses (HTTP 429) received from a platform.", [
+    "platform",
+  ]);
+  const reloads = counter(
+    "whodoes_knowledge_reloads_total",
+    "Knowledge reloads after an edit or SIGHUP, by result (failed: the last good knowledge kept answering).",
+    ["result"],
+  );
+  const reconnects = counter(
+    "whodoes_slack_socket_mode_reconnects_total",
+    "Times the Slack Socket Mode connection was re-established.",
+  );
   let storeState: (() => StoreState) | undefined;
   new Gauge({
     name: "whodoes_store_mode",

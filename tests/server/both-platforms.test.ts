@@ -7,6 +7,7 @@ import { silentLogger } from "../../src/logging/logger.js";
 import { parseConfig } from "../../src/server/config.js";
 import { type Running, startServer } from "../../src/server/start.js";
 import { type FakeSlack, startFakeSlack } from "../adapters/slack/support/fake-slack.js";
+import { slackServerEnv } from "../adapters/slack/support/harness.js";
 import { signedHeaders } from "../adapters/slack/support/signing.js";
 import { startFakeConnector } from "../adapters/teams/harness.js";
 
@@ -18,13 +19,7 @@ let running: Running;
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startFakeConnector();
-  const config = parseConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
-  });
+  const config = parseConfig(slackServerEnv(slack.apiUrl, SECRET));
   running = await startServer(config, silentLogger);
 });
 afterAll(async () => {

@@ -13,6 +13,7 @@ import { isLoopbackPeer } from "../../src/server/metrics-route.js";
 import { type Running, startServer } from "../../src/server/start.js";
 import { type FakeSlack, startFakeSlack } from "../adapters/slack/support/fake-slack.js";
 import { fixture as slackFixture } from "../adapters/slack/support/fixtures.js";
+import { slackServerEnv } from "../adapters/slack/support/harness.js";
 import { signedHeaders } from "../adapters/slack/support/signing.js";
 import { type FakeConnector, startFakeConnector, fixture as teamsFixture } from "../adapters/teams/harness.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
@@ -30,11 +31,7 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   dataDir = mkdtempSync(join(tmpdir(), "whodoes-probes-"));
   const config = parseConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    SLACK_BOT_TOKEN: "xoxb-test",
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    ...slackServerEnv(slack.apiUrl, SECRET),
     WEB_CHAT: "on",
     INTENTS_DIR: knowledge.dir,
     DATA_DIR: dataDir,

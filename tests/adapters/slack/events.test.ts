@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { wrapWhodoes } from "../../../src/core/index.js";
 import { BOT_USER_ID } from "./support/fake-slack.js";
-import { allTexts, fixture } from "./support/fixtures.js";
+import { allTexts, eventFixture } from "./support/fixtures.js";
 import { realWhodoes, useHttpHarness } from "./support/harness.js";
-
-type EventCallback = { event_id: string; event: Record<string, unknown> };
-
-/** A copy of an event fixture with its own ids, so tests never collide on de-duplication. */
-let seq = 0;
-function eventFixture(name: string, event: Record<string, unknown> = {}): EventCallback {
-  const base = fixture<EventCallback>(name);
-  seq += 1;
-  const ts = `1515460000.${String(seq).padStart(6, "0")}`;
-  return { ...base, event_id: `Ev0TEST${seq}`, event: { ...base.event, ts, event_ts: ts, ...event } };
-}
 
 describe("Slack events (HTTP mode)", () => {
   // The real core, plus two test hooks: "explode" makes it fail; "echo" makes it repeat the question

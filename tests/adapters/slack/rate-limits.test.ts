@@ -5,17 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createMetrics } from "../../../src/metrics/metrics.js";
-import { fixture } from "./support/fixtures.js";
+import { type EventCallback, eventFixture, fixture } from "./support/fixtures.js";
 import { type HttpHarness, startHttpHarness } from "./support/harness.js";
-
-type EventCallback = { event_id: string; event: Record<string, unknown> };
-let seq = 0;
-function eventFixture(name: string, event: Record<string, unknown> = {}): EventCallback {
-  const base = fixture<EventCallback>(name);
-  seq += 1;
-  const ts = `1515470000.${String(seq).padStart(6, "0")}`;
-  return { ...base, event_id: `Ev0RATE${seq}`, event: { ...base.event, ts, event_ts: ts, ...event } };
-}
 
 let h: HttpHarness | undefined;
 afterEach(async () => {

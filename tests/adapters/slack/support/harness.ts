@@ -20,6 +20,11 @@ import { signedHeaders } from "./signing.js";
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-test-0000-token";
 
+/** The environment of a whole server (startServer) with Slack in HTTP mode against a fake Web API, on loopback. */
+export function slackServerEnv(apiUrl: string, signingSecret: string): Record<string, string> {
+  return { PORT: "0", HOST: "127.0.0.1", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: apiUrl };
+}
+
 export interface LogLine {
   level: keyof Logger;
   msg: string;
