@@ -248,6 +248,7 @@ async function main(): Promise<void> {
     );
     scenarios.push(whodoes);
     // The framework's floor, flat out too, right after: same machine, same moment, same load generator.
+    // npm start's Node flags (a --profile is of whodoes only).
     const floor = await startFloor(platform, serverExecArgv(options));
     const floorTargets = { ...targets, urls: [floor.url] };
     const floorRun = await scenario(

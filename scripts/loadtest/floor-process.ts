@@ -2,9 +2,10 @@
  * Child process: a framework's floor, the smallest app each SDK needs to do what whodoes does, measured in the
  * same run so whodoes' figures read as a share of what the framework allows on this machine at this moment.
  *
- * - slack: a Bolt app with its own HTTP receiver answering /whodoes with one line in its ack. Bolt's
- *   conversation store is off, as in whodoes (it costs every request a failing lookup), and the bot's ids are
- *   given so it never calls auth.test; otherwise Bolt as it comes.
+ * - slack: a Bolt app with its own HTTP receiver answering /whodoes with one line in its ack: Bolt as it
+ *   comes (its default in-memory conversation store included, which whodoes turns off), except that the bot's
+ *   ids are given, so it never calls auth.test (a real app calls it once at start; here it would reach for
+ *   slack.com).
  * - teams: a botbuilder CloudAdapter behind express.json() replying one text to every message, in local mode
  *   (no app id), sending to the same fake Bot Connector as whodoes.
  */
@@ -31,7 +32,6 @@ async function slackFloor(signingSecret: string): Promise<Server> {
     botId: "B0FLOOR",
     botUserId: "U0FLOOR",
     signingSecret,
-    convoStore: false,
     logLevel: LogLevel.ERROR,
   });
   app.command("/whodoes", async ({ ack }) => {
