@@ -2,6 +2,7 @@
  * The Teams app manifest against Microsoft's official schema (shipped in manifests/teams/schema/, draft-04,
  * validated offline), the icons' sizes, and the app package that `npm run teams:package` writes.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -153,5 +154,20 @@ describe("teams:package", () => {
 
   it("never echoes a wrong app id (it may be a pasted secret)", () => {
     expect(appIdProblem("s3cr3t-value-pasted-by-mistake")).not.toContain("s3cr3t");
+  });
+
+  it("says in one line, run without MICROSOFT_APP_ID, what to set; and the README says it is needed", () => {
+    const script = fileURLToPath(new URL("../../dist/scripts/teams-package.js", import.meta.url));
+    // Set but empty, so a developer's .env cannot fill it in.
+    const r = spawnSync(process.execPath, [script, "--out", join(tmp, "never.zip")], {
+      encoding: "utf8",
+      env: { ...process.env, MICROSOFT_APP_ID: "" },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^teams:package: MICROSOFT_APP_ID is not set: set it/)]);
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    expect(readme).toMatch(
+      /`npm run teams:package` from \[`manifests\/teams\/`\]\(manifests\/teams\/\), and needs `MICROSOFT_APP_ID`/,
+    );
   });
 });
