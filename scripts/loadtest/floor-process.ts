@@ -12,7 +12,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, LogLevel } from "@slack/bolt";
-import { CloudAdapter } from "botbuilder";
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
 import express from "express";
 import { createCpuMeter } from "./cpu-meter.js";
 import { serveRpc } from "./rpc.js";
@@ -41,7 +41,8 @@ async function slackFloor(signingSecret: string): Promise<Server> {
 }
 
 async function teamsFloor(): Promise<Server> {
-  const adapter = new CloudAdapter();
+  // As the Bot Framework samples build it, from the configuration (here empty: no app id, no authentication).
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const app = express();
   app.post("/api/messages", express.json(), (req, res) => {
     void adapter.process(req, res, async (context) => {
