@@ -43,7 +43,7 @@ export function target(from: string, specifier: string): string | undefined {
  * from a higher or a sibling one.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ["logging", "config", "types"],
+  ["logging", "metrics", "config", "types"],
   ["core", "store"],
   ["render", "usage"],
   ["adapters"],

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/adapters/adapter.js";
+import { silentLogger } from "../../src/logging/logger.js";
 import { parseConfig } from "../../src/server/config.js";
 import { isLoopbackPeer } from "../../src/server/metrics-route.js";
 import { type Running, startServer } from "../../src/server/start.js";
