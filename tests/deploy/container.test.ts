@@ -142,7 +142,16 @@ describe.skipIf(!PODMAN)("container image and compose (skipped where podman is n
     if (dir) {
       const logs = await sh("podman", ["logs", "--tail", "20", container("whodoes-1")]).catch(() => undefined);
       if (logs && process.env.WHODOES_DEPLOY_TEST_LOGS) process.stderr.write(`${logs.stdout}${logs.stderr}\n`);
+      // The containers' anonymous volumes (the image's /data) and the network outlive podman-compose 1.0.3's
+      // `down -v`: remove them by name, so runs on one machine leave nothing behind.
+      const services = ["whodoes-1", "whodoes-2", "redis", "fake-slack"].map(container);
+      const mounts = await sh("podman", ["inspect", "--format", "{{range .Mounts}}{{.Name}} {{end}}", ...services]).then(
+        (r) => r.stdout.split(/\s+/).filter(Boolean),
+        () => [],
+      );
       await compose("down", "-v").catch(() => undefined);
+      for (const volume of mounts) await sh("podman", ["volume", "rm", volume]).catch(() => undefined);
+      await sh("podman", ["network", "rm", `${PROJECT_NAME}_default`]).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     }
     process.stdout.write(`container test timings: ${timings.map(([step, s]) => `${step} ${s.toFixed(1)} s`).join("; ")}\n`);
