@@ -76,4 +76,28 @@ export interface Answer {
   roles: RoleCard[];
   /** Natural next steps, rendered as buttons. */
   actions: Action[];
+  /**
+   * What this turn was about, for a follow-up: an adapter keeps it for the conversation and hands it to
+   * the next `ask` as `previous`. Absent when the turn leaves nothing new (a 👍, or small talk with
+   * nothing before it).
+   */
+  context?: TurnContext;
+}
+
+/**
+ * What a turn was about, so the next message can lean on it ("what else do they do?", "who approves
+ * that?"). Ids and scores only, never what was typed: adapters keep it in the store (Redis when
+ * instances share one), which must not hold message text. Made and read in core/follow-up/.
+ */
+export interface TurnContext {
+  /** The intent the turn was answered with. */
+  intent: IntentId;
+  /**
+   * The roles the answer was about, the one in focus first: who_does's roles best first (with their
+   * scores, so the answer can be given again), the role described, the two compared, the role whose
+   * collaboration was shown (and its partner when two were asked about), the role of a tour.
+   */
+  roles: { id: string; score: number }[];
+  /** who_does: the task, as the responsibilities the answer showed ("role-id/responsibility-id"), best first. */
+  tasks: string[];
 }

@@ -6,6 +6,7 @@
 
 export { type ActionRef, parseActionRef } from "./action-ref.js";
 export type * from "./answer.js";
+export { parseTurnContext } from "./follow-up/parse-turn-context.js";
 export { INTENT_IDS, type IntentId } from "./intents.js";
 export { contactsOf, DEFAULT_INTENTS_DIR, KnowledgeError, type LoadOptions, loadKnowledge } from "./knowledge/load.js";
 export type * from "./knowledge/types.js";
@@ -13,6 +14,7 @@ export { MAX_QUESTION_CHARS } from "./limits.js";
 export type * from "./matcher.js";
 export { createMatcher } from "./understanding/matcher.js";
 export {
+  type AskOptions,
   createWhodoes,
   type WelcomeOptions,
   type Whodoes,

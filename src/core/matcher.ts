@@ -44,6 +44,12 @@ export interface MatchResult {
   sideBySide?: boolean;
   /** The message's words as the matcher read them, lower case: small talk tells thanks from hello by them. */
   words: string[];
+  /**
+   * The intents whose cue words the message carries ("what does" is describe_role's, "work with"
+   * collaboration's; out_of_scope's are other departments' words). A follow-up reads them to tell what a
+   * message asks of the turn before; a matcher that leaves them out gets fewer follow-ups resolved.
+   */
+  cues?: IntentId[];
 }
 
 export interface Matcher {

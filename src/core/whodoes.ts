@@ -1,6 +1,6 @@
 /** The one entry point: a message's text (or a button's ActionRef) in, an Answer out. */
 import type { ActionRef } from "./action-ref.js";
-import type { Answer, RoleCard } from "./answer.js";
+import type { Answer, RoleCard, TurnContext } from "./answer.js";
 import { collaboration } from "./answers/collaboration.js";
 import { compareAll } from "./answers/compare-all.js";
 import { type AnswerContext, roleCard } from "./answers/context.js";
@@ -8,6 +8,8 @@ import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOption
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { whoDoes } from "./answers/who-does.js";
+import { createFollowUps } from "./follow-up/resolve.js";
+import { contextOf } from "./follow-up/turn-context.js";
 import type { Knowledge, Role } from "./knowledge/types.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
 import type { Matcher, MatchResult } from "./matcher.js";
@@ -16,11 +18,22 @@ import { createMatcher } from "./understanding/matcher.js";
 
 export type { WelcomeOptions } from "./answers/conversation.js";
 
+export interface AskOptions {
+  /**
+   * The `context` of the conversation's last answer: a message that leans on it ("and the architect?",
+   * "who approves that?") is read against it. Without it, the message is read on its own.
+   */
+  previous?: TurnContext;
+}
+
 export interface Whodoes {
   readonly knowledge: Knowledge;
-  /** Answer a message as typed in chat. Deterministic: the same text gives the same answer. */
-  ask(text: string): Answer;
-  /** What a button does. */
+  /**
+   * Answer a message as typed in chat. Deterministic: the same text (and `previous`) gives the same
+   * answer. The answer's `context` is what to hand the conversation's next `ask`.
+   */
+  ask(text: string, options?: AskOptions): Answer;
+  /** What a button does; its answer's `context` too is for the next `ask`. */
   act(action: ActionRef): Answer;
   /** The first thing a person sees: what the bot does, the roles, questions to try. */
   welcome(options?: WelcomeOptions): Answer;
@@ -40,6 +53,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
   const ctx: AnswerContext = { knowledge, role: (id) => byId.get(id) };
   const roleSearch = createRoleSearch(knowledge.roles);
+  const followUps = createFollowUps(knowledge, matcher);
 
   function build(m: MatchResult): Answer {
     const [first, second] = m.named;
@@ -65,14 +79,21 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     }
   }
 
-  const ask = (text: string) => (text.length > MAX_QUESTION_CHARS ? tooLong(ctx, text.length) : build(matcher.match(text)));
+  const withContext = (answer: Answer, previous?: TurnContext): Answer => {
+    const context = contextOf(answer, previous);
+    return context ? { ...answer, context } : answer;
+  };
+  const ask = (text: string, { previous }: AskOptions = {}) =>
+    withContext(text.length > MAX_QUESTION_CHARS ? tooLong(ctx, text.length) : build(followUps.read(text, previous)), previous);
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
     const role = byId.get(id);
     return role ? then(role) : outOfScope(ctx);
   }
 
-  function act(a: ActionRef): Answer {
+  const act = (a: ActionRef): Answer => withContext(answerAction(a));
+
+  function answerAction(a: ActionRef): Answer {
     switch (a.do) {
       case "describe":
         return withRole(a.role, (r) => describeRole(ctx, r));
@@ -127,6 +148,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
 
 /** Hooks around the answers of a wrapped Whodoes; each calls `next` for the answer itself. */
 export interface WhodoesHooks {
+  /** `next` answers with the caller's options (the conversation's last turn). */
   ask?(text: string, next: (text: string) => Answer): Answer;
   act?(action: ActionRef, next: (action: ActionRef) => Answer): Answer;
 }
@@ -138,7 +160,7 @@ export interface WhodoesHooks {
  */
 export function wrapWhodoes(target: Whodoes | (() => Whodoes), hooks: WhodoesHooks = {}): Whodoes {
   const current = typeof target === "function" ? target : () => target;
-  const ask = (text: string) => current().ask(text);
+  const ask = (text: string, options?: AskOptions) => current().ask(text, options);
   const act = (action: ActionRef) => current().act(action);
   const { ask: aroundAsk, act: aroundAct } = hooks;
   return {
@@ -146,7 +168,7 @@ export function wrapWhodoes(target: Whodoes | (() => Whodoes), hooks: WhodoesHoo
     get knowledge() {
       return current().knowledge;
     },
-    ask: aroundAsk ? (text) => aroundAsk(text, ask) : ask,
+    ask: aroundAsk ? (text, options) => aroundAsk(text, (t) => ask(t, options)) : ask,
     act: aroundAct ? (action) => aroundAct(action, act) : act,
     welcome: (options) => current().welcome(options),
     search: (text, limit) => current().search(text, limit),

@@ -71,6 +71,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
         named: understanding.roles,
         ranked: ranked(understander, decision.ranking),
         words: understanding.analysis.words,
+        cues: [...understanding.cues.keys()],
         ...(decision.sideBySide ? { sideBySide: true } : {}),
       };
     },

@@ -1,0 +1,227 @@
+/**
+ * Follow-ups: a message read against the turn before it. The matcher reads the message alone first;
+ * only when it leans on the last turn (a pronoun for its role or task, an elliptic "and the architect?",
+ * a question with nothing of its own to go on) is it read again with the last turn's roles or task put
+ * in. A message that starts a new topic — small talk, another department's work, a complete question
+ * naming its own roles — is left as the matcher read it.
+ *
+ * Works through the Matcher interface alone (text in, MatchResult out), so a swapped matcher gets
+ * follow-ups too; the last turn's role names and task words are put back as text the matcher knows.
+ */
+import type { TurnContext } from "../answer.js";
+import type { IntentId } from "../intents.js";
+import type { Knowledge, Responsibility, Role } from "../knowledge/types.js";
+import type { Matcher, MatchResult, RankedRole } from "../matcher.js";
+import { afterLead, findReferences, type Reference, startsNewTopic, substitute, wordCount } from "./references.js";
+
+export interface FollowUps {
+  /** What `text` asks, read against the turn before it (`previous`) when it leans on it. */
+  read(text: string, previous: TurnContext | undefined): MatchResult;
+}
+
+/** The last turn, with what the knowledge no longer holds (after a reload) left out. */
+interface Last {
+  intent: IntentId;
+  roles: { role: Role; score: number }[];
+  tasks: { role: Role; responsibility: Responsibility }[];
+}
+
+/** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
+const ROLE_QUESTIONS: readonly IntentId[] = ["describe_role", "compare_roles", "collaboration", "onboarding"];
+/** Words that ask how roles differ, strong enough to pair a role named now with the last one. */
+const DIFFERENCE = /\b(?:differen(?:t|ce|ces)|differs?|vs\.?|versus|compared?|comparison|distinguish|tell (?:them )?apart)\b/i;
+/**
+ * Under this score, a who_does reading of a follow-up rests on too little of its own to leave the last
+ * task for another role's: most of its words matched nothing ("I'd assume this is very similar to the
+ * database branch..."). A new question of its own ("who designs the partitioning?") scores far above.
+ */
+const WEAK_OWN_TASK = 0.5;
+/**
+ * A pronoun stands for the last turn's role only in a message about as short as a chat question: in a
+ * long post, "their data" and "they" are the post's own people and things.
+ */
+const MAX_ROLE_REFERENCE_WORDS = 15;
+
+export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
+  const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
+
+  function lastTurn(previous: TurnContext): Last {
+    const roles = previous.roles.flatMap((r) => {
+      const role = byId.get(r.id);
+      return role ? [{ role, score: r.score }] : [];
+    });
+    const tasks = previous.tasks.flatMap((ref) => {
+      const [roleId, id] = ref.split("/");
+      const role = byId.get(roleId ?? "");
+      const responsibility = role?.responsibilities.find((x) => x.id === id);
+      return role && responsibility ? [{ role, responsibility }] : [];
+    });
+    return { intent: previous.intent, roles, tasks };
+  }
+
+  /** The task of the last turn in the knowledge's own words: each responsibility's first keyword. */
+  const taskText = (last: Last) =>
+    [...new Set(last.tasks.map((t) => t.responsibility.keywords[0] ?? t.responsibility.statement))].join(" and ");
+
+  /** The last who_does answer's ranking again, from the context alone. */
+  function lastRanking(last: Last): RankedRole[] {
+    const top = last.roles[0]?.score || 1;
+    return last.roles.map(({ role, score }) => ({
+      role,
+      score,
+      relative: score / top,
+      evidence: last.tasks
+        .filter((t) => t.role === role)
+        .map((t) => ({ responsibility: t.responsibility, relative: 1, terms: [], highlight: [] })),
+    }));
+  }
+
+  const result = (plain: MatchResult, intent: IntentId, named: Role[], ranked: RankedRole[] = []): MatchResult => ({
+    ...plain,
+    intent,
+    named,
+    ranked,
+  });
+
+  /** "what else do they do?", "how do they work with the DBA?", "who approves that?", "compare them". */
+  function byPronoun(text: string, plain: MatchResult, last: Last, refs: Reference[]): MatchResult | undefined {
+    const focus = last.roles.map((r) => r.role);
+    const [first, second] = focus;
+    if (!first) return undefined;
+    // "they" is both roles of a comparison or a collaboration, or of a shared task when the message asks
+    // how they differ or work together ("compare them"); otherwise the role in focus ("what else do they do?").
+    const cues = plain.cues ?? [];
+    const both =
+      last.intent === "compare_roles" ||
+      last.intent === "collaboration" ||
+      cues.includes("compare_roles") ||
+      cues.includes("collaboration");
+    const together = second && both ? [first, second] : [first];
+    const names = (roles: Role[]) => roles.map((r) => r.name).join(" and ");
+    const hasTask = last.tasks.length > 0;
+    const roleFor = (r: Reference) => {
+      if (r.kind === "pair") return second ? names([first, second]) : undefined;
+      if (r.kind === "person") return first.name;
+      if (r.kind === "they") return names(together);
+      return hasTask ? undefined : first.name;
+    };
+    const taskFor = (r: Reference) => (r.kind === "thing" || r.kind === "they" ? taskText(last) : roleFor(r));
+
+    const people = refs.some((r) => r.kind === "person" || r.kind === "pair");
+    const onlyPeople = refs.every((r) => r.kind === "person" || r.kind === "pair");
+    // "they" and "that" stand for a role only in a question about a role ("what else do they do?",
+    // "how is that different from the DBA?"), not in "is it possible to ...".
+    const aboutRole = cues.some((c) => ROLE_QUESTIONS.includes(c));
+    const readings: ("role" | "task")[] = !hasTask || onlyPeople ? ["role"] : aboutRole ? ["role", "task"] : ["task", "role"];
+    for (const reading of readings) {
+      if (reading === "role") {
+        if ((!people && !aboutRole) || wordCount(text) > MAX_ROLE_REFERENCE_WORDS) continue;
+        const m = matcher.match(substitute(text, refs, roleFor));
+        const kept = refs.some((r) => roleFor(r) !== undefined) && m.named.includes(first);
+        // Read as a question about the role, or the substitution was not understood.
+        if (kept && ROLE_QUESTIONS.includes(m.intent)) return m;
+      } else if (plain.intent !== "who_does") {
+        // A message with a task of its own ("who restores that table?") is about that task.
+        const m = matcher.match(substitute(text, refs, taskFor));
+        if (m.intent === "who_does" && m.ranked.length > 0) return m;
+      }
+    }
+    return undefined;
+  }
+
+  /** "and the architect?", "what about the DBA?", "the data manager?": the last question, for another role. */
+  function byRoleEllipsis(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+    const [named] = plain.named;
+    if (plain.intent !== "describe_role" || plain.named.length !== 1 || !named) return undefined;
+    const rest = afterLead(text);
+    const bare = rest === undefined && /\?\s*$/.test(text) && wordCount(text) <= 3;
+    if (rest === undefined && !bare) return undefined;
+    const [first, second] = last.roles.map((r) => r.role);
+    if (!first) return undefined;
+    // "and with the DBA?": how the last role works with, or differs from, this one.
+    const partner = rest !== undefined && /^with\b/i.test(rest);
+    switch (last.intent) {
+      case "compare_roles":
+        if (named === first) return second ? result(plain, "compare_roles", [named, second]) : undefined;
+        return result(plain, "compare_roles", [first, named]);
+      case "collaboration":
+        if (named === first) return undefined;
+        return result(plain, "collaboration", second || partner ? [first, named] : [named]);
+      case "onboarding":
+        return result(plain, "onboarding", [named]);
+      case "who_does": {
+        const part = partIn(last, named);
+        return part ? result(plain, "who_does", [], [part]) : undefined;
+      }
+      default:
+        return partner && named !== first ? result(plain, "collaboration", [first, named]) : undefined;
+    }
+  }
+
+  /** `role`'s part in the last turn's task: from that answer, else from the task's words read again. */
+  function partIn(last: Last, role: Role): RankedRole | undefined {
+    const shown = lastRanking(last).find((r) => r.role === role && r.evidence.length > 0);
+    if (shown) return shown;
+    if (last.tasks.length === 0) return undefined;
+    return matcher.match(taskText(last)).ranked.find((r) => r.role === role);
+  }
+
+  /** "what's the difference?", "is the DBA different?": the last turn's roles, compared. */
+  function byComparison(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+    if (!(plain.cues ?? []).includes("compare_roles") || plain.named.length >= 2) return undefined;
+    if (plain.intent === "who_does" || plain.intent === "collaboration" || plain.intent === "onboarding") return undefined;
+    const [first, second] = last.roles.map((r) => r.role);
+    const [named] = plain.named;
+    if (!first) return undefined;
+    if (!named) return second ? result(plain, "compare_roles", [first, second]) : undefined;
+    if (!DIFFERENCE.test(text)) return undefined;
+    if (named !== first) return result(plain, "compare_roles", [first, named]);
+    return second ? result(plain, "compare_roles", [named, second]) : undefined;
+  }
+
+  /** "how do I get started?" after a question about one role: that role's tour. */
+  function byOnboarding(plain: MatchResult, last: Last): MatchResult | undefined {
+    const first = last.roles[0]?.role;
+    if (plain.intent !== "onboarding" || plain.named.length > 0 || !first || last.intent === "who_does") return undefined;
+    return result(plain, "onboarding", [first]);
+  }
+
+  /**
+   * "How often is this evaluated?", "did you find out how to achieve that?": a message with nothing of
+   * its own to go on, in a conversation about a task, is still about that task. So is one whose own
+   * task words are too few to be sure of, unless it asks "who ..." afresh.
+   */
+  function byContinuation(plain: MatchResult, last: Last): MatchResult | undefined {
+    if (plain.named.length > 0 || last.tasks.length === 0) return undefined;
+    const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
+    if (ranked.length === 0) return undefined;
+    if (plain.intent === "out_of_scope") return result(plain, "who_does", [], ranked);
+    const own = plain.ranked[0];
+    if (plain.intent !== "who_does" || !own || own.role === ranked[0]?.role) return undefined;
+    if (own.score >= WEAK_OWN_TASK || (plain.cues ?? []).includes("who_does")) return undefined;
+    return result(plain, "who_does", [], ranked);
+  }
+
+  return {
+    read(text, previous) {
+      const plain = matcher.match(text);
+      if (!previous) return plain;
+      const last = lastTurn(previous);
+      if (last.roles.length === 0) return plain;
+      // A new topic: small talk, a question naming its own roles, another department's work (what the
+      // matcher read as out of scope for its words), or a message that says so ("btw, ...").
+      if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
+      const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
+      if (elsewhere || startsNewTopic(text)) return plain;
+      const refs = findReferences(text);
+      return (
+        (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
+        byRoleEllipsis(text, plain, last) ??
+        byComparison(text, plain, last) ??
+        byOnboarding(plain, last) ??
+        byContinuation(plain, last) ??
+        plain
+      );
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The TurnContext (see answer.ts) an answer leaves for the next turn. Read from the answer alone, so
+ * a button's answer leaves one as a typed question's does.
+ */
+import type { Answer, TurnContext } from "../answer.js";
+import type { IntentId } from "../intents.js";
+
+/** Enough to lean on; a context is never larger than this. */
+export const MAX_CONTEXT_ROLES = 4;
+export const MAX_CONTEXT_TASKS = 8;
+
+export const taskRef = (roleId: string, responsibilityId: string) => `${roleId}/${responsibilityId}`;
+
+/** Intents whose answers are about no role in particular: nothing for a follow-up to lean on. */
+const NO_FOCUS: ReadonlySet<IntentId> = new Set(["list_roles", "out_of_scope"]);
+/** Small talk: the conversation is still about what came before it ("thanks!", then "and the architect?"). */
+const KEEPS_PREVIOUS: ReadonlySet<IntentId> = new Set(["greeting", "help"]);
+
+/**
+ * The context an answer leaves. A greeting or help keeps the one before it (`previous`); an answer
+ * without a role in focus leaves an empty one, so the next message is read on its own.
+ */
+export function contextOf(answer: Answer, previous?: TurnContext): TurnContext | undefined {
+  if (KEEPS_PREVIOUS.has(answer.intent)) return previous;
+  if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [] };
+  const who = answer.intent === "who_does";
+  // Other intents' roles asked about are the cards scored 1 ("named outright"): a collaboration answer
+  // lists the partners too, at a lower score.
+  const cards = who ? answer.roles : answer.roles.filter((r) => r.score === 1);
+  const roles = cards.slice(0, who ? MAX_CONTEXT_ROLES : 2).map((r) => ({ id: r.id, score: r.score }));
+  const tasks = who ? answer.roles.flatMap((r) => r.evidence.map((e) => taskRef(r.id, e.responsibilityId))) : [];
+  return { intent: answer.intent, roles, tasks: [...new Set(tasks)].slice(0, MAX_CONTEXT_TASKS) };
+}

@@ -1,0 +1,230 @@
+/**
+ * Follow-ups in the core: a message that leans on the last turn is read against its context; one that
+ * starts a new topic is not. Each conversation is asked turn by turn, carrying `answer.context` as an
+ * adapter does. These phrasings are the feature's own, not eval questions.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type Answer,
+  createMatcher,
+  createWhodoes,
+  loadKnowledge,
+  parseTurnContext,
+  type TurnContext,
+  type Whodoes,
+} from "../../src/core/index.js";
+
+let whodoes: Whodoes;
+beforeAll(() => {
+  whodoes = createWhodoes(loadKnowledge());
+});
+
+/** Ask each message in turn, carrying the context; the answers in order. */
+function converse(...messages: string[]): Answer[] {
+  let previous: TurnContext | undefined;
+  return messages.map((text) => {
+    const answer = whodoes.ask(text, previous ? { previous } : {});
+    previous = answer.context ?? previous;
+    return answer;
+  });
+}
+const last = (answers: Answer[]) => answers[answers.length - 1] as Answer;
+const ids = (a: Answer) => a.roles.map((r) => r.id);
+const evidence = (a: Answer) => a.roles.flatMap((r) => r.evidence.map((e) => `${r.id}/${e.responsibilityId}`));
+
+describe("a follow-up about the last role", () => {
+  it("'what else do they do?' describes the role that owned the task", () => {
+    const a = last(converse("who restores a dropped table?", "what else do they do?"));
+    expect(a.intent).toBe("describe_role");
+    expect(ids(a)).toEqual(["database-administrator"]);
+  });
+
+  it("'and the DBA?' asks the same question of another role", () => {
+    const a = last(converse("what does a data architect do?", "and the DBA?"));
+    expect(a.intent).toBe("describe_role");
+    expect(ids(a)).toEqual(["database-administrator"]);
+  });
+
+  it("'and the data manager?' after a comparison compares the first role with it", () => {
+    const a = last(converse("dba vs data architect", "and the data manager?"));
+    expect(a.intent).toBe("compare_roles");
+    expect(ids(a)).toEqual(["database-administrator", "data-manager"]);
+  });
+
+  it("'how do they work with the DBA?' is the last role's collaboration with the DBA", () => {
+    const a = last(converse("what does a data architect do?", "how do they work with the DBA?"));
+    expect(a.intent).toBe("collaboration");
+    expect(ids(a)).toEqual(["data-architect", "database-administrator"]);
+  });
+
+  it("'who do they work with?' and 'what are their responsibilities?' are about the last role", () => {
+    expect(ids(last(converse("what does the data manager do?", "who do they work with?")))[0]).toBe("data-manager");
+    const a = last(converse("who checks data quality?", "what are their responsibilities?"));
+    expect(a.intent).toBe("describe_role");
+    expect(ids(a)).toEqual(["data-manager"]);
+  });
+
+  it("'how do I get started?' after a question about a role starts that role's tour", () => {
+    const a = last(converse("what does a data manager do?", "how do I get started?"));
+    expect(a.intent).toBe("onboarding");
+    expect(a.title).toMatch(/^Data manager: /);
+  });
+
+  it("'is the architect different?' compares it with the last role", () => {
+    const a = last(converse("what does the dba do", "is the architect different?"));
+    expect(a.intent).toBe("compare_roles");
+    expect(ids(a)).toEqual(["database-administrator", "data-architect"]);
+  });
+});
+
+describe("a follow-up about a shared task's roles", () => {
+  const shared = "who handles disaster recovery?";
+
+  it.each(["compare them", "what's the difference?", "how do they differ?"])("'%s' compares the two roles", (text) => {
+    const a = last(converse(shared, text));
+    expect(a.intent).toBe("compare_roles");
+    expect(ids(a).sort()).toEqual(["data-architect", "database-administrator"]);
+  });
+
+  it("'how do they work together?' is the two roles' collaboration", () => {
+    const a = last(converse(shared, "how do they work together?"));
+    expect(a.intent).toBe("collaboration");
+    expect(ids(a).sort()).toEqual(["data-architect", "database-administrator"]);
+  });
+
+  it("'and the architect?' is the architect's part in the task", () => {
+    const a = last(converse(shared, "and the architect?"));
+    expect(a.intent).toBe("who_does");
+    expect(ids(a)).toEqual(["data-architect"]);
+    expect(evidence(a)).toEqual(["data-architect/dr-strategy"]);
+  });
+
+  it("a role with no part in the last task is described", () => {
+    const a = last(converse("who restores a dropped table?", "and the data manager?"));
+    expect(a.intent).toBe("describe_role");
+    expect(ids(a)).toEqual(["data-manager"]);
+  });
+});
+
+describe("a follow-up about the last task", () => {
+  it("'who approves that?' asks about the last task with the new action", () => {
+    const [alone] = converse("who approves that?");
+    expect(alone?.intent).toBe("out_of_scope");
+    const a = last(converse("who restores a dropped table?", "who approves that?"));
+    expect(a.intent).toBe("who_does");
+    expect(evidence(a)).toContain("database-administrator/backups");
+  });
+
+  it("'what about encryption?' asks the same question of a new task", () => {
+    const a = last(converse("who restores a dropped table?", "what about encryption?"));
+    expect(a.intent).toBe("who_does");
+    expect(evidence(a)[0]).toBe("database-administrator/encryption");
+  });
+
+  it.each(["how often should that run?", "How often is this evaluated?", "did you find out how to achieve that?"])(
+    "'%s', with nothing of its own to go on, stays with the last task",
+    (text) => {
+      const a = last(converse("who owns the nightly ETL load?", text));
+      expect(a.intent).toBe("who_does");
+      expect(ids(a)[0]).toBe("data-warehouse-engineer");
+    },
+  );
+});
+
+describe("a new topic is not forced into the old one", () => {
+  it("a complete question with its own task", () => {
+    const a = last(converse("who restores a dropped table?", "who designs the partitioning?"));
+    expect(ids(a)[0]).toBe("data-architect");
+  });
+
+  it("a question naming its own role, and one naming two", () => {
+    expect(ids(last(converse("who restores a dropped table?", "what does a data manager do?")))).toEqual(["data-manager"]);
+    const a = last(converse("what does a data architect do?", "how do the ETL developer and the DBA work together?"));
+    expect(ids(a)).toEqual(["data-warehouse-engineer", "database-administrator"]);
+  });
+
+  it("thanks is small talk, and the conversation carries on after it", () => {
+    const answers = converse("what does a data manager do?", "thanks!", "and the architect?");
+    expect(answers[1]?.intent).toBe("greeting");
+    expect(answers[1]?.context).toEqual(answers[0]?.context);
+    expect(last(answers).intent).toBe("describe_role");
+    expect(ids(last(answers))).toEqual(["data-architect"]);
+  });
+
+  it("another department's work, and what follows it", () => {
+    const answers = converse("who restores a dropped table?", "who approves annual leave?", "how often should that run?");
+    expect(answers[1]?.intent).toBe("out_of_scope");
+    expect(answers[1]?.context).toEqual({ intent: "out_of_scope", roles: [], tasks: [] });
+    expect(last(answers).intent).toBe("out_of_scope");
+  });
+
+  it("a message that says it starts a new topic", () => {
+    const a = last(converse("who restores a dropped table?", "btw, how often is this evaluated?"));
+    expect(a.intent).toBe("out_of_scope");
+  });
+
+  it("a long post's 'they' and 'their' are its own people, not the last role", () => {
+    const post =
+      "We are moving the customer tables to a new cluster next month and they want to know what their data will look like afterwards, so what should we tell them?";
+    const a = last(converse("what does a data architect do?", post));
+    expect(a.intent).not.toBe("describe_role");
+  });
+
+  it("without a previous turn, a follow-up is read on its own", () => {
+    expect(whodoes.ask("what else do they do?").intent).toBe("out_of_scope");
+    expect(whodoes.ask("and the architect?").intent).toBe("describe_role");
+  });
+});
+
+describe("the context", () => {
+  it("holds ids and scores, never the message's words", () => {
+    const a = whodoes.ask("who restores a dropped table in the lab results db?");
+    expect(a.context).toEqual({
+      intent: "who_does",
+      roles: [{ id: "database-administrator", score: expect.any(Number) }],
+      tasks: ["database-administrator/backups"],
+    });
+    expect(JSON.stringify(a.context)).not.toMatch(/dropped|lab|results/);
+  });
+
+  it("is left by a button's answer too, for the next message", () => {
+    const button = whodoes.act({ do: "describe", role: "data-manager" });
+    expect(button.context?.roles).toEqual([{ id: "data-manager", score: 1 }]);
+    const a = whodoes.ask("how do they work with the DBA?", { previous: button.context as TurnContext });
+    expect(ids(a)).toEqual(["data-manager", "database-administrator"]);
+    // A 👍 leaves nothing new: the conversation keeps the context it had.
+    expect(whodoes.act({ do: "feedback", vote: "up", intent: "describe_role" }).context).toBeUndefined();
+  });
+
+  it("round-trips through the store's JSON, and a damaged or foreign value is refused", () => {
+    const context = whodoes.ask("who handles disaster recovery?").context;
+    expect(parseTurnContext(JSON.stringify(context))).toEqual(context);
+    for (const bad of ["", "{", "null", '{"intent":"nope","roles":[],"tasks":[]}', JSON.stringify({ ...context, roles: "x" })])
+      expect(parseTurnContext(bad)).toBeUndefined();
+    expect(parseTurnContext(JSON.stringify({ ...context, roles: Array(20).fill({ id: "x", score: 1 }) }))).toBeUndefined();
+  });
+
+  it("naming roles or tasks the knowledge no longer has (after a reload) is read as no context", () => {
+    const stale: TurnContext = { intent: "who_does", roles: [{ id: "data-wizard", score: 1 }], tasks: ["data-wizard/magic"] };
+    expect(whodoes.ask("what else do they do?", { previous: stale }).intent).toBe("out_of_scope");
+  });
+
+  it("follow-ups work through the Matcher interface alone, so a swapped matcher gets them too", () => {
+    const knowledge = loadKnowledge();
+    const shipped = createMatcher(knowledge);
+    // A matcher that reports no cue words: fewer follow-ups, but the ones by name still work.
+    const bare = createWhodoes(knowledge, {
+      matcher: { match: (t) => ({ ...shipped.match(t), cues: [] }), resolveRole: (n) => shipped.resolveRole(n) },
+    });
+    const first = bare.ask("dba vs data architect");
+    expect(ids(bare.ask("and the data manager?", { previous: first.context as TurnContext }))).toEqual([
+      "database-administrator",
+      "data-manager",
+    ]);
+  });
+
+  it("is deterministic: the same message and context give the same answer", () => {
+    const previous = whodoes.ask("who restores a dropped table?").context as TurnContext;
+    expect(whodoes.ask("who approves that?", { previous })).toEqual(whodoes.ask("who approves that?", { previous }));
+  });
+});
