@@ -6,6 +6,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createWhodoes, INTENT_IDS, loadKnowledge } from "../src/core/index.js";
+import { conversationReport } from "./eval/conversations.js";
 import { countsTable } from "./eval/counts.js";
 import { EVAL_DIR, evaluate, type Labelled, readQuestions, type Scores, TARGETS } from "./eval/evaluate.js";
 
@@ -52,6 +53,7 @@ function report(name: string, s: Scores, misses: boolean) {
 }
 
 report("tuning set (questions.dev*.yaml)", evaluate(whodoes, load("questions.dev")), showMisses);
+console.log(conversationReport(whodoes, "dev", { misses: showMisses }).join("\n"));
 // While tuning (`--tuning`), show the tuning set only: choosing settings by held-out figures is tuning on them.
 if (process.argv.includes("--tuning")) process.exit(0);
 // questions.heldout.yaml's misses were once printed during development, so its figure is reported
@@ -66,6 +68,7 @@ report(
   evaluate(whodoes, readQuestions(`${EVAL_DIR}/questions.heldout.yaml`)),
   false,
 );
+console.log(conversationReport(whodoes, "heldout").join("\n"));
 if (process.argv.includes("--per-file"))
   for (const f of readdirSync(EVAL_DIR)
     .filter((f) => f.startsWith("questions."))
