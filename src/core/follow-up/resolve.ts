@@ -179,10 +179,13 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return second ? result(plain, "compare_roles", [named, second]) : undefined;
   }
 
-  /** "how do I get started?" after a question about one role: that role's tour. */
+  /**
+   * "how do I get started?" right after what a role does: that role's tour. After anything else (a task,
+   * a tour already taken) "I'm new here" is a newcomer asking which role, as it is on its own.
+   */
   function byOnboarding(plain: MatchResult, last: Last): MatchResult | undefined {
     const first = last.roles[0]?.role;
-    if (plain.intent !== "onboarding" || plain.named.length > 0 || !first || last.intent === "who_does") return undefined;
+    if (plain.intent !== "onboarding" || plain.named.length > 0 || !first || last.intent !== "describe_role") return undefined;
     return result(plain, "onboarding", [first]);
   }
 
