@@ -35,6 +35,8 @@ export interface PlatformContext {
   publicUrl?: string;
   /** Counts for /metrics (rate limits, outbound errors, Socket Mode reconnects). */
   metrics?: Metrics;
+  /** CONVERSATION_TTL_MINUTES: how long a conversation's last turn is kept for follow-ups, if set (0: off). */
+  conversationTtlMs?: number;
 }
 
 /**

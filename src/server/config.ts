@@ -15,6 +15,15 @@ const serverEnv = z.object({
   HOST: optionalVar,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   RECORD_QUESTIONS: optionalVar.pipe(z.enum(["true", "false", "1", "0"]).optional()),
+  // A day at most: the context of a conversation is for the follow-up that comes soon after, not tomorrow's.
+  CONVERSATION_TTL_MINUTES: optionalVar.pipe(
+    z
+      .string()
+      .regex(/^\d{1,4}$/, "must be a whole number of minutes from 0 (follow-ups off) to 1440")
+      .transform(Number)
+      .pipe(z.number().max(1440, "must be at most 1440 (a day)"))
+      .optional(),
+  ),
   PUBLIC_URL: optionalVar.pipe(
     z.url({ protocol: /^https?$/, error: "must be the server's public address, e.g. https://whodoes.example.com" }).optional(),
   ),
@@ -35,6 +44,11 @@ export interface ServerConfig extends SharedConfig {
   publicUrl?: string;
   /** METRICS_TOKEN: a bearer token that lets other machines scrape /metrics; unset: this machine only. */
   metricsToken?: string;
+  /**
+   * CONVERSATION_TTL_MINUTES: how long a conversation's last turn is kept so a follow-up can lean on it;
+   * 0 turns follow-ups off. Default: the adapters' (30 minutes).
+   */
+  conversationTtlMs?: number;
 }
 
 type Platforms = (typeof PLATFORMS)[number];
@@ -57,6 +71,7 @@ export function parseConfig(env: Env = process.env): Config {
     ...(server.HOST ? { host: server.HOST } : {}),
     ...(server.PUBLIC_URL ? { publicUrl: server.PUBLIC_URL } : {}),
     ...(server.METRICS_TOKEN ? { metricsToken: server.METRICS_TOKEN } : {}),
+    ...(server.CONVERSATION_TTL_MINUTES !== undefined ? { conversationTtlMs: server.CONVERSATION_TTL_MINUTES * 60_000 } : {}),
     ...shared,
     ...platforms,
   };

@@ -95,6 +95,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     localOnly,
     metrics,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    ...(config.conversationTtlMs !== undefined ? { conversationTtlMs: config.conversationTtlMs } : {}),
   });
   // The comparison's picture, for the README, the web and (with PUBLIC_URL) Slack's and Teams' answers.
   app.use(createComparePictureRouter(() => whodoes.knowledge, logger));
