@@ -4,6 +4,7 @@ import type { Logger } from "../../logging/logger.js";
 import type { BlockKitOptions, SlackMessage } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
 import type { Pacer } from "./pacer.js";
+import type { Conversations } from "../conversations.js";
 import type { ResponseUrlClient } from "./response-url.js";
 import type { WorkRunner } from "./work.js";
 
@@ -11,6 +12,8 @@ export interface SlackDeps {
   whodoes: Whodoes;
   logger: Logger;
   store: Store;
+  /** Each DM's and thread's last turn, for follow-ups. */
+  conversations: Conversations;
   work: WorkRunner;
   /** Posts answers to response_urls (used instead of Bolt's respond(); see response-url.ts). */
   responseUrls: ResponseUrlClient;

@@ -18,6 +18,7 @@ import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToBlockKit } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
+import { createConversations } from "../conversations.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
 import { createEventDedupe } from "./dedupe.js";
@@ -52,6 +53,8 @@ export interface SlackAdapterOptions {
   rateLimits?: RateLimitOptions;
   /** Least time between two welcome DMs for one onboarding channel; default WELCOME_INTERVAL_MS. For tests. */
   welcomeIntervalMs?: number;
+  /** CONVERSATION_TTL_MINUTES: how long a DM's or thread's last turn is kept for follow-ups (default 30 minutes; 0: off). */
+  conversationTtlMs?: number;
 }
 
 /** WebClient wants the base URL with its trailing slash ("https://slack.com/api/"). */
@@ -128,7 +131,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     return answerToBlockKit(answer, { ...o, ...(pictureUrl ? { pictureUrl } : {}) });
   };
   const welcomes = createPacer(options.welcomeIntervalMs ?? WELCOME_INTERVAL_MS);
-  const deps: SlackDeps = { whodoes, logger, store, work, responseUrls, blockKit, welcomes };
 
   // Socket Mode: connected or not (readiness), and each re-established connection (metrics).
   let connected = false;
@@ -142,6 +144,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     socket?.client.on(state, () => {
       connected = false;
     });
+  const conversations = createConversations({
+    whodoes,
+    store,
+    logger,
+    platform: "slack",
+    ...(options.conversationTtlMs !== undefined ? { ttlMs: options.conversationTtlMs } : {}),
+  });
+  const deps: SlackDeps = { whodoes, logger, store, conversations, work, responseUrls, blockKit, welcomes };
   bolt.use(createEventDedupe(store, logger));
   registerCommands(bolt, deps);
   registerEvents(bolt, deps);

@@ -8,6 +8,7 @@
 import type { App, BlockAction, webApi } from "@slack/bolt";
 import { type ActionRef, parseActionRef } from "../../../core/index.js";
 import { ACTION_ID_PREFIX, SHARE_ACTION_ID, type SlackMessage, TOUR_BLOCK_ID_PREFIX } from "../../../render/slack.js";
+import { placeConversation } from "../conversation-key.js";
 import type { SlackDeps } from "../deps.js";
 import { type Place, placeOf } from "../place.js";
 import type { Respond } from "../response-url.js";
@@ -24,6 +25,7 @@ interface Reply {
   user: string;
   /** The block_id of the clicked button's row: tells a tour card's buttons apart (TOUR_BLOCK_ID_PREFIX). */
   blockId: string | undefined;
+  team: string | undefined;
 }
 
 /** A Back / Next / Done / quiz click on a tour card: the next step replaces that card. */
@@ -45,7 +47,8 @@ async function replyPrivately(r: Reply, message: SlackMessage): Promise<void> {
 
 /** The answer to a button, where the button lives. */
 async function replyInPlace(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
-  const answer = deps.whodoes.act(ref);
+  // In a DM or a thread, the button's answer becomes the last turn a follow-up leans on.
+  const answer = await deps.conversations.act(placeConversation(r.team, r.place, r.user), ref);
   const { place } = r;
   if (place.kind === "ephemeral" && r.respond) {
     await r.respond({ replace_original: true, ...toBolt(deps.blockKit(answer, { shareRef: ref })) });
@@ -85,7 +88,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     }
     // Bolt types response_url as always present, but a click in the Home tab comes without one.
     const respond = body.response_url ? deps.responseUrls.respondTo(body.response_url) : undefined;
-    const r: Reply = { place, respond, client, user: body.user.id, blockId: action.block_id };
+    const r: Reply = { place, respond, client, user: body.user.id, blockId: action.block_id, team: context.teamId };
     await deps.work.run(
       { ...logContext, do: ref.do },
       async () => {

@@ -4,6 +4,7 @@
  */
 import type { App, webApi } from "@slack/bolt";
 import { isRecord } from "../../is-record.js";
+import { messageConversation } from "../conversation-key.js";
 import { claimMessage } from "../dedupe.js";
 import type { SlackDeps } from "../deps.js";
 import { readUserMessage, type UserMessage } from "../message-filter.js";
@@ -24,7 +25,8 @@ async function answerMessage(
   await deps.work.run(
     context,
     async () => {
-      const answer = deps.whodoes.ask(msg.text);
+      // Read against the DM's or thread's last turn, so "and the architect?" follows on.
+      const answer = await deps.conversations.ask(messageConversation(team, kind, msg), msg.text);
       await client.chat.postMessage({ ...where, ...toBolt(deps.blockKit(answer)), unfurl_links: false, unfurl_media: false });
       // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
       deps.logger.debug("slack: answered", { ...context, intent: answer.intent });

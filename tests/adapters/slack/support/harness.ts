@@ -14,6 +14,7 @@ import { createSlackAdapter, type SlackAdapterOptions } from "../../../../src/ad
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../../src/core/index.js";
 import type { LogFields, Logger } from "../../../../src/logging/logger.js";
 import { createMemoryStore } from "../../../../src/store/memory-store.js";
+import type { Store } from "../../../../src/store/store.js";
 import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 import { signedHeaders } from "./signing.js";
 
@@ -69,6 +70,10 @@ export interface HarnessOptions {
   publicUrl?: string;
   /** Metrics, rate-limit and welcome pacing settings for the adapter under test. */
   adapter?: Pick<SlackAdapterOptions, "metrics" | "rateLimits" | "welcomeIntervalMs">;
+  /** The store (default: a fresh memory store), e.g. one with a test clock or a shared Redis. */
+  store?: Store;
+  /** How long a conversation's last turn is kept (default the adapter's). */
+  conversationTtlMs?: number;
 }
 
 export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
@@ -79,10 +84,11 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
     whodoes: options.whodoes ?? realWhodoes(),
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, ...options.config },
     logger,
-    store: createMemoryStore(),
+    store: options.store ?? createMemoryStore(),
     app,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...options.adapter,
+    ...(options.conversationTtlMs !== undefined ? { conversationTtlMs: options.conversationTtlMs } : {}),
   });
   await adapter.start();
   const server = http.createServer(app);
