@@ -16,6 +16,7 @@ import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToTeamsMessage, type TeamsCardMessage } from "../../render/teams.js";
 import type { Store } from "../../store/store.js";
+import type { Conversations } from "../conversations.js";
 import { RETRIED_STATUSES } from "./connector-retry.js";
 import { answerForMessage, cardToReplace } from "./message.js";
 import { searchResponse } from "./message-extension.js";
@@ -27,6 +28,8 @@ export const DEFAULT_BOT_NAME = "whodoes";
 export interface TeamsBotDeps {
   whodoes: Whodoes;
   store: Store;
+  /** Each chat's and thread's last turn, for follow-ups. */
+  conversations: Conversations;
   logger: Logger;
   /** PUBLIC_URL: where Teams can fetch the comparison's picture (GET /compare.png); without it, the table alone. */
   publicUrl?: string;
@@ -50,7 +53,7 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
     super();
     this.#deps = deps;
     this.onMessage(async (context, next) => {
-      const answer = answerForMessage(this.#deps.whodoes, context.activity, this.#deps.logger);
+      const answer = await answerForMessage(this.#deps.conversations, context.activity, this.#deps.logger);
       const target = cardToReplace(context.activity);
       if (target) await this.#replace(context, target, answer);
       else await this.#reply(context, answer);

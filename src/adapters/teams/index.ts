@@ -8,6 +8,7 @@ import type { Logger } from "../../logging/logger.js";
 import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
+import { createConversations } from "../conversations.js";
 import { type BotFrameworkEndpoints, channelMetadataUrl, createBotFrameworkAuthentication, isLocalMode } from "./auth.js";
 import { DeliveryFailed, WhodoesTeamsBot } from "./bot.js";
 import { WhodoesCloudAdapter } from "./cloud-adapter.js";
@@ -38,6 +39,8 @@ export interface TeamsAdapterOptions {
    * what a newcomer trying the bot expects, no warning (the server says in one line what runs where).
    */
   localOnly?: boolean;
+  /** CONVERSATION_TTL_MINUTES: how long a chat's or thread's last turn is kept for follow-ups (default 30 minutes; 0: off). */
+  conversationTtlMs?: number;
 }
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapter {
@@ -47,9 +50,17 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
   const retry = { ...(options.retry ?? CONNECTOR_RETRY), onRateLimited: () => metrics.rateLimited("teams") };
   const auth = createBotFrameworkAuthentication(config, options.endpoints, connectorRetryOptions(retry));
   const adapter = new WhodoesCloudAdapter(auth);
+  const conversations = createConversations({
+    whodoes,
+    store,
+    logger,
+    platform: "teams",
+    ...(options.conversationTtlMs !== undefined ? { ttlMs: options.conversationTtlMs } : {}),
+  });
   const bot = new WhodoesTeamsBot({
     whodoes,
     store,
+    conversations,
     logger,
     metrics,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),

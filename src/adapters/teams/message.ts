@@ -2,8 +2,9 @@
  * A Teams message activity → the core's Answer. Two kinds arrive as messages: text the user typed, and
  * the `value` of an Adaptive Card Action.Submit (`{ whodoes: ActionRef }`). Decisions only; sending is bot.ts's.
  */
-import { type Answer, parseActionRef, type Whodoes } from "../../core/index.js";
+import { type Answer, parseActionRef } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
+import type { ConversationKey, Conversations } from "../conversations.js";
 import { isRecord } from "../is-record.js";
 import { questionText } from "./text.js";
 
@@ -22,6 +23,25 @@ export interface IncomingMessage {
   recipient?: { id?: string } | undefined;
   /** On a card submit, the id of the message that holds the card. */
   replyToId?: unknown;
+  /** Where it was sent: a personal chat, a group chat or a channel thread (its id names the thread). */
+  conversation?: { id?: unknown; conversationType?: unknown } | undefined;
+  from?: { id?: unknown; aadObjectId?: unknown } | undefined;
+}
+
+/** Longest id we key a conversation by; Teams' conversation ids are well under this. */
+const MAX_CONVERSATION_ID_CHARS = 500;
+const text = (v: unknown) => (typeof v === "string" && v !== "" && v.length <= MAX_CONVERSATION_ID_CHARS ? v : undefined);
+
+/**
+ * Which conversation a message belongs to, for follow-ups: a personal chat is one person and the bot; in
+ * a group chat or a channel thread (the conversation id names the thread) each person has their own.
+ */
+export function conversationOf(message: IncomingMessage): ConversationKey | undefined {
+  const id = text(message.conversation?.id);
+  if (!id) return undefined;
+  if (message.conversation?.conversationType === "personal") return ["personal", id];
+  const user = text(message.from?.aadObjectId) ?? text(message.from?.id);
+  return user ? ["shared", id, user] : undefined;
 }
 
 /** The button payload of a card submit, if this message is one. */
@@ -46,26 +66,28 @@ export function cardToReplace(message: IncomingMessage): string | undefined {
   return replyToId;
 }
 
-export function answerForMessage(whodoes: Whodoes, message: IncomingMessage, logger: Logger): Answer {
+/** The answer, read against the conversation's last turn; it becomes the last turn. */
+export function answerForMessage(conversations: Conversations, message: IncomingMessage, logger: Logger): Promise<Answer> {
+  const key = conversationOf(message);
   const submitted = submittedRef(message.value);
   if (submitted.present) {
     const ref = submitted.ref;
     if (!ref) {
       // A stale or forged button: say how to carry on rather than stay silent.
       logger.warn("teams: ignored an invalid card action");
-      return whodoes.act({ do: "help" });
+      return conversations.act(key, { do: "help" });
     }
     if (ref.do === "feedback") {
       logger.info("teams: feedback", { vote: ref.vote, intent: ref.intent, ...(ref.role ? { role: ref.role } : {}) });
     }
-    return whodoes.act(ref);
+    return conversations.act(key, ref);
   }
 
   const raw = typeof message.text === "string" ? message.text : "";
   // Far over the question limit already: the core answers "too long" from the length alone.
-  if (raw.length > MAX_RAW_TEXT_CHARS) return whodoes.ask(raw);
+  if (raw.length > MAX_RAW_TEXT_CHARS) return conversations.ask(key, raw);
   const question = questionText(raw, message.entities, message.recipient?.id);
   // A bare @mention (or an empty submit from another card) gets the usage text.
-  if (question === "") return whodoes.act({ do: "help" });
-  return whodoes.ask(question);
+  if (question === "") return conversations.act(key, { do: "help" });
+  return conversations.ask(key, question);
 }
