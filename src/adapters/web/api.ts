@@ -1,13 +1,16 @@
 /**
  * POST /api/chat: the web chat's one JSON endpoint. `{ "text": "..." }` asks a question,
- * `{ "action": ActionRef }` is a button click; both answer `{ answer, html }`. Input is untrusted:
- * the body size is capped, its shape checked with zod and the action with the core's parseActionRef.
+ * `{ "action": ActionRef }` is a button click; both answer `{ answer, html }`. Either may carry the
+ * page's `session` (a random id it makes when it loads): the conversation a follow-up ("and the
+ * architect?") leans on. Input is untrusted: the body size is capped, its shape checked with zod and
+ * the action with the core's parseActionRef.
  */
 import express from "express";
 import { z } from "zod";
-import { type ActionRef, type Answer, MAX_QUESTION_CHARS, parseActionRef, type Whodoes } from "../../core/index.js";
+import { type ActionRef, type Answer, MAX_QUESTION_CHARS, parseActionRef } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { answerToHtml } from "../../render/html.js";
+import type { Conversations } from "../conversations.js";
 
 export const CHAT_PATH = "/api/chat";
 /** The largest request body accepted; a question and a button payload are far smaller. */
@@ -23,13 +26,17 @@ export interface ChatErrorBody {
   error: { code: string; message: string };
 }
 
+/** A page's session id: random, URL-safe, long enough not to be guessed, short enough to key by. */
+const SESSION = /^[A-Za-z0-9_-]{16,128}$/;
+const session = z.string().optional();
 const requestSchema = z.union([
-  z.strictObject({ text: z.string() }),
+  z.strictObject({ text: z.string(), session }),
   // parseActionRef accepts a JSON string or an object; it does the real check below.
-  z.strictObject({ action: z.union([z.string(), z.record(z.string(), z.unknown())]) }),
+  z.strictObject({ action: z.union([z.string(), z.record(z.string(), z.unknown())]), session }),
 ]);
 
-const USAGE = 'Send {"text": "your question"} or {"action": {...}} (a button\'s data-action).';
+const USAGE =
+  'Send {"text": "your question"} or {"action": {...}} (a button\'s data-action), with "session" (the page\'s id) for follow-ups.';
 
 class ChatRequestError extends Error {
   constructor(
@@ -41,12 +48,16 @@ class ChatRequestError extends Error {
   }
 }
 
-type ChatRequest = { kind: "text"; text: string } | { kind: "action"; ref: ActionRef };
+type ChatRequest = ({ kind: "text"; text: string } | { kind: "action"; ref: ActionRef }) & { session?: string };
 
 /** The request in a parsed JSON body, or a ChatRequestError saying what is wrong with it. */
 export function parseChatRequest(body: unknown): ChatRequest {
   const parsed = requestSchema.safeParse(body);
   if (!parsed.success) throw new ChatRequestError(400, "bad_request", `The request body is not a chat message. ${USAGE}`);
+  const { session } = parsed.data;
+  if (session !== undefined && !SESSION.test(session))
+    throw new ChatRequestError(400, "bad_session", "The session must be 16 to 128 letters, digits, - or _.");
+  const at = session !== undefined ? { session } : {};
   if ("text" in parsed.data) {
     const text = parsed.data.text.trim();
     if (text === "") throw new ChatRequestError(400, "empty_text", "The question is empty.");
@@ -58,11 +69,11 @@ export function parseChatRequest(body: unknown): ChatRequest {
         `The question is ${text.length} characters long; the limit is ${MAX_QUESTION_CHARS}.`,
       );
     }
-    return { kind: "text", text };
+    return { kind: "text", text, ...at };
   }
   const ref = parseActionRef(parsed.data.action);
   if (!ref) throw new ChatRequestError(400, "bad_action", "The action is not one this bot offers.");
-  return { kind: "action", ref };
+  return { kind: "action", ref, ...at };
 }
 
 function sendError(res: express.Response, status: number, code: string, message: string): void {
@@ -87,23 +98,26 @@ function bodyParserError(err: unknown): { status: number; code: string; message:
 }
 
 export interface ChatRouteDeps {
-  whodoes: Whodoes;
+  /** The core, with each page session's last turn kept for follow-ups. */
+  conversations: Conversations;
   logger: Logger;
   /** False once the server is shutting down: new turns get 503. */
   accepting: () => boolean;
 }
 
 export function createChatRouter(deps: ChatRouteDeps): express.Router {
-  const { whodoes, logger } = deps;
+  const { conversations, logger } = deps;
   const router = express.Router();
 
-  router.post(CHAT_PATH, express.json({ limit: CHAT_BODY_LIMIT, strict: false }), (req, res) => {
+  router.post(CHAT_PATH, express.json({ limit: CHAT_BODY_LIMIT, strict: false }), async (req, res) => {
     res.set("Cache-Control", "no-store");
     if (!deps.accepting()) return sendError(res, 503, "shutting_down", "The server is shutting down. Try again in a moment.");
     if (!req.is("application/json"))
       return sendError(res, 415, "unsupported_media_type", `Send JSON (Content-Type: application/json). ${USAGE}`);
     const request = parseChatRequest(req.body);
-    const answer = request.kind === "text" ? whodoes.ask(request.text) : whodoes.act(request.ref);
+    const key = request.session !== undefined ? [request.session] : undefined;
+    const answer =
+      request.kind === "text" ? await conversations.ask(key, request.text) : await conversations.act(key, request.ref);
     if (request.kind === "action" && request.ref.do === "feedback") {
       const { vote, intent, role } = request.ref;
       logger.info("web: feedback", { platform: "web", vote, intent, ...(role ? { role } : {}) });

@@ -5,7 +5,10 @@
 import type express from "express";
 import type { Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
+import { createMemoryStore } from "../../store/memory-store.js";
+import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
+import { createConversations } from "../conversations.js";
 import { CHAT_PATH, createChatRouter } from "./api.js";
 import { createPageRouter, PAGE_PATH } from "./page.js";
 
@@ -17,6 +20,10 @@ export interface WebChatAdapterOptions {
   logger: Logger;
   /** The shared express app; the adapter mounts GET /, its static files and POST /api/chat, and never listens itself. */
   app: express.Express;
+  /** Where each page session's last turn is kept for follow-ups; default: memory. */
+  store?: Store;
+  /** CONVERSATION_TTL_MINUTES: how long a session's last turn is kept (default 30 minutes; 0: off). */
+  conversationTtlMs?: number;
 }
 
 export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAdapter {
@@ -24,7 +31,14 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
   let accepting = true;
   // The page files are read now, so a missing one fails at start, not on the first visit.
   app.use(createPageRouter(() => whodoes.welcome()));
-  app.use(createChatRouter({ whodoes, logger, accepting: () => accepting }));
+  const conversations = createConversations({
+    whodoes,
+    store: options.store ?? createMemoryStore(),
+    logger,
+    platform: "web",
+    ...(options.conversationTtlMs !== undefined ? { ttlMs: options.conversationTtlMs } : {}),
+  });
+  app.use(createChatRouter({ conversations, logger, accepting: () => accepting }));
 
   return {
     name: "web",

@@ -7,6 +7,7 @@ import { withTurnLog } from "../../../src/adapters/turn-log.js";
 import { createWebChatAdapter } from "../../../src/adapters/web/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/index.js";
 import type { LogFields, Logger } from "../../../src/logging/logger.js";
+import type { Store } from "../../../src/store/store.js";
 
 export interface LogLine {
   level: keyof Logger;
@@ -29,7 +30,7 @@ export function realWhodoes(): Whodoes {
   return shared;
 }
 
-export async function startWebChat(whodoes: Whodoes = realWhodoes()): Promise<WebChatServer> {
+export async function startWebChat(whodoes: Whodoes = realWhodoes(), options: { store?: Store } = {}): Promise<WebChatServer> {
   const logs: LogLine[] = [];
   const record =
     (level: keyof Logger) =>
@@ -39,7 +40,7 @@ export async function startWebChat(whodoes: Whodoes = realWhodoes()): Promise<We
   const app = express();
   app.disable("x-powered-by"); // as the server's own app does
   // As the server composes it: the turn log wraps the core the adapter is given.
-  const adapter = createWebChatAdapter({ whodoes: withTurnLog(whodoes, logger, "web"), logger, app });
+  const adapter = createWebChatAdapter({ whodoes: withTurnLog(whodoes, logger, "web"), logger, app, ...options });
   await adapter.start();
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

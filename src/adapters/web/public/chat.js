@@ -6,6 +6,11 @@
   const CHAT_URL = "/api/chat";
   /** Show the "typing" dots only when an answer is slow, so fast ones don't flicker. */
   const TYPING_DELAY_MS = 250;
+  /**
+   * This page's conversation, sent with every turn so a follow-up ("and the architect?") leans on the
+   * last answer. Random and made anew on each load: a reload starts a new conversation.
+   */
+  const SESSION = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 
   const transcript = document.getElementById("transcript");
   const form = document.getElementById("composer");
@@ -75,7 +80,7 @@
       response = await fetch(CHAT_URL, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify(body),
+        body: JSON.stringify({ ...body, session: SESSION }),
       });
     } catch {
       throw new Error("I couldn't reach the whodoes server. Is it still running?");
