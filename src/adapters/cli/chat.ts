@@ -1,30 +1,37 @@
 /**
  * `whodoes chat` and `whodoes onboard`: a console conversation. Buttons become numbered choices;
- * typing a number presses one, so the onboarding tour works here as on Slack and Teams.
+ * typing a number, a button's label or its obvious word ("next", "back", "done", "quiz") presses one,
+ * so the onboarding tour works here as on Slack and Teams. A question may lean on the last answer
+ * ("and the architect?"): the conversation's context is kept in memory for the session.
  */
 import { createInterface } from "node:readline";
-import type { ActionRef, Answer, Whodoes } from "../../core/index.js";
-import { answerToText, numberedActions } from "../../render/text.js";
+import type { ActionRef, Answer, TurnContext, Whodoes } from "../../core/index.js";
+import { answerToText } from "../../render/text.js";
+import { typedAction } from "./typed-action.js";
 
 export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, start?: ActionRef): Promise<void> {
   const tty = Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, output: process.stdout, terminal: tty, prompt: "you> " });
   let last: Answer | undefined;
+  let previous: TurnContext | undefined;
   const show = (answer: Answer) => {
     last = answer;
+    previous = answer.context ?? previous;
     process.stdout.write(`\n${answerToText(answer, { numberedActions: true })}\n\n`);
   };
   if (start) show(whodoes.act(start));
   else
     process.stdout.write(
-      'Ask who does a data task, e.g. "who restores a dropped table?". Type a number to pick a button, "quit" to leave.\n\n',
+      'Ask who does a data task, e.g. "who restores a dropped table?". Type a button\'s number or label to press it, "quit" to leave.\n\n',
     );
   rl.prompt();
   for await (const raw of rl) {
     const line = raw.trim();
     if (/^(quit|exit|q)$/i.test(line)) break;
-    const pick = /^\d+$/.test(line) && last ? numberedActions(last)[Number(line) - 1] : undefined;
-    if (line !== "") show(pick ? whodoes.act(pick.action) : whodoes.ask(line));
+    if (line !== "") {
+      const pick = typedAction(line, last, { resolveRole: (name) => whodoes.resolveRole(name) });
+      show(pick ? whodoes.act(pick) : whodoes.ask(line, previous ? { previous } : {}));
+    }
     rl.prompt();
   }
   rl.close();

@@ -1,0 +1,71 @@
+/**
+ * In the console chat and tour, a typed line may press one of the last answer's buttons, as a click
+ * would elsewhere: its number, its label ("Next", "compare with the architect"), the obvious word for
+ * it ("next", "back", "done", "quiz"), a role's name for a choice of roles (a quiz question, "Which
+ * role are you starting in?"), or the start of exactly one label ("compare"). Anything else is a
+ * question for the core.
+ */
+import type { Action, ActionRef, Answer } from "../../core/index.js";
+import { numberedActions } from "../../render/text.js";
+
+/** Lower case, words only, without articles: "Compare with the Architect!" -> "compare with architect". */
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .split(" ")
+    .filter((w) => w !== "" && w !== "the" && w !== "a" && w !== "an")
+    .join(" ");
+
+/** What people type for the tour's buttons, by the button's label (as `words` reads it). */
+const OBVIOUS: readonly { typed: readonly string[]; labels: readonly string[] }[] = [
+  { typed: ["next", "n", "continue", "go on", "forward", "next step", "more", "ok next"], labels: ["next", "next question"] },
+  { typed: ["back", "b", "previous", "prev", "go back", "step back"], labels: ["back"] },
+  { typed: ["done", "finish", "finished", "end", "end tour", "stop tour", "skip tour"], labels: ["done"] },
+  { typed: ["again", "restart", "start again", "tour again", "repeat"], labels: ["take tour again"] },
+];
+const QUIZ = new Set(["quiz", "quiz me", "take quiz", "quick quiz", "start quiz", "go to quiz"]);
+/** A prefix shorter than this presses nothing: "w" is not "What does a DBA do?". */
+const MIN_PREFIX = 3;
+
+export interface TypedActionOptions {
+  /** The role a typed name means ("dba"), as the core resolves it. */
+  resolveRole(name: string): string | undefined;
+}
+
+/** The button `line` presses on `answer`, or undefined when it is a question. */
+export function typedAction(line: string, answer: Answer | undefined, options: TypedActionOptions): ActionRef | undefined {
+  if (!answer) return undefined;
+  const buttons = numberedActions(answer);
+  const typed = line.trim();
+  if (/^\d+$/.test(typed)) return buttons[Number(typed) - 1]?.action;
+  const said = words(typed);
+  if (said === "") return undefined;
+  const byLabel = (labels: readonly string[]) => buttons.find((b) => labels.includes(words(b.label)));
+
+  const exact = byLabel([said]);
+  if (exact) return exact.action;
+  const role = choiceOfRole(typed, answer, options);
+  if (role) return role.action;
+  const obvious = OBVIOUS.find((o) => o.typed.includes(said));
+  if (obvious) return byLabel(obvious.labels)?.action;
+  if (QUIZ.has(said)) return quizOf(answer, buttons);
+  const started = buttons.filter((b) => said.length >= MIN_PREFIX && words(b.label).startsWith(said));
+  return started.length === 1 ? started[0]?.action : undefined;
+}
+
+/** On a choice of roles, the choice whose role the line names ("dba" for "Database administrator"). */
+function choiceOfRole(typed: string, answer: Answer, options: TypedActionOptions): Action | undefined {
+  const choices = answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
+  if (choices.length === 0) return undefined;
+  const id = options.resolveRole(typed);
+  return id ? choices.find((c) => options.resolveRole(c.label) === id) : undefined;
+}
+
+/** "quiz" in a tour: the quiz button where one is shown, else the quiz of the tour's role (its last step). */
+function quizOf(answer: Answer, buttons: readonly Action[]): ActionRef | undefined {
+  const shown = buttons.find((b) => b.action.do === "quiz" && b.action.pick === undefined);
+  if (shown) return shown.action;
+  const role = answer.intent === "onboarding" ? answer.roles[0]?.id : undefined;
+  return role ? { do: "quiz", role, q: 1 } : undefined;
+}

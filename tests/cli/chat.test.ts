@@ -1,0 +1,73 @@
+/**
+ * The console chat and tour, run as the `whodoes` process a person runs: typed button labels and their
+ * obvious words press buttons (numbers still do), and a follow-up leans on the last answer.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../bin/whodoes.js", import.meta.url));
+/** Each answer the console printed, in order (its first line is the answer's title). */
+function chat(args: string[], lines: string[]): string[] {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input: `${lines.join("\n")}\n`, encoding: "utf8", timeout: 20_000 });
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe("");
+  return r.stdout
+    .split(/you> /)
+    .map((part) => part.trim())
+    .filter((part) => part !== "" && !part.startsWith("Ask who does"));
+}
+const title = (answer: string | undefined) => answer?.split("\n")[0];
+
+describe("the console tour by typed labels", () => {
+  it("walks with next, back, quiz, a role's name for the quiz's answer, and done", () => {
+    const answers = chat(["onboard", "dba"], ["next", "Next", "back", "quiz", "dba", "next question", "done", "quit"]);
+    expect(answers.map(title)).toEqual([
+      "Database administrator: At a glance",
+      "Database administrator: Key responsibilities",
+      "Database administrator: Who you work with",
+      "Database administrator: Key responsibilities",
+      "Database administrator: quiz 1 of 3",
+      "Correct",
+      "Database administrator: quiz 2 of 3",
+      "You're set, DBA",
+    ]);
+  });
+
+  it("still takes numbers, and picks the role to start in by name", () => {
+    const answers = chat(["onboard"], ["data architect", "1", "quit"]);
+    expect(answers.map(title)).toEqual([
+      "Welcome to the data team",
+      "Data architect: At a glance",
+      "Data architect: Key responsibilities",
+    ]);
+  });
+});
+
+describe("the console chat", () => {
+  it("presses a button by its label, and follows up on the last answer", () => {
+    const answers = chat(
+      ["chat"],
+      [
+        "who restores a dropped table?",
+        "what else do they do?",
+        "compare with the architect",
+        "how do they work together?",
+        "quit",
+      ],
+    );
+    expect(answers.map(title)).toEqual([
+      "Database administrator",
+      "Database administrator",
+      "Database administrator vs Data architect",
+      "How the DBA and the Architect work together",
+    ]);
+    // The follow-up described the role: its responsibilities, not the task's evidence alone.
+    expect(answers[1]).toMatch(/Responsibilities:/);
+  });
+
+  it("reads a question that starts a new topic on its own", () => {
+    const answers = chat(["chat"], ["what does a data manager do?", "who designs the partitioning?", "quit"]);
+    expect(answers.map(title)).toEqual(["Data manager", "Data architect"]);
+  });
+});
