@@ -1,7 +1,7 @@
 /**
  * Follow-ups on real conversations (tests/eval/real/conversations/): each turn asked with the context the
  * answer before it left, as a chat carries it. Carrying the context must never cost a later turn
- * anything against asking it alone, in either part; the tuning part must also hold its floor. The
+ * anything against asking it alone, and later turns must hold their floor, in either part. The
  * held-out part is scored here, never read while tuning, and its misses are never printed.
  */
 import { describe, expect, it } from "vitest";
@@ -9,8 +9,11 @@ import { evaluateConversations, readConversations } from "../../scripts/eval/con
 import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
 
 const whodoes = createWhodoes(loadKnowledge());
-/** The tuning part's later turns with the context carried, at the time follow-ups were built: intent 85.7%, role 75.0%. */
-const TUNING_FLOOR = { intent: 0.8, role: 0.7 };
+/**
+ * Later turns with the context carried, a little under what they scored when follow-ups were built
+ * (tuning: intent 85.7%, role 75.0%; held-out: 91.1%, 83.8%), so a change that loses follow-ups fails.
+ */
+const FLOOR = { dev: { intent: 0.8, role: 0.7 }, heldout: { intent: 0.85, role: 0.8 } } as const;
 
 describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part) => {
   const conversations = readConversations(part);
@@ -32,11 +35,8 @@ describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part)
     expect(carried.later.roleAccuracy).toBeGreaterThanOrEqual(alone.later.roleAccuracy);
   });
 
-  it.runIf(part === "dev")(
-    `later turns hold the tuning floor (intent >= ${TUNING_FLOOR.intent}, role >= ${TUNING_FLOOR.role})`,
-    () => {
-      expect(carried.later.intentAccuracy).toBeGreaterThanOrEqual(TUNING_FLOOR.intent);
-      expect(carried.later.roleAccuracy).toBeGreaterThanOrEqual(TUNING_FLOOR.role);
-    },
-  );
+  it(`later turns hold their floor (intent >= ${FLOOR[part].intent}, role >= ${FLOOR[part].role})`, () => {
+    expect(carried.later.intentAccuracy).toBeGreaterThanOrEqual(FLOOR[part].intent);
+    expect(carried.later.roleAccuracy).toBeGreaterThanOrEqual(FLOOR[part].role);
+  });
 });
