@@ -8,7 +8,8 @@ Usage:
                                     every role side by side (the roles named first): a text table
                                     that fits 80 columns, the table as data, or a picture
   whodoes onboard [ROLE]            a guided tour for a new hire in ROLE (asks which role if none)
-  whodoes chat                      an interactive chat in the console
+  whodoes chat                      an interactive chat in the console, with follow-ups
+                                    (in both, type a button's number or label: next, back, quiz, done)
   whodoes report [--since 7d] [--json]
                                     for maintainers of intents/: unanswered questions, answers with
                                     the most thumbs-down, the most asked intents and roles
