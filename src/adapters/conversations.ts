@@ -35,8 +35,8 @@ export interface ConversationsOptions {
   store: Store;
   /** Which platform's conversations, so two platforms' ids never meet. */
   platform: string;
-  /** How long a last turn is kept; 0 turns follow-ups off. Default DEFAULT_CONVERSATION_TTL_MS. */
-  ttlMs?: number;
+  /** How long a last turn is kept; 0 turns follow-ups off. Default (also when undefined) DEFAULT_CONVERSATION_TTL_MS. */
+  ttlMs?: number | undefined;
   logger?: Logger;
 }
 

@@ -149,7 +149,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     store,
     logger,
     platform: "slack",
-    ...(options.conversationTtlMs !== undefined ? { ttlMs: options.conversationTtlMs } : {}),
+    ttlMs: options.conversationTtlMs,
   });
   const deps: SlackDeps = { whodoes, logger, store, conversations, work, responseUrls, blockKit, welcomes };
   bolt.use(createEventDedupe(store, logger));

@@ -55,7 +55,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     store,
     logger,
     platform: "teams",
-    ...(options.conversationTtlMs !== undefined ? { ttlMs: options.conversationTtlMs } : {}),
+    ttlMs: options.conversationTtlMs,
   });
   const bot = new WhodoesTeamsBot({
     whodoes,

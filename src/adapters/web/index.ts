@@ -36,7 +36,7 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
     store: options.store ?? createMemoryStore(),
     logger,
     platform: "web",
-    ...(options.conversationTtlMs !== undefined ? { ttlMs: options.conversationTtlMs } : {}),
+    ttlMs: options.conversationTtlMs,
   });
   app.use(createChatRouter({ conversations, logger, accepting: () => accepting }));
 
