@@ -3,8 +3,8 @@ import type { Answer, Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import type { BlockKitOptions, SlackMessage } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
-import type { Pacer } from "./pacer.js";
 import type { Conversations } from "../conversations.js";
+import type { Pacer } from "./pacer.js";
 import type { ResponseUrlClient } from "./response-url.js";
 import type { WorkRunner } from "./work.js";
 
