@@ -57,8 +57,8 @@ describe("the console chat", () => {
       ],
     );
     expect(answers.map(title)).toEqual([
-      "Database administrator",
-      "Database administrator",
+      "Database administrator (The operational gatekeeper)",
+      "Database administrator (The operational gatekeeper)",
       "Database administrator vs Data architect",
       "How the DBA and the Architect work together",
     ]);
@@ -68,6 +68,6 @@ describe("the console chat", () => {
 
   it("reads a question that starts a new topic on its own", () => {
     const answers = chat(["chat"], ["what does a data manager do?", "who designs the partitioning?", "quit"]);
-    expect(answers.map(title)).toEqual(["Data manager", "Data architect"]);
+    expect(answers.map(title)).toEqual(["Data manager (The strategic overseer)", "Data architect (The system designer)"]);
   });
 });
