@@ -116,8 +116,9 @@ serveRpc({
       web: { requested: false },
       ...(redisUrl ? { redisUrl } : {}),
       slack: { botToken: "xoxb-loadtest-0000", signingSecret, apiUrl: slackApiUrl, onboardingChannels: [] },
-      // No app id: local mode, which accepts only loopback serviceUrls (our fake connector).
-      teams: { appType: "MultiTenant" },
+      // No app id: local mode (asked for, as Slack is configured), which accepts only requests from this
+      // machine with loopback serviceUrls (our fake connector).
+      teams: { appType: "MultiTenant", localMode: true },
     };
     running = await startServer(config, createLogger({ level: logLevel, pretty: false, write }));
     return { url: running.url, adapters: running.adapters.map((a) => a.describe()) };

@@ -1,6 +1,6 @@
 /**
  * One process, both platforms: the real server (startServer) with Slack in HTTP mode against a fake
- * Slack Web API and Teams in local mode against a fake Bot Connector, on one port.
+ * Slack Web API and Teams in local mode (TEAMS_LOCAL_MODE=on) against a fake Bot Connector, on one port.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logging/logger.js";
@@ -19,7 +19,8 @@ let running: Running;
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startFakeConnector();
-  const config = parseConfig(slackServerEnv(slack.apiUrl, SECRET));
+  // Teams without an app id beside Slack: local mode only when asked for.
+  const config = parseConfig({ ...slackServerEnv(slack.apiUrl, SECRET), TEAMS_LOCAL_MODE: "on" });
   running = await startServer(config, silentLogger);
 });
 afterAll(async () => {

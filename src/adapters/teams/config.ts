@@ -1,4 +1,4 @@
-/** The Teams adapter's section of the environment: MICROSOFT_APP_*. */
+/** The Teams adapter's section of the environment: MICROSOFT_APP_* and TEAMS_LOCAL_MODE. */
 import { z } from "zod";
 import type { Env } from "../../config/env.js";
 import { optionalVar, readSection } from "../../config/section.js";
@@ -9,6 +9,11 @@ export interface TeamsConfig {
   appPassword?: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   tenantId?: string;
+  /**
+   * TEAMS_LOCAL_MODE: without an app id, serve the unauthenticated local mode (on) or not (off). Unset: only
+   * when no platform takes requests from other machines, the try-it-out case. Local mode answers loopback peers only.
+   */
+  localMode?: boolean;
 }
 
 const teamsEnv = z.object({
@@ -16,6 +21,7 @@ const teamsEnv = z.object({
   MICROSOFT_APP_PASSWORD: optionalVar,
   MICROSOFT_APP_TYPE: optionalVar.pipe(z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional()),
   MICROSOFT_APP_TENANT_ID: optionalVar,
+  TEAMS_LOCAL_MODE: optionalVar.pipe(z.enum(["on", "off", "true", "false", "1", "0"]).optional()),
 });
 
 /** Teams' settings; with no MICROSOFT_APP_ID, local mode. */
@@ -35,5 +41,6 @@ export function readTeamsConfig(env: Env, problems: string[]): TeamsConfig {
     ...(e.MICROSOFT_APP_ID ? { appId: e.MICROSOFT_APP_ID } : {}),
     ...(e.MICROSOFT_APP_PASSWORD ? { appPassword: e.MICROSOFT_APP_PASSWORD } : {}),
     ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
+    ...(e.TEAMS_LOCAL_MODE ? { localMode: ["on", "true", "1"].includes(e.TEAMS_LOCAL_MODE) } : {}),
   };
 }

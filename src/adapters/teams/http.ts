@@ -9,7 +9,7 @@ import type { Logger } from "../../logging/logger.js";
 import { isRecord } from "../is-record.js";
 import type { WhodoesTeamsBot } from "./bot.js";
 import type { WhodoesCloudAdapter } from "./cloud-adapter.js";
-import { isLoopbackServiceUrl } from "./local-mode-guard.js";
+import { isLocalRequest, isLoopbackServiceUrl } from "./local-mode-guard.js";
 
 export const MESSAGES_PATH = "/api/messages";
 
@@ -121,8 +121,30 @@ function createBodyErrorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/** Local mode's first check, before the body is read: the request must come from this machine. */
+function refuseOtherMachines(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    if (isLocalRequest(req.socket.remoteAddress, req.headers)) return next();
+    logger.warn("teams: refused a request to local mode from another machine", {
+      peer: req.socket.remoteAddress,
+      ...(req.headers["x-forwarded-for"] || req.headers.forwarded ? { proxied: true } : {}),
+    });
+    // The body is not read: close the connection rather than drain it.
+    res.status(403).set("Connection", "close").json({
+      error: "local mode (no MICROSOFT_APP_ID) answers only requests from this machine; set MICROSOFT_APP_ID to serve Teams",
+    });
+  };
+}
+
 export function mountMessagesRoute(app: express.Express, deps: MessagesRouteDeps): void {
-  app.post(MESSAGES_PATH, express.json({ limit: MAX_BODY_BYTES }), createHandler(deps), createBodyErrorHandler(deps.logger));
+  const guard: RequestHandler[] = deps.localMode ? [refuseOtherMachines(deps.logger)] : [];
+  app.post(
+    MESSAGES_PATH,
+    ...guard,
+    express.json({ limit: MAX_BODY_BYTES }),
+    createHandler(deps),
+    createBodyErrorHandler(deps.logger),
+  );
 }
 
 export function createInFlight(): InFlight & { drained(): Promise<void>; stop(): void } {

@@ -88,7 +88,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     ackPaths: [MESSAGES_PATH],
     describe() {
       return localMode
-        ? `Microsoft Teams (POST ${MESSAGES_PATH}, local mode: unauthenticated, loopback serviceUrl only)`
+        ? `Microsoft Teams (POST ${MESSAGES_PATH}, local mode: unauthenticated, this machine and loopback serviceUrls only)`
         : `Microsoft Teams (POST ${MESSAGES_PATH}, app ${config.appId}, ${config.appType})`;
     },
     async readiness() {
@@ -100,7 +100,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
         logger.debug("teams: local mode (Bot Framework Emulator from this machine)");
       } else if (localMode) {
         logger.warn(
-          "teams: MICROSOFT_APP_ID is not set: local mode, requests are NOT authenticated and only activities whose serviceUrl is on loopback are accepted (Bot Framework Emulator, tests)",
+          "teams: MICROSOFT_APP_ID is not set: local mode, requests are NOT authenticated, so only requests from this machine whose serviceUrl is on loopback are accepted (Bot Framework Emulator, tests)",
         );
       } else {
         logger.info("teams: Bot Framework authentication on", { appType: config.appType });
