@@ -32,6 +32,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "whodoes-probes-"));
   const config = parseConfig({
     ...slackServerEnv(slack.apiUrl, SECRET),
+    // Teams without an app id beside Slack: local mode only when asked for.
+    TEAMS_LOCAL_MODE: "on",
     WEB_CHAT: "on",
     INTENTS_DIR: knowledge.dir,
     DATA_DIR: dataDir,
