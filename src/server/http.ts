@@ -1,10 +1,14 @@
 /**
  * The one HTTP server: an express app that adapters mount their routes on, plus /healthz, and a
  * graceful close that stops taking requests and lets in-flight ones finish (bounded).
+ * Every response is JSON or the web chat's page, never express's HTML error page: unknown paths get a
+ * JSON 404, errors a JSON 4xx or 500 with one log line (no stack), whatever NODE_ENV is.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import express from "express";
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import { bodyRefusal, capBody, logRefusal, MAX_REQUEST_BYTES, sendRefusal } from "../adapters/http-body.js";
+import { type Logger, silentLogger } from "../logging/logger.js";
 import { type Metrics, noMetrics } from "../metrics/metrics.js";
 
 export interface Health {
@@ -13,13 +17,21 @@ export interface Health {
   knowledge: { ok: boolean; roles: number; error?: string };
 }
 
+/** No response may be sniffed into something else by a browser, JSON included. */
+const noSniff: RequestHandler = (_req, res, next) => {
+  res.set("X-Content-Type-Options", "nosniff");
+  next();
+};
+
 /**
  * @param ackPaths the platforms' request paths, whose response times are the acks /metrics reports
+ * @param logger where refused bodies are logged (one line each)
  */
 export function createHttpApp(
   health: () => Health,
   metrics: Metrics = noMetrics,
   ackPaths: Readonly<Record<string, string>> = {},
+  logger: Logger = silentLogger,
 ): express.Express {
   const app = express();
   app.disable("x-powered-by");
@@ -32,12 +44,36 @@ export function createHttpApp(
     }
     next();
   });
+  app.use(noSniff);
+  // A body declared larger than any route reads is refused before routing, whatever the path.
+  app.use(capBody(logger, "http", MAX_REQUEST_BYTES));
   // Kept as it was for existing probes: 503 while the knowledge is broken. New probes use /livez and /readyz.
   app.get("/healthz", (_req, res) => {
     const h = health();
     res.status(h.knowledge.ok ? 200 : 503).json({ status: h.knowledge.ok ? "ok" : "degraded", ...h });
   });
   return app;
+}
+
+/** The last handlers, after every adapter has mounted its routes: a JSON 404, and errors without a stack. */
+export function finishHttpApp(app: express.Express, logger: Logger): void {
+  app.use((req, res) => {
+    res.status(404).json({ error: `nothing at ${req.method} ${req.path}`, code: "not_found" });
+  });
+  const lastResort: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+    const refusal = bodyRefusal(err);
+    if (refusal) {
+      logRefusal(logger, "http", req, refusal);
+      return sendRefusal(res, refusal.status, { error: refusal.message, code: refusal.code });
+    }
+    logger.error("http: a request failed", {
+      method: req.method,
+      path: req.path,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    if (!res.headersSent) res.status(500).json({ error: "internal error", code: "internal" });
+  };
+  app.use(lastResort);
 }
 
 export interface RunningServer {

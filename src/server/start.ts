@@ -15,7 +15,7 @@ import { createStore } from "../store/create-store.js";
 import { recordingWhodoes } from "../usage/recorder.js";
 import { createComparePictureRouter } from "./compare-picture-routes.js";
 import type { Config } from "./config.js";
-import { createHttpApp, listen } from "./http.js";
+import { createHttpApp, finishHttpApp, listen } from "./http.js";
 import { createLiveKnowledge } from "./live-knowledge.js";
 import { mountMetrics } from "./metrics-route.js";
 import { type Check, mountProbes } from "./probes.js";
@@ -71,6 +71,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     () => ({ version: VERSION, adapters: adapters.map((a) => a.name), knowledge: knowledgeState() }),
     metrics,
     ackPaths,
+    logger,
   );
   let stopping = false;
   const probes = mountProbes(app, async () => {
@@ -105,6 +106,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     adapters.push(adapter);
     for (const path of adapter.ackPaths ?? []) ackPaths[path] = adapter.name;
   }
+
+  finishHttpApp(app, logger);
 
   for (const adapter of adapters) await adapter.start();
   const host = config.host ?? (localOnly ? "127.0.0.1" : "0.0.0.0");

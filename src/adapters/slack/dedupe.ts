@@ -1,19 +1,22 @@
 /**
  * Answer every Slack event once. Slack re-sends an event it thinks failed (x-slack-retry-num over
  * HTTP, retry_attempt in Socket Mode) with the same event_id; the store's atomic claim makes the first
- * delivery win, also across instances sharing a store.
+ * delivery win, also across instances sharing a store. In HTTP mode a signed request sent again as it was
+ * (the same timestamp and signature: a replay, which carries no event_id when it is a command or a click)
+ * is acknowledged and not answered, the same way.
  */
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import type { Logger } from "../../logging/logger.js";
 import type { Store } from "../../store/store.js";
 import { isRecord } from "../is-record.js";
 import { errorFields } from "./errors.js";
-import { EVENT_CLAIM_TTL_MS } from "./settings.js";
+import { REQUEST_SIGNATURE_KEY } from "./http-route.js";
+import { EVENT_CLAIM_TTL_MS, REPLAY_CLAIM_TTL_MS } from "./settings.js";
 
 /** Claim `key`; if the store fails, answer anyway (a rare double answer beats silence) and say so. */
-export async function claim(store: Store, logger: Logger, key: string): Promise<boolean> {
+export async function claim(store: Store, logger: Logger, key: string, ttlMs = EVENT_CLAIM_TTL_MS): Promise<boolean> {
   try {
-    return await store.claimOnce(key, EVENT_CLAIM_TTL_MS);
+    return await store.claimOnce(key, ttlMs);
   } catch (err) {
     logger.warn("slack: the store could not de-duplicate; answering anyway", errorFields(err));
     return true;
@@ -29,6 +32,33 @@ export function createEventDedupe(store: Store, logger: Logger): Middleware<AnyM
       return;
     }
     await next();
+  };
+}
+
+/**
+ * The claim key of a signed request. The signature is an HMAC over the timestamp and body, so 128 bits of it
+ * name the request; a short key keeps the claims small (a busy bot holds ten minutes of them).
+ */
+export const replayKey = (signature: string): string => `slack:sig:${signature.replace(/^.*v0=/, "").slice(0, 32)}`;
+
+/**
+ * Global middleware, first in line: Bolt has verified the request's signature (replays are only worth
+ * remembering once they are known to be Slack's), and the receiver passed its timestamp and signature on.
+ */
+export function createReplayGuard(store: Store, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const signature = args.context[REQUEST_SIGNATURE_KEY];
+    // An event is answered once by its event_id already (below); commands and clicks carry no such id.
+    const isEvent = isRecord(args.body) && typeof args.body.event_id === "string";
+    if (typeof signature === "string" && !isEvent && !(await claim(store, logger, replayKey(signature), REPLAY_CLAIM_TTL_MS))) {
+      logger.warn("slack: acknowledged a replayed request (same timestamp and signature) without answering it", {
+        team: args.context.teamId,
+      });
+      // Commands and clicks wait for an ack; events were acked by Bolt already.
+      if ("ack" in args && typeof args.ack === "function") await args.ack();
+      return;
+    }
+    await args.next();
   };
 }
 

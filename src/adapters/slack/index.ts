@@ -21,9 +21,10 @@ import type { PlatformAdapter } from "../adapter.js";
 import { createConversations } from "../conversations.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
-import { createEventDedupe } from "./dedupe.js";
+import { createEventDedupe, createReplayGuard } from "./dedupe.js";
 import type { SlackDeps } from "./deps.js";
 import { errorFields, SlackAdapterError, slackErrorCode } from "./errors.js";
+import { createEventErrorHandler, createSlackRouter, finishSlackRouter, requestSignature } from "./http-route.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommands } from "./listeners/commands.js";
 import { registerEvents } from "./listeners/events.js";
@@ -100,14 +101,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
         "Slack's HTTP mode needs the server's express app to mount /slack/events on.",
       );
     }
+    // Our checks run first on this router (http-route.ts), then the receiver's own handler that it adds.
+    const router = createSlackRouter(logger);
     receiver = new ExpressReceiver({
       signingSecret: config.signingSecret,
       app: options.app,
+      router,
       endpoints: SLACK_EVENTS_PATH,
       // Ack first (the HTTP 200 goes out when a listener calls ack()), answer after.
       processBeforeResponse: false,
       logger: boltLogger,
+      customPropertiesExtractor: requestSignature,
+      processEventErrorHandler: createEventErrorHandler(logger),
     });
+    finishSlackRouter(router, logger);
   }
 
   const bolt = new App({
@@ -152,6 +159,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     ttlMs: options.conversationTtlMs,
   });
   const deps: SlackDeps = { whodoes, logger, store, conversations, work, responseUrls, blockKit, welcomes };
+  bolt.use(createReplayGuard(store, logger));
   bolt.use(createEventDedupe(store, logger));
   registerCommands(bolt, deps);
   registerEvents(bolt, deps);

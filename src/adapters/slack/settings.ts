@@ -7,6 +7,25 @@ export const SLASH_COMMAND = "/whodoes";
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 /**
+ * Largest request body read at /slack/events. Slack's payloads are small: a message event carries at most
+ * 40,000 characters of text (and its rich-text copy), a button click the clicked message; 512 kB holds the
+ * largest with room to spare, even URL-encoded.
+ */
+export const SLACK_BODY_BYTES = 512 * 1024;
+
+/**
+ * How far a signed request's timestamp may be from now, either way. Bolt refuses older ones itself; a request
+ * dated further ahead is refused before Bolt runs (Slack signs at send time, so only a forger dates ahead).
+ */
+export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
+
+/**
+ * How long a verified request's signature is remembered so that a replay is answered once: every request
+ * Bolt accepts is within SIGNATURE_WINDOW_MS of now either way, so no signature outlives twice that.
+ */
+export const REPLAY_CLAIM_TTL_MS = 2 * SIGNATURE_WINDOW_MS;
+
+/**
  * How long a Slack event id (and a message's channel+ts) stays claimed. Slack retries a failed event
  * three times over about five minutes (at once, after 1 minute, after 5 minutes), so half an hour
  * covers every retry with room to spare, while the store stays small.

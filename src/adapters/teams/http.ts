@@ -4,8 +4,9 @@
  */
 
 import type { Activity } from "botbuilder";
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import express, { type RequestHandler } from "express";
 import type { Logger } from "../../logging/logger.js";
+import { capBody, createBodyErrorHandler, showBytes } from "../http-body.js";
 import { isRecord } from "../is-record.js";
 import type { WhodoesTeamsBot } from "./bot.js";
 import type { WhodoesCloudAdapter } from "./cloud-adapter.js";
@@ -69,6 +70,7 @@ function createHandler(deps: MessagesRouteDeps): RequestHandler {
     try {
       const activity = readActivity(req.body);
       if (typeof activity === "string") {
+        logger.warn("teams: refused a body that is not an activity", { reason: activity });
         res.status(400).json({ error: activity });
         return;
       }
@@ -108,19 +110,6 @@ function createHandler(deps: MessagesRouteDeps): RequestHandler {
   };
 }
 
-/** Malformed JSON or an oversized body, reported by express.json, gets its 4xx and a short reason; anything else a bare 500. */
-function createBodyErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
-    const status = isRecord(err) && typeof err.status === "number" ? err.status : 500;
-    if (status >= 400 && status < 500) {
-      res.status(status).json({ error: status === 413 ? "request body too large" : "malformed JSON body" });
-      return;
-    }
-    logger.error("teams: failed to read a request", { error: err instanceof Error ? err.message : String(err) });
-    res.status(500).json({ error: "internal error" });
-  };
-}
-
 /** Local mode's first check, before the body is read: the request must come from this machine. */
 function refuseOtherMachines(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -141,9 +130,10 @@ export function mountMessagesRoute(app: express.Express, deps: MessagesRouteDeps
   app.post(
     MESSAGES_PATH,
     ...guard,
+    capBody(deps.logger, "teams", MAX_BODY_BYTES),
     express.json({ limit: MAX_BODY_BYTES }),
     createHandler(deps),
-    createBodyErrorHandler(deps.logger),
+    createBodyErrorHandler(deps.logger, "teams", { limit: showBytes(MAX_BODY_BYTES) }),
   );
 }
 

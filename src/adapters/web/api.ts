@@ -11,10 +11,12 @@ import { type ActionRef, type Answer, MAX_QUESTION_CHARS, parseActionRef } from 
 import type { Logger } from "../../logging/logger.js";
 import { answerToHtml } from "../../render/html.js";
 import type { Conversations } from "../conversations.js";
+import { type BodyRefusal, capBody, createBodyErrorHandler } from "../http-body.js";
 
 export const CHAT_PATH = "/api/chat";
 /** The largest request body accepted; a question and a button payload are far smaller. */
 export const CHAT_BODY_LIMIT = "16kb";
+const CHAT_BODY_BYTES = 16 * 1024;
 
 export interface ChatResponse {
   answer: Answer;
@@ -81,22 +83,6 @@ function sendError(res: express.Response, status: number, code: string, message:
   res.status(status).json(body);
 }
 
-/** body-parser's error types, mapped to the status a client can act on. */
-function bodyParserError(err: unknown): { status: number; code: string; message: string } | undefined {
-  if (typeof err !== "object" || err === null || !("type" in err)) return undefined;
-  switch (err.type) {
-    case "entity.too.large":
-      return { status: 413, code: "too_large", message: `The request body is larger than ${CHAT_BODY_LIMIT}.` };
-    case "entity.parse.failed":
-      return { status: 400, code: "bad_json", message: `The request body is not valid JSON. ${USAGE}` };
-    case "encoding.unsupported":
-    case "charset.unsupported":
-      return { status: 415, code: "unsupported_encoding", message: "Send the body as UTF-8 JSON." };
-    default:
-      return undefined;
-  }
-}
-
 export interface ChatRouteDeps {
   /** The core, with each page session's last turn kept for follow-ups. */
   conversations: Conversations;
@@ -109,34 +95,43 @@ export function createChatRouter(deps: ChatRouteDeps): express.Router {
   const { conversations, logger } = deps;
   const router = express.Router();
 
-  router.post(CHAT_PATH, express.json({ limit: CHAT_BODY_LIMIT, strict: false }), async (req, res) => {
-    res.set("Cache-Control", "no-store");
-    if (!deps.accepting()) return sendError(res, 503, "shutting_down", "The server is shutting down. Try again in a moment.");
-    if (!req.is("application/json"))
-      return sendError(res, 415, "unsupported_media_type", `Send JSON (Content-Type: application/json). ${USAGE}`);
-    const request = parseChatRequest(req.body);
-    const key = request.session !== undefined ? [request.session] : undefined;
-    const answer =
-      request.kind === "text" ? await conversations.ask(key, request.text) : await conversations.act(key, request.ref);
-    if (request.kind === "action" && request.ref.do === "feedback") {
-      const { vote, intent, role } = request.ref;
-      logger.info("web: feedback", { platform: "web", vote, intent, ...(role ? { role } : {}) });
-    }
-    // The server logs one line per turn for every platform (adapters/turn-log.ts).
-    const body: ChatResponse = { answer, html: answerToHtml(answer) };
-    res.json(body);
-  });
+  const format = (r: BodyRefusal): ChatErrorBody => ({ error: { code: r.code, message: r.message } });
+  router.post(
+    CHAT_PATH,
+    capBody(logger, "web", CHAT_BODY_BYTES, format),
+    express.json({ limit: CHAT_BODY_LIMIT, strict: false }),
+    async (req, res) => {
+      res.set("Cache-Control", "no-store");
+      if (!deps.accepting()) return sendError(res, 503, "shutting_down", "The server is shutting down. Try again in a moment.");
+      if (!req.is("application/json"))
+        return sendError(res, 415, "unsupported_media_type", `Send JSON (Content-Type: application/json). ${USAGE}`);
+      const request = parseChatRequest(req.body);
+      const key = request.session !== undefined ? [request.session] : undefined;
+      const answer =
+        request.kind === "text" ? await conversations.ask(key, request.text) : await conversations.act(key, request.ref);
+      if (request.kind === "action" && request.ref.do === "feedback") {
+        const { vote, intent, role } = request.ref;
+        logger.info("web: feedback", { platform: "web", vote, intent, ...(role ? { role } : {}) });
+      }
+      // The server logs one line per turn for every platform (adapters/turn-log.ts).
+      const body: ChatResponse = { answer, html: answerToHtml(answer) };
+      res.json(body);
+    },
+  );
 
   router.all(CHAT_PATH, (_req, res) => {
     res.set("Allow", "POST");
     sendError(res, 405, "method_not_allowed", `Use POST. ${USAGE}`);
   });
 
-  // One error handler for this route: bad input says what is wrong; anything else is logged, not shown.
+  // The route's error handlers: an unreadable body, then a request that is not a chat message (both say
+  // what is wrong, with one log line); anything else is logged, not shown.
+  router.use(CHAT_PATH, createBodyErrorHandler(logger, "web", { limit: CHAT_BODY_LIMIT, format }));
   router.use(CHAT_PATH, (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (err instanceof ChatRequestError) return sendError(res, err.status, err.code, err.message);
-    const known = bodyParserError(err);
-    if (known) return sendError(res, known.status, known.code, known.message);
+    if (err instanceof ChatRequestError) {
+      logger.info(`web: refused a request (${err.code})`, { platform: "web", status: err.status });
+      return sendError(res, err.status, err.code, err.message);
+    }
     logger.error("web: turn failed", { platform: "web", error: err instanceof Error ? err.message : String(err) });
     sendError(res, 500, "internal", "Sorry, something went wrong while answering. Please try again.");
   });

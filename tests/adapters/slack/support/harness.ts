@@ -96,10 +96,14 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
   await once(server, "listening");
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  // Slack signs each delivery as it sends it, so a retry of the same body never has the same timestamp and
+  // signature (that would be a replay, which the adapter answers once): each post here gets its own second.
+  let lastTimestamp = 0;
   const post: HttpHarness["post"] = async (body, contentType, headers = {}) => {
+    lastTimestamp = Math.max(Math.floor(Date.now() / 1000), lastTimestamp + 1);
     const res = await fetch(`${baseUrl}/slack/events`, {
       method: "POST",
-      headers: { "content-type": contentType, ...signedHeaders(SIGNING_SECRET, body), ...headers },
+      headers: { "content-type": contentType, ...signedHeaders(SIGNING_SECRET, body, lastTimestamp), ...headers },
       body,
     });
     return { status: res.status, text: await res.text() };
