@@ -6,6 +6,19 @@ import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
 import type { Store } from "../store/store.js";
 
+/**
+ * How long any one outbound HTTP call may take (Slack's Web API and response_urls per attempt, the Bot
+ * Connector per attempt, Bot Framework's signing keys): a dependency that accepts and never answers is given
+ * up on after this, and its socket closed. Adapters take `outboundTimeoutMs` to change it (tests).
+ */
+export const OUTBOUND_TIMEOUT_MS = 5_000;
+
+/**
+ * The drain time: on SIGTERM or SIGINT, how long requests in flight and answers being sent may take to finish,
+ * on every platform together. Shutdown takes at most this, plus closing the store (at most a second).
+ */
+export const SHUTDOWN_DRAIN_MS = 5_000;
+
 /** A running platform adapter (Slack, Teams, web chat). */
 export interface PlatformAdapter {
   /** Short name for logs and /healthz, e.g. "slack". */
@@ -13,8 +26,8 @@ export interface PlatformAdapter {
   /** One human line saying what is on and how to reach it, e.g. "Slack (Socket Mode)". */
   describe(): string;
   start(): Promise<void>;
-  /** Stop taking new work and let in-flight work finish. */
-  stop(): Promise<void>;
+  /** Stop taking new work and let in-flight work finish, for at most `graceMs` (default SHUTDOWN_DRAIN_MS); then drop what is left. */
+  stop(graceMs?: number): Promise<void>;
   /** What /readyz reports for this platform: `ok` and a few words of detail (never a secret). */
   readiness?(): Promise<ReadinessCheck>;
   /** The HTTP paths the platform's requests arrive on; their response times are its acks in /metrics. */

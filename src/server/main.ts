@@ -3,7 +3,10 @@ import { loadEnvFile } from "../config/env.js";
 import { KnowledgeError } from "../core/index.js";
 import { createLogger } from "../logging/logger.js";
 import { ConfigError, parseConfig } from "./config.js";
-import { startServer } from "./start.js";
+import { SHUTDOWN_GRACE_MS, startServer } from "./start.js";
+
+/** Past the drain time and the store's close, something is stuck: exit anyway rather than hang a deploy. */
+const STOP_BACKSTOP_MS = SHUTDOWN_GRACE_MS + 2_000;
 
 async function main() {
   await loadEnvFile();
@@ -30,7 +33,11 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: finishing in-flight requests and stopping`);
+    logger.info(`${signal}: finishing in-flight requests and stopping`, { drainMs: SHUTDOWN_GRACE_MS });
+    setTimeout(() => {
+      logger.error("still stopping after the drain time; exiting now", { afterMs: STOP_BACKSTOP_MS });
+      process.exit(1);
+    }, STOP_BACKSTOP_MS).unref();
     running.stop().then(
       () => process.exit(0),
       (err: unknown) => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Platform, PlatformAdapter, PlatformContext } from "../adapters/adapter.js";
+import { type Platform, type PlatformAdapter, type PlatformContext, SHUTDOWN_DRAIN_MS } from "../adapters/adapter.js";
 import { PLATFORMS } from "../adapters/platforms.js";
 import { withTurnLog } from "../adapters/turn-log.js";
 import { PROJECT_ROOT } from "../config/paths.js";
@@ -22,8 +22,8 @@ import { type Check, mountProbes } from "./probes.js";
 
 const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")).version;
 
-/** How long in-flight requests may take to finish on shutdown. */
-export const SHUTDOWN_GRACE_MS = 5_000;
+/** How long in-flight requests and answers being sent may take to finish on shutdown (the drain time). */
+export const SHUTDOWN_GRACE_MS = SHUTDOWN_DRAIN_MS;
 
 export interface Running {
   url: string;
@@ -131,10 +131,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       process.off("SIGHUP", onHangup);
       live.close();
       probes.close();
-      // Stop taking connections and let in-flight requests finish; then stop the adapters (Socket
-      // Mode closes its socket, work still being posted to Slack or Teams drains).
-      await server.close(SHUTDOWN_GRACE_MS);
-      await Promise.all(adapters.map((a) => a.stop()));
+      // One drain time for everything: stop taking connections and let requests in flight finish; then the
+      // adapters stop (Socket Mode closes its socket) and answers still being sent to Slack or Teams may finish
+      // in what is left of it. Whatever still runs at the deadline is dropped.
+      const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+      const left = () => Math.max(0, deadline - Date.now());
+      await server.close(left());
+      await Promise.all(adapters.map((a) => a.stop(left())));
       await store.close();
     },
   };

@@ -17,7 +17,8 @@ import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToBlockKit } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
-import type { PlatformAdapter } from "../adapter.js";
+import { OUTBOUND_TIMEOUT_MS, type PlatformAdapter, SHUTDOWN_DRAIN_MS } from "../adapter.js";
+import { settledWithin } from "../deadline.js";
 import { createConversations } from "../conversations.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
@@ -33,7 +34,7 @@ import { registerWelcome } from "./listeners/welcome.js";
 import { createPacer } from "./pacer.js";
 import { createRateLimitAdapter, type RateLimitOptions, SLACK_RATE_LIMITS } from "./rate-limits.js";
 import { createResponseUrlClient } from "./response-url.js";
-import { DRAIN_TIMEOUT_MS, SLACK_EVENTS_PATH, WEB_API_RETRY, WEB_API_TIMEOUT_MS, WELCOME_INTERVAL_MS } from "./settings.js";
+import { SLACK_EVENTS_PATH, WEB_API_RETRY, WELCOME_INTERVAL_MS } from "./settings.js";
 import { createWorkRunner } from "./work.js";
 
 export { SlackAdapterError } from "./errors.js";
@@ -56,6 +57,8 @@ export interface SlackAdapterOptions {
   welcomeIntervalMs?: number;
   /** CONVERSATION_TTL_MINUTES: how long a DM's or thread's last turn is kept for follow-ups (default 30 minutes; 0: off). */
   conversationTtlMs?: number;
+  /** Bound on each Web API attempt and each response_url post; default OUTBOUND_TIMEOUT_MS. */
+  outboundTimeoutMs?: number;
 }
 
 /** WebClient wants the base URL with its trailing slash ("https://slack.com/api/"). */
@@ -72,9 +75,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       logger.warn("slack: rate limited; waiting before calling this method again", { method, retryAfterS });
     },
   };
+  const timeoutMs = options.outboundTimeoutMs ?? OUTBOUND_TIMEOUT_MS;
   const clientOptions = {
     retryConfig: { ...WEB_API_RETRY },
-    timeout: WEB_API_TIMEOUT_MS,
+    timeout: timeoutMs,
     // A 429 comes back to us instead of pausing every call of the client; the adapter waits per method.
     rejectRateLimitedCalls: true,
     adapter: createRateLimitAdapter(rateLimits),
@@ -132,7 +136,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   });
 
   const work = createWorkRunner(logger, () => metrics.outboundError("slack"));
-  const responseUrls = createResponseUrlClient({ timeoutMs: WEB_API_TIMEOUT_MS });
+  const responseUrls = createResponseUrlClient({ timeoutMs });
   const blockKit: SlackDeps["blockKit"] = (answer, o = {}) => {
     const pictureUrl = pictureUrlFor(options.publicUrl, answer);
     return answerToBlockKit(answer, { ...o, ...(pictureUrl ? { pictureUrl } : {}) });
@@ -204,11 +208,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       }
       logger.info("slack: started", { mode, onboardingChannels: onboardingChannels.length });
     },
-    async stop() {
+    async stop(graceMs = SHUTDOWN_DRAIN_MS) {
       // Socket Mode: close the connection so Slack sends new work elsewhere. HTTP: the server stops
-      // taking requests. Either way, answers already being sent may finish.
-      if (socket) await socket.client.disconnect();
-      await work.drain(DRAIN_TIMEOUT_MS);
+      // taking requests. Either way, answers already being sent may finish within the drain time;
+      // then the response_url connections still open are closed.
+      const deadline = Date.now() + graceMs;
+      if (socket) await settledWithin(graceMs, socket.client.disconnect());
+      const left = await work.drain(Math.max(0, deadline - Date.now()));
+      if (left > 0) logger.warn("slack: stopped with answers still being sent", { unfinished: left, graceMs });
       responseUrls.close();
     },
   };

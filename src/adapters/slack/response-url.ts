@@ -37,7 +37,7 @@ export class ResponseUrlError extends Error {
 }
 
 export interface ResponseUrlClientOptions {
-  /** Give up on a post when the connection has been silent this long (the adapter passes WEB_API_TIMEOUT_MS). */
+  /** Give up on a post (and close its socket) when its answer has not fully arrived this long after it began. */
   timeoutMs: number;
   /** How long an idle connection is kept for the next answer; default 5 s (Node's global agent's figure). */
   idleMs?: number;
@@ -59,6 +59,11 @@ export function createResponseUrlClient(options: ResponseUrlClientOptions): Resp
     const body = JSON.stringify(message);
     const send = url.protocol === "https:" ? https.request : http.request;
     return new Promise<void>((resolve, reject) => {
+      const finish = (err?: unknown) => {
+        clearTimeout(timer);
+        if (err) reject(err);
+        else resolve();
+      };
       const req = send(
         url,
         {
@@ -69,15 +74,14 @@ export function createResponseUrlClient(options: ResponseUrlClientOptions): Resp
             "content-length": Buffer.byteLength(body),
             "user-agent": USER_AGENT,
           },
-          timeout: options.timeoutMs,
         },
         (res) => {
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) {
             // Drain the body so the connection goes back to the pool.
             res.resume();
-            res.once("end", resolve);
-            res.once("error", reject);
+            res.once("end", () => finish());
+            res.once("error", finish);
             return;
           }
           let text = "";
@@ -88,7 +92,7 @@ export function createResponseUrlClient(options: ResponseUrlClientOptions): Resp
           res.once("end", () => {
             const said = text.trim().slice(0, MAX_ERROR_BODY);
             // The URL is a capability (anyone holding it can post); it never goes into a message.
-            reject(
+            finish(
               new ResponseUrlError(
                 "SLACK_RESPONSE_URL_REJECTED",
                 `response_url answered HTTP ${status}${said ? `: ${said}` : ""}`,
@@ -96,13 +100,18 @@ export function createResponseUrlClient(options: ResponseUrlClientOptions): Resp
               ),
             );
           });
-          res.once("error", reject);
+          res.once("error", finish);
         },
       );
-      req.once("timeout", () =>
-        req.destroy(new ResponseUrlError("SLACK_RESPONSE_URL_TIMEOUT", `response_url was silent for ${options.timeoutMs} ms`)),
+      // One deadline for the whole post, not an idle timer: a server that trickles its answer is cut off too.
+      const timer = setTimeout(
+        () =>
+          req.destroy(
+            new ResponseUrlError("SLACK_RESPONSE_URL_TIMEOUT", `response_url did not answer within ${options.timeoutMs} ms`),
+          ),
+        options.timeoutMs,
       );
-      req.once("error", reject);
+      req.once("error", finish);
       req.end(body);
     });
   }

@@ -36,20 +36,18 @@ export const EVENT_CLAIM_TTL_MS = 30 * 60 * 1000;
 export const APOLOGY = "Sorry, something went wrong while I was answering. Please try again in a moment.";
 
 /**
- * Web API calls: a reply that arrives minutes late is worse than none, so retry briefly instead of
- * the client's default of ten retries over half an hour, and give up on a call after 10 seconds.
+ * Web API calls: a reply that arrives minutes late is worse than none, so retry briefly instead of the
+ * client's default of ten retries over half an hour. Each attempt is bounded by OUTBOUND_TIMEOUT_MS
+ * (src/adapters/adapter.ts): a call that never answers is given up within three attempts and at most 3 s of
+ * waits between them.
  */
 export const WEB_API_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000, randomize: true } as const;
-export const WEB_API_TIMEOUT_MS = 10_000;
 
 /**
  * Welcome DMs for one onboarding channel go out at most this often: when a whole cohort joins at once, Slack's
  * limit of about one message a second per channel (and chat.postMessage's own tier) is not tripped.
  */
 export const WELCOME_INTERVAL_MS = 1_100;
-
-/** How long stop() waits for answers already being sent. */
-export const DRAIN_TIMEOUT_MS = 10_000;
 
 /** How long a channel's name, looked up to match ONBOARDING_CHANNELS by name, is trusted. */
 export const CHANNEL_NAME_CACHE_MS = 10 * 60 * 1000;

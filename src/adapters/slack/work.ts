@@ -4,6 +4,7 @@
  */
 
 import type { LogFields, Logger } from "../../logging/logger.js";
+import { settledWithin } from "../deadline.js";
 import { errorFields } from "./errors.js";
 
 export interface WorkRunner {
@@ -12,8 +13,8 @@ export interface WorkRunner {
    * `apologise`. Never rejects.
    */
   run(context: LogFields, work: () => Promise<void>, apologise?: () => Promise<unknown>): Promise<void>;
-  /** Wait until jobs in flight are done, or `timeoutMs` has passed. */
-  drain(timeoutMs: number): Promise<void>;
+  /** Wait until jobs in flight are done, or `timeoutMs` has passed; resolves with how many are still running. */
+  drain(timeoutMs: number): Promise<number>;
 }
 
 /** @param onFailure told of each job that failed (for /metrics: nearly always a call to Slack) */
@@ -40,14 +41,8 @@ export function createWorkRunner(logger: Logger, onFailure: () => void = () => {
       return job;
     },
     async drain(timeoutMs) {
-      if (inflight.size === 0) return;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, timeoutMs);
-        timer.unref();
-      });
-      await Promise.race([Promise.allSettled([...inflight]).then(() => undefined), timeout]);
-      clearTimeout(timer);
+      if (inflight.size > 0) await settledWithin(timeoutMs, Promise.allSettled([...inflight]));
+      return inflight.size;
     },
   };
 }

@@ -8,8 +8,10 @@ import {
   type ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from "botbuilder";
+import { OUTBOUND_TIMEOUT_MS } from "../adapter.js";
 import type { TeamsConfig } from "./config.js";
 import { CachingBotFrameworkAuthentication } from "./connector-cache.js";
+import { boundOpenIdMetadata } from "./outbound.js";
 
 /**
  * Where botbuilder fetches the keys that sign incoming tokens. Production leaves these unset (botbuilder's
@@ -51,11 +53,13 @@ export function channelMetadataUrl(endpoints: BotFrameworkEndpoints = {}): strin
 
 type ConnectorClientOptions = ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[4];
 
+/** `timeoutMs` bounds each fetch of Bot Framework's signing keys and each Bot Connector call (outbound.ts). */
 export function createBotFrameworkAuthentication(
   config: TeamsConfig,
   endpoints: BotFrameworkEndpoints = {},
   /** How the outbound connector clients behave (connector-retry.ts). */
   connectorOptions?: ConnectorClientOptions,
+  timeoutMs: number = OUTBOUND_TIMEOUT_MS,
 ): ConfigurationBotFrameworkAuthentication {
   if (config.appId && config.appType === "UserAssignedMSI" && !config.tenantId) {
     // botbuilder asserts this deep inside its constructor; say it in one sentence instead.
@@ -69,7 +73,9 @@ export function createBotFrameworkAuthentication(
   };
   const credentialsFactory = new ConfigurationServiceClientCredentialFactory(credentials);
   const overridden = endpoints.channelOpenIdMetadataUrl || endpoints.emulatorOpenIdMetadataUrl;
+  boundOpenIdMetadata(timeoutMs);
   return new CachingBotFrameworkAuthentication(
+    timeoutMs,
     {
       MicrosoftAppId: credentials.MicrosoftAppId,
       MicrosoftAppTenantId: credentials.MicrosoftAppTenantId,

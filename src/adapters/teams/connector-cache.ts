@@ -11,6 +11,7 @@
  * botbuilder's authenticateRequest, and only then is a client looked up.
  */
 import { ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { boundConnector } from "./outbound.js";
 
 type Auth = ConfigurationBotFrameworkAuthentication;
 export type ClaimsIdentity = Parameters<Auth["createConnectorFactory"]>[0];
@@ -68,6 +69,13 @@ const DEFAULT_AUDIENCE = "\u0000default";
 export class CachingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   readonly #connectors = new PromiseCache<ConnectorClient>();
   readonly #userTokens = new PromiseCache<UserTokenClient>();
+  /** Each Bot Connector call's bound (see outbound.ts). */
+  readonly #timeoutMs: number;
+
+  constructor(timeoutMs: number, ...args: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>) {
+    super(...args);
+    this.#timeoutMs = timeoutMs;
+  }
 
   override async authenticateRequest(...args: Parameters<Auth["authenticateRequest"]>): ReturnType<Auth["authenticateRequest"]> {
     const result = await super.authenticateRequest(...args);
@@ -88,8 +96,8 @@ export class CachingBotFrameworkAuthentication extends ConfigurationBotFramework
     const appId = appIdOf(identity);
     return {
       create: (serviceUrl: string, audience?: string) =>
-        this.#connectors.get(JSON.stringify([appId, serviceUrl, audience ?? DEFAULT_AUDIENCE]), () =>
-          factory.create(serviceUrl, audience),
+        this.#connectors.get(JSON.stringify([appId, serviceUrl, audience ?? DEFAULT_AUDIENCE]), async () =>
+          boundConnector(await factory.create(serviceUrl, audience), this.#timeoutMs),
         ),
     };
   }

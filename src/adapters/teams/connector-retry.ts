@@ -44,6 +44,11 @@ export class ConnectorRefused extends Error {
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+function ipv6Literal(url: string): { requestOverrides?: Record<string, unknown> } {
+  const host = new URL(url).hostname;
+  return host.startsWith("[") ? { requestOverrides: { hostname: host.slice(1, -1) } } : {};
+}
+
 export function connectorRetryOptions(options: ConnectorRetryOptions = CONNECTOR_RETRY): ConnectorClientOptions {
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? sleepFor;
@@ -62,6 +67,9 @@ export function connectorRetryOptions(options: ConnectorRetryOptions = CONNECTOR
             // As botbuilder's client decides it: plain http only when the serviceUrl itself is http (local mode,
             // which accepts loopback serviceUrls only).
             allowInsecureConnection: request.url.startsWith("http:"),
+            // An IPv6 literal (local mode's http://[::1]:PORT/) as the address it is: the client would pass the
+            // URL's bracketed hostname to the DNS resolver and fail with ENOTFOUND.
+            ...ipv6Literal(request.url),
             ...(request.abortSignal ? { abortSignal: request.abortSignal } : {}),
           }),
         );

@@ -7,7 +7,8 @@ import type { Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import type { Store } from "../../store/store.js";
-import type { PlatformAdapter } from "../adapter.js";
+import { OUTBOUND_TIMEOUT_MS, type PlatformAdapter, SHUTDOWN_DRAIN_MS } from "../adapter.js";
+import { settledWithin } from "../deadline.js";
 import { createConversations } from "../conversations.js";
 import { type BotFrameworkEndpoints, channelMetadataUrl, createBotFrameworkAuthentication, isLocalMode } from "./auth.js";
 import { DeliveryFailed, WhodoesTeamsBot } from "./bot.js";
@@ -15,6 +16,7 @@ import { WhodoesCloudAdapter } from "./cloud-adapter.js";
 import type { TeamsConfig } from "./config.js";
 import { CONNECTOR_RETRY, type ConnectorRetryOptions, connectorRetryOptions } from "./connector-retry.js";
 import { createInFlight, MESSAGES_PATH, mountMessagesRoute } from "./http.js";
+import { ConnectorTimeoutError } from "./outbound.js";
 import { createSigningKeysCheck } from "./signing-keys.js";
 
 export type { BotFrameworkEndpoints } from "./auth.js";
@@ -41,14 +43,24 @@ export interface TeamsAdapterOptions {
   localOnly?: boolean;
   /** CONVERSATION_TTL_MINUTES: how long a chat's or thread's last turn is kept for follow-ups (default 30 minutes; 0: off). */
   conversationTtlMs?: number;
+  /** Bound on fetching the signing keys and on each Bot Connector attempt (a reply: twice this); default OUTBOUND_TIMEOUT_MS. */
+  outboundTimeoutMs?: number;
 }
+
+/** A Bot Connector call that ran out of time: our deadline, or the HTTP client's timeout abort. */
+const isTimeout = (error: Error) => error instanceof ConnectorTimeoutError || error.name === "AbortError";
 
 export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapter {
   const { whodoes, config, logger, store, app } = options;
   const metrics = options.metrics ?? noMetrics;
   const localMode = isLocalMode(config);
   const retry = { ...(options.retry ?? CONNECTOR_RETRY), onRateLimited: () => metrics.rateLimited("teams") };
-  const auth = createBotFrameworkAuthentication(config, options.endpoints, connectorRetryOptions(retry));
+  const auth = createBotFrameworkAuthentication(
+    config,
+    options.endpoints,
+    connectorRetryOptions(retry),
+    options.outboundTimeoutMs ?? OUTBOUND_TIMEOUT_MS,
+  );
   const adapter = new WhodoesCloudAdapter(auth);
   const conversations = createConversations({
     whodoes,
@@ -72,8 +84,9 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     // Already logged once, with the conversation kind; the connector is refusing, so an apology would fail too.
     if (error instanceof DeliveryFailed) return;
     logger.error("teams: turn failed", { type: context.activity.type, error: error.message });
-    // An invoke's caller reads the HTTP response, not a message; only messages get an apology.
-    if (context.activity.type !== "message") return;
+    // An invoke's caller reads the HTTP response, not a message; only messages get an apology, and not when
+    // the connector is the one that did not answer (the apology would wait as long again for nothing).
+    if (context.activity.type !== "message" || isTimeout(error)) return;
     try {
       await context.sendActivity("Sorry, something went wrong while answering. Please try again.");
     } catch {
@@ -106,9 +119,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
         logger.info("teams: Bot Framework authentication on", { appType: config.appType });
       }
     },
-    async stop() {
+    async stop(graceMs = SHUTDOWN_DRAIN_MS) {
       work.stop();
-      await work.drained();
+      if ((await settledWithin(graceMs, work.drained())) === "late")
+        logger.warn("teams: stopped with turns still waiting on the Bot Connector", { graceMs });
     },
   };
 }

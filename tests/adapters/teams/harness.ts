@@ -161,6 +161,8 @@ export interface BotOptions {
   publicUrl?: string;
   /** Metrics and connector retry settings for the adapter under test. */
   adapter?: Pick<TeamsAdapterOptions, "metrics" | "retry">;
+  /** How long the bot waits for Bot Framework and the Bot Connector; default the adapter's. */
+  outboundTimeoutMs?: number;
 }
 
 /** The adapter mounted on its own express app, served on loopback like main.ts would. */
@@ -175,6 +177,7 @@ export async function startBot(options: BotOptions = {}) {
     ...(options.endpoints ? { endpoints: options.endpoints } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...options.adapter,
+    ...(options.outboundTimeoutMs ? { outboundTimeoutMs: options.outboundTimeoutMs } : {}),
   });
   await adapter.start();
   const server = http.createServer(app);

@@ -1,7 +1,8 @@
 /**
  * A dependency that accepts a connection and never answers: it reads what it is sent and stays silent.
  * `answer` lets a test make some paths answer normally (e.g. Slack's auth.test at start-up) and the rest hang.
- * It counts the connections it was given and how many are still open, to show the bot gave up on them.
+ * It counts the connections it was given, and how many of those holding a request it never answered are
+ * still open: the client closing them is how it shows it gave up (an idle pooled connection does not count).
  */
 import { once } from "node:events";
 import http from "node:http";
@@ -13,7 +14,7 @@ export interface HungServer {
   hung: string[];
   /** Connections ever accepted. */
   readonly connections: number;
-  /** Connections still open (the client has not given up on them yet). */
+  /** Connections holding an unanswered request that are still open (the client has not given up on them). */
   readonly open: number;
   /** Resolves when `count` requests have been left hanging. */
   waitForHung(count?: number, timeoutMs?: number): Promise<void>;
@@ -26,6 +27,7 @@ export type Answer = (req: http.IncomingMessage, res: http.ServerResponse, body:
 export async function startHungServer(answer: Answer = () => false): Promise<HungServer> {
   const hung: string[] = [];
   const sockets = new Set<Socket>();
+  const waiting = new Set<Socket>();
   let connections = 0;
   const server = http.createServer((req, res) => {
     let body = "";
@@ -34,13 +36,18 @@ export async function startHungServer(answer: Answer = () => false): Promise<Hun
       body += c;
     });
     req.on("end", () => {
-      if (!answer(req, res, body)) hung.push(req.url ?? "");
+      if (answer(req, res, body)) return;
+      hung.push(req.url ?? "");
+      if (!req.socket.destroyed) waiting.add(req.socket);
     });
   });
   server.on("connection", (socket: Socket) => {
     connections++;
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    socket.on("close", () => {
+      sockets.delete(socket);
+      waiting.delete(socket);
+    });
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
@@ -52,7 +59,7 @@ export async function startHungServer(answer: Answer = () => false): Promise<Hun
       return connections;
     },
     get open() {
-      return sockets.size;
+      return waiting.size;
     },
     async waitForHung(count = 1, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -69,8 +76,11 @@ export async function startHungServer(answer: Answer = () => false): Promise<Hun
   };
 }
 
-/** Answer JSON (for the paths a hung dependency should still serve). */
+/**
+ * Answer JSON (for the paths a hung dependency should still serve), closing the connection: the sockets left
+ * open are then only those of the requests left hanging.
+ */
 export function json(res: http.ServerResponse, body: unknown, status = 200): true {
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  res.writeHead(status, { "content-type": "application/json", connection: "close" }).end(JSON.stringify(body));
   return true;
 }
