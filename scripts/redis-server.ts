@@ -34,6 +34,10 @@ export interface RedisServer {
   url: string;
   /** SIGKILL: Redis vanishes as in a crash. */
   kill(): Promise<void>;
+  /** SIGSTOP: Redis keeps its connections open and stops answering, as a hung host does. */
+  pause(): void;
+  /** SIGCONT: it answers again (and works through what it was sent meanwhile). */
+  resume(): void;
   /** Start again on the same port (empty: nothing is saved). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -66,6 +70,19 @@ export async function startRedis(port?: number): Promise<RedisServer> {
     await exited;
   };
 
+  const signal = (name: NodeJS.Signals) => () => {
+    if (child && child.exitCode === null) child.kill(name);
+  };
+
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, kill, restart: start, stop: kill };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    kill,
+    pause: signal("SIGSTOP"),
+    resume: signal("SIGCONT"),
+    restart: start,
+    // A stopped process is killed all the same (SIGKILL needs no CONT).
+    stop: kill,
+  };
 }

@@ -6,7 +6,10 @@
  *
  * Redis going away must not stop the bot answering: claims and values fall back to memory and events are held
  * in memory (bounded) until it returns, with one warning per outage and one line when it is back.
- * The client reconnects by itself (capped exponential backoff).
+ * Two kinds of outage: a closed connection (the client reconnects by itself, capped exponential backoff)
+ * and a Redis that keeps the connection and stops answering (a paused or overloaded host). node-redis drops
+ * a command's own timeout once the command is written, so every command here races a timer instead; the
+ * first one that loses marks Redis as stalled, and a PING every second finds out when it answers again.
  */
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
@@ -19,6 +22,11 @@ import { createValues } from "./values.js";
 
 /** A claim decides whether to answer before Slack's 3-second ack: give Redis this long, then use memory. */
 export const CLAIM_TIMEOUT_MS = 500;
+/** While Redis is stalled, how often a PING asks whether it answers again. */
+export const PROBE_INTERVAL_MS = 1_000;
+/** How long a report's read, and closing on shutdown, wait for Redis. */
+export const READ_TIMEOUT_MS = 5_000;
+export const CLOSE_TIMEOUT_MS = 1_000;
 /** How long start-up waits for a first connection before serving from memory (and connecting on). */
 export const STARTUP_WAIT_MS = 2_000;
 /** Events held in memory while Redis is away; beyond this the oldest are dropped (with a warning). */
@@ -57,6 +65,26 @@ export function redisLocation(url: string): string {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message || err.name : String(err));
 
+class RedisStalledError extends Error {
+  override readonly name = "RedisStalledError";
+}
+
+/** `command`, or a RedisStalledError after `ms`. The command itself stays queued in the client; its outcome is ignored. */
+function within<T>(ms: number, command: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisStalledError(`Redis did not answer ${what} within ${ms} ms`)), ms);
+  });
+  command.catch(() => {}); // lost the race: nobody waits for it any more
+  return Promise.race([command, late]).finally(() => clearTimeout(timer));
+}
+
+/** A usage event as stored: its time as the score, the event (with a nonce) as the value. */
+interface Member {
+  score: number;
+  value: string;
+}
+
 export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
   const where = redisLocation(options.url);
   const logger = options.logger ?? silentLogger;
@@ -75,25 +103,42 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       reconnectStrategy: (attempt, cause) => (attempt >= giveUpAfter ? cause : reconnectDelay(attempt)),
     },
   });
-  const quick = client.withCommandOptions({ timeout: CLAIM_TIMEOUT_MS });
-
   const fallback = createClaims(now);
   const fallbackValues = createValues(now);
-  let held: UsageEvent[] = [];
+  /** Events recorded while Redis was away, as the sorted-set members they become: adding one twice is a no-op. */
+  let held: Member[] = [];
   let down = false;
   let droppedThisOutage = false;
   let everReady = false;
   let recorded = 0;
   let closing = false;
 
+  let probe: NodeJS.Timeout | undefined;
   const wentDown = (err: unknown) => {
     if (down || closing) return;
     down = true;
     droppedThisOutage = false;
-    logger.warn(`store: Redis at ${where} is unreachable; de-duplicating in memory and holding usage events until it returns`, {
-      error: errorText(err),
-    });
+    const stalled = err instanceof RedisStalledError;
+    logger.warn(
+      `store: Redis at ${where} is ${stalled ? "not answering" : "unreachable"}; de-duplicating in memory and holding usage events until it returns`,
+      { error: errorText(err) },
+    );
+    // A stalled Redis sends no event when it answers again (the connection never closed): ask it.
+    if (stalled) probe = setInterval(askIfBack, PROBE_INTERVAL_MS);
   };
+  let asking = false;
+  async function askIfBack() {
+    if (asking || !client.isReady) return;
+    asking = true;
+    try {
+      await within(CLAIM_TIMEOUT_MS, client.ping(), "PING");
+      cameBack();
+    } catch {
+      // Still stalled (or gone: then the client reconnects and "ready" says when it is back).
+    } finally {
+      asking = false;
+    }
+  }
   const cameBack = () => {
     if (!everReady) {
       everReady = true;
@@ -101,6 +146,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     }
     if (!down) return;
     down = false;
+    clearInterval(probe);
     logger.info(`store: Redis at ${where} is back; using it again`, { heldEvents: held.length });
     void flushHeld();
   };
@@ -108,13 +154,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   client.on("error", wentDown);
   client.on("ready", cameBack);
 
-  const member = (e: UsageEvent) => ({
+  const member = (e: UsageEvent): Member => ({
     score: e.at,
     // Identical events in the same millisecond are distinct uses: a nonce keeps both in the set.
     value: JSON.stringify({ ...e, n: randomBytes(6).toString("base64url") }),
   });
 
-  const hold = (events: UsageEvent[]) => {
+  const hold = (events: Member[]) => {
     held.push(...events);
     if (held.length > MAX_HELD_EVENTS) {
       const dropped = held.length - MAX_HELD_EVENTS;
@@ -126,13 +172,14 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     }
   };
 
-  async function flushHeld() {
+  async function flushHeld(timeoutMs = READ_TIMEOUT_MS) {
     if (held.length === 0 || !client.isReady) return;
     const batch = held;
     held = [];
     try {
-      await client.zAdd(eventsKey, batch.map(member));
+      await within(timeoutMs, client.zAdd(eventsKey, batch), "a batch of held events");
     } catch (err) {
+      // Held again as the same members: if the batch did land after all, adding it again changes nothing.
       hold(batch);
       wentDown(err);
     }
@@ -142,36 +189,38 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     const k = `${prefix}claim:${key}`;
     // A claim taken in memory during an outage still counts after Redis returns.
     if (fallback.holds(k)) return false;
-    if (client.isReady) {
+    if (client.isReady && !down) {
       try {
-        const reply = await quick.set(
+        const set = client.set(
           k,
           "1",
           ttlMs === undefined
             ? { condition: "NX" }
             : { condition: "NX", expiration: { type: "PX", value: Math.max(1, Math.ceil(ttlMs)) } },
         );
+        const reply = await within(CLAIM_TIMEOUT_MS, set, "a claim");
         cameBack();
         return reply === "OK";
       } catch (err) {
         // A Redis error reply (e.g. out of memory) is as bad as no Redis for this claim.
         wentDown(err instanceof ErrorReply ? new Error(`Redis refused the claim: ${err.message}`) : err);
       }
-    } else wentDown(new Error("not connected"));
+    } else if (!client.isReady) wentDown(new Error("not connected"));
     return fallback.claim(k, ttlMs);
   }
 
   async function remember(key: string, value: string, ttlMs: number): Promise<void> {
     const k = `${prefix}value:${key}`;
-    if (client.isReady) {
+    if (client.isReady && !down) {
       try {
-        await quick.set(k, value, { expiration: { type: "PX", value: Math.max(1, Math.ceil(ttlMs)) } });
+        const set = client.set(k, value, { expiration: { type: "PX", value: Math.max(1, Math.ceil(ttlMs)) } });
+        await within(CLAIM_TIMEOUT_MS, set, "a value");
         cameBack();
         return;
       } catch (err) {
         wentDown(err);
       }
-    } else wentDown(new Error("not connected"));
+    } else if (!client.isReady) wentDown(new Error("not connected"));
     fallbackValues.set(k, value, ttlMs);
   }
 
@@ -179,9 +228,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     const k = `${prefix}value:${key}`;
     // A value remembered in memory during an outage is the newest one.
     const local = fallbackValues.get(k);
-    if (local !== undefined || !client.isReady) return local;
+    if (local !== undefined || !client.isReady || down) return local;
     try {
-      const value = await quick.get(k);
+      const value = await within(CLAIM_TIMEOUT_MS, client.get(k), "a value");
       cameBack();
       return value ?? undefined;
     } catch (err) {
@@ -191,19 +240,20 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   }
 
   async function record(event: UsageEvent): Promise<void> {
-    if (!client.isReady) {
-      wentDown(new Error("not connected"));
-      hold([event]);
+    const m = member(event);
+    if (!client.isReady || down) {
+      if (!client.isReady) wentDown(new Error("not connected"));
+      hold([m]);
       return;
     }
     try {
-      await quick.zAdd(eventsKey, member(event));
+      await within(CLAIM_TIMEOUT_MS, client.zAdd(eventsKey, m), "an event");
       if (++recorded % TRIM_EVERY === 0)
         void client.zRemRangeByScore(eventsKey, "-inf", now() - EVENT_RETENTION_MS).catch(() => {});
       cameBack();
     } catch (err) {
       wentDown(err);
-      hold([event]);
+      hold([m]);
     }
   }
 
@@ -212,7 +262,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     const from = since.getTime();
     let lines: string[];
     try {
-      lines = await client.zRange(eventsKey, from, "+inf", { BY: "SCORE" });
+      lines = await within(READ_TIMEOUT_MS, client.zRange(eventsKey, from, "+inf", { BY: "SCORE" }), "the usage events");
     } catch (err) {
       throw new StoreError(`could not read usage events from Redis at ${where}: ${errorText(err)}`, "STORE_UNAVAILABLE", {
         cause: err,
@@ -224,16 +274,21 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       if (e) out.push(e);
     }
     // Events held here during an outage are part of the picture too.
-    out.push(...held.filter((e) => e.at >= from));
+    for (const m of held) {
+      const e = m.score >= from ? parseUsageEventLine(m.value) : undefined;
+      if (e) out.push(e);
+    }
     return out.sort((a, b) => a.at - b.at);
   }
 
   async function close() {
     closing = true;
-    await flushHeld();
+    clearInterval(probe);
+    if (!down) await flushHeld(CLOSE_TIMEOUT_MS);
     if (held.length > 0) logger.warn(`store: Redis at ${where} is away; ${held.length} usage event(s) held in memory are lost`);
-    if (client.isReady) await client.close();
-    else if (client.isOpen) client.destroy();
+    // close() waits for every reply still due, which a stalled Redis never sends: give it a moment, then drop.
+    if (client.isReady && !down) await within(CLOSE_TIMEOUT_MS, client.close(), "QUIT").catch(() => {});
+    if (client.isOpen) client.destroy();
     fallback.clear();
     fallbackValues.clear();
   }
