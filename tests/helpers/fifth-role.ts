@@ -14,7 +14,8 @@ export const FIFTH = {
   artefacts: ["dbt models", "the metrics layer"],
 } as const;
 
-const ROLE = `id: ${FIFTH.id}
+/** Its role file, as an organisation would add it to roles/. */
+export const FIFTH_ROLE_YAML = `id: ${FIFTH.id}
 name: ${FIFTH.name}
 short: Analytics engineer
 character: ${FIFTH.character}
@@ -44,6 +45,6 @@ ${FIFTH.tasks.map((t) => `    - ${t}`).join("\n")}
 /** A throwaway knowledge folder: the shipped one plus the fifth role. Call remove() when done. */
 export function knowledgeWithFifthRole(): ReturnType<typeof copyKnowledge> {
   const copy = copyKnowledge();
-  copy.write(`roles/${FIFTH.id}.yaml`, ROLE);
+  copy.write(`roles/${FIFTH.id}.yaml`, FIFTH_ROLE_YAML);
   return copy;
 }

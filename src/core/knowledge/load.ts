@@ -28,7 +28,26 @@ interface Parsed {
   lines: LineCounter;
 }
 
+/**
+ * Largest knowledge file read. The largest shipped one is about 25 kB; a file of megabytes is a mistake (or
+ * an attack) that would stall the server while it is parsed, so it is refused before it is read.
+ */
+export const MAX_KNOWLEDGE_FILE_BYTES = 1024 * 1024;
+/**
+ * Aliases a file may expand (yaml's maxAliasCount). Knowledge files use none; a handful of nested aliases
+ * (a "billion laughs" bomb) would otherwise expand to gigabytes.
+ */
+export const MAX_YAML_ALIASES = 100;
+
 function parseYamlFile(path: string, shown: string): Parsed {
+  const size = statSync(path).size;
+  if (size > MAX_KNOWLEDGE_FILE_BYTES)
+    throw new KnowledgeError(
+      "KNOWLEDGE_TOO_LARGE",
+      shown,
+      undefined,
+      `is ${(size / 1024 / 1024).toFixed(1)} MB; a knowledge file may be at most ${MAX_KNOWLEDGE_FILE_BYTES / 1024 / 1024} MB`,
+    );
   const lines = new LineCounter();
   const doc = parseDocument(readFileSync(path, "utf8"), { lineCounter: lines, prettyErrors: false });
   const err = doc.errors[0];
@@ -48,8 +67,23 @@ function lineOf(p: Parsed, path: readonly PropertyKey[]): number | undefined {
   return undefined;
 }
 
+/** The file's data; an alias bomb is refused here, where yaml would expand it. */
+function dataOf(p: Parsed): unknown {
+  try {
+    return p.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    // yaml's ReferenceError: "Excessive alias count indicates a resource exhaustion attack".
+    throw new KnowledgeError(
+      "KNOWLEDGE_SYNTAX",
+      p.file,
+      undefined,
+      `YAML aliases expand too far (more than ${MAX_YAML_ALIASES}): refused (${(err as Error).message})`,
+    );
+  }
+}
+
 function validate<S extends z.ZodType>(p: Parsed, schema: S): z.infer<S> {
-  const result = schema.safeParse(p.doc.toJS() ?? {});
+  const result = schema.safeParse(dataOf(p) ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (!issue) throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, undefined, "is not valid");
