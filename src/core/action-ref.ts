@@ -5,9 +5,11 @@
  */
 import { z } from "zod";
 import { INTENT_IDS } from "./intents.js";
+import { ID_PATTERN } from "./knowledge/schema.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
 
-const roleId = z.string().min(1).max(100);
+/** Shaped like a role id of the knowledge: nothing else (markup, terminal escapes) travels on as one. */
+const roleId = z.string().min(1).max(100).regex(ID_PATTERN);
 /** Roles a "Compare all roles" button may put first: the two of a comparison, with room to spare. */
 const MAX_FIRST = 5;
 const actionRefSchema = z.discriminatedUnion("do", [

@@ -69,7 +69,15 @@ export function questionEvent(
   };
 }
 
-export function createUsageRecorder(store: Store, options: UsageRecorderOptions): UsageRecorder {
+/**
+ * `knownRoles`: the role ids a feedback vote may name (the knowledge's, read when the vote comes: it can be
+ * reloaded). A vote's value comes back from the client, so one naming anything else is not recorded.
+ */
+export function createUsageRecorder(
+  store: Store,
+  options: UsageRecorderOptions,
+  knownRoles: () => ReadonlySet<string>,
+): UsageRecorder {
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   let lastWarning = Number.NEGATIVE_INFINITY;
@@ -98,6 +106,11 @@ export function createUsageRecorder(store: Store, options: UsageRecorderOptions)
     },
     action(ref) {
       if (ref.do !== "feedback") return;
+      // The intent is one of INTENT_IDS already (parseActionRef); the role must be one the bot has.
+      if (ref.role !== undefined && !knownRoles().has(ref.role)) {
+        logger.debug("usage: not recording a vote for a role the knowledge does not have");
+        return;
+      }
       save(() => ({
         type: "feedback",
         at: now(),
@@ -115,7 +128,7 @@ export function createUsageRecorder(store: Store, options: UsageRecorderOptions)
  * Only typed questions (`ask`) and 👍/👎 are recorded; search-box keystrokes and other buttons are not.
  */
 export function recordingWhodoes(whodoes: Whodoes, store: Store, options: UsageRecorderOptions): Whodoes {
-  const recorder = createUsageRecorder(store, options);
+  const recorder = createUsageRecorder(store, options, () => new Set(whodoes.knowledge.roles.map((r) => r.id)));
   return wrapWhodoes(whodoes, {
     ask(text, next) {
       const answer = next(text);

@@ -17,8 +17,9 @@ export function table(headers: string[], rows: string[][], align: Align[]): stri
 const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
 /**
- * A one-line, inert cell: a recorded question is untrusted text, so control characters (newlines,
- * terminal escapes) and bidi overrides (which reorder the rest of the line) become spaces.
+ * A one-line, inert cell. Everything in a report came from the store, which holds what people and clients
+ * sent (and whatever else someone wrote into it), so control characters (newlines, terminal escapes, C1
+ * codes) and bidi overrides (which reorder the rest of the line) become spaces, in every column.
  */
 const cell = (text: string, max = 60) => {
   const flat = text
@@ -28,6 +29,18 @@ const cell = (text: string, max = 60) => {
   const chars = [...flat]; // code points, so an emoji is not cut in half
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
 };
+
+/**
+ * The report as JSON a terminal can show safely: JSON.stringify escapes C0 controls but writes C1 controls
+ * (U+0080–U+009F, which some terminals obey) and the bidi overrides raw; these are escaped too. It parses
+ * to the same data.
+ */
+export function reportJson(report: UsageReport): string {
+  return JSON.stringify(report).replace(
+    /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
 
 export function formatReport(report: UsageReport): string {
   const { totals } = report;
@@ -65,7 +78,7 @@ export function formatReport(report: UsageReport): string {
     out.push(
       ...table(
         ["down", "up", "intent", "role"],
-        report.disliked.map((r) => [String(r.down), String(r.up), r.intent, r.role ?? "-"]),
+        report.disliked.map((r) => [String(r.down), String(r.up), cell(r.intent), cell(r.role ?? "-")]),
         ["right", "right", "left", "left"],
       ),
     );
@@ -76,7 +89,7 @@ export function formatReport(report: UsageReport): string {
     out.push(
       ...table(
         ["count", "intent"],
-        report.intents.map((r) => [String(r.count), r.intent]),
+        report.intents.map((r) => [String(r.count), cell(r.intent)]),
         ["right", "left"],
       ),
     );
@@ -87,7 +100,7 @@ export function formatReport(report: UsageReport): string {
     out.push(
       ...table(
         ["count", "role"],
-        report.roles.map((r) => [String(r.count), r.role]),
+        report.roles.map((r) => [String(r.count), cell(r.role)]),
         ["right", "left"],
       ),
     );

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { type ActionRef, INTENT_IDS } from "../../src/core/index.js";
+import { ID_PATTERN } from "../../src/core/knowledge/schema.js";
 
 /** Longest message the properties try: far beyond any platform's limit, to prove the core bounds its work. */
 export const HUGE_LENGTH = 100_000;
@@ -222,11 +223,14 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: hugeText },
 );
 
-/** Role ids: the knowledge's own, and ids it does not know (a stale or forged button). */
+/**
+ * Role ids: the knowledge's own, and ids it does not know (a stale or forged button), shaped as ids are:
+ * parseActionRef refuses anything else before it reaches the core.
+ */
 export function roleIdArb(knownIds: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...knownIds) },
-    { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 100 }) },
+    { weight: 1, arbitrary: fc.stringMatching(ID_PATTERN).filter((id) => id.length <= 100) },
   );
 }
 

@@ -9,7 +9,7 @@ import { createStore } from "../../store/create-store.js";
 import { StoreError, type UsageEvent } from "../../store/store.js";
 import { parseDuration } from "../../usage/duration.js";
 import { buildReport } from "../../usage/report.js";
-import { formatReport } from "../../usage/report-table.js";
+import { formatReport, reportJson } from "../../usage/report-table.js";
 
 /** The window when --since is not given. */
 export const DEFAULT_REPORT_SINCE = "7d";
@@ -67,6 +67,6 @@ export async function runReport(options: ReportOptions): Promise<number> {
   }
 
   const report = buildReport(events, { since: from, until });
-  stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  stdout(options.json ? `${reportJson(report)}\n` : formatReport(report));
   return 0;
 }

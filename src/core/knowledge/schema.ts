@@ -4,7 +4,9 @@ import { INTENT_IDS } from "../intents.js";
 import type { DirectoryFormat } from "./types.js";
 
 const text = z.string().trim().min(1, "must not be empty");
-const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "must be lower-case words joined by - (e.g. data-architect)");
+/** What an id in the knowledge looks like (role and responsibility ids): also checked on ids that come back in buttons. */
+export const ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const id = z.string().regex(ID_PATTERN, "must be lower-case words joined by - (e.g. data-architect)");
 const words = z.array(text);
 
 export const responsibilitySchema = z.strictObject({
