@@ -7,20 +7,24 @@
  * - Remembered values (`remember`/`recall`) all have a ttl and live in memory only, for the same reason.
  * - `events-YYYY-MM.jsonl`: usage events, one file per month (UTC) so a report over a week reads a
  *   month or two, and old months can be deleted or archived by hand. Events are not held in memory.
+ * - `hash-key`: the installation's random key for question hashes (hex), made on first use. Deleting it
+ *   starts a new key: questions asked afterwards no longer group with earlier ones.
  *
  * One process per DATA_DIR: several instances must share a Redis instead.
  */
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { type Logger, silentLogger } from "../logging/logger.js";
-import { type AppendFile, createAppendFile } from "./append-file.js";
+import { type AppendFile, createAppendFile, DATA_FILE_MODE } from "./append-file.js";
 import { createClaims } from "./claims.js";
 import { type Store, StoreError } from "./store.js";
 import { parseUsageEventLine, type UsageEvent } from "./usage-event.js";
 import { createValues } from "./values.js";
 
 export const CLAIMS_FILE = "claims.jsonl";
+export const HASH_KEY_FILE = "hash-key";
 const EVENTS_FILE = /^events-(\d{4})-(\d{2})\.jsonl$/;
 
 /** The events file an event at `at` belongs to. */
@@ -73,8 +77,14 @@ export function createFileStore(options: FileStoreOptions): FileStore {
     return file;
   };
 
+  let hashKey: Buffer | undefined;
+
   return {
     dir,
+    async hashKey() {
+      hashKey ??= readOrMakeKey(join(dir, HASH_KEY_FILE));
+      return hashKey;
+    },
     async claimOnce(key, ttlMs) {
       if (!claims.claim(key, ttlMs)) return false;
       if (ttlMs === undefined) {
@@ -130,6 +140,29 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       eventFiles.clear();
     },
   };
+}
+
+/** The key in `path`, made (random, readable by the bot's user only) when there is none yet. */
+function readOrMakeKey(path: string): Buffer {
+  try {
+    const hex = readFileSync(path, "utf8").trim();
+    if (/^[0-9a-f]{64}$/.test(hex)) return Buffer.from(hex, "hex");
+    throw new StoreError(`${path} does not hold a key (64 hex digits); delete it to make a new one`, "STORE_IO");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`cannot read ${path}: ${(err as Error).message}`, "STORE_IO", { cause: err });
+    }
+  }
+  const key = randomBytes(32);
+  try {
+    // "wx": never over a key another process has just made.
+    writeFileSync(path, `${key.toString("hex")}\n`, { mode: DATA_FILE_MODE, flag: "wx" });
+    return key;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return readOrMakeKey(path);
+    throw new StoreError(`cannot write ${path}: ${(err as Error).message}`, "STORE_IO", { cause: err });
+  }
 }
 
 /** Load persisted claims into memory; returns how many lines were damaged (e.g. a torn last line). */

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createClaims } from "./claims.js";
 import type { Store } from "./store.js";
 import type { UsageEvent } from "./usage-event.js";
@@ -11,7 +12,10 @@ export function createMemoryStore(now: () => number = Date.now): Store {
   const claims = createClaims(now);
   const values = createValues(now);
   let events: UsageEvent[] = [];
+  // Nothing outlives the process here, the key included.
+  const key = randomBytes(32);
   return {
+    hashKey: async () => key,
     async claimOnce(key, ttlMs) {
       return claims.claim(key, ttlMs);
     },

@@ -91,6 +91,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   const now = options.now ?? Date.now;
   const prefix = options.keyPrefix ?? "whodoes:";
   const eventsKey = `${prefix}events`;
+  const hashKeyKey = `${prefix}hash-key`;
   const reconnectDelay = options.reconnectDelayMs ?? defaultReconnectDelay;
   const giveUpAfter = options.requireConnection ? 2 : Number.POSITIVE_INFINITY;
 
@@ -281,6 +282,20 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     return out.sort((a, b) => a.at - b.at);
   }
 
+  let hashKey: Buffer | undefined;
+  /** The shared key: the first instance to ask sets it (SET NX), every instance reads the same one. */
+  async function getHashKey(): Promise<Buffer> {
+    if (hashKey) return hashKey;
+    if (!client.isReady || down) throw new StoreError(`Redis at ${where} is unreachable: no hash key yet`, "STORE_UNAVAILABLE");
+    const made = randomBytes(32).toString("hex");
+    await within(CLAIM_TIMEOUT_MS, client.set(hashKeyKey, made, { condition: "NX" }), "the hash key");
+    const stored = await within(CLAIM_TIMEOUT_MS, client.get(hashKeyKey), "the hash key");
+    if (typeof stored !== "string" || !/^[0-9a-f]{64}$/.test(stored))
+      throw new StoreError(`Redis key ${hashKeyKey} does not hold a hash key`, "STORE_UNAVAILABLE");
+    hashKey = Buffer.from(stored, "hex");
+    return hashKey;
+  }
+
   async function close() {
     closing = true;
     clearInterval(probe);
@@ -312,5 +327,16 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     ]);
     waited.abort();
   }
-  return { claimOnce, remember, recall, record, events, close, status: () => ({ mode: "redis", ok: client.isReady && !down }) };
+  // Fetched now if Redis is there, so an outage later does not stop unanswered questions being recorded.
+  if (client.isReady) await getHashKey().catch(() => {});
+  return {
+    claimOnce,
+    remember,
+    recall,
+    record,
+    events,
+    hashKey: getHashKey,
+    close,
+    status: () => ({ mode: "redis", ok: client.isReady && !down }),
+  };
 }

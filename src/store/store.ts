@@ -29,6 +29,11 @@ export interface Store {
   events(since: Date): Promise<UsageEvent[]>;
   /** Which store this is and whether it answers now (for /readyz and /metrics). */
   status(): StoreStatus;
+  /**
+   * This installation's key for hashing what must not be kept in the clear (unanswered questions): random,
+   * made on first use and kept with the state, so every instance sharing the state hashes alike. Never logged.
+   */
+  hashKey(): Promise<Buffer>;
   close(): Promise<void>;
 }
 

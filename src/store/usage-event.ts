@@ -27,7 +27,7 @@ export const usageEventSchema = z.discriminatedUnion("type", [
     role: roleId.optional(),
     /** The top role's score, for low-confidence answers. */
     score: z.number().optional(),
-    /** SHA-256 of the normalised question: groups repeats without keeping the text. */
+    /** HMAC-SHA256 of the normalised question with the installation's key: groups repeats without keeping the text. */
     hash: z.string().regex(/^[0-9a-f]{64}$/),
     /** The knowledge terms the question matched (the answer's evidence), never free text. */
     terms: z.array(z.string().max(80)).max(50),

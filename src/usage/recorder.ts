@@ -41,12 +41,16 @@ export interface UsageRecorder {
 
 const unique = (xs: string[]) => [...new Set(xs)].sort();
 
-/** The event a question produces: pure, so it is easy to test. */
+/**
+ * The event a question produces: pure, so it is easy to test. `hashKey` (the store's) keys an unanswered
+ * question's hash; without it an unanswered question cannot be recorded (it throws).
+ */
 export function questionEvent(
   text: string,
   answer: Answer,
   options: Pick<UsageRecorderOptions, "platform" | "recordQuestions" | "lowConfidenceScore">,
   at: number,
+  hashKey?: Buffer,
 ): UsageEvent {
   const top = answer.roles[0];
   const threshold = options.lowConfidenceScore ?? LOW_CONFIDENCE_SCORE;
@@ -54,6 +58,7 @@ export function questionEvent(
   const weak = answer.intent === "who_does" && (top === undefined || top.score < threshold);
   const role = top && !outOfScope ? { role: top.id } : {};
   if (!outOfScope && !weak) return { type: "asked", at, platform: options.platform, intent: answer.intent, ...role };
+  if (!hashKey) throw new Error("no hash key from the store yet: an unanswered question cannot be recorded");
   return {
     type: "unanswered",
     at,
@@ -62,7 +67,7 @@ export function questionEvent(
     intent: answer.intent,
     ...role,
     ...(weak && top ? { score: Math.round(top.score * 1000) / 1000 } : {}),
-    hash: questionHash(text),
+    hash: questionHash(text, hashKey),
     // Knowledge terms only (stems the evidence matched), never the question's other words.
     terms: unique(answer.roles.flatMap((r) => r.evidence.flatMap((e) => e.terms))).slice(0, 20),
     ...(options.recordQuestions ? { question: text.trim().slice(0, MAX_RECORDED_QUESTION) } : {}),
@@ -91,18 +96,26 @@ export function createUsageRecorder(
     logger.warn("usage: could not record usage; answering goes on", { error: (err as Error)?.message ?? String(err), failures });
   };
 
-  const save = (make: () => UsageEvent) => {
-    try {
-      // Not awaited: the answer goes out now, whatever the store does.
-      store.record(make()).catch(failed);
-    } catch (err) {
+  const save = (make: () => UsageEvent | Promise<UsageEvent>) => {
+    // Not awaited: the answer goes out now, whatever the store does.
+    (async () => store.record(await make()))().catch(failed);
+  };
+
+  // Asked of the store once (and again after a failure, e.g. Redis away when the bot started).
+  let hashKey: Promise<Buffer | undefined> | undefined;
+  const key = () => {
+    hashKey ??= store.hashKey().catch((err: unknown) => {
+      hashKey = undefined;
       failed(err);
-    }
+      return undefined;
+    });
+    return hashKey;
   };
 
   return {
     question(text, answer) {
-      save(() => questionEvent(text, answer, options, now()));
+      const at = now();
+      save(async () => questionEvent(text, answer, options, at, await key()));
     },
     action(ref) {
       if (ref.do !== "feedback") return;

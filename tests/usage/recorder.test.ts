@@ -9,9 +9,14 @@ import { captureLogger } from "../store/support/capture-logger.js";
 
 const core = createWhodoes(loadKnowledge());
 const settle = () => new Promise((r) => setTimeout(r, 10));
+/** A hash key, as a store gives one. */
+const KEY = Buffer.alloc(32, 7);
+/** The key of the store `recorded` used last. */
+let lastKey: Buffer = KEY;
 
 async function recorded(bot: (w: Whodoes) => void, options: { recordQuestions?: boolean } = {}): Promise<UsageEvent[]> {
   const store = createMemoryStore();
+  lastKey = await store.hashKey();
   bot(recordingWhodoes(core, store, { platform: "slack", now: () => 1_700_000_000_000, ...options }));
   await settle();
   return store.events(new Date(0));
@@ -43,12 +48,12 @@ describe("recordingWhodoes", () => {
       platform: "slack",
       reason: "out_of_scope",
       intent: "out_of_scope",
-      hash: questionHash(q),
+      hash: questionHash(q, lastKey),
       terms: [],
     });
     expect(JSON.stringify(hashed)).not.toMatch(/all-hands/i);
     const [withText] = await recorded((w) => w.ask(q), { recordQuestions: true });
-    expect(withText).toMatchObject({ reason: "out_of_scope", hash: questionHash(q), question: q });
+    expect(withText).toMatchObject({ reason: "out_of_scope", hash: questionHash(q, lastKey), question: q });
   });
 
   it("records a 👍/👎 with its intent and role, and no other button", async () => {
@@ -113,7 +118,7 @@ describe("questionEvent", () => {
 
   it("counts a weak who-does answer as unanswered, with the matched terms and no text", () => {
     const q = "a research team wants our EHR data, who should they talk to?";
-    expect(questionEvent(q, answer(LOW_CONFIDENCE_SCORE - 0.01), opts, 5)).toEqual({
+    expect(questionEvent(q, answer(LOW_CONFIDENCE_SCORE - 0.01), opts, 5, KEY)).toEqual({
       type: "unanswered",
       at: 5,
       platform: "web",
@@ -121,7 +126,7 @@ describe("questionEvent", () => {
       intent: "who_does",
       role: "data-manager",
       score: 0.24,
-      hash: questionHash(q),
+      hash: questionHash(q, KEY),
       terms: ["access", "data", "research"],
     });
     expect(questionEvent(q, answer(LOW_CONFIDENCE_SCORE), opts, 5)).toEqual({
@@ -137,7 +142,7 @@ describe("questionEvent", () => {
 
   it("cuts recorded text to a readable length", () => {
     const long = "x".repeat(100_000);
-    const e = questionEvent(long, answer(0, "out_of_scope"), { platform: "web", recordQuestions: true }, 1);
+    const e = questionEvent(long, answer(0, "out_of_scope"), { platform: "web", recordQuestions: true }, 1, KEY);
     expect(e.type === "unanswered" && e.question?.length).toBe(500);
   });
 });
@@ -145,8 +150,10 @@ describe("questionEvent", () => {
 describe("question hash", () => {
   it("is the same for the same question typed differently", () => {
     expect(normaliseQuestion("  Who RESTORES a dropped   table?? <@U123ABC>")).toBe("who restores a dropped table");
-    expect(questionHash("who restores a dropped table")).toBe(questionHash("Who restores a dropped table?"));
-    expect(questionHash("who restores a dropped table")).not.toBe(questionHash("who drops a restored table"));
-    expect(questionHash("x")).toMatch(/^[0-9a-f]{64}$/);
+    expect(questionHash("who restores a dropped table", KEY)).toBe(questionHash("Who restores a dropped table?", KEY));
+    expect(questionHash("who restores a dropped table", KEY)).not.toBe(questionHash("who drops a restored table", KEY));
+    expect(questionHash("x", KEY)).toMatch(/^[0-9a-f]{64}$/);
+    // Keyed: another installation's key gives another hash.
+    expect(questionHash("x", KEY)).not.toBe(questionHash("x", Buffer.alloc(32, 8)));
   });
 });

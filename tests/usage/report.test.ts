@@ -8,8 +8,10 @@ import { formatReport } from "../../src/usage/report-table.js";
 
 const T = Date.UTC(2025, 2, 10, 12, 0);
 const window = { since: new Date(T - 7 * 86_400_000), until: new Date(T) };
-const H1 = questionHash("what time is the all-hands");
-const H2 = questionHash("who owns the sepsis study data");
+/** Any key: these hashes only name questions here. */
+const KEY = Buffer.alloc(32, 1);
+const H1 = questionHash("what time is the all-hands", KEY);
+const H2 = questionHash("who owns the sepsis study data", KEY);
 
 const events: UsageEvent[] = [
   { type: "asked", at: T - 1000, platform: "slack", intent: "who_does", role: "database-administrator" },
@@ -104,7 +106,7 @@ describe("buildReport", () => {
       platform: "web",
       reason: "out_of_scope",
       intent: "out_of_scope",
-      hash: questionHash(`q${i}`),
+      hash: questionHash(`q${i}`, KEY),
       terms: [],
     }));
     expect(buildReport(many, window).unanswered).toHaveLength(10);
