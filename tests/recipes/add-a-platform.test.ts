@@ -133,7 +133,8 @@ describe("recipe: add a platform", () => {
     const config = parseConfig({ MATTERMOST_TOKEN: "s3cret", PORT: "0", HOST: "127.0.0.1", DATA_DIR: join(copy.dir, "data") });
     const running = await startServer(config, silentLogger);
     stop = () => running.stop();
-    expect(running.adapters.map((a) => a.name)).toEqual(["teams", "mattermost"]);
+    // Teams' unauthenticated local mode stays off beside a platform that takes requests from other machines.
+    expect(running.adapters.map((a) => a.name)).toEqual(["mattermost"]);
 
     const ask = (token: string, text: string) =>
       fetch(`${running.url}/api/mattermost`, {
