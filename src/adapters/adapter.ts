@@ -42,8 +42,10 @@ export interface PlatformContext {
   store: Store;
   /** The one HTTP server's express app: a platform mounts its routes on it and never listens itself. */
   app: express.Express;
-  /** No platform takes requests from other machines: the server listens on loopback only. */
+  /** No platform takes requests from other machines (so by default the server listens on loopback only). */
   localOnly: boolean;
+  /** The server listens on a loopback address (HOST, or its default): only this machine can reach it. */
+  loopbackOnly: boolean;
   /** PUBLIC_URL: the address the platforms reach this server at (for the comparison's picture), if set. */
   publicUrl?: string;
   /** Counts for /metrics (rate limits, outbound errors, Socket Mode reconnects). */

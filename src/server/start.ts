@@ -25,6 +25,9 @@ const VERSION: string = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json
 /** How long in-flight requests and answers being sent may take to finish on shutdown (the drain time). */
 export const SHUTDOWN_GRACE_MS = SHUTDOWN_DRAIN_MS;
 
+/** Whether HOST serves this machine only. */
+const isLoopbackHost = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
+
 export interface Running {
   url: string;
   adapters: PlatformAdapter[];
@@ -82,6 +85,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   mountMetrics(app, metrics, config.metricsToken);
 
+  const host = config.host ?? (localOnly ? "127.0.0.1" : "0.0.0.0");
   // Per platform: record usage for `whodoes report`, and log and count one line per turn.
   const context = (platform: string): PlatformContext => ({
     whodoes: withTurnLog(
@@ -95,6 +99,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     app,
     localOnly,
     metrics,
+    loopbackOnly: isLoopbackHost(host),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(config.conversationTtlMs !== undefined ? { conversationTtlMs: config.conversationTtlMs } : {}),
   });
@@ -110,7 +115,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   finishHttpApp(app, logger);
 
   for (const adapter of adapters) await adapter.start();
-  const host = config.host ?? (localOnly ? "127.0.0.1" : "0.0.0.0");
   const server = await listen(app, config.port, host);
   startupLog.info(`whodoes ${VERSION} listening on ${server.url} (${knowledge.roles.length} roles from ${knowledge.dir})`);
   for (const adapter of adapters) startupLog.info(`on: ${adapter.describe()}`, { adapter: adapter.name });

@@ -10,9 +10,11 @@ import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
 import { createConversations } from "../conversations.js";
 import { CHAT_PATH, createChatRouter } from "./api.js";
-import { createPageRouter, PAGE_PATH } from "./page.js";
+import { chatRateLimit, requireLocalHost } from "./guards.js";
+import { createPageRouter, PAGE_PATH, SCRIPT_PATH, STYLE_PATH } from "./page.js";
 
 export { CHAT_BODY_LIMIT, CHAT_PATH, type ChatErrorBody, type ChatResponse } from "./api.js";
+export { WEB_CHAT_RATE_LIMIT } from "./guards.js";
 export { CONTENT_SECURITY_POLICY, PAGE_PATH, SCRIPT_PATH, STYLE_PATH } from "./page.js";
 
 export interface WebChatAdapterOptions {
@@ -24,11 +26,18 @@ export interface WebChatAdapterOptions {
   store?: Store;
   /** CONVERSATION_TTL_MINUTES: how long a session's last turn is kept (default 30 minutes; 0: off). */
   conversationTtlMs?: number;
+  /**
+   * The server listens on loopback only: then a request naming another host in Host is refused (a page
+   * elsewhere reaching the chat through DNS rebinding). Default false (the server's HOST serves others).
+   */
+  loopbackOnly?: boolean;
 }
 
 export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAdapter {
   const { whodoes, logger, app } = options;
   let accepting = true;
+  if (options.loopbackOnly) app.all([PAGE_PATH, STYLE_PATH, SCRIPT_PATH, CHAT_PATH], requireLocalHost(logger));
+  app.post(CHAT_PATH, chatRateLimit(logger));
   // The page files are read now, so a missing one fails at start, not on the first visit.
   app.use(createPageRouter(() => whodoes.welcome()));
   const conversations = createConversations({
