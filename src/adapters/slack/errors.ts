@@ -3,7 +3,7 @@ import { isRecord } from "../is-record.js";
 
 export class SlackAdapterError extends Error {
   constructor(
-    readonly code: "SLACK_CONFIG_INVALID" | "SLACK_AUTH_FAILED" | "SLACK_CONNECT_FAILED",
+    readonly code: "SLACK_CONFIG_INVALID" | "SLACK_AUTH_FAILED" | "SLACK_CONNECT_FAILED" | "SLACK_UNREACHABLE",
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -26,6 +26,20 @@ export function errorFields(err: unknown): Record<string, string> {
     if (isRecord(data) && typeof data.error === "string") fields.slackError = data.error;
   }
   return fields;
+}
+
+/**
+ * Why Slack's Web API could not be asked at all, or undefined when Slack answered. A request error (DNS,
+ * refused, reset, timed out, a proxy refusing the tunnel) or an HTTP error (a status with no Slack JSON: a
+ * proxy's 502 or 407) never reached Slack; only a platform error (`ok: false`) is Slack's own answer.
+ */
+export function unreachableReason(err: unknown): string | undefined {
+  if (!isRecord(err)) return undefined;
+  if (err.code === "slack_webapi_http_error") return `HTTP ${typeof err.statusCode === "number" ? err.statusCode : "error"}`;
+  if (err.code !== "slack_webapi_request_error") return undefined;
+  const original = isRecord(err.original) ? err.original : {};
+  if (typeof original.code === "string") return original.code;
+  return typeof original.message === "string" && original.message ? original.message.slice(0, 120) : "no answer";
 }
 
 /** Slack's error string (e.g. "invalid_auth") from a Web API error, for one-line start-up messages. */

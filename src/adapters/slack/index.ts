@@ -24,7 +24,7 @@ import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
 import { createEventDedupe, createReplayGuard } from "./dedupe.js";
 import type { SlackDeps } from "./deps.js";
-import { errorFields, SlackAdapterError, slackErrorCode } from "./errors.js";
+import { errorFields, SlackAdapterError, slackErrorCode, unreachableReason } from "./errors.js";
 import { createEventErrorHandler, createSlackRouter, finishSlackRouter, requestSignature } from "./http-route.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommands } from "./listeners/commands.js";
@@ -177,6 +177,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   });
 
   const mode = socket ? "Socket Mode" : `HTTP at ${SLACK_EVENTS_PATH}`;
+  const apiUrl = clientOptions.slackApiUrl ?? "https://slack.com/api/";
+  /** Start-up failed before Slack could answer: say so, rather than blame the token. */
+  const unreachable = (err: unknown) => {
+    const reason = unreachableReason(err);
+    return reason === undefined
+      ? undefined
+      : new SlackAdapterError(
+          "SLACK_UNREACHABLE",
+          `Cannot reach Slack's Web API at ${apiUrl} (${reason}). Check the network, DNS, any proxy, and SLACK_API_URL.`,
+          { cause: err },
+        );
+  };
   return {
     name: "slack",
     describe: () => `Slack (${mode})`,
@@ -189,20 +201,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       try {
         await bolt.init();
       } catch (err) {
-        throw new SlackAdapterError(
-          "SLACK_AUTH_FAILED",
-          `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(err)}). Check the Bot User OAuth Token under OAuth & Permissions.`,
-          { cause: err },
+        throw (
+          unreachable(err) ??
+          new SlackAdapterError(
+            "SLACK_AUTH_FAILED",
+            `Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackErrorCode(err)}). Check the Bot User OAuth Token under OAuth & Permissions.`,
+            { cause: err },
+          )
         );
       }
       if (socket) {
         try {
           await bolt.start();
         } catch (err) {
-          throw new SlackAdapterError(
-            "SLACK_CONNECT_FAILED",
-            `Slack's Socket Mode did not connect (${slackErrorCode(err)}). Check SLACK_APP_TOKEN (an app-level token with connections:write) and that Socket Mode is on.`,
-            { cause: err },
+          throw (
+            unreachable(err) ??
+            new SlackAdapterError(
+              "SLACK_CONNECT_FAILED",
+              `Slack's Socket Mode did not connect (${slackErrorCode(err)}). Check SLACK_APP_TOKEN (an app-level token with connections:write) and that Socket Mode is on.`,
+              { cause: err },
+            )
           );
         }
       }

@@ -11,6 +11,7 @@ import { isRecord } from "../is-record.js";
 import type { WhodoesTeamsBot } from "./bot.js";
 import type { WhodoesCloudAdapter } from "./cloud-adapter.js";
 import { isLocalRequest, isLoopbackServiceUrl } from "./local-mode-guard.js";
+import { withSdkLog } from "./sdk-console.js";
 
 export const MESSAGES_PATH = "/api/messages";
 
@@ -127,12 +128,14 @@ function refuseOtherMachines(logger: Logger): RequestHandler {
 
 export function mountMessagesRoute(app: express.Express, deps: MessagesRouteDeps): void {
   const guard: RequestHandler[] = deps.localMode ? [refuseOtherMachines(deps.logger)] : [];
+  const handler = createHandler(deps);
   app.post(
     MESSAGES_PATH,
     ...guard,
     capBody(deps.logger, "teams", MAX_BODY_BYTES),
     express.json({ limit: MAX_BODY_BYTES }),
-    createHandler(deps),
+    // botbuilder's console output while it handles the request goes to the log (sdk-console.ts).
+    ((req, res, next) => withSdkLog(deps.logger, () => handler(req, res, next))) satisfies RequestHandler,
     createBodyErrorHandler(deps.logger, "teams", { limit: showBytes(MAX_BODY_BYTES) }),
   );
 }

@@ -17,6 +17,7 @@ import type { TeamsConfig } from "./config.js";
 import { CONNECTOR_RETRY, type ConnectorRetryOptions, connectorRetryOptions } from "./connector-retry.js";
 import { createInFlight, MESSAGES_PATH, mountMessagesRoute } from "./http.js";
 import { ConnectorTimeoutError } from "./outbound.js";
+import { routeSdkConsole } from "./sdk-console.js";
 import { createSigningKeysCheck } from "./signing-keys.js";
 
 export type { BotFrameworkEndpoints } from "./auth.js";
@@ -54,6 +55,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
   const { whodoes, config, logger, store, app } = options;
   const metrics = options.metrics ?? noMetrics;
   const localMode = isLocalMode(config);
+  routeSdkConsole();
   const retry = { ...(options.retry ?? CONNECTOR_RETRY), onRateLimited: () => metrics.rateLimited("teams") };
   const auth = createBotFrameworkAuthentication(
     config,

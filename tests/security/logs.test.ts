@@ -1,0 +1,147 @@
+/**
+ * Issue 16, item 10: what reaches the operator's log. botbuilder (and jsonwebtoken through it) prints rejected
+ * tokens' details to the console, the signing key included, several lines each; that goes into the structured
+ * log at debug instead, one line per event, with no key. And a Slack that cannot be reached at start (refused,
+ * or a proxy answering for it) is said to be unreachable, not to have rejected the token.
+ */
+import { createServer } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createSlackAdapter, SlackAdapterError } from "../../src/adapters/slack/index.js";
+import { createMemoryStore } from "../../src/store/memory-store.js";
+import { channelClaims, newRsaKey, signJwt, startFakeOpenId } from "../adapters/teams/fake-openid.js";
+import { fixture, realWhodoes, startBot, type TestBot } from "../adapters/teams/harness.js";
+import { json, startHungServer } from "./support/hung-server.js";
+import { startServerProcess } from "./support/process.js";
+import { recordingLogger } from "./support/server.js";
+
+const APP_ID = "0b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+
+describe("botbuilder's console output about rejected tokens", () => {
+  const printed: unknown[][] = [];
+  const logger = recordingLogger();
+  let openId: Awaited<ReturnType<typeof startFakeOpenId>>;
+  let bot: TestBot;
+
+  beforeAll(async () => {
+    // Whatever reaches the console (and so the process's stdout/stderr) is recorded here, and kept off the screen.
+    for (const method of ["error", "warn", "log", "info", "debug"] as const)
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        printed.push(args);
+      });
+    openId = await startFakeOpenId();
+    bot = await startBot({
+      config: { appId: APP_ID, appPassword: "not-a-real-secret", appType: "MultiTenant" },
+      endpoints: { channelOpenIdMetadataUrl: openId.metadataUrl, emulatorOpenIdMetadataUrl: openId.metadataUrl },
+      logger,
+    });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await openId?.close();
+    vi.restoreAllMocks();
+  });
+
+  const serviceUrl = "https://smba.trafficmanager.net/emea/";
+  const now = () => Math.floor(Date.now() / 1000);
+  const cases: [string, () => string][] = [
+    [
+      "a token signed by another key under Bot Framework's key id",
+      () => signJwt(channelClaims(APP_ID, serviceUrl), newRsaKey(), openId.kid),
+    ],
+    [
+      "an expired token",
+      () => signJwt(channelClaims(APP_ID, serviceUrl, { exp: now() - 3600, nbf: 0, iat: 0 }), openId.key, openId.kid),
+    ],
+  ];
+
+  it.each(cases)("%s: 401, nothing printed, one debug line without the key", async (_name, token) => {
+    printed.length = 0;
+    const before = logger.lines.length;
+    const res = await bot.post(fixture("personal-message", serviceUrl), { authorization: `Bearer ${token()}` });
+    expect(res.status).toBe(401);
+    expect(printed).toEqual([]);
+    const lines = logger.lines.slice(before);
+    const sdk = lines.filter((l) => l.fields?.source === "botbuilder");
+    expect(sdk).toHaveLength(1);
+    expect(sdk[0]?.level).toBe("debug");
+    expect(sdk[0]?.msg).not.toContain("\n");
+    const all = JSON.stringify(lines);
+    expect(all).not.toMatch(/BEGIN|PUBLIC KEY|MII[A-Za-z0-9+/]{20}/);
+    expect(lines.some((l) => l.msg === "teams: refused a request that failed authentication")).toBe(true);
+  });
+});
+
+describe("Slack that cannot be reached at start", () => {
+  const start = async (apiUrl: string) => {
+    const adapter = createSlackAdapter({
+      whodoes: realWhodoes(),
+      config: { botToken: "xoxb-unreachable-test", signingSecret: "unreachable-test-secret", apiUrl },
+      logger: recordingLogger(),
+      store: createMemoryStore(),
+      app: express(),
+      outboundTimeoutMs: 500,
+    });
+    try {
+      return await adapter.start().then(
+        () => undefined,
+        (e: unknown) => e as SlackAdapterError,
+      );
+    } finally {
+      await adapter.stop(0);
+    }
+  };
+
+  it("nothing listening (as a failed DNS lookup or a dead proxy): says Slack cannot be reached", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = await start(`http://127.0.0.1:${port}/api/`);
+    expect(error).toBeInstanceOf(SlackAdapterError);
+    expect(error?.code).toBe("SLACK_UNREACHABLE");
+    expect(error?.message).toMatch(/cannot reach Slack/i);
+    expect(error?.message).toMatch(/ECONNREFUSED/);
+    expect(error?.message).not.toMatch(/did not accept|token/i);
+  });
+
+  it("a proxy answering in Slack's place (HTTP 502, not Slack's JSON): says Slack cannot be reached", async () => {
+    const proxy = await startHungServer((_req, res) => {
+      res.writeHead(502, { "content-type": "text/html", connection: "close" }).end("<html>Bad Gateway</html>");
+      return true;
+    });
+    try {
+      const error = await start(`${proxy.url}/api/`);
+      expect(error?.code).toBe("SLACK_UNREACHABLE");
+      expect(error?.message).toMatch(/cannot reach Slack.*HTTP 502/i);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("Slack itself refusing the token still says so", async () => {
+    const slack = await startHungServer((_req, res) => json(res, { ok: false, error: "invalid_auth" }));
+    try {
+      const error = await start(`${slack.url}/api/`);
+      expect(error?.code).toBe("SLACK_AUTH_FAILED");
+      expect(error?.message).toMatch(/did not accept SLACK_BOT_TOKEN.*invalid_auth/);
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it("npm start exits 1 with one line saying Slack cannot be reached", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const run = startServerProcess({
+      HOST: "127.0.0.1",
+      SLACK_BOT_TOKEN: "xoxb-unreachable-test",
+      SLACK_SIGNING_SECRET: "unreachable-test-secret",
+      SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
+    });
+    await expect(run).rejects.toThrow(/exited \(1\)[\s\S]*cannot reach Slack/i);
+    await expect(run).rejects.not.toThrow(/did not accept/);
+  });
+});
