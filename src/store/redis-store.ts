@@ -299,10 +299,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   async function close() {
     closing = true;
     clearInterval(probe);
+    // One second in all (shutdown's budget for the store): flush what is held, then close.
+    const until = Date.now() + CLOSE_TIMEOUT_MS;
     if (!down) await flushHeld(CLOSE_TIMEOUT_MS);
     if (held.length > 0) logger.warn(`store: Redis at ${where} is away; ${held.length} usage event(s) held in memory are lost`);
-    // close() waits for every reply still due, which a stalled Redis never sends: give it a moment, then drop.
-    if (client.isReady && !down) await within(CLOSE_TIMEOUT_MS, client.close(), "QUIT").catch(() => {});
+    // close() waits for every reply still due, which a stalled Redis never sends: give it what is left, then drop.
+    if (client.isReady && !down) await within(Math.max(1, until - Date.now()), client.close(), "QUIT").catch(() => {});
     if (client.isOpen) client.destroy();
     fallback.clear();
     fallbackValues.clear();
