@@ -11,7 +11,7 @@ import type { Store } from "../../store/store.js";
 import { isRecord } from "../is-record.js";
 import { errorFields } from "./errors.js";
 import { REQUEST_SIGNATURE_KEY } from "./http-route.js";
-import { EVENT_CLAIM_TTL_MS, REPLAY_CLAIM_TTL_MS } from "./settings.js";
+import { EVENT_CLAIM_TTL_MS, REPLAY_CLAIM_TTL_MS, SIGNATURE_WINDOW_MS } from "./settings.js";
 
 /** Claim `key`; if the store fails, answer anyway (a rare double answer beats silence) and say so. */
 export async function claim(store: Store, logger: Logger, key: string, ttlMs = EVENT_CLAIM_TTL_MS): Promise<boolean> {
@@ -42,6 +42,17 @@ export function createEventDedupe(store: Store, logger: Logger): Middleware<AnyM
 export const replayKey = (signature: string): string => `slack:sig:${signature.replace(/^.*v0=/, "").slice(0, 32)}`;
 
 /**
+ * How long a signature must be remembered: until the receiver would refuse its timestamp as too old anyway
+ * (five minutes after it; a second more for rounding), at most REPLAY_CLAIM_TTL_MS. A busy bot holds five
+ * minutes of these, about 130 bytes each in memory.
+ */
+function replayTtl(signature: string, now = Date.now()): number {
+  const seconds = Number(signature.split(":")[0]);
+  if (!Number.isFinite(seconds)) return REPLAY_CLAIM_TTL_MS;
+  return Math.min(REPLAY_CLAIM_TTL_MS, Math.max(1_000, seconds * 1000 + SIGNATURE_WINDOW_MS + 1_000 - now));
+}
+
+/**
  * Global middleware, first in line: Bolt has verified the request's signature (replays are only worth
  * remembering once they are known to be Slack's), and the receiver passed its timestamp and signature on.
  */
@@ -50,7 +61,7 @@ export function createReplayGuard(store: Store, logger: Logger): Middleware<AnyM
     const signature = args.context[REQUEST_SIGNATURE_KEY];
     // An event is answered once by its event_id already (below); commands and clicks carry no such id.
     const isEvent = isRecord(args.body) && typeof args.body.event_id === "string";
-    if (typeof signature === "string" && !isEvent && !(await claim(store, logger, replayKey(signature), REPLAY_CLAIM_TTL_MS))) {
+    if (typeof signature === "string" && !isEvent && !(await claim(store, logger, replayKey(signature), replayTtl(signature)))) {
       logger.warn("slack: acknowledged a replayed request (same timestamp and signature) without answering it", {
         team: args.context.teamId,
       });

@@ -20,8 +20,9 @@ export const SLACK_BODY_BYTES = 512 * 1024;
 export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
 
 /**
- * How long a verified request's signature is remembered so that a replay is answered once: every request
- * Bolt accepts is within SIGNATURE_WINDOW_MS of now either way, so no signature outlives twice that.
+ * The longest a verified request's signature is remembered so that a replay is answered once: every
+ * request accepted is within SIGNATURE_WINDOW_MS of now either way, so none is valid for longer than twice
+ * that (dedupe.ts keeps each only until its own timestamp is too old).
  */
 export const REPLAY_CLAIM_TTL_MS = 2 * SIGNATURE_WINDOW_MS;
 
