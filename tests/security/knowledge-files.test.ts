@@ -68,12 +68,18 @@ async function start(intentsDir: string) {
   expect((await health()).body.knowledge.roles).toBe(4);
 }
 
+/** A server on a fresh copy of the knowledge at <base>/intents; returns that folder. */
+async function startOnCopy(): Promise<string> {
+  base = mkdtempSync(join(tmpdir(), "whodoes-knowledge-"));
+  const dir = join(base, "intents");
+  copyTo(dir);
+  await start(dir);
+  return dir;
+}
+
 describe("the knowledge folder replaced while the server runs", () => {
   it("deleted and made again: re-attached, and later edits are followed", async () => {
-    base = mkdtempSync(join(tmpdir(), "whodoes-knowledge-"));
-    const dir = join(base, "intents");
-    copyTo(dir);
-    await start(dir);
+    const dir = await startOnCopy();
     rmSync(dir, { recursive: true });
     await new Promise((r) => setTimeout(r, 400));
     copyTo(dir);
@@ -84,13 +90,10 @@ describe("the knowledge folder replaced while the server runs", () => {
   });
 
   it("renamed over (a new folder moved into place, as editors and git do): re-attached, edits followed", async () => {
-    base = mkdtempSync(join(tmpdir(), "whodoes-knowledge-"));
-    const dir = join(base, "intents");
-    copyTo(dir);
-    await start(dir);
-    copyTo(join(base, "intents.new"));
-    renameSync(dir, join(base, "intents.old"));
-    renameSync(join(base, "intents.new"), dir);
+    const dir = await startOnCopy();
+    copyTo(`${dir}.new`);
+    renameSync(dir, `${dir}.old`);
+    renameSync(`${dir}.new`, dir);
     await expect.poll(reattached, { timeout: 5000 }).toBe(true);
     addRole(dir);
     await healthUntil(roles(5), "the edit made in the new folder");
@@ -134,10 +137,7 @@ describe("the knowledge folder replaced while the server runs", () => {
 
 describe("knowledge files that would cost the server", () => {
   it("a YAML alias bomb is refused with the file's name; the last good knowledge answers on", async () => {
-    base = mkdtempSync(join(tmpdir(), "whodoes-knowledge-"));
-    const dir = join(base, "intents");
-    copyTo(dir);
-    await start(dir);
+    const dir = await startOnCopy();
     const levels = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
     const bomb = [
       'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
@@ -157,10 +157,7 @@ describe("knowledge files that would cost the server", () => {
   });
 
   it("a knowledge file over 1 MB is refused with its name and the limit, before it is parsed", async () => {
-    base = mkdtempSync(join(tmpdir(), "whodoes-knowledge-"));
-    const dir = join(base, "intents");
-    copyTo(dir);
-    await start(dir);
+    const dir = await startOnCopy();
     // A valid role file (it would load) made large by a comment.
     addRole(dir);
     const file = fifthRoleFile(dir);

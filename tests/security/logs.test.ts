@@ -9,8 +9,8 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSlackAdapter, SlackAdapterError } from "../../src/adapters/slack/index.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
-import { channelClaims, newRsaKey, signJwt, startFakeOpenId } from "../adapters/teams/fake-openid.js";
-import { fixture, realWhodoes, startBot, type TestBot } from "../adapters/teams/harness.js";
+import { channelClaims, newRsaKey, signJwt } from "../adapters/teams/fake-openid.js";
+import { fixture, realWhodoes, useAuthenticatedBot } from "../adapters/teams/harness.js";
 import { json, startHungServer } from "./support/hung-server.js";
 import { startServerProcess } from "./support/process.js";
 import { recordingLogger } from "./support/server.js";
@@ -20,45 +20,36 @@ const APP_ID = "0b1d2c3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
 describe("botbuilder's console output about rejected tokens", () => {
   const printed: unknown[][] = [];
   const logger = recordingLogger();
-  let openId: Awaited<ReturnType<typeof startFakeOpenId>>;
-  let bot: TestBot;
-
-  beforeAll(async () => {
-    // Whatever reaches the console (and so the process's stdout/stderr) is recorded here, and kept off the screen.
+  // Whatever reaches the console (and so the process's stdout/stderr) is recorded here and kept off the
+  // screen; installed before the bot starts, as a process's console is.
+  beforeAll(() => {
     for (const method of ["error", "warn", "log", "info", "debug"] as const)
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
         printed.push(args);
       });
-    openId = await startFakeOpenId();
-    bot = await startBot({
-      config: { appId: APP_ID, appPassword: "not-a-real-secret", appType: "MultiTenant" },
-      endpoints: { channelOpenIdMetadataUrl: openId.metadataUrl, emulatorOpenIdMetadataUrl: openId.metadataUrl },
-      logger,
-    });
   });
-  afterAll(async () => {
-    await bot?.close();
-    await openId?.close();
+  afterAll(() => {
     vi.restoreAllMocks();
   });
+  const rig = useAuthenticatedBot(APP_ID, logger);
 
   const serviceUrl = "https://smba.trafficmanager.net/emea/";
   const now = () => Math.floor(Date.now() / 1000);
   const cases: [string, () => string][] = [
     [
       "a token signed by another key under Bot Framework's key id",
-      () => signJwt(channelClaims(APP_ID, serviceUrl), newRsaKey(), openId.kid),
+      () => signJwt(channelClaims(APP_ID, serviceUrl), newRsaKey(), rig.openId.kid),
     ],
     [
       "an expired token",
-      () => signJwt(channelClaims(APP_ID, serviceUrl, { exp: now() - 3600, nbf: 0, iat: 0 }), openId.key, openId.kid),
+      () => signJwt(channelClaims(APP_ID, serviceUrl, { exp: now() - 3600, nbf: 0, iat: 0 }), rig.openId.key, rig.openId.kid),
     ],
   ];
 
   it.each(cases)("%s: 401, nothing printed, one debug line without the key", async (_name, token) => {
     printed.length = 0;
     const before = logger.lines.length;
-    const res = await bot.post(fixture("personal-message", serviceUrl), { authorization: `Bearer ${token()}` });
+    const res = await rig.bot.post(fixture("personal-message", serviceUrl), { authorization: `Bearer ${token()}` });
     expect(res.status).toBe(401);
     expect(printed).toEqual([]);
     const lines = logger.lines.slice(before);

@@ -17,6 +17,7 @@ import { fixture as slackFixture } from "../adapters/slack/support/fixtures.js";
 import { signedHeaders } from "../adapters/slack/support/signing.js";
 import { channelClaims, newRsaKey, signJwt } from "../adapters/teams/fake-openid.js";
 import { realWhodoes, startBot, type TestBot } from "../adapters/teams/harness.js";
+import { waitFor } from "../helpers/wait-for.js";
 import { type HungServer, json, startHungServer } from "./support/hung-server.js";
 import { recordingLogger } from "./support/server.js";
 
@@ -36,15 +37,6 @@ afterEach(async () => {
   bot = undefined;
   hung = undefined;
 });
-
-/** Poll until `ok`, or fail after `ms`. */
-async function until(ok: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** POST to the bot, timing it; a test that waits for a bounded answer must not itself wait forever. */
 async function timedPost(b: TestBot, body: unknown, headers: Record<string, string> = {}, patienceMs = 6000) {
@@ -85,15 +77,20 @@ describe("Teams: Bot Framework's signing keys", () => {
     );
   };
 
-  it("a metadata endpoint that never answers: 503 within the timeout, one shared fetch, its socket closed", async () => {
-    hung = await startHungServer();
-    const replies = await authenticated(`${hung.url}/v1/.well-known/openidconfiguration`);
+  /** Every request got 503 within the timeout, from one fetch that hung at `path`, whose socket was then closed. */
+  async function expectOneBoundedFetch(silent: HungServer, path: string) {
+    const replies = await authenticated(`${silent.url}/v1/.well-known/openidconfiguration`);
     for (const r of replies) {
       expect(r.status).toBe(503);
       expect(r.ms).toBeLessThan(TIMEOUT_MS + 2500);
     }
-    expect(hung.hung).toEqual(["/v1/.well-known/openidconfiguration"]);
-    await until(() => hung?.open === 0, 2000, "the metadata socket closed");
+    expect(silent.hung).toEqual([path]);
+    await waitFor(`the socket of ${path} closed`, () => silent.open === 0, 2000);
+  }
+
+  it("a metadata endpoint that never answers: 503 within the timeout, one shared fetch, its socket closed", async () => {
+    hung = await startHungServer();
+    await expectOneBoundedFetch(hung, "/v1/.well-known/openidconfiguration");
   });
 
   it("a keys endpoint that never answers: the same", async () => {
@@ -101,13 +98,7 @@ describe("Teams: Bot Framework's signing keys", () => {
       if (req.url !== "/v1/.well-known/openidconfiguration") return false;
       return json(res, { issuer: "https://api.botframework.com", jwks_uri: `${hung?.url}/v1/keys` });
     });
-    const replies = await authenticated(`${hung.url}/v1/.well-known/openidconfiguration`);
-    for (const r of replies) {
-      expect(r.status).toBe(503);
-      expect(r.ms).toBeLessThan(TIMEOUT_MS + 2500);
-    }
-    expect(hung.hung).toEqual(["/v1/keys"]);
-    await until(() => hung?.open === 0, 2000, "the keys socket closed");
+    await expectOneBoundedFetch(hung, "/v1/keys");
   });
 });
 
@@ -120,7 +111,7 @@ describe("Teams: the Bot Connector", () => {
     for (const r of replies) expect(r.ms).toBeLessThan(2 * TIMEOUT_MS + 2500);
     expect(hung.hung).toHaveLength(3);
     expect(logger.lines.filter((l) => l.msg === "teams: turn failed")).toHaveLength(3);
-    await until(() => hung?.open === 0, 2000, "the connector sockets closed");
+    await waitFor("the connector sockets closed", () => hung?.open === 0, 2000);
   });
 
   it("replies to a http://[::1]:PORT/ serviceUrl (local mode accepts it, so it must work)", async () => {
@@ -195,10 +186,14 @@ describe("Slack: the Web API and response_url", () => {
     const event = slackFixture("message-im");
     const started = Date.now();
     expect((await post(JSON.stringify(event), "application/json")).status).toBe(200);
-    await until(() => logger.lines.some((l) => l.msg === "slack: failed to answer"), 3 * TIMEOUT_MS + 1500 + SLACK_MS, "gave up");
+    await waitFor(
+      "gave up",
+      () => logger.lines.some((l) => l.msg === "slack: failed to answer"),
+      3 * TIMEOUT_MS + 1500 + SLACK_MS,
+    );
     expect(Date.now() - started).toBeLessThan(3 * TIMEOUT_MS + 1500 + SLACK_MS);
     await stop();
-    await until(() => hung?.open === 0, 2000, "the Web API sockets closed");
+    await waitFor("the Web API sockets closed", () => hung?.open === 0, 2000);
   });
 
   it("a response_url that never answers (a button's answer): given up within the timeout, socket closed", async () => {
@@ -210,9 +205,9 @@ describe("Slack: the Web API and response_url", () => {
     const form = new URLSearchParams({ payload: JSON.stringify(click) });
     const started = Date.now();
     expect((await post(form.toString(), "application/x-www-form-urlencoded")).status).toBe(200);
-    await until(() => logger.lines.some((l) => l.msg === "slack: failed to answer"), TIMEOUT_MS + SLACK_MS, "gave up");
+    await waitFor("gave up", () => logger.lines.some((l) => l.msg === "slack: failed to answer"), TIMEOUT_MS + SLACK_MS);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + SLACK_MS);
     await stop();
-    await until(() => hung?.open === 0, 2000, "the response_url sockets closed");
+    await waitFor("the response_url sockets closed", () => hung?.open === 0, 2000);
   });
 });

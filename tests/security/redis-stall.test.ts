@@ -11,6 +11,7 @@ import type { Store } from "../../src/store/store.js";
 import { startFakeSlack } from "../adapters/slack/support/fake-slack.js";
 import { fixture } from "../adapters/slack/support/fixtures.js";
 import { signedHeaders } from "../adapters/slack/support/signing.js";
+import { waitFor } from "../helpers/wait-for.js";
 import { captureLogger } from "../store/support/capture-logger.js";
 import { type RedisServer, redisAvailable, startRedis } from "../store/support/redis-server.js";
 import { startTestServer } from "./support/server.js";
@@ -26,15 +27,6 @@ async function timed<T>(work: Promise<T>, patienceMs: number): Promise<{ value: 
   ]);
   return { value, ms: Date.now() - started };
 }
-
-const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000) => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 describe.runIf(redisAvailable())("a Redis that stops answering", () => {
   let redis: RedisServer;

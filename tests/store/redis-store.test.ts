@@ -11,17 +11,9 @@ import { createStore } from "../../src/store/create-store.js";
 import { createRedisStore } from "../../src/store/redis-store.js";
 import type { Store } from "../../src/store/store.js";
 import { recordingWhodoes } from "../../src/usage/recorder.js";
+import { waitFor } from "../helpers/wait-for.js";
 import { captureLogger } from "./support/capture-logger.js";
 import { freePort, type RedisServer, redisAvailable, startRedis } from "./support/redis-server.js";
-
-const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000) => {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 describe.runIf(redisAvailable())("Redis store", () => {
   let redis: RedisServer;

@@ -15,6 +15,7 @@ import { createWhodoes, loadKnowledge, type Whodoes } from "../../../src/core/in
 import { type LogFields, type Logger, silentLogger } from "../../../src/logging/logger.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import type { Store } from "../../../src/store/store.js";
+import { startFakeOpenId } from "./fake-openid.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures", "teams");
 
@@ -200,6 +201,12 @@ export async function startBot(options: BotOptions = {}) {
 }
 export type TestBot = Awaited<ReturnType<typeof startBot>>;
 
+/** A value a file-wide hook has set, or a clear error when a test reaches for it too early. */
+function started<T>(helper: string, value: T | undefined): T {
+  if (value === undefined) throw new Error(`${helper}: not started yet (use it inside a test)`);
+  return value;
+}
+
 /**
  * One bot and one fake connector for a whole test file, closed after it; the connector's record (and the
  * logger's, when given) is cleared before each test.
@@ -222,16 +229,44 @@ export function useBot(options: BotOptions & { logger?: ReturnType<typeof record
     connector?.reset();
     if (options.logger) options.logger.lines.length = 0;
   });
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("useBot: not started yet (use it inside a test)");
-    return value;
-  };
   return {
     get bot() {
-      return started(bot);
+      return started("useBot", bot);
     },
     get connector() {
-      return started(connector);
+      return started("useBot", connector);
+    },
+  };
+}
+
+/**
+ * One bot with `appId` for a whole test file, whose tokens botbuilder checks for real against a loopback
+ * stand-in for Bot Framework's OpenID keys (fake-openid.ts); both closed after it.
+ */
+export function useAuthenticatedBot(
+  appId: string,
+  logger: Logger,
+): { readonly bot: TestBot; readonly openId: Awaited<ReturnType<typeof startFakeOpenId>> } {
+  let openId: Awaited<ReturnType<typeof startFakeOpenId>> | undefined;
+  let bot: TestBot | undefined;
+  beforeAll(async () => {
+    openId = await startFakeOpenId();
+    bot = await startBot({
+      config: { appId, appPassword: "not-a-real-secret", appType: "MultiTenant" },
+      endpoints: { channelOpenIdMetadataUrl: openId.metadataUrl, emulatorOpenIdMetadataUrl: openId.metadataUrl },
+      logger,
+    });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await openId?.close();
+  });
+  return {
+    get bot() {
+      return started("useAuthenticatedBot", bot);
+    },
+    get openId() {
+      return started("useAuthenticatedBot", openId);
     },
   };
 }

@@ -4,8 +4,16 @@
  * activities whose serviceUrl is on loopback are accepted, so the bot can't be made to POST elsewhere.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { channelClaims, newRsaKey, signJwt, startFakeOpenId } from "./fake-openid.js";
-import { type FakeConnector, fixture, recordingLogger, startBot, startFakeConnector, type TestBot } from "./harness.js";
+import { channelClaims, newRsaKey, signJwt } from "./fake-openid.js";
+import {
+  type FakeConnector,
+  fixture,
+  recordingLogger,
+  startBot,
+  startFakeConnector,
+  type TestBot,
+  useAuthenticatedBot,
+} from "./harness.js";
 
 const APP_ID = "9f1c7a52-3b1e-4c0e-9d0a-6f2b8e4d1a37";
 
@@ -19,22 +27,8 @@ afterAll(async () => {
 beforeEach(() => connector.reset());
 
 describe("with MICROSOFT_APP_ID set", () => {
-  let openId: Awaited<ReturnType<typeof startFakeOpenId>>;
-  let bot: TestBot;
   const logger = recordingLogger();
-
-  beforeAll(async () => {
-    openId = await startFakeOpenId();
-    bot = await startBot({
-      config: { appId: APP_ID, appPassword: "not-a-real-secret", appType: "MultiTenant" },
-      endpoints: { channelOpenIdMetadataUrl: openId.metadataUrl, emulatorOpenIdMetadataUrl: openId.metadataUrl },
-      logger,
-    });
-  });
-  afterAll(async () => {
-    await bot.close();
-    await openId.close();
-  });
+  const rig = useAuthenticatedBot(APP_ID, logger);
 
   const message = () => fixture("personal-message", connector.serviceUrl);
   const attacker = newRsaKey();
@@ -52,36 +46,36 @@ describe("with MICROSOFT_APP_ID set", () => {
     ],
     [
       "a token claiming Bot Framework's key id but signed by the attacker",
-      () => `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl), attacker, openId.kid)}`,
+      () => `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl), attacker, rig.openId.kid)}`,
       /invalid signature/,
     ],
     [
       "an unsigned (alg none) token",
-      () => `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl), attacker, openId.kid, "none")}`,
+      () => `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl), attacker, rig.openId.kid, "none")}`,
       /signature is required/,
     ],
     [
       "a valid signature for another bot",
       () =>
-        `Bearer ${signJwt(channelClaims("11111111-2222-4333-8444-555555555555", connector.serviceUrl), openId.key, openId.kid)}`,
+        `Bearer ${signJwt(channelClaims("11111111-2222-4333-8444-555555555555", connector.serviceUrl), rig.openId.key, rig.openId.kid)}`,
       /Invalid AppId/,
     ],
     [
       "an expired token",
       () =>
-        `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl, { exp: now() - 3600, nbf: 0, iat: 0 }), openId.key, openId.kid)}`,
+        `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl, { exp: now() - 3600, nbf: 0, iat: 0 }), rig.openId.key, rig.openId.kid)}`,
       /expired/,
     ],
     [
       "a token issued for another serviceUrl",
-      () => `Bearer ${signJwt(channelClaims(APP_ID, "https://elsewhere.example/"), openId.key, openId.kid)}`,
+      () => `Bearer ${signJwt(channelClaims(APP_ID, "https://elsewhere.example/"), rig.openId.key, rig.openId.kid)}`,
       /ServiceUrl claim/,
     ],
   ];
 
   it.each(forged)("%s gets 401 and nothing is sent", async (_name, header, reason) => {
     const h = header();
-    const res = await bot.post(message(), h === undefined ? {} : { authorization: h });
+    const res = await rig.bot.post(message(), h === undefined ? {} : { authorization: h });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: "unauthorized" });
     expect(connector.calls).toEqual([]);
@@ -92,8 +86,8 @@ describe("with MICROSOFT_APP_ID set", () => {
   });
 
   it("refuses a forged invoke too: the search answer is never computed", async () => {
-    const res = await bot.post(fixture("compose-extension-query", connector.serviceUrl), {
-      authorization: `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl), attacker, openId.kid)}`,
+    const res = await rig.bot.post(fixture("compose-extension-query", connector.serviceUrl), {
+      authorization: `Bearer ${signJwt(channelClaims(APP_ID, connector.serviceUrl), attacker, rig.openId.kid)}`,
     });
     expect(res.status).toBe(401);
     expect(await res.text()).not.toContain("composeExtension");
@@ -102,8 +96,8 @@ describe("with MICROSOFT_APP_ID set", () => {
   it("accepts a correctly signed token (botbuilder's check really runs, it does not just refuse everything)", async () => {
     // An invoke is answered in the HTTP response, so this needs no outbound token from Entra ID.
     const activity = fixture("compose-extension-query", connector.serviceUrl);
-    const token = signJwt(channelClaims(APP_ID, connector.serviceUrl), openId.key, openId.kid);
-    const res = await bot.post(activity, { authorization: `Bearer ${token}` });
+    const token = signJwt(channelClaims(APP_ID, connector.serviceUrl), rig.openId.key, rig.openId.kid);
+    const res = await rig.bot.post(activity, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { composeExtension: { attachments: unknown[] } };
     expect(body.composeExtension.attachments.length).toBeGreaterThan(0);
@@ -112,13 +106,13 @@ describe("with MICROSOFT_APP_ID set", () => {
   it("accepts a non-loopback serviceUrl (Teams' own) once authenticated: the loopback rule is local mode's", async () => {
     const serviceUrl = "https://smba.trafficmanager.net/emea/";
     const activity = fixture("compose-extension-query");
-    const token = signJwt(channelClaims(APP_ID, serviceUrl), openId.key, openId.kid);
-    const res = await bot.post(activity, { authorization: `Bearer ${token}` });
+    const token = signJwt(channelClaims(APP_ID, serviceUrl), rig.openId.key, rig.openId.kid);
+    const res = await rig.bot.post(activity, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
   });
 
   it("describes itself as authenticated", () => {
-    expect(bot.adapter.describe()).toContain(APP_ID);
+    expect(rig.bot.adapter.describe()).toContain(APP_ID);
   });
 });
 
