@@ -10,7 +10,9 @@
  * file is unchanged). Needs root, podman, podman-compose, runc and debootstrap: .ci/run installs them; where
  * podman is absent the test is skipped and says so.
  */
+
 import { execFile, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,8 +69,10 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs 
   }
 }
 
+/** Each command is a new one, as Slack's are (its own trigger_id): the same signed request twice is a replay, answered once. */
 async function slashCommand(port: number, text: string) {
-  const form = new URLSearchParams({ ...fixture<Record<string, string>>("slash-command"), text }).toString();
+  const trigger_id = `${Date.now()}.${randomUUID()}`;
+  const form = new URLSearchParams({ ...fixture<Record<string, string>>("slash-command"), text, trigger_id }).toString();
   const res = await fetch(`${url(port)}/slack/events`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", ...signedHeaders(SECRET, form) },
