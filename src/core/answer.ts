@@ -61,9 +61,40 @@ export type Block =
   | { type: "role"; role: RoleCard }
   | { type: "progress"; step: number; total: number }
   | { type: "choices"; prompt: string; choices: Action[] }
-  /** Who holds a role in this organisation: renderers make real mentions and channel links. */
-  | { type: "people"; roleId: string; roleName: string; contacts: Contacts }
+  /**
+   * Who holds a role in this organisation: renderers make real mentions and channel links. `live`: who
+   * holds it right now, from live sources (adapters add it when they answer; the core never reads them).
+   */
+  | { type: "people"; roleId: string; roleName: string; contacts: Contacts; live?: LiveContact[] }
   | { type: "table"; table: RoleTable };
+
+/** Someone a live source names: a name or email for every surface, platform ids for the platform that owns them. */
+export interface LivePerson {
+  name?: string;
+  email?: string;
+  /** By platform name ("slack": "U0123ABCD"): that platform's renderer makes a real mention. */
+  ids?: Record<string, string>;
+}
+
+/** Who holds a role right now, read from a live source (who is on call, a Slack user group's members). */
+export interface LiveContact {
+  /** What the list is, e.g. "On call now (DBA on-call)" or "DBA group". */
+  label: string;
+  people: LivePerson[];
+  /** When the source could not be read just now: its last known value's age, e.g. "as of 2 hours ago". */
+  asOf?: string;
+}
+
+/**
+ * Why an answer should offer a person instead of (or beside) the bot: out of scope, too close to call,
+ * too weak a match, or a 👎. Adapters turn it into "Ask the data team" where a triage place exists, and
+ * into "whom to ask" from the directory elsewhere.
+ */
+export interface HandOff {
+  reason: "out_of_scope" | "did_you_mean" | "low_confidence" | "disliked";
+  /** The roles the question most likely belongs to, best first; none when no role is likely. */
+  roles: string[];
+}
 
 export interface Answer {
   intent: IntentId;
@@ -82,6 +113,8 @@ export interface Answer {
    * nothing before it).
    */
   context?: TurnContext;
+  /** Present when a person should take over (see HandOff). */
+  handoff?: HandOff;
 }
 
 /**

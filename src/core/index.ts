@@ -4,9 +4,10 @@
  * tests call `createWhodoes(loadKnowledge(dir))`, then `ask` / `act` per message.
  */
 
-export { type ActionRef, parseActionRef } from "./action-ref.js";
+export { type ActionRef, parseActionRef, QUESTION_ID } from "./action-ref.js";
 export type * from "./answer.js";
 export { parseTurnContext } from "./follow-up/parse-turn-context.js";
+export { askTeamAction, whomToAsk, withAction, withQuestion } from "./answers/follow-up.js";
 export { INTENT_IDS, type IntentId } from "./intents.js";
 export { contactsOf, DEFAULT_INTENTS_DIR, KnowledgeError, type LoadOptions, loadKnowledge } from "./knowledge/load.js";
 export type * from "./knowledge/types.js";

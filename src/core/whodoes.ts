@@ -5,6 +5,7 @@ import { collaboration } from "./answers/collaboration.js";
 import { compareAll } from "./answers/compare-all.js";
 import { type AnswerContext, roleCard } from "./answers/context.js";
 import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOptions, welcome } from "./answers/conversation.js";
+import { corrected, handoffElsewhere, whichRole } from "./answers/follow-up.js";
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { whoDoes } from "./answers/who-does.js";
@@ -114,7 +115,12 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "ask":
         return ask(a.text);
       case "feedback":
-        return feedbackThanks();
+        return a.vote === "down" ? whichRole(ctx, a) : feedbackThanks();
+      case "correct":
+        return corrected(ctx, a);
+      case "handoff":
+      case "triage":
+        return handoffElsewhere();
     }
   }
 

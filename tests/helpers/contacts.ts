@@ -17,7 +17,7 @@ export interface DirectoryEntry {
 export function contacts({ slack, teams, emails = [], note }: DirectoryEntry): Contacts {
   return contactsOf(
     {
-      slack: { users: [], groups: [], channels: [], ...slack },
+      slack: { users: [], groups: [], channels: [], group_members: [], ...slack },
       teams: { users: [], channels: [], ...teams },
       emails,
       ...(note !== undefined ? { note } : {}),

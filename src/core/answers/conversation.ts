@@ -157,6 +157,7 @@ export function outOfScope(ctx: AnswerContext): Answer {
       { label: MESSAGES.rolesButton, action: { do: "roles" } },
       { label: MESSAGES.helpButton, action: { do: "help" } },
     ],
+    handoff: { reason: "out_of_scope", roles: [] },
   });
 }
 

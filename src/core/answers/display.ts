@@ -9,4 +9,10 @@ export const DISPLAY = Object.freeze({
   maxRolesShown: 3,
   /** A role card lists the responsibilities at least this strong relative to its best one. */
   evidenceShare: 0.6,
+  /**
+   * A who-does answer whose best role scores below this offers a person too ("Ask the data team"). The
+   * same figure as the usage report's "unsure" (usage/recorder.ts): on the labelled questions about 7%
+   * of who-does answers, mostly right but on thin evidence.
+   */
+  lowConfidence: 0.25,
 });

@@ -36,6 +36,16 @@ export const MESSAGES = {
   tooLong: (length: number, limit: number, example?: string) =>
     `That message is ${length.toLocaleString("en-US")} characters long; I read questions of up to ${limit.toLocaleString("en-US")}. Ask in a sentence or two${example ? `, for example "${example}"` : ""}.`,
   feedbackThanks: "Thanks for the feedback: it helps the people who maintain the knowledge.",
+  dislikedTitle: "Sorry that didn't help",
+  whichRole: "Which role should it have been?",
+  noneOfThese: "None of these",
+  correctedTitle: "Thanks, noted",
+  corrected: (name: string) =>
+    `Noted: this one is for the ${name.toLowerCase()}. The people who maintain the knowledge will review it.`,
+  correctedNone: "Noted: none of the data roles. The people who maintain the knowledge will review it.",
+  askTeamButton: "Ask the data team",
+  whomToAsk: "Whom to ask",
+  handoffElsewhere: "Handing a question to the data team works in Slack and Teams. Whom to ask is under the answer.",
   noteHeading: "Note",
   responsibilitiesHeading: "Responsibilities",
   exampleHeading: "In the example (a hospital network)",

@@ -54,6 +54,12 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
 
   const statement = top.evidence[0]?.responsibility.statement ?? top.role.summary;
   const second = ranked[1]?.role;
+  const handoff =
+    closeCards.length > 0
+      ? { reason: "did_you_mean" as const, roles: [topCard.id, ...closeCards.map((c) => c.id)] }
+      : top.score < DISPLAY.lowConfidence
+        ? { reason: "low_confidence" as const, roles: [topCard.id] }
+        : undefined;
   return answer({
     intent: "who_does",
     title: top.role.name,
@@ -61,5 +67,6 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
     blocks,
     roles: [topCard, ...sharedCards, ...closeCards],
     actions: nextSteps(ctx, top.role, "who_does", second ? { compareWith: second } : {}),
+    ...(handoff ? { handoff } : {}),
   });
 }

@@ -190,14 +190,8 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
       glance: glanceOf(p, role, comparison),
     });
   }
-  return {
-    dir: root,
-    roles,
-    intents,
-    thesaurus,
-    comparison,
-    directory: loadDirectory(root, seen, shown, options.platforms ?? []),
-  };
+  const { directory, triage } = loadDirectory(root, seen, shown, options.platforms ?? []);
+  return { dir: root, roles, intents, thesaurus, comparison, directory, ...(triage ? { triage } : {}) };
 }
 
 /**
@@ -279,12 +273,13 @@ function loadDirectory(
   roleIds: Map<string, string>,
   shown: (path: string) => string,
   formats: readonly DirectoryFormat[],
-): Map<string, Contacts> {
+): { directory: Map<string, Contacts>; triage?: Record<string, unknown> } {
   const directory = new Map<string, Contacts>();
   const path = join(root, KNOWLEDGE_FILES.directory);
-  if (!existsSync(path)) return directory;
+  if (!existsSync(path)) return { directory };
   const parsed = parseYamlFile(path, shown(path));
-  for (const [roleId, entry] of Object.entries(validate(parsed, directoryFileSchema(formats)).roles)) {
+  const file = validate(parsed, directoryFileSchema(formats));
+  for (const [roleId, entry] of Object.entries(file.roles)) {
     if (!roleIds.has(roleId))
       throw new KnowledgeError(
         "KNOWLEDGE_INVALID",
@@ -294,7 +289,8 @@ function loadDirectory(
       );
     directory.set(roleId, contactsOf(entry, formats));
   }
-  return directory;
+  const triage = Object.fromEntries(Object.entries(file.triage ?? {}).filter(([, v]) => v !== undefined));
+  return { directory, ...(Object.keys(triage).length > 0 ? { triage } : {}) };
 }
 
 /**

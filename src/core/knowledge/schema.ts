@@ -94,14 +94,19 @@ export const otherDepartmentsFileSchema = z.record(id, words);
  */
 export function directoryFileSchema(formats: readonly DirectoryFormat[]) {
   const platforms = Object.fromEntries(formats.map((f) => [f.platform, f.schema.optional()]));
+  const triage = Object.fromEntries(formats.flatMap((f) => (f.triage ? [[f.platform, f.triage.optional()]] : [])));
   return z.strictObject({
-    roles: z.record(
-      id,
-      z.strictObject({
-        ...platforms,
-        emails: z.array(z.email({ error: "must be an email address" })).default([]),
-        note: text.optional(),
-      }),
-    ),
+    /** Where a question for the data team goes when no role (or no role's channel) is likely, per platform. */
+    triage: z.strictObject(triage).optional(),
+    roles: z
+      .record(
+        id,
+        z.strictObject({
+          ...platforms,
+          emails: z.array(z.email({ error: "must be an email address" })).default([]),
+          note: text.optional(),
+        }),
+      )
+      .default({}),
   });
 }

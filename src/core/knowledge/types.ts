@@ -110,12 +110,18 @@ export interface PlatformContacts {
 }
 
 /**
- * One platform's section under each role in directory.yaml: how it is checked and how it reads elsewhere.
- * Each platform owns its own (its id formats are its business); the loader is handed them.
+ * One platform's section under each role in directory.yaml (or a live source's, such as PagerDuty): how it
+ * is checked and how it reads elsewhere. Each owns its own (its id formats are its business); the loader
+ * is handed them.
  */
 export interface DirectoryFormat<Entries = unknown> {
   /** The section's key, and the platform's name ("slack"). */
   platform: string;
+  /**
+   * Its part of the top-level `triage:` (where questions for the data team are posted when no role is
+   * likely), when the platform can hand questions over; checked like the section.
+   */
+  triage?: ZodType;
   /** Its name in a sentence ("Microsoft Teams"). */
   label: string;
   /** Checks a section and fills in defaults; its messages reach the person editing the file. */
@@ -135,4 +141,6 @@ export interface Knowledge {
   comparison: Comparison;
   /** role id -> who holds it here; empty when there is no directory file. */
   directory: Map<string, Contacts>;
+  /** directory.yaml's `triage:`, by platform name, as each platform's format checked it; absent when none. */
+  triage?: Record<string, unknown>;
 }
