@@ -1,7 +1,7 @@
 /**
  * What the bot remembers about its use, for `whodoes report`. One event per typed question (asked or
- * unanswered) and one per 👍/👎. Events carry no user ids, and question text only when the operator
- * opted in (RECORD_QUESTIONS=true).
+ * unanswered), one per 👍/👎, and one per correction (after a 👎, the role it should have been). Events
+ * carry no user ids, and question text only when the operator opted in (RECORD_QUESTIONS=true).
  */
 import { z } from "zod";
 
@@ -36,6 +36,23 @@ export const usageEventSchema = z.discriminatedUnion("type", [
   }),
   /** A 👍 or 👎 on an answer. */
   z.object({ ...base, type: z.literal("feedback"), vote: z.enum(["up", "down"]), intent, role: roleId.optional() }),
+  /** After a 👎: the role the answer should have named (null: none of the data roles). */
+  z.object({
+    ...base,
+    type: z.literal("correction"),
+    /** What the answer was: its intent and first role. */
+    intent,
+    role: roleId.optional(),
+    expected: roleId.nullable(),
+    /** The question's hash, as unanswered questions have it; absent when the question was no longer kept. */
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    terms: z.array(z.string().max(80)).max(50).default([]),
+    /** The question as typed, only with RECORD_QUESTIONS=true. */
+    question: z.string().max(4000).optional(),
+  }),
 ]);
 
 export type UsageEvent = z.infer<typeof usageEventSchema>;

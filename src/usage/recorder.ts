@@ -1,12 +1,15 @@
 /**
  * Learning from usage without touching the adapters: a Whodoes that records what it was asked.
  * Each typed question becomes one event: `asked` (a confident answer) or `unanswered` (out of scope,
- * or a who-does answer whose best role scored below LOW_CONFIDENCE_SCORE); each 👍/👎 a `feedback`.
+ * or a who-does answer whose best role scored below LOW_CONFIDENCE_SCORE); each 👍/👎 a `feedback`;
+ * each correction after a 👎 a `correction`, with the hash of the question it corrects (kept briefly
+ * under the id its buttons carry, see asked-questions.ts).
  * Recording is fire-and-forget: it never delays an answer and a failing store never breaks one.
  */
 import { type ActionRef, type Answer, type Whodoes, wrapWhodoes } from "../core/index.js";
 import { type Logger, silentLogger } from "../logging/logger.js";
 import type { Store, UsageEvent } from "../store/store.js";
+import { recallQuestion } from "./asked-questions.js";
 import { questionHash } from "./question-hash.js";
 
 /**
@@ -35,7 +38,7 @@ export interface UsageRecorderOptions {
 export interface UsageRecorder {
   /** Record a typed question and the answer it got. */
   question(text: string, answer: Answer): void;
-  /** Record a 👍/👎 (other actions are ignored). */
+  /** Record a 👍/👎 or a correction (other actions are ignored). */
   action(ref: ActionRef): void;
 }
 
@@ -112,12 +115,29 @@ export function createUsageRecorder(
     return hashKey;
   };
 
+  /** A correction, with its question's hash (and text, when recorded) if the question is still kept. */
+  async function correction(ref: Extract<ActionRef, { do: "correct" }>, at: number): Promise<UsageEvent> {
+    const asked = ref.q ? await recallQuestion(store, ref.q) : undefined;
+    const hashKey = asked ? await key() : undefined;
+    return {
+      type: "correction",
+      at,
+      platform: options.platform,
+      intent: ref.intent,
+      ...(ref.role ? { role: ref.role } : {}),
+      expected: ref.expected,
+      ...(asked && hashKey ? { hash: questionHash(asked.text, hashKey), terms: asked.terms } : { terms: [] }),
+      ...(asked && options.recordQuestions ? { question: asked.text.trim().slice(0, MAX_RECORDED_QUESTION) } : {}),
+    };
+  }
+
   return {
     question(text, answer) {
       const at = now();
       save(async () => questionEvent(text, answer, options, at, await key()));
     },
     action(ref) {
+      if (ref.do === "correct") return save(() => correction(ref, now()));
       if (ref.do !== "feedback") return;
       // The intent is one of INTENT_IDS already (parseActionRef); the role must be one the bot has.
       if (ref.role !== undefined && !knownRoles().has(ref.role)) {
@@ -138,7 +158,7 @@ export function createUsageRecorder(
 
 /**
  * The same Whodoes, recording as it answers: hand this to an adapter instead of the plain one.
- * Only typed questions (`ask`) and 👍/👎 are recorded; search-box keystrokes and other buttons are not.
+ * Only typed questions (`ask`), 👍/👎 and corrections are recorded; search-box keystrokes and other buttons are not.
  */
 export function recordingWhodoes(whodoes: Whodoes, store: Store, options: UsageRecorderOptions): Whodoes {
   const recorder = createUsageRecorder(store, options, () => new Set(whodoes.knowledge.roles.map((r) => r.id)));

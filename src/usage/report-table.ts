@@ -46,7 +46,7 @@ export function formatReport(report: UsageReport): string {
   const { totals } = report;
   const out = [
     `whodoes usage from ${day(report.since)} to ${day(report.until)} UTC`,
-    `${totals.questions} question(s): ${totals.answered} answered, ${totals.unanswered} unanswered or unsure; feedback: ${totals.up} up, ${totals.down} down`,
+    `${totals.questions} question(s): ${totals.answered} answered, ${totals.unanswered} unanswered or unsure; feedback: ${totals.up} up, ${totals.down} down, ${totals.corrections} correction(s)`,
     "",
     "Most frequent unanswered questions (add keywords or examples to intents/ for these)",
   ];
@@ -70,6 +70,26 @@ export function formatReport(report: UsageReport): string {
     out.push(
       "  (#… are questions recorded without their text. Set RECORD_QUESTIONS=true where whodoes runs to keep the text",
       "  of unanswered questions, from then on; chat text can be sensitive, so it is off by default.)",
+    );
+
+  out.push("", "Corrections after a thumbs-down (whodoes report --suggest proposes edits for these)");
+  if (report.corrections.length === 0) out.push("  none");
+  else
+    out.push(
+      ...table(
+        ["count", "answered", "should be", "question (or hash: matched terms)"],
+        report.corrections.map((r) => [
+          String(r.count),
+          cell(r.role ?? r.intent, 30),
+          cell(r.expected.map((x) => `${x.role ?? "none of these"} (${x.count})`).join(", "), 50),
+          r.question !== undefined
+            ? cell(`"${r.question}"`)
+            : r.hash
+              ? cell(`#${r.hash.slice(0, 12)}: ${r.terms.length > 0 ? r.terms.join(", ") : "(no known terms)"}`)
+              : "(question no longer kept)",
+        ]),
+        ["right", "left", "left", "left"],
+      ),
     );
 
   out.push("", "Answers with the most thumbs-down");

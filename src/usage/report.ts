@@ -28,11 +28,28 @@ export interface FeedbackRow {
   down: number;
 }
 
+/** Corrections after a 👎, grouped by question (or, when the question was no longer kept, by the answer given). */
+export interface CorrectionRow {
+  /** The question's hash, when the correction came while it was still kept. */
+  hash?: string;
+  /** The text as typed, when it was recorded (RECORD_QUESTIONS=true). */
+  question?: string;
+  terms: string[];
+  /** What the bot answered. */
+  intent: string;
+  role?: string;
+  /** What people said it should have been (null: none of the data roles), most said first. */
+  expected: { role: string | null; count: number }[];
+  count: number;
+}
+
 export interface UsageReport {
   since: string;
   until: string;
-  totals: { questions: number; answered: number; unanswered: number; up: number; down: number };
+  totals: { questions: number; answered: number; unanswered: number; up: number; down: number; corrections: number };
   unanswered: UnansweredRow[];
+  /** What people said a disliked answer should have been, most corrected first. */
+  corrections: CorrectionRow[];
   /** Answers with at least one 👎, most 👎 first. */
   disliked: FeedbackRow[];
   /** Every question by the intent it was understood as (out_of_scope included). */
@@ -57,11 +74,34 @@ export function buildReport(events: UsageEvent[], window: { since: Date; until: 
 
   const unanswered = new Map<string, UnansweredRow>();
   const feedback = new Map<string, FeedbackRow>();
+  const corrections = new Map<string, CorrectionRow>();
   const intents: string[] = [];
   const roles: string[] = [];
-  const totals = { questions: 0, answered: 0, unanswered: 0, up: 0, down: 0 };
+  const totals = { questions: 0, answered: 0, unanswered: 0, up: 0, down: 0, corrections: 0 };
 
   for (const e of inWindow) {
+    if (e.type === "correction") {
+      totals.corrections++;
+      const key = e.hash ?? `answer\u0000${e.intent}\u0000${e.role ?? ""}`;
+      const row = corrections.get(key) ?? {
+        ...(e.hash ? { hash: e.hash } : {}),
+        terms: [],
+        intent: e.intent,
+        expected: [],
+        count: 0,
+      };
+      row.count++;
+      row.intent = e.intent;
+      if (e.role) row.role = e.role;
+      if (e.question && !row.question) row.question = e.question;
+      row.terms = [...new Set([...row.terms, ...e.terms])].sort();
+      const vote = row.expected.find((x) => x.role === e.expected);
+      if (vote) vote.count++;
+      else row.expected.push({ role: e.expected, count: 1 });
+      row.expected.sort((a, b) => b.count - a.count || String(a.role).localeCompare(String(b.role)));
+      corrections.set(key, row);
+      continue;
+    }
     if (e.type === "feedback") {
       totals[e.vote]++;
       const key = `${e.intent}\u0000${e.role ?? ""}`;
@@ -97,6 +137,12 @@ export function buildReport(events: UsageEvent[], window: { since: Date; until: 
       [...unanswered.values()],
       (r) => r.count,
       (r) => r.hash,
+      limit,
+    ),
+    corrections: top(
+      [...corrections.values()],
+      (r) => r.count,
+      (r) => r.hash ?? `${r.intent} ${r.role ?? ""}`,
       limit,
     ),
     disliked: top(

@@ -56,7 +56,7 @@ describe("whodoes report", () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toMatch(/^whodoes usage from \d{4}-\d\d-\d\d \d\d:\d\d to \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    expect(lines[1]).toBe("6 question(s): 3 answered, 3 unanswered or unsure; feedback: 1 up, 2 down");
+    expect(lines[1]).toBe("6 question(s): 3 answered, 3 unanswered or unsure; feedback: 1 up, 2 down, 0 correction(s)");
     expect(r.stdout).toContain(
       `      2  out of scope  #${questionHash("what time is the all-hands", key).slice(0, 12)}: (no known terms)`,
     );
@@ -74,7 +74,7 @@ describe("whodoes report", () => {
     expect(week.status).toBe(0);
     expect(week.stdout.trim().split("\n")).toHaveLength(1);
     const report = JSON.parse(week.stdout);
-    expect(report.totals).toEqual({ questions: 6, answered: 3, unanswered: 3, up: 1, down: 2 });
+    expect(report.totals).toEqual({ questions: 6, answered: 3, unanswered: 3, up: 1, down: 2, corrections: 0 });
     expect(report.unanswered[0]).toMatchObject({ hash: questionHash("what time is the all-hands", key), count: 2, terms: [] });
     expect(report.disliked).toEqual([{ intent: "who_does", role: "database-administrator", up: 0, down: 2 }]);
     expect(report.intents[0]).toEqual({ intent: "out_of_scope", count: 3 });

@@ -56,7 +56,7 @@ describe("buildReport", () => {
   it("counts the window's questions and feedback", () => {
     expect(report.since).toBe("2025-03-03T12:00:00.000Z");
     expect(report.until).toBe("2025-03-10T12:00:00.000Z");
-    expect(report.totals).toEqual({ questions: 7, answered: 4, unanswered: 3, up: 2, down: 3 });
+    expect(report.totals).toEqual({ questions: 7, answered: 4, unanswered: 3, up: 2, down: 3, corrections: 0 });
   });
 
   it("groups unanswered questions by hash, most frequent first, with the text when any was recorded", () => {
@@ -119,7 +119,7 @@ describe("formatReport", () => {
     expect(formatReport(buildReport(events, window))).toBe(
       [
         "whodoes usage from 2025-03-03 12:00 to 2025-03-10 12:00 UTC",
-        "7 question(s): 4 answered, 3 unanswered or unsure; feedback: 2 up, 3 down",
+        "7 question(s): 4 answered, 3 unanswered or unsure; feedback: 2 up, 3 down, 0 correction(s)",
         "",
         "Most frequent unanswered questions (add keywords or examples to intents/ for these)",
         "  count  why           question (or hash: matched terms)",
@@ -127,6 +127,9 @@ describe("formatReport", () => {
         `      1  unsure        #${H2.slice(0, 12)}: data, research`,
         "  (#… are questions recorded without their text. Set RECORD_QUESTIONS=true where whodoes runs to keep the text",
         "  of unanswered questions, from then on; chat text can be sensitive, so it is off by default.)",
+        "",
+        "Corrections after a thumbs-down (whodoes report --suggest proposes edits for these)",
+        "  none",
         "",
         "Answers with the most thumbs-down",
         "  down  up  intent         role",
@@ -152,8 +155,8 @@ describe("formatReport", () => {
 
   it("says none for empty sections, and makes hostile question text inert", () => {
     const empty = formatReport(buildReport([], window));
-    expect(empty).toContain("0 question(s): 0 answered, 0 unanswered or unsure; feedback: 0 up, 0 down");
-    expect(empty.match(/^ {2}none$/gm)).toHaveLength(4);
+    expect(empty).toContain("0 question(s): 0 answered, 0 unanswered or unsure; feedback: 0 up, 0 down, 0 correction(s)");
+    expect(empty.match(/^ {2}none$/gm)).toHaveLength(5);
 
     const hostile = formatReport(
       buildReport(

@@ -1,0 +1,56 @@
+/**
+ * A question kept for a short while under a random id, so the buttons under its answer can name it
+ * without carrying its text: "Ask the data team" hands exactly these words on (and only for the person
+ * who typed them), and a 👎 and its correction are grouped with the question's hash. Kept with a
+ * time-to-live in the store (Redis when instances share one), then gone: nothing is kept longer than a
+ * hand-off needs.
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { Store } from "../store/store.js";
+
+/** How long the buttons under an answer can still hand its question over or correct it. */
+export const QUESTION_TTL_MS = 2 * 60 * 60 * 1000;
+
+const askedSchema = z.object({
+  text: z.string().max(4000),
+  /** "slack", "teams", "web". */
+  platform: z.string().max(40),
+  /** Who asked, as the platform names people (a Slack or Teams user id); absent where there are no users. */
+  asker: z.string().max(200).optional(),
+  /** Their display name, when the platform said it (Teams). */
+  askerName: z.string().max(200).optional(),
+  /** Where and how to reach the asker privately, in the platform's own terms (opaque here). */
+  reply: z.unknown().optional(),
+  /** What the bot answered: the intent and its first role. */
+  intent: z.string().max(80),
+  role: z.string().max(120).optional(),
+  /** The roles a hand-off goes to first, best first. */
+  likely: z.array(z.string().max(120)).max(10),
+  /** The knowledge terms the answer matched (never the question's other words). */
+  terms: z.array(z.string().max(80)).max(50),
+  at: z.number(),
+});
+
+export type AskedQuestion = z.infer<typeof askedSchema>;
+
+const key = (id: string) => `asked:${id}`;
+
+/** Keep `question` and return its id: 18 random bytes, so nobody can guess another person's. */
+export async function keepQuestion(store: Store, question: AskedQuestion, ttlMs = QUESTION_TTL_MS): Promise<string> {
+  const id = randomBytes(18).toString("base64url");
+  await store.remember(key(id), JSON.stringify(question), ttlMs);
+  return id;
+}
+
+/** The question kept under `id`, or undefined when it has expired, never was, or is damaged. */
+export async function recallQuestion(store: Store, id: string): Promise<AskedQuestion | undefined> {
+  const raw = await store.recall(key(id));
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = askedSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
