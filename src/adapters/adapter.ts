@@ -5,6 +5,7 @@ import type { DirectoryFormat, Whodoes } from "../core/index.js";
 import type { Logger } from "../logging/logger.js";
 import type { Metrics } from "../metrics/metrics.js";
 import type { Store } from "../store/store.js";
+import type { LiveDirectory } from "./live-directory.js";
 
 /**
  * How long any one outbound HTTP call may take (Slack's Web API and response_urls per attempt, the Bot
@@ -52,6 +53,8 @@ export interface PlatformContext {
   metrics?: Metrics;
   /** CONVERSATION_TTL_MINUTES: how long a conversation's last turn is kept for follow-ups, if set (0: off). */
   conversationTtlMs?: number;
+  /** Who holds a role right now, from the live sources configured (PagerDuty); a platform may add its own. */
+  live?: LiveDirectory;
 }
 
 /**

@@ -4,10 +4,10 @@
  * escaped JSON in a data attribute that the page's script reads back with `JSON.parse`.
  * No inline styles or scripts, so the page can run under a strict Content-Security-Policy.
  */
-import type { Action, Answer, Block, Contacts, RichText, RoleCard } from "../core/index.js";
+import type { Action, Answer, Block, Contacts, LiveContact, RichText, RoleCard } from "../core/index.js";
 import { escapeHtml } from "./html-escape.js";
 import { tableToHtml } from "./html-table.js";
-import { plainText } from "./text.js";
+import { liveText, plainText } from "./text.js";
 
 /** How many evidence lines a role card shows: enough to say why, short enough to read. */
 export const HTML_EVIDENCE_SHOWN = 3;
@@ -57,11 +57,12 @@ function roleToHtml(role: RoleCard, title: string): string {
  * Who holds the role here. Platform ids mean nothing in a browser, so it shows names and emails (as
  * mailto links), and only points to a platform when that is all there is.
  */
-function peopleToHtml(roleName: string, c: Contacts): string {
+function peopleToHtml(roleName: string, c: Contacts, live: readonly LiveContact[] = []): string {
   const platforms = Object.values(c.platforms);
   const items = [
     ...platforms.flatMap((p) => p.names.map(escapeHtml)),
     ...c.emails.map((e) => `<a href="mailto:${escapeHtml(e)}">${escapeHtml(e)}</a>`),
+    ...live.map((l) => escapeHtml(liveText(l))),
   ];
   const elsewhere = platforms[0];
   if (items.length === 0 && elsewhere) items.push(`See ${escapeHtml(elsewhere.label)}`);
@@ -104,7 +105,7 @@ function blockToHtml(block: Block, title: string): string {
       return `<div class="choices" role="group" aria-label="${prompt}"><p class="choices-prompt">${prompt}</p><div class="buttons">${buttons}</div></div>`;
     }
     case "people":
-      return peopleToHtml(block.roleName, block.contacts);
+      return peopleToHtml(block.roleName, block.contacts, block.live);
     case "table":
       return tableToHtml(block.table);
   }

@@ -6,7 +6,7 @@
  * checked again here anyway: a live token is the one thing the renderer emits on purpose, and a
  * malformed one (`U1> <!channel`) could ping the wrong people. Everything else is escaped.
  */
-import type { Block, Contacts } from "../core/index.js";
+import type { Block, Contacts, LiveContact, LivePerson } from "../core/index.js";
 import { SLACK_ID, slackEntries } from "./slack-directory.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
 import { escapeSlackText } from "./slack-text.js";
@@ -55,14 +55,36 @@ function fitParts(all: string[], budget: number): string[] {
   return kept;
 }
 
-/** "In your organisation (Role): <@U…>, <!subteam^S…>, <#C…>, email" and the note; undefined when empty. */
+/** A person a live source named: a mention when Slack's own source gave their id, else their name or email. */
+function livePerson(p: LivePerson): string | undefined {
+  const id = p.ids?.slack;
+  if (id && SLACK_ID.user.test(id)) return `<@${id}>`;
+  if (p.name) return escapeSlackText(p.name);
+  if (p.email) return LINKABLE_EMAIL.test(p.email) ? `<mailto:${p.email}|${p.email}>` : escapeSlackText(p.email);
+  return undefined;
+}
+
+/** "On call now (DBA on-call): Ana Ruiz; DBA group: <@U…>, <@U…>", with the age of a value that is not current. */
+function liveLine(live: readonly LiveContact[], budget: number): string {
+  const each = live.map((c) => {
+    const people = c.people.flatMap((p) => livePerson(p) ?? []);
+    const who = people.length > 0 ? fitParts(people, Math.max(0, budget / live.length - 60)).join(", ") : "no one";
+    const age = c.asOf ? ` _(${escapeSlackText(c.asOf)})_` : "";
+    return `${truncate(escapeSlackText(c.label), 80)}: ${who}${age}`;
+  });
+  return each.join("; ");
+}
+
+/** "In your organisation (Role): <@U…>, <!subteam^S…>, <#C…>, email", who holds it now, and the note; undefined when empty. */
 export function peopleToMrkdwn(block: PeopleBlock): string | undefined {
   const note = block.contacts.note?.trim() ? truncate(escapeSlackText(block.contacts.note.trim()), PEOPLE_NOTE_MAX) : "";
   const head = `*In your organisation* (${truncate(escapeSlackText(block.roleName), 100)}):`;
-  const budget = SLACK_LIMITS.sectionText - head.length - note.length - 10;
+  const now = block.live && block.live.length > 0 ? liveLine(block.live, SLACK_LIMITS.sectionText / 3) : "";
+  const budget = SLACK_LIMITS.sectionText - head.length - note.length - now.length - 10;
   const all = parts(block.contacts);
   const kept = fitParts(all, budget);
-  if (kept.length === 0) return note ? `${head} ${note}` : undefined;
-  const list = `${kept.join(", ")}${kept.length < all.length ? ", …" : ""}`;
-  return note ? `${head} ${list}\n${note}` : `${head} ${list}`;
+  const list = kept.length > 0 ? `${kept.join(", ")}${kept.length < all.length ? ", …" : ""}` : "";
+  const lines = [list, now, note].filter((l) => l !== "");
+  if (lines.length === 0) return undefined;
+  return `${head} ${lines.join("\n")}`;
 }

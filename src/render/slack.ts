@@ -48,6 +48,19 @@ export interface ButtonElement {
   style?: "primary" | "danger";
   accessibility_label?: string;
 }
+/** One side of Slack's feedback_buttons element. */
+export interface FeedbackButton {
+  text: PlainText;
+  value: string;
+  accessibility_label?: string;
+}
+/** Slack's own 👍/👎 control (@slack/types' FeedbackButtons), shown in a context_actions block. */
+export interface FeedbackButtonsElement {
+  type: "feedback_buttons";
+  action_id: string;
+  positive_button: FeedbackButton;
+  negative_button: FeedbackButton;
+}
 export type SlackBlock =
   | { type: "header"; text: PlainText }
   | { type: "section"; text: Mrkdwn; fields?: Mrkdwn[]; accessory?: ButtonElement }
@@ -55,6 +68,7 @@ export type SlackBlock =
   | { type: "context"; elements: Mrkdwn[] }
   | { type: "divider" }
   | { type: "actions"; elements: ButtonElement[]; block_id?: string }
+  | { type: "context_actions"; elements: FeedbackButtonsElement[] }
   | TableBlock
   | SectionFields
   | ImageBlock;
@@ -132,6 +146,28 @@ function button(
     value,
     ...(style ? { style } : {}),
     ...(a11y ? { accessibility_label: truncate(escapeSlackText(a11y), SLACK_LIMITS.buttonAccessibilityLabel) } : {}),
+  };
+}
+
+/**
+ * A 👍 and a 👎 as Slack's own feedback control (a feedback_buttons element in a context_actions block),
+ * which Slack draws small and quiet under the answer; undefined unless the answer has both votes.
+ */
+function feedbackBlock(actions: readonly Action[], nextId: NextId): SlackBlock | undefined {
+  const up = actions.find((a) => a.action.do === "feedback" && a.action.vote === "up");
+  const down = actions.find((a) => a.action.do === "feedback" && a.action.vote === "down");
+  const side = (a: Action | undefined, a11y: string): FeedbackButton | undefined => {
+    const value = a && encodeActionValue(a.action);
+    return a && value !== undefined
+      ? { text: plain(a.label, SLACK_LIMITS.buttonText), value, accessibility_label: a11y }
+      : undefined;
+  };
+  const positive = side(up, "This answer was helpful");
+  const negative = side(down, "This answer was not helpful");
+  if (!positive || !negative) return undefined;
+  return {
+    type: "context_actions",
+    elements: [{ type: "feedback_buttons", action_id: nextId(), positive_button: positive, negative_button: negative }],
   };
 }
 
@@ -213,6 +249,8 @@ function textLength(block: SlackBlock): number {
       return block.elements.reduce((n, e) => n + e.text.length, 0);
     case "actions":
       return block.elements.reduce((n, e) => n + e.text.text.length, 0);
+    case "context_actions":
+      return block.elements.reduce((n, e) => n + e.positive_button.text.text.length + e.negative_button.text.text.length, 0);
     case "divider":
       return 0;
   }
@@ -248,7 +286,16 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
   const header: SlackBlock = { type: "header", text: plain(answer.title, SLACK_LIMITS.headerText) };
   const body = answer.blocks.flatMap((b) => blockToSlack(b, nextId, options.pictureUrl));
 
-  const buttons = answer.actions.flatMap((a) => button(nextId(), a.label, a.action, a.style) ?? []);
+  const others = answer.actions.filter((a) => a.action.do !== "feedback");
+  const buttons = others.flatMap((a) => button(nextId(), a.label, a.action, a.style) ?? []);
+  const feedback = feedbackBlock(answer.actions, nextId);
+  // Without both votes (a hand-made answer), whatever vote there is stays an ordinary button.
+  if (!feedback)
+    buttons.push(
+      ...answer.actions
+        .filter((a) => a.action.do === "feedback")
+        .flatMap((a) => button(nextId(), a.label, a.action, a.style) ?? []),
+    );
   if (options.shareRef) {
     const share = button(
       SHARE_ACTION_ID,
@@ -260,6 +307,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
     if (share) buttons.push(share);
   }
   const tail = actionsBlocks(buttons);
+  if (feedback) tail.push(feedback);
   if (options.sharedBy && /^[A-Z0-9]+$/.test(options.sharedBy)) {
     // A Slack user id (checked above): a live token we send on purpose.
     tail.push({ type: "context", elements: [mrkdwn(`Shared by <@${options.sharedBy}>`, SLACK_LIMITS.contextText)] });

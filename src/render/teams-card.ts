@@ -143,6 +143,8 @@ export interface TeamsCardMessage {
   type: "message";
   summary: string;
   attachments: AdaptiveCardAttachment[];
+  /** Teams' own 👍/👎 under the message (its feedback loop), instead of feedback buttons on the card. */
+  channelData?: { feedbackLoopEnabled: true };
 }
 
 /** One entry of a search message extension's result list: the card inserted, and its preview in the list. */

@@ -6,7 +6,7 @@
  * entity in the card's `msteams.entities`; TextBlocks are Markdown, so the mention line holds nothing but
  * the mentions, and everything else stays in TextRuns (never parsed).
  */
-import type { Block, Contacts } from "../core/index.js";
+import type { Block, Contacts, LiveContact } from "../core/index.js";
 import { cut } from "./cut.js";
 import type { CardElement, MentionEntity, TextRun } from "./teams-card.js";
 import { teamsEntries } from "./teams-directory.js";
@@ -35,7 +35,7 @@ function mentionId(id: string): string {
  * The `<at>…</at>` text for a user, adding its entity to `mentions` the first time. Teams pairs a mention with
  * its entity by that text, so two different people who share a name get "(2)" rather than one ambiguous tag.
  */
-function mentionTag(user: { id: string; name: string }, mentions: MentionEntity[]): string {
+export function mentionTag(user: { id: string; name: string }, mentions: MentionEntity[]): string {
   const id = mentionId(user.id);
   const name = mentionName(user.name);
   for (let n = 1; ; n++) {
@@ -57,6 +57,17 @@ export function channelLink(channel: { id: string; name: string }): string {
 
 function text(value: string, style: Omit<TextRun, "type" | "text"> = {}): TextRun {
   return { type: "TextRun", text: cut(value, MAX_TEXT_CHARS), ...style };
+}
+
+/** "On call now (DBA on-call): Ana Ruiz (ana@…)", by name: live sources give Teams no ids to mention. */
+function liveElement(live: LiveContact): CardElement {
+  const names = live.people.flatMap((p) => {
+    const shown = p.name && p.email ? `${p.name} (${p.email})` : (p.name ?? p.email);
+    return shown ? [shown] : [];
+  });
+  const inlines = [text(`${live.label}: `, { weight: "bolder" }), text(names.length > 0 ? names.join(", ") : "no one")];
+  if (live.asOf) inlines.push(text(` (${live.asOf})`, { isSubtle: true }));
+  return { type: "RichTextBlock", inlines, spacing: "small" };
 }
 
 /** Elements for a people block; mention entities it needs are appended to `mentions`. */
@@ -87,6 +98,7 @@ export function peopleElements(block: PeopleBlock, mentions: MentionEntity[]): C
     links.push(text(email));
   }
   if (links.length > 0) items.push({ type: "RichTextBlock", inlines: links, spacing: "small" });
+  for (const live of block.live ?? []) items.push(liveElement(live));
   if (c.note) items.push({ type: "RichTextBlock", inlines: [text(c.note, { isSubtle: true })], spacing: "small" });
 
   // Only another platform's contacts: say where to look rather than print ids that mean nothing here.

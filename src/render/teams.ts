@@ -113,6 +113,11 @@ export interface CardOptions {
    * under the table. Without it, the table alone.
    */
   pictureUrl?: string;
+  /**
+   * Use Teams' own feedback control (the message's 👍/👎, channelData.feedbackLoopEnabled) instead of
+   * feedback buttons on the card: the adapter then answers Teams' `message/submitAction` invoke.
+   */
+  nativeFeedback?: boolean;
 }
 
 function blockElements(
@@ -230,13 +235,19 @@ export function adaptiveCardAttachment(card: AdaptiveCard): AdaptiveCardAttachme
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
 
+/** Whether an answer asks for a 👍/👎. */
+export const asksForFeedback = (answer: Answer) => answer.actions.some((a) => a.action.do === "feedback");
+
 /** The whole reply for an answer: the card plus its text fallback. */
 export function answerToTeamsMessage(answer: Answer, options: CardOptions = {}): TeamsCardMessage {
+  const native = options.nativeFeedback === true && asksForFeedback(answer);
+  const shown = native ? { ...answer, actions: answer.actions.filter((a) => a.action.do !== "feedback") } : answer;
   // No `text`: Teams shows an activity's text above its card, which would repeat the answer.
   return {
     type: "message",
     summary: answerSummaryText(answer),
-    attachments: [adaptiveCardAttachment(answerToAdaptiveCard(answer, options))],
+    attachments: [adaptiveCardAttachment(answerToAdaptiveCard(shown, options))],
+    ...(native ? { channelData: { feedbackLoopEnabled: true as const } } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
  * Plain text: the CLI's output, and the fallback text every platform message carries (for
  * notifications and screen readers). Pure functions.
  */
-import type { Answer, Block, Contacts, RichText, RoleCard } from "../core/index.js";
+import type { Answer, Block, Contacts, LiveContact, RichText, RoleCard } from "../core/index.js";
 import { tableToText } from "./text-table.js";
 
 /** Rich text as plain text: the one place spans are flattened (renderers compare and fall back with it). */
@@ -35,19 +35,29 @@ function blockLines(block: Block): string[] {
     case "choices":
       return [block.prompt, ...block.choices.map((c) => `  * ${c.label}`)];
     case "people":
-      return [`In your organisation: ${peopleText(block.contacts)}`];
+      return [`In your organisation: ${peopleText(block.contacts, block.live)}`];
     case "table":
       return ["", ...tableToText(block.table)];
   }
 }
 
-/** Contacts as plain words: names, emails and the note (ids mean nothing outside their platform). */
-export function peopleText(c: Contacts): string {
+/** Who a live source names, as plain words: "On call now (DBA on-call): Ana Ruiz (ana@…)". */
+export function liveText(live: LiveContact): string {
+  const names = live.people.flatMap((p) => {
+    const shown = p.name && p.email ? `${p.name} (${p.email})` : (p.name ?? p.email);
+    return shown ? [shown] : [];
+  });
+  return `${live.label}: ${names.length > 0 ? names.join(", ") : "no one"}${live.asOf ? ` (${live.asOf})` : ""}`;
+}
+
+/** Contacts as plain words: names, emails, who holds the role now and the note (ids mean nothing outside their platform). */
+export function peopleText(c: Contacts, live: readonly LiveContact[] = []): string {
   const platforms = Object.values(c.platforms);
   const parts = [...platforms.flatMap((p) => p.names), ...c.emails];
+  const now = live.map(liveText);
   const elsewhere = platforms[0];
-  if (parts.length === 0 && elsewhere) parts.push(`see ${elsewhere.label}`);
-  return [parts.join(", "), c.note].filter(Boolean).join(". ");
+  if (parts.length === 0 && now.length === 0 && elsewhere) parts.push(`see ${elsewhere.label}`);
+  return [parts.join(", "), now.join("; "), c.note].filter(Boolean).join(". ");
 }
 
 export interface TextOptions {

@@ -4,6 +4,7 @@
  * Every problem is reported together, naming the variable; secret values are never printed.
  */
 import { z } from "zod";
+import { type PagerDutyConfig, readPagerDutyConfig } from "../adapters/pagerduty/config.js";
 import { PLATFORMS } from "../adapters/platforms.js";
 import { ConfigError, type Env, readSharedConfig, type SharedConfig } from "../config/env.js";
 import { optionalVar, readSection } from "../config/section.js";
@@ -49,6 +50,8 @@ export interface ServerConfig extends SharedConfig {
    * 0 turns follow-ups off. Default: the adapters' (30 minutes).
    */
   conversationTtlMs?: number;
+  /** PAGERDUTY_TOKEN (and PAGERDUTY_API_URL): answers name who is on call now on the directory's schedules. */
+  pagerduty?: PagerDutyConfig;
 }
 
 type Platforms = (typeof PLATFORMS)[number];
@@ -62,6 +65,7 @@ export function parseConfig(env: Env = process.env): Config {
   const problems: string[] = [];
   const server = readSection(serverEnv, env, problems);
   const shared = readSharedConfig(env, problems);
+  const pagerduty = readPagerDutyConfig(env, problems);
   const platforms = Object.fromEntries(PLATFORMS.map((p) => [p.name, p.readConfig(env, problems)])) as PlatformConfigs;
   if (!server || problems.length > 0) throw new ConfigError(problems);
   return {
@@ -72,6 +76,7 @@ export function parseConfig(env: Env = process.env): Config {
     ...(server.PUBLIC_URL ? { publicUrl: server.PUBLIC_URL } : {}),
     ...(server.METRICS_TOKEN ? { metricsToken: server.METRICS_TOKEN } : {}),
     ...(server.CONVERSATION_TTL_MINUTES !== undefined ? { conversationTtlMs: server.CONVERSATION_TTL_MINUTES * 60_000 } : {}),
+    ...(pagerduty ? { pagerduty } : {}),
     ...shared,
     ...platforms,
   };

@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Platform, type PlatformAdapter, type PlatformContext, SHUTDOWN_DRAIN_MS } from "../adapters/adapter.js";
+import { createLiveDirectory } from "../adapters/live-directory.js";
+import { createPagerDutySource } from "../adapters/pagerduty/source.js";
 import { PLATFORMS } from "../adapters/platforms.js";
 import { withTurnLog } from "../adapters/turn-log.js";
 import { PROJECT_ROOT } from "../config/paths.js";
@@ -85,6 +87,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   mountMetrics(app, metrics, config.metricsToken);
 
+  // Who holds a role right now: PagerDuty's on-call people when a token is set (Slack adds its user groups).
+  const people = createLiveDirectory({
+    store,
+    logger,
+    sources: config.pagerduty ? [createPagerDutySource(config.pagerduty)] : [],
+  });
+  if (!config.pagerduty && [...knowledge.directory.values()].some((c) => c.platforms.pagerduty))
+    logger.warn("directory.yaml names PagerDuty schedules but PAGERDUTY_TOKEN is not set: answers show the static entries only");
+
   const host = config.host ?? (localOnly ? "127.0.0.1" : "0.0.0.0");
   // Per platform: record usage for `whodoes report`, and log and count one line per turn.
   const context = (platform: string): PlatformContext => ({
@@ -100,6 +111,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     localOnly,
     metrics,
     loopbackOnly: isLoopbackHost(host),
+    live: people,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(config.conversationTtlMs !== undefined ? { conversationTtlMs: config.conversationTtlMs } : {}),
   });

@@ -43,6 +43,14 @@ function blockTexts(block: SlackBlock): { where: string; text: string; max: numb
       return block.elements.map((e) => ({ where: "context", text: e.text, max: SLACK_LIMITS.contextText }));
     case "actions":
       return block.elements.map((e) => ({ where: "button", text: e.text.text, max: SLACK_LIMITS.buttonText }));
+    case "context_actions":
+      return block.elements.flatMap((e) =>
+        [e.positive_button, e.negative_button].map((b) => ({
+          where: "feedback button",
+          text: b.text.text,
+          max: SLACK_LIMITS.buttonText,
+        })),
+      );
     case "divider":
       return [];
     case "table":
@@ -115,14 +123,22 @@ export function blockKitProblems(message: SlackMessage, options: { wellFormedInp
         problems.push(`block ${i}: a table row over 20 cells`);
       if (block.column_settings.length > SLACK_LIMITS.tableCellsPerRow) problems.push(`block ${i}: too many column_settings`);
     }
+    if (block.type === "context_actions" && block.elements.length > 5)
+      problems.push(`block ${i}: context_actions over 5 elements`);
     if (block.type === "context" && block.elements.length > CONTEXT_ELEMENTS)
       problems.push(`block ${i}: context has ${block.elements.length} elements`);
     const buttons =
       block.type === "actions"
         ? block.elements
-        : block.type === "section" && "accessory" in block && block.accessory
-          ? [block.accessory]
-          : [];
+        : block.type === "context_actions"
+          ? block.elements.flatMap((e) => [
+              { ...e.positive_button, action_id: e.action_id },
+              // One element, two sides: the same action_id, told apart by value.
+              { ...e.negative_button, action_id: `${e.action_id} (negative)` },
+            ])
+          : block.type === "section" && "accessory" in block && block.accessory
+            ? [block.accessory]
+            : [];
     if (block.type === "actions" && block.elements.length > SLACK_LIMITS.elementsPerActions) {
       problems.push(`block ${i}: ${block.elements.length} buttons > ${SLACK_LIMITS.elementsPerActions}`);
     }

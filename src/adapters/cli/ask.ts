@@ -1,6 +1,13 @@
 import { createInterface } from "node:readline";
+import { whomToAsk } from "../../core/answers/follow-up.js";
 import type { Answer, Whodoes } from "../../core/index.js";
 import { answerToText } from "../../render/text.js";
+
+/**
+ * The answer as the command line shows it: no triage channel here, so an answer that needs a person
+ * says whom to ask, from the directory (names, emails, the note).
+ */
+export const answerFor = (whodoes: Whodoes, answer: Answer): Answer => whomToAsk(whodoes.knowledge, answer);
 
 /** The `--json` contract: intent, roles best first with 0..1 scores, the plain-text answer. */
 export function answerToJson(answer: Answer): string {
@@ -19,7 +26,7 @@ export function answerToJson(answer: Answer): string {
 }
 
 export function askOne(whodoes: Whodoes, question: string, json: boolean): void {
-  const answer = whodoes.ask(question);
+  const answer = answerFor(whodoes, whodoes.ask(question));
   process.stdout.write(`${json ? answerToJson(answer) : answerToText(answer)}\n`);
 }
 
@@ -27,7 +34,7 @@ export function askOne(whodoes: Whodoes, question: string, json: boolean): void 
 export async function askBatch(whodoes: Whodoes, input: NodeJS.ReadableStream, json: boolean): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    const answer = whodoes.ask(line);
+    const answer = answerFor(whodoes, whodoes.ask(line));
     process.stdout.write(json ? `${answerToJson(answer)}\n` : `${answerToText(answer)}\n\n`);
   }
 }

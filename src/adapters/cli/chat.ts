@@ -7,6 +7,7 @@
 import { createInterface } from "node:readline";
 import type { ActionRef, Answer, TurnContext, Whodoes } from "../../core/index.js";
 import { answerToText } from "../../render/text.js";
+import { answerFor } from "./ask.js";
 import { typedAction } from "./typed-action.js";
 
 export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, start?: ActionRef): Promise<void> {
@@ -14,7 +15,8 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
   const rl = createInterface({ input, output: process.stdout, terminal: tty, prompt: "you> " });
   let last: Answer | undefined;
   let previous: TurnContext | undefined;
-  const show = (answer: Answer) => {
+  const show = (given: Answer) => {
+    const answer = answerFor(whodoes, given);
     last = answer;
     previous = answer.context ?? previous;
     process.stdout.write(`\n${answerToText(answer, { numberedActions: true })}\n\n`);

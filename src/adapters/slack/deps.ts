@@ -4,6 +4,8 @@ import type { Logger } from "../../logging/logger.js";
 import type { BlockKitOptions, SlackMessage } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
 import type { Conversations } from "../conversations.js";
+import type { FollowUp } from "../follow-up.js";
+import type { HandOffs } from "../hand-off.js";
 import type { Pacer } from "./pacer.js";
 import type { ResponseUrlClient } from "./response-url.js";
 import type { WorkRunner } from "./work.js";
@@ -21,4 +23,8 @@ export interface SlackDeps {
   blockKit(answer: Answer, options?: BlockKitOptions): SlackMessage;
   /** Spaces welcome DMs out per onboarding channel (Slack allows about one message a second per channel). */
   welcomes: Pacer;
+  /** The last step before an answer is sent: its question kept, hand-off or whom to ask, live people. */
+  followUp: FollowUp;
+  /** "Ask the data team", Claim and Answered. */
+  handOffs: HandOffs;
 }

@@ -20,17 +20,22 @@ import type { Store } from "../../store/store.js";
 import { OUTBOUND_TIMEOUT_MS, type PlatformAdapter, SHUTDOWN_DRAIN_MS } from "../adapter.js";
 import { createConversations } from "../conversations.js";
 import { settledWithin } from "../deadline.js";
+import { createFollowUp } from "../follow-up.js";
+import { createHandOffs } from "../hand-off.js";
+import { createLiveDirectory, type LiveDirectory } from "../live-directory.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackConfig } from "./config.js";
 import { createEventDedupe, createReplayGuard } from "./dedupe.js";
 import type { SlackDeps } from "./deps.js";
 import { errorFields, SlackAdapterError, slackErrorCode, unreachableReason } from "./errors.js";
 import { createEventErrorHandler, createSlackRouter, finishSlackRouter, requestSignature } from "./http-route.js";
+import { slackTriagePlaces } from "./hand-off.js";
 import { registerActions } from "./listeners/actions.js";
 import { registerCommands } from "./listeners/commands.js";
 import { registerEvents } from "./listeners/events.js";
 import { registerHome } from "./listeners/home.js";
 import { registerWelcome } from "./listeners/welcome.js";
+import { createSlackGroupSource } from "./live-groups.js";
 import { createPacer } from "./pacer.js";
 import { createRateLimitAdapter, type RateLimitOptions, SLACK_RATE_LIMITS } from "./rate-limits.js";
 import { createResponseUrlClient } from "./response-url.js";
@@ -59,6 +64,8 @@ export interface SlackAdapterOptions {
   conversationTtlMs?: number;
   /** Bound on each Web API attempt and each response_url post; default OUTBOUND_TIMEOUT_MS. */
   outboundTimeoutMs?: number;
+  /** Who holds a role right now (PagerDuty); Slack adds its user groups' members. Default: none. */
+  live?: LiveDirectory;
 }
 
 /** WebClient wants the base URL with its trailing slash ("https://slack.com/api/"). */
@@ -162,7 +169,30 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     platform: "slack",
     ttlMs: options.conversationTtlMs,
   });
-  const deps: SlackDeps = { whodoes, logger, store, conversations, work, responseUrls, blockKit, welcomes };
+  const live = (options.live ?? createLiveDirectory({ store, logger })).with(
+    createSlackGroupSource({ botToken: config.botToken, ...(config.apiUrl ? { apiUrl: withTrailingSlash(config.apiUrl) } : {}) }),
+  );
+  const followUp = createFollowUp({
+    platform: "slack",
+    whodoes,
+    store,
+    logger,
+    live,
+    canHandOff: (roles) => slackTriagePlaces(whodoes.knowledge, roles).length > 0,
+  });
+  const handOffs = createHandOffs(store, "slack", logger);
+  const deps: SlackDeps = {
+    whodoes,
+    logger,
+    store,
+    conversations,
+    work,
+    responseUrls,
+    blockKit,
+    welcomes,
+    followUp,
+    handOffs,
+  };
   bolt.use(createReplayGuard(store, logger));
   bolt.use(createEventDedupe(store, logger));
   registerCommands(bolt, deps);

@@ -10,6 +10,7 @@ import type { Store } from "../../store/store.js";
 import { OUTBOUND_TIMEOUT_MS, type PlatformAdapter, SHUTDOWN_DRAIN_MS } from "../adapter.js";
 import { createConversations } from "../conversations.js";
 import { settledWithin } from "../deadline.js";
+import type { LiveDirectory } from "../live-directory.js";
 import { type BotFrameworkEndpoints, channelMetadataUrl, createBotFrameworkAuthentication, isLocalMode } from "./auth.js";
 import { DeliveryFailed, WhodoesTeamsBot } from "./bot.js";
 import { WhodoesCloudAdapter } from "./cloud-adapter.js";
@@ -46,6 +47,8 @@ export interface TeamsAdapterOptions {
   conversationTtlMs?: number;
   /** Bound on fetching the signing keys and on each Bot Connector attempt (a reply: twice this); default OUTBOUND_TIMEOUT_MS. */
   outboundTimeoutMs?: number;
+  /** Who holds a role right now (PagerDuty). */
+  live?: LiveDirectory;
 }
 
 /** A Bot Connector call that ran out of time: our deadline, or the HTTP client's timeout abort. */
@@ -77,7 +80,10 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     conversations,
     logger,
     metrics,
+    adapter,
+    ...(config.appId ? { appId: config.appId } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.live ? { live: options.live } : {}),
   });
   const work = createInFlight();
   const signingKeys = localMode ? undefined : createSigningKeysCheck(channelMetadataUrl(options.endpoints));

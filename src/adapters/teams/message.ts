@@ -1,10 +1,11 @@
 /**
- * A Teams message activity → the core's Answer. Two kinds arrive as messages: text the user typed, and
- * the `value` of an Adaptive Card Action.Submit (`{ whodoes: ActionRef }`). Decisions only; sending is bot.ts's.
+ * A Teams message activity → what the person asked for. Two kinds arrive as messages: text the user typed,
+ * and the `value` of an Adaptive Card Action.Submit (`{ whodoes: ActionRef }`). Decisions only; answering
+ * and sending are bot.ts's.
  */
-import { type Answer, parseActionRef } from "../../core/index.js";
+import { type ActionRef, parseActionRef } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
-import type { ConversationKey, Conversations } from "../conversations.js";
+import type { ConversationKey } from "../conversations.js";
 import { isRecord } from "../is-record.js";
 import { questionText } from "./text.js";
 
@@ -66,28 +67,29 @@ export function cardToReplace(message: IncomingMessage): string | undefined {
   return replyToId;
 }
 
-/** The answer, read against the conversation's last turn; it becomes the last turn. */
-export function answerForMessage(conversations: Conversations, message: IncomingMessage, logger: Logger): Promise<Answer> {
-  const key = conversationOf(message);
+/** A typed question, or a button (a card submit, or the usage text for a bare mention). */
+export type Incoming = { kind: "ask"; text: string } | { kind: "act"; ref: ActionRef };
+
+export function readMessage(message: IncomingMessage, logger: Logger): Incoming {
   const submitted = submittedRef(message.value);
   if (submitted.present) {
     const ref = submitted.ref;
     if (!ref) {
       // A stale or forged button: say how to carry on rather than stay silent.
       logger.warn("teams: ignored an invalid card action");
-      return conversations.act(key, { do: "help" });
+      return { kind: "act", ref: { do: "help" } };
     }
     if (ref.do === "feedback") {
       logger.info("teams: feedback", { vote: ref.vote, intent: ref.intent, ...(ref.role ? { role: ref.role } : {}) });
     }
-    return conversations.act(key, ref);
+    return { kind: "act", ref };
   }
 
   const raw = typeof message.text === "string" ? message.text : "";
   // Far over the question limit already: the core answers "too long" from the length alone.
-  if (raw.length > MAX_RAW_TEXT_CHARS) return conversations.ask(key, raw);
+  if (raw.length > MAX_RAW_TEXT_CHARS) return { kind: "ask", text: raw };
   const question = questionText(raw, message.entities, message.recipient?.id);
   // A bare @mention (or an empty submit from another card) gets the usage text.
-  if (question === "") return conversations.act(key, { do: "help" });
-  return conversations.ask(key, question);
+  if (question === "") return { kind: "act", ref: { do: "help" } };
+  return { kind: "ask", text: question };
 }

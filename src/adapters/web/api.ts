@@ -12,6 +12,7 @@ import type { Logger } from "../../logging/logger.js";
 import { answerToHtml } from "../../render/html.js";
 import type { Conversations } from "../conversations.js";
 import { type BodyRefusal, capBody, createBodyErrorHandler } from "../http-body.js";
+import type { FollowUp } from "../follow-up.js";
 
 export const CHAT_PATH = "/api/chat";
 /** The largest request body accepted; a question and a button payload are far smaller. */
@@ -86,6 +87,8 @@ function sendError(res: express.Response, status: number, code: string, message:
 export interface ChatRouteDeps {
   /** The core, with each page session's last turn kept for follow-ups. */
   conversations: Conversations;
+  /** Keeps the question for its buttons, adds whom to ask and who holds a role now. */
+  followUp: FollowUp;
   logger: Logger;
   /** False once the server is shutting down: new turns get 503. */
   accepting: () => boolean;
@@ -108,7 +111,9 @@ export function createChatRouter(deps: ChatRouteDeps): express.Router {
       const request = parseChatRequest(req.body);
       const key = request.session !== undefined ? [request.session] : undefined;
       const answer =
-        request.kind === "text" ? await conversations.ask(key, request.text) : await conversations.act(key, request.ref);
+        request.kind === "text"
+          ? await deps.followUp.asked(request.text, await conversations.ask(key, request.text))
+          : await deps.followUp.acted(request.ref, await conversations.act(key, request.ref));
       if (request.kind === "action" && request.ref.do === "feedback") {
         const { vote, intent, role } = request.ref;
         logger.info("web: feedback", { platform: "web", vote, intent, ...(role ? { role } : {}) });

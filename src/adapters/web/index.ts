@@ -9,6 +9,8 @@ import { createMemoryStore } from "../../store/memory-store.js";
 import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
 import { createConversations } from "../conversations.js";
+import { createFollowUp } from "../follow-up.js";
+import type { LiveDirectory } from "../live-directory.js";
 import { CHAT_PATH, createChatRouter } from "./api.js";
 import { chatRateLimit, requireLocalHost } from "./guards.js";
 import { createPageRouter, PAGE_PATH, SCRIPT_PATH, STYLE_PATH } from "./page.js";
@@ -31,6 +33,8 @@ export interface WebChatAdapterOptions {
    * elsewhere reaching the chat through DNS rebinding). Default false (the server's HOST serves others).
    */
   loopbackOnly?: boolean;
+  /** Who holds a role right now (PagerDuty), shown beside the directory's people. */
+  live?: LiveDirectory;
 }
 
 export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAdapter {
@@ -40,14 +44,11 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
   app.post(CHAT_PATH, chatRateLimit(logger));
   // The page files are read now, so a missing one fails at start, not on the first visit.
   app.use(createPageRouter(() => whodoes.welcome()));
-  const conversations = createConversations({
-    whodoes,
-    store: options.store ?? createMemoryStore(),
-    logger,
-    platform: "web",
-    ttlMs: options.conversationTtlMs,
-  });
-  app.use(createChatRouter({ conversations, logger, accepting: () => accepting }));
+  const store = options.store ?? createMemoryStore();
+  const conversations = createConversations({ whodoes, store, logger, platform: "web", ttlMs: options.conversationTtlMs });
+  // No triage channel here: answers that need a person say whom to ask, from the directory.
+  const followUp = createFollowUp({ platform: "web", whodoes, store, logger, ...(options.live ? { live: options.live } : {}) });
+  app.use(createChatRouter({ conversations, followUp, logger, accepting: () => accepting }));
 
   return {
     name: "web",
@@ -57,7 +58,7 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
     },
     async start() {},
     async stop() {
-      // Answers are computed synchronously, so nothing is ever left in flight: refusing new turns is enough.
+      // An answer waits at most the live sources' budget (a few hundred ms): refusing new turns is enough.
       accepting = false;
     },
   };

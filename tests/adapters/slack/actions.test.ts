@@ -29,9 +29,14 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
   });
 
   /** Click `button` on a message: the payload is the fixture with that button's id, label and value. */
-  function click(fixtureName: string, button: Pick<Button, "action_id" | "value">, responseName?: string): Promise<unknown> {
+  function click(
+    fixtureName: string,
+    button: Pick<Button, "action_id" | "value">,
+    responseName?: string,
+    type = "button",
+  ): Promise<unknown> {
     const payload = fixture<ActionPayload>(fixtureName);
-    payload.actions = [{ ...payload.actions[0], action_id: button.action_id, value: button.value }];
+    payload.actions = [{ ...payload.actions[0], action_id: button.action_id, value: button.value, type }];
     if (responseName) payload.response_url = h.slack.responseUrl(responseName);
     return h.postAction(payload);
   }
@@ -41,6 +46,15 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
     const b = buttonsOf(answer).find((x) => x.text.text === label);
     if (!b) throw new Error(`no button ${label}`);
     return b;
+  };
+  /** One side of Slack's own 👍/👎 (feedback_buttons): what Slack sends is that side's value. */
+  const vote = (side: "positive_button" | "negative_button") => {
+    const block = answer.blocks.find((b) => b.type === "context_actions") as unknown as {
+      elements: ({ action_id: string } & Record<typeof side, { value: string }>)[];
+    };
+    const element = block.elements[0];
+    if (!element) throw new Error("no feedback buttons");
+    return { action_id: element.action_id, value: element[side].value };
   };
 
   it.each([
@@ -62,7 +76,7 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
   });
 
   it("thanks for feedback privately, without replacing the answer, and logs the vote", async () => {
-    await click("block-actions-ephemeral", button("👍 Helpful"), "feedback");
+    await click("block-actions-ephemeral", vote("positive_button"), "feedback", "feedback_buttons");
     const [call] = await responses("feedback");
     expect(call?.body.replace_original).toBe(false);
     expect(call?.body.response_type).toBe("ephemeral");

@@ -5,6 +5,11 @@ import { fixture } from "./support/fixtures.js";
 import { realWhodoes, startHttpHarness, useHttpHarness } from "./support/harness.js";
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id: string; value: string; text: { text: string } }[] };
+type FeedbackButtons = {
+  type: string;
+  positive_button: { text: { text: string }; value: string };
+  negative_button: { text: { text: string }; value: string };
+};
 
 describe("Slack slash command /whodoes (HTTP mode)", () => {
   const h = useHttpHarness();
@@ -31,16 +36,21 @@ describe("Slack slash command /whodoes (HTTP mode)", () => {
     expect(body.blocks[1]?.text?.text).toContain("*Database administrator* · _The operational gatekeeper_");
     expect(body.blocks[1]?.text?.text).toContain("*restores*");
 
-    const buttons = body.blocks.flatMap((b) => b.elements ?? []);
+    const buttons = body.blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
     expect(buttons.map((b) => b.text.text)).toEqual([
       "What does a DBA do?",
       "Compare with Architect",
       "Who do they work with?",
       "Start onboarding",
-      "👍 Helpful",
-      "👎 Not helpful",
       "Share in channel",
     ]);
+    // 👍/👎 are Slack's own feedback control, last, each side carrying its vote (and the question's id).
+    const feedback = body.blocks.at(-1) as unknown as { type: string; elements: FeedbackButtons[] };
+    expect(feedback.type).toBe("context_actions");
+    const [pair] = feedback.elements;
+    expect(pair?.type).toBe("feedback_buttons");
+    expect(pair?.positive_button.text.text).toBe("👍 Helpful");
+    expect(parseActionRef(pair?.negative_button.value)).toMatchObject({ do: "feedback", vote: "down", intent: "who_does" });
     const share = buttons.find((b) => b.action_id === SHARE_ACTION_ID);
     expect(parseActionRef(share?.value)).toEqual({ do: "ask", text: "who restores a dropped table?" });
     // No second request: neither the response_url nor the Web API was called for the answer.

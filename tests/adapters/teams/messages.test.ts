@@ -12,6 +12,8 @@ import { fixture, realWhodoes, recordingLogger, useBot } from "./harness.js";
 const BOT_ID = "28:9f1c7a52-3b1e-4c0e-9d0a-6f2b8e4d1a37";
 
 const logger = recordingLogger();
+/** The bot's answers use Teams' own 👍/👎 rather than feedback buttons on the card. */
+const native = { nativeFeedback: true };
 const t = useBot({ logger });
 
 /** Post a fixture activity and return the one reply, checked to answer that message in its conversation. */
@@ -47,9 +49,10 @@ describe("a personal message", () => {
     expect(card.fallbackText).toContain("Database administrator");
     expect(Buffer.byteLength(JSON.stringify(call?.body))).toBeLessThan(28 * 1024);
 
-    // Buttons mirror Slack's: describe, compare, collaborate, onboard, feedback.
+    // Buttons mirror Slack's: describe, compare, collaborate, onboard; 👍/👎 are Teams' own (its feedback loop).
     const refs = buttonsOf(card).map((b) => b.data.whodoes.do);
-    expect(refs).toEqual(["describe", "compare", "collaborate", "onboard", "feedback", "feedback"]);
+    expect(refs).toEqual(["describe", "compare", "collaborate", "onboard"]);
+    expect(call?.body.channelData).toMatchObject({ feedbackLoopEnabled: true });
     expect(buttonsOf(card)[0]).toEqual({
       type: "Action.Submit",
       title: "What does a DBA do?",
@@ -59,7 +62,7 @@ describe("a personal message", () => {
 
   it("renders exactly the core's answer", async () => {
     await t.bot.post(fixture("personal-message", t.connector.serviceUrl));
-    const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table?"));
+    const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table?"), native);
     expect(t.connector.calls[0]?.body.attachments).toEqual(expected.attachments);
     expect(t.connector.calls[0]?.body.summary).toBe(expected.summary);
   });
@@ -70,7 +73,7 @@ describe("a personal message", () => {
       text: "<p>who restores a dropped table&#63;&nbsp;&amp; who patches?</p>",
     };
     await t.bot.post(activity);
-    const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table? & who patches?"));
+    const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table? & who patches?"), native);
     expect(t.connector.calls[0]?.body.attachments).toEqual(expected.attachments);
   });
 
@@ -87,7 +90,7 @@ describe("a personal message", () => {
     "passes the %s command to the core as text",
     async (text) => {
       await t.bot.post({ ...fixture("personal-message", t.connector.serviceUrl), text });
-      expect(t.connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().ask(text)).attachments);
+      expect(t.connector.calls[0]?.body.attachments).toEqual(answerToTeamsMessage(realWhodoes().ask(text), native).attachments);
     },
   );
 });
@@ -96,7 +99,7 @@ describe("a channel message", () => {
   it("strips only the bot's own @mention and answers in the thread", async () => {
     const { call } = await reply("channel-mention-message");
     // Adele's mention stays as her name; the bot's is gone.
-    const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table? asking for Adele Vance"));
+    const expected = answerToTeamsMessage(realWhodoes().ask("who restores a dropped table? asking for Adele Vance"), native);
     expect(call?.body.attachments).toEqual(expected.attachments);
     expect(cardText(cardOf(call)).split("\n")[0]).toBe("Database administrator");
   });
@@ -118,13 +121,13 @@ describe("card buttons", () => {
   it("every button of an answer gets the core's answer for its action", async () => {
     const card = await firstCard("who restores a dropped table?");
     const buttons = buttonsOf(card);
-    expect(buttons.length).toBeGreaterThanOrEqual(5);
+    expect(buttons.length).toBeGreaterThanOrEqual(4);
     for (const button of buttons) {
       t.connector.reset();
       const res = await t.bot.post({ ...fixture("card-submit", t.connector.serviceUrl), value: button.data });
       expect(res.status, button.title).toBe(200);
       expect(t.connector.calls, button.title).toHaveLength(1);
-      const expected = answerToTeamsMessage(realWhodoes().act(button.data.whodoes));
+      const expected = answerToTeamsMessage(realWhodoes().act(button.data.whodoes), native);
       expect(t.connector.calls[0]?.body.attachments, button.title).toEqual(expected.attachments);
     }
   });
@@ -145,7 +148,7 @@ describe("card buttons", () => {
       t.connector.reset();
       await t.bot.post({ ...fixture("card-submit", t.connector.serviceUrl), value: choice.data });
       expect(t.connector.calls[0]?.body.attachments).toEqual(
-        answerToTeamsMessage(realWhodoes().act(choice.data.whodoes)).attachments,
+        answerToTeamsMessage(realWhodoes().act(choice.data.whodoes), native).attachments,
       );
     }
   });

@@ -1,7 +1,15 @@
 /** POST /api/chat and the page, over loopback against a real express app and the real core. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatErrorBody, type ChatResponse, CONTENT_SECURITY_POLICY } from "../../../src/adapters/web/index.js";
-import { createWhodoes, loadKnowledge, MAX_QUESTION_CHARS, type Whodoes, wrapWhodoes } from "../../../src/core/index.js";
+import {
+  createWhodoes,
+  loadKnowledge,
+  MAX_QUESTION_CHARS,
+  QUESTION_ID,
+  type Whodoes,
+  withQuestion,
+  wrapWhodoes,
+} from "../../../src/core/index.js";
 import { copyKnowledge } from "../../helpers/knowledge-copy.js";
 import { realWhodoes, startWebChat, type WebChatServer } from "./harness.js";
 
@@ -34,7 +42,10 @@ describe("POST /api/chat with a question", () => {
     const { answer, html } = await answerOf(await chat({ text: "who restores a dropped table?" }));
     expect(answer.intent).toBe("who_does");
     expect(answer.roles[0]?.id).toBe("database-administrator");
-    expect(answer).toEqual(realWhodoes().ask("who restores a dropped table?"));
+    // The core's answer, its votes tied to the question kept for them (a random id, never the text).
+    const q = answer.actions.flatMap((a) => (a.action.do === "feedback" ? [a.action.q] : []))[0];
+    expect(q).toMatch(QUESTION_ID);
+    expect(answer).toEqual(withQuestion(realWhodoes().ask("who restores a dropped table?"), q ?? ""));
     expect(html).toMatch(/^<article class="card" data-intent="who_does">/);
     expect(html).toContain("<strong>restores</strong>");
   });
@@ -89,12 +100,19 @@ describe("POST /api/chat with a button's action", () => {
     expect(step2.html).toContain("Step 2 of");
   });
 
-  it("thanks for feedback and logs the vote", async () => {
+  it("thanks for a 👍, and logs the vote", async () => {
+    const { answer } = await answerOf(await chat({ action: { do: "feedback", vote: "up", intent: "who_does" } }));
+    expect(answer.title).toMatch(/thanks for the feedback/i);
+  });
+
+  it("asks which role it should have been after a 👎, and logs the vote", async () => {
     const before = server.logs.length;
     const { answer } = await answerOf(
       await chat({ action: { do: "feedback", vote: "down", intent: "who_does", role: "data-manager" } }),
     );
-    expect(answer.title).toMatch(/thanks for the feedback/i);
+    expect(answer.summary).toBe("Which role should it have been?");
+    const choices = answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices.map((c) => c.label) : []));
+    expect(choices).toEqual([...realWhodoes().knowledge.roles.map((r) => r.name), "None of these"]);
     expect(server.logs.slice(before).find((l) => l.msg === "web: feedback")?.fields).toEqual({
       platform: "web",
       vote: "down",

@@ -1,7 +1,9 @@
 /**
  * Buttons: the value is an ActionRef, checked with the core's parseActionRef (it is untrusted input)
  * and handed to act(). "Share in channel" re-creates the answer from its ref and posts it publicly.
- * Feedback votes are logged (vote, intent, role: no user ids, no text) and thanked privately.
+ * Feedback votes are logged (vote, intent, role: no user ids, no text) and thanked privately; a 👎
+ * asks privately which role it should have been. "Ask the data team", Claim and Answered go to
+ * hand-off.ts.
  * The onboarding tour steps in place: an ephemeral card is replaced through its response_url, a card
  * in the DM is edited with chat.update, so a tour is one card, not a dozen messages.
  */
@@ -10,6 +12,7 @@ import { type ActionRef, parseActionRef } from "../../../core/index.js";
 import { ACTION_ID_PREFIX, SHARE_ACTION_ID, type SlackMessage, TOUR_BLOCK_ID_PREFIX } from "../../../render/slack.js";
 import { placeConversation } from "../conversation-key.js";
 import type { SlackDeps } from "../deps.js";
+import { pressHandOff } from "../hand-off.js";
 import { type Place, placeOf } from "../place.js";
 import type { Respond } from "../response-url.js";
 import { APOLOGY } from "../settings.js";
@@ -45,10 +48,13 @@ async function replyPrivately(r: Reply, message: SlackMessage): Promise<void> {
   }
 }
 
+/** The answer to a button, ready to send; in a DM or a thread it becomes the last turn a follow-up leans on. */
+const answerTo = async (deps: SlackDeps, r: Reply, ref: ActionRef) =>
+  deps.followUp.acted(ref, await deps.conversations.act(placeConversation(r.team, r.place, r.user), ref), r.user);
+
 /** The answer to a button, where the button lives. */
 async function replyInPlace(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
-  // In a DM or a thread, the button's answer becomes the last turn a follow-up leans on.
-  const answer = await deps.conversations.act(placeConversation(r.team, r.place, r.user), ref);
+  const answer = await answerTo(deps, r, ref);
   const { place } = r;
   if (place.kind === "ephemeral" && r.respond) {
     await r.respond({ replace_original: true, ...toBolt(deps.blockKit(answer, { shareRef: ref })) });
@@ -67,7 +73,9 @@ async function replyInPlace(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<
 /** Post the shared answer for the channel, then remove the private copy it came from. */
 async function share(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
   if (!r.respond) return;
-  const answer = deps.whodoes.act(ref);
+  // Whoever shares a private answer is the one who asked it: the public copy's buttons are theirs too.
+  const answer =
+    ref.do === "ask" ? await deps.followUp.asked(ref.text, deps.whodoes.act(ref), { id: r.user }) : await answerTo(deps, r, ref);
   await r.respond({
     response_type: "in_channel",
     replace_original: false,
@@ -80,7 +88,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction>({ type: "block_actions", action_id: OUR_ACTIONS }, async ({ ack, body, action, client, context }) => {
     await ack();
     const place = placeOf(body);
-    const ref = parseActionRef(action.type === "button" ? action.value : undefined);
+    // A button, or one side of Slack's own 👍/👎 (feedback_buttons): both carry an ActionRef as their value.
+    const ref = parseActionRef(action.type === "button" || action.type === "feedback_buttons" ? action.value : undefined);
     const logContext = { kind: "action", team: context.teamId, actionId: action.action_id, place: place?.kind };
     if (!ref || !place) {
       deps.logger.warn("slack: ignored a button whose value or place could not be read", logContext);
@@ -93,9 +102,17 @@ export function registerActions(app: App, deps: SlackDeps): void {
       { ...logContext, do: ref.do },
       async () => {
         if (action.action_id === SHARE_ACTION_ID) return share(deps, r, ref);
+        if (ref.do === "handoff" || ref.do === "triage") {
+          const tellClicker = (message: SlackMessage) => replyPrivately(r, message);
+          return pressHandOff(
+            { handOffs: deps.handOffs, knowledge: () => deps.whodoes.knowledge, client, tellClicker },
+            ref,
+            r.user,
+          );
+        }
         if (ref.do === "feedback") {
           deps.logger.info("slack: feedback", { team: context.teamId, vote: ref.vote, intent: ref.intent, role: ref.role });
-          return replyPrivately(r, deps.blockKit(deps.whodoes.act(ref)));
+          return replyPrivately(r, deps.blockKit(await deps.followUp.acted(ref, deps.whodoes.act(ref), r.user)));
         }
         return replyInPlace(deps, r, ref);
       },

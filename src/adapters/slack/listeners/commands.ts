@@ -1,7 +1,8 @@
 /**
  * `/whodoes QUESTION`: answered privately (ephemeral, which works in any channel, even one the bot is not
  * in) with a "Share in channel" button. The answer goes in the acknowledgement itself (Bolt's ack(message)):
- * the core answers in well under a millisecond, far inside Slack's 3 seconds, so a second request to the
+ * the core answers in well under a millisecond, and the follow-up (the question kept for its buttons, who
+ * holds a role now) waits at most a few hundred, far inside Slack's 3 seconds, so a second request to the
  * command's response_url would only cost time. "Share in channel" and later steps use the response_url
  * (listeners/actions.ts). `/whodoes` alone is `help`, whose usage the core builds from the knowledge base;
  * `roles`, `compare A B`, `onboard ROLE` are ordinary questions to the core.
@@ -20,7 +21,9 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     let answer: ReturnType<SlackDeps["blockKit"]>;
     try {
       const shareRef: ActionRef = { do: "ask", text: question };
-      answer = deps.blockKit(deps.whodoes.ask(question), { shareRef });
+      answer = deps.blockKit(await deps.followUp.asked(question, deps.whodoes.ask(question), { id: command.user_id }), {
+        shareRef,
+      });
     } catch (err) {
       // Whatever went wrong, the person gets one short line and the log gets the details (never the text).
       deps.logger.error("slack: failed to answer", { ...context, ...errorFields(err) });

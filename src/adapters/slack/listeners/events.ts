@@ -26,7 +26,11 @@ async function answerMessage(
     context,
     async () => {
       // Read against the DM's or thread's last turn, so "and the architect?" follows on.
-      const answer = await deps.conversations.ask(messageConversation(team, kind, msg), msg.text);
+      const answer = await deps.followUp.asked(
+        msg.text,
+        await deps.conversations.ask(messageConversation(team, kind, msg), msg.text),
+        { id: msg.user },
+      );
       await client.chat.postMessage({ ...where, ...toBolt(deps.blockKit(answer)), unfurl_links: false, unfurl_media: false });
       // The server logs the turn itself (adapters/turn-log.ts); this adds where, for debugging.
       deps.logger.debug("slack: answered", { ...context, intent: answer.intent });
