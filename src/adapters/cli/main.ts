@@ -34,6 +34,7 @@ function parse(argv: string[]) {
         intents: { type: "string" },
         since: { type: "string" },
         "data-dir": { type: "string" },
+        suggest: { type: "boolean", default: false },
         png: { type: "string" },
         svg: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
@@ -73,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
   const known = ["ask", "roles", "compare", "chat", "onboard", "report"];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   if ((values.png || values.svg) && command !== "compare") throw new UsageError("--png and --svg go with compare");
+  if (values.suggest && command !== "report") throw new UsageError("--suggest goes with report");
   const shared = await sharedConfig(command);
   if (command === "report") {
     if (rest.length > 0) throw new UsageError("report takes no arguments");
@@ -82,9 +84,19 @@ async function main(argv: string[]): Promise<number> {
     const { redisUrl } = shared;
     // Loaded only here: the store (and its Redis client) must not slow down every `ask`.
     const { ReportArgumentError, runReport } = await import("./report.js");
+    // --suggest proposes edits of the knowledge the bot answers from: --intents, else INTENTS_DIR.
+    const intentsDir = values.intents ?? shared.intentsDir;
+    const knowledge = async () => {
+      const [{ loadKnowledge }, { DIRECTORY_FORMATS }] = await Promise.all([
+        import("../../core/index.js"),
+        import("../platforms.js"),
+      ]);
+      return loadKnowledge(intentsDir, { platforms: DIRECTORY_FORMATS });
+    };
     try {
       return await runReport({
         json: values.json,
+        ...(values.suggest ? { suggest: knowledge } : {}),
         ...(values.since ? { since: values.since } : {}),
         ...(dataDir ? { dataDir } : {}),
         ...(redisUrl ? { redisUrl } : {}),

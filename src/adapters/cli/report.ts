@@ -1,10 +1,12 @@
 /**
- * `whodoes report`: what the bot failed to answer, which answers people disliked and what is asked
- * about most, read from the same store the server writes (DATA_DIR files, or REDIS_URL).
+ * `whodoes report`: what the bot failed to answer, which answers people disliked (and what they said
+ * they should have been) and what is asked about most, read from the same store the server writes
+ * (DATA_DIR files, or REDIS_URL). `--suggest` turns the corrections into a diff of intents/.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_DATA_DIR } from "../../config/paths.js";
+import type { Knowledge } from "../../core/index.js";
 import { createStore } from "../../store/create-store.js";
 import { StoreError, type UsageEvent } from "../../store/store.js";
 import { parseDuration } from "../../usage/duration.js";
@@ -22,6 +24,8 @@ export interface ReportOptions {
   dataDir?: string;
   /** REDIS_URL: read the shared store instead of the files. */
   redisUrl?: string;
+  /** --suggest: print proposed edits of the knowledge as a unified diff instead of the tables. */
+  suggest?: () => Promise<Knowledge>;
   now?: () => number;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
@@ -66,6 +70,23 @@ export async function runReport(options: ReportOptions): Promise<number> {
     }
   }
 
+  if (options.suggest) {
+    const { suggestEdits } = await import("../../usage/suggest.js");
+    const { notes, patch } = suggestEdits(events, await options.suggest());
+    if (options.json) stdout(`${JSON.stringify({ notes, patch })}\n`);
+    else {
+      // Lines before the first "---" are not part of the diff: `git apply` and `patch` skip them.
+      const head = [`# whodoes report --suggest, from usage since ${from.toISOString().slice(0, 16).replace("T", " ")} UTC`];
+      head.push(
+        ...(notes.length > 0 ? notes : ["nothing to suggest: no corrections or unanswered questions recorded"]).map(
+          (n) => `# ${n}`,
+        ),
+      );
+      if (patch) head.push("# Review, then apply from this directory with: git apply <this file>");
+      stdout(`${head.join("\n")}\n${patch ? `\n${patch}` : ""}`);
+    }
+    return 0;
+  }
   const report = buildReport(events, { since: from, until });
   stdout(options.json ? `${reportJson(report)}\n` : formatReport(report));
   return 0;

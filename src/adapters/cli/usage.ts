@@ -10,9 +10,11 @@ Usage:
   whodoes onboard [ROLE]            a guided tour for a new hire in ROLE (asks which role if none)
   whodoes chat                      an interactive chat in the console, with follow-ups
                                     (in both, type a button's number or label: next, back, quiz, done)
-  whodoes report [--since 7d] [--json]
+  whodoes report [--since 7d] [--json] [--suggest]
                                     for maintainers of intents/: unanswered questions, answers with
-                                    the most thumbs-down, the most asked intents and roles
+                                    the most thumbs-down and what they should have been, the most
+                                    asked intents and roles; --suggest prints proposed edits of
+                                    intents/ as a diff to review and apply (git apply)
   whodoes --help | --version
 
 Options:
@@ -28,4 +30,5 @@ Examples:
   whodoes compare --png roles.png
   printf 'who owns the etl\\nencryption\\n' | whodoes ask --json
   whodoes report --since 30d --json
+  whodoes report --suggest > fixes.patch && git apply fixes.patch
 `;
