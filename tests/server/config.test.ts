@@ -72,6 +72,20 @@ describe("parseConfig", () => {
     expect(said).not.toMatch(/short-secret/);
   });
 
+  it("PagerDuty: on with a token (the public API by default), and PAGERDUTY_API_URL alone is a mistake", () => {
+    expect(parseConfig({}).pagerduty).toBeUndefined();
+    expect(parseConfig({ PAGERDUTY_TOKEN: "u+secret" }).pagerduty).toEqual({
+      token: "u+secret",
+      apiUrl: "https://api.pagerduty.com",
+    });
+    expect(parseConfig({ PAGERDUTY_TOKEN: "t", PAGERDUTY_API_URL: "http://127.0.0.1:9/pd" }).pagerduty?.apiUrl).toBe(
+      "http://127.0.0.1:9/pd",
+    );
+    expect(problems({ PAGERDUTY_API_URL: "http://127.0.0.1:9" })).toMatch(/PAGERDUTY_TOKEN is missing/);
+    expect(problems({ PAGERDUTY_TOKEN: "u+secret", PAGERDUTY_API_URL: "ftp://x" })).toMatch(/PAGERDUTY_API_URL/);
+    expect(problems({ PAGERDUTY_TOKEN: "u+secret", PAGERDUTY_API_URL: "ftp://x" })).not.toMatch(/u\+secret/);
+  });
+
   it("treats empty values (as in a copied .env.example) as unset", () => {
     const c = parseConfig({ SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", MICROSOFT_APP_ID: "", PORT: "4000" });
     expect(c.slack).toBeUndefined();

@@ -31,6 +31,7 @@ describe("manifests/slack/manifest.yml", () => {
       "im:write",
       "channels:read",
       "users:read",
+      "usergroups:read",
     ];
     expect(manifest.oauth_config?.scopes?.bot).toEqual(scopes);
     expect(manifest.oauth_config?.scopes?.user).toBeUndefined();
