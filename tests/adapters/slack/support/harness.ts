@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll } from "vitest";
 import type { PlatformAdapter } from "../../../../src/adapters/adapter.js";
+import type { LiveDirectory } from "../../../../src/adapters/live-directory.js";
 import type { SlackConfig } from "../../../../src/adapters/slack/config.js";
 import { createSlackAdapter, type SlackAdapterOptions } from "../../../../src/adapters/slack/index.js";
 import { createWhodoes, loadKnowledge, type Whodoes } from "../../../../src/core/index.js";
@@ -74,6 +75,8 @@ export interface HarnessOptions {
   store?: Store;
   /** How long a conversation's last turn is kept (default the adapter's). */
   conversationTtlMs?: number;
+  /** The live directory the server would hand over (default: the adapter's own, on the store). */
+  live?: LiveDirectory;
 }
 
 export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
@@ -89,6 +92,7 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...options.adapter,
     ...(options.conversationTtlMs !== undefined ? { conversationTtlMs: options.conversationTtlMs } : {}),
+    ...(options.live ? { live: options.live } : {}),
   });
   await adapter.start();
   const server = http.createServer(app);
