@@ -1,7 +1,8 @@
 /**
  * Two bot instances behind a load balancer, one Redis: the real Slack adapter on two loopback ports,
  * each with its own store on the same redis-server, talking to one fake Slack. The same event
- * delivered to both is answered once; feedback given through one is reported through the other.
+ * delivered to both is answered once; feedback given through one is reported through the other; a
+ * question handed to the data team through both at once is posted once, and claimed once.
  */
 import { once } from "node:events";
 import http from "node:http";
@@ -9,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runReport } from "../../src/adapters/cli/report.js";
+import { DIRECTORY_FORMATS } from "../../src/adapters/platforms.js";
 import { createSlackAdapter } from "../../src/adapters/slack/index.js";
 import { createWhodoes, loadKnowledge, parseActionRef } from "../../src/core/index.js";
 import { silentLogger } from "../../src/logging/logger.js";
@@ -18,6 +20,7 @@ import { recordingWhodoes } from "../../src/usage/recorder.js";
 import { type FakeSlack, startFakeSlack } from "../adapters/slack/support/fake-slack.js";
 import { fixture } from "../adapters/slack/support/fixtures.js";
 import { signedHeaders } from "../adapters/slack/support/signing.js";
+import { copyKnowledge } from "../helpers/knowledge-copy.js";
 import { type RedisServer, redisAvailable, startRedis } from "./support/redis-server.js";
 
 const SECRET = "two-instances-signing-secret";
@@ -36,7 +39,10 @@ describe.runIf(redisAvailable())("two instances sharing one Redis", () => {
   let slack: FakeSlack;
   let a: Instance;
   let b: Instance;
-  const whodoes = createWhodoes(loadKnowledge());
+  // A directory with a triage channel, so questions can be handed to the data team.
+  const copy = copyKnowledge();
+  copy.write("directory.yaml", "triage:\n  slack:\n    channel: C0TRIAGE01\n");
+  const whodoes = createWhodoes(loadKnowledge(copy.dir, { platforms: DIRECTORY_FORMATS }));
 
   async function startInstance(): Promise<Instance> {
     const store = await createStore({ redisUrl: redis.url, logger: silentLogger });
@@ -92,6 +98,7 @@ describe.runIf(redisAvailable())("two instances sharing one Redis", () => {
     await Promise.all([a?.close(), b?.close()]);
     await slack?.close();
     await redis?.stop();
+    copy.remove();
   });
 
   it("listen on different ports", () => {
@@ -115,17 +122,15 @@ describe.runIf(redisAvailable())("two instances sharing one Redis", () => {
     // A slash command through A; its 👎 button clicked, also through A.
     const command = { ...fixture<Record<string, string>>("slash-command"), response_url: slack.responseUrl("two-cmd") };
     const answer = { body: await a.postForBody(new URLSearchParams(command).toString(), "application/x-www-form-urlencoded") };
-    type Button = { action_id: string; value: string };
-    const buttons = ((answer?.body.blocks ?? []) as { type: string; elements?: Button[] }[]).flatMap((blk) =>
-      blk.type === "actions" ? (blk.elements ?? []) : [],
+    // 👎 is one side of Slack's own feedback control (feedback_buttons in a context_actions block).
+    type Vote = { action_id: string; negative_button: { value: string } };
+    const votes = ((answer?.body.blocks ?? []) as { type: string; elements?: Vote[] }[]).flatMap((blk) =>
+      blk.type === "context_actions" ? (blk.elements ?? []) : [],
     );
-    const down = buttons.find((btn) => {
-      const ref = parseActionRef(btn.value);
-      return ref?.do === "feedback" && ref.vote === "down";
-    });
-    expect(down).toBeDefined();
+    const down = votes[0] && { action_id: votes[0].action_id, value: votes[0].negative_button.value };
+    expect(parseActionRef(down?.value)).toMatchObject({ do: "feedback", vote: "down" });
     const payload = fixture<Record<string, unknown> & { actions: Record<string, unknown>[] }>("block-actions-ephemeral");
-    payload.actions = [{ ...payload.actions[0], action_id: down?.action_id, value: down?.value }];
+    payload.actions = [{ ...payload.actions[0], action_id: down?.action_id, value: down?.value, type: "feedback_buttons" }];
     payload.response_url = slack.responseUrl("two-feedback");
     await a.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
     await slack.waitFor((c) => c.method === "response_url" && c.path.endsWith("/two-feedback"));
@@ -148,5 +153,55 @@ describe.runIf(redisAvailable())("two instances sharing one Redis", () => {
     ]);
     // Both questions (the mention and the command) were counted once each.
     expect(report.totals.questions).toBe(2);
+  });
+
+  it("hand a question to the data team once when its button is pressed through both at once, and let one person claim it", async () => {
+    type Button = { action_id: string; value: string; text: { text: string } };
+    const buttonsOf = (body: Record<string, unknown> | undefined) =>
+      ((body?.blocks ?? []) as { type: string; elements?: Button[] }[]).flatMap((blk) =>
+        blk.type === "actions" ? (blk.elements ?? []) : [],
+      );
+    const command = {
+      ...fixture<Record<string, string>>("slash-command"),
+      text: "when is the all-hands?",
+      response_url: slack.responseUrl("two-handoff"),
+    };
+    const answer = await a.postForBody(new URLSearchParams(command).toString(), "application/x-www-form-urlencoded");
+    const send = buttonsOf(answer).find((btn) => btn.text.text === "Ask the data team");
+    expect(send).toBeDefined();
+
+    const press = (button: Button | undefined, user: string, name: string, container?: Record<string, unknown>) => {
+      const payload = fixture<Record<string, unknown> & { actions: Record<string, unknown>[] }>(
+        container ? "block-actions-message" : "block-actions-ephemeral",
+      );
+      payload.user = { id: user, username: "u", name: "u", team_id: "T0001" };
+      payload.actions = [{ ...payload.actions[0], action_id: button?.action_id, value: button?.value, type: "button" }];
+      payload.response_url = slack.responseUrl(name);
+      if (container) payload.container = container;
+      return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    };
+    const form = "application/x-www-form-urlencoded";
+    const asker = "U061F7AUR"; // the slash-command fixture's user
+    await Promise.all([a.post(press(send, asker, "send-a"), form), b.post(press(send, asker, "send-b"), form)]);
+    const isPost = (c: { method: string; body: Record<string, unknown> }) =>
+      c.method === "chat.postMessage" && c.body.channel === "C0TRIAGE01";
+    const [post] = await slack.waitFor(isPost);
+    await slack.waitFor((c) => c.method === "response_url" && /\/send-[ab]$/.test(c.path), 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.calls.filter(isPost)).toHaveLength(1);
+
+    // Two people claim it at the same moment, through different instances: one of them has it.
+    const claim = buttonsOf(post?.body).find((btn) => btn.text.text === "Claim");
+    const container = { type: "message", message_ts: "1515450000.000900", channel_id: "C0TRIAGE01", is_ephemeral: false };
+    await Promise.all([
+      a.post(press(claim, "U0DBA00002", "claim-a", container), form),
+      b.post(press(claim, "U0DBA00003", "claim-b", container), form),
+    ]);
+    const [update] = await slack.waitFor((c) => c.method === "chat.update");
+    const [refused] = await slack.waitFor((c) => c.method === "response_url" && /\/claim-[ab]$/.test(c.path));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(slack.calls.filter((c) => c.method === "chat.update")).toHaveLength(1);
+    const winner = JSON.stringify(update?.body).includes("Claimed by <@U0DBA00002>") ? "U0DBA00002" : "U0DBA00003";
+    expect(JSON.stringify(refused?.body)).toContain(`<@${winner}> has already claimed this question.`);
   });
 });
