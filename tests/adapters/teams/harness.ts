@@ -57,13 +57,16 @@ export interface ConnectorCall {
   activityId?: string;
   /** The id the connector gave the message (a new one for a POST, the same for a PUT): what a later card submit's replyToId names. */
   messageId: string;
+  /** POST /v3/conversations: the bot started a conversation (a one-to-one chat); conversationId is the new one's. */
+  created?: boolean;
   authorization?: string;
   body: Record<string, unknown>;
 }
 
 /**
- * A fake Bot Connector: records POST /v3/conversations/{id}/activities[/{replyToId}] (send, reply) and
- * PUT /v3/conversations/{id}/activities/{activityId} (update) and answers { id }, or, with `failWith`, records
+ * A fake Bot Connector: records POST /v3/conversations/{id}/activities[/{replyToId}] (send, reply),
+ * PUT /v3/conversations/{id}/activities/{activityId} (update) and POST /v3/conversations (create a chat)
+ * and answers { id }, or, with `failWith`, records
  * and answers that HTTP status (to test a connector that rejects replies); `failUpdatesWith` does the same
  * for updates only (a card Teams will not let the bot change); `delayMs` holds each answer back, to keep a
  * turn in progress.
@@ -91,8 +94,23 @@ export async function startFakeConnector(
     req.on("end", async () => {
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const path = decodeURIComponent((req.url ?? "").split("?")[0] ?? "");
-      const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(path);
       const method = req.method ?? "";
+      if (method === "POST" && path === "/v3/conversations") {
+        // Create a conversation (a proactive one-to-one chat): answered with the new conversation's id.
+        const conversationId = `a:created-${++sent}`;
+        calls.push({
+          method,
+          path,
+          messageId: "",
+          conversationId,
+          created: true,
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+          body: JSON.parse(raw) as Record<string, unknown>,
+        });
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: conversationId }));
+        return;
+      }
+      const m = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/]+))?$/.exec(path);
       const update = method === "PUT" && m?.[2] !== undefined;
       if (!m || !(method === "POST" || update)) {
         unexpected.push(`${req.method} ${path}`);
