@@ -62,7 +62,10 @@ function peopleToHtml(roleName: string, c: Contacts, live: readonly LiveContact[
   const items = [
     ...platforms.flatMap((p) => p.names.map(escapeHtml)),
     ...c.emails.map((e) => `<a href="mailto:${escapeHtml(e)}">${escapeHtml(e)}</a>`),
-    ...live.map((l) => escapeHtml(liveText(l))),
+    ...live.flatMap((l) => {
+      const line = liveText(l);
+      return line ? [escapeHtml(line)] : [];
+    }),
   ];
   const elsewhere = platforms[0];
   if (items.length === 0 && elsewhere) items.push(`See ${escapeHtml(elsewhere.label)}`);

@@ -12,6 +12,7 @@ import type { CardElement, MentionEntity, TextRun } from "./teams-card.js";
 import { teamsEntries } from "./teams-directory.js";
 import { MAX_PEOPLE_PER_KIND, MAX_TEXT_CHARS } from "./teams-limits.js";
 import { wellFormed } from "./teams-text.js";
+import { liveNames } from "./text.js";
 
 type PeopleBlock = Extract<Block, { type: "people" }>;
 
@@ -60,14 +61,13 @@ function text(value: string, style: Omit<TextRun, "type" | "text"> = {}): TextRu
 }
 
 /** "On call now (DBA on-call): Ana Ruiz (ana@…)", by name: live sources give Teams no ids to mention. */
-function liveElement(live: LiveContact): CardElement {
-  const names = live.people.flatMap((p) => {
-    const shown = p.name && p.email ? `${p.name} (${p.email})` : (p.name ?? p.email);
-    return shown ? [shown] : [];
-  });
+function liveElement(live: LiveContact): CardElement[] {
+  const names = liveNames(live);
+  // Only another platform's ids (a Slack user group's members): nothing to show here.
+  if (names.length === 0 && live.people.length > 0) return [];
   const inlines = [text(`${live.label}: `, { weight: "bolder" }), text(names.length > 0 ? names.join(", ") : "no one")];
   if (live.asOf) inlines.push(text(` (${live.asOf})`, { isSubtle: true }));
-  return { type: "RichTextBlock", inlines, spacing: "small" };
+  return [{ type: "RichTextBlock", inlines, spacing: "small" }];
 }
 
 /** Elements for a people block; mention entities it needs are appended to `mentions`. */
@@ -98,7 +98,7 @@ export function peopleElements(block: PeopleBlock, mentions: MentionEntity[]): C
     links.push(text(email));
   }
   if (links.length > 0) items.push({ type: "RichTextBlock", inlines: links, spacing: "small" });
-  for (const live of block.live ?? []) items.push(liveElement(live));
+  for (const live of block.live ?? []) items.push(...liveElement(live));
   if (c.note) items.push({ type: "RichTextBlock", inlines: [text(c.note, { isSubtle: true })], spacing: "small" });
 
   // Only another platform's contacts: say where to look rather than print ids that mean nothing here.

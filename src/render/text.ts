@@ -41,12 +41,21 @@ function blockLines(block: Block): string[] {
   }
 }
 
-/** Who a live source names, as plain words: "On call now (DBA on-call): Ana Ruiz (ana@…)". */
-export function liveText(live: LiveContact): string {
-  const names = live.people.flatMap((p) => {
+/** The names (and emails) of the people a live source gave; platform ids alone show nothing outside their platform. */
+export function liveNames(live: LiveContact): string[] {
+  return live.people.flatMap((p) => {
     const shown = p.name && p.email ? `${p.name} (${p.email})` : (p.name ?? p.email);
     return shown ? [shown] : [];
   });
+}
+
+/**
+ * Who a live source names, as plain words: "On call now (DBA on-call): Ana Ruiz (ana@…)"; "no one" when it
+ * names nobody; undefined when it names people only by another platform's ids.
+ */
+export function liveText(live: LiveContact): string | undefined {
+  const names = liveNames(live);
+  if (names.length === 0 && live.people.length > 0) return undefined;
   return `${live.label}: ${names.length > 0 ? names.join(", ") : "no one"}${live.asOf ? ` (${live.asOf})` : ""}`;
 }
 
@@ -54,7 +63,7 @@ export function liveText(live: LiveContact): string {
 export function peopleText(c: Contacts, live: readonly LiveContact[] = []): string {
   const platforms = Object.values(c.platforms);
   const parts = [...platforms.flatMap((p) => p.names), ...c.emails];
-  const now = live.map(liveText);
+  const now = live.flatMap((l) => liveText(l) ?? []);
   const elsewhere = platforms[0];
   if (parts.length === 0 && now.length === 0 && elsewhere) parts.push(`see ${elsewhere.label}`);
   return [parts.join(", "), now.join("; "), c.note].filter(Boolean).join(". ");

@@ -265,8 +265,28 @@ function anyActionRef(knownIds: readonly string[]): fc.Arbitrary<ActionRef> {
         vote: fc.constantFrom("up" as const, "down" as const),
         intent: fc.constantFrom(...INTENT_IDS),
         role,
+        q: questionId,
       },
       { requiredKeys: ["do", "vote", "intent"] },
     ),
+    fc.record(
+      {
+        do: fc.constant("correct" as const),
+        intent: fc.constantFrom(...INTENT_IDS),
+        role,
+        expected: fc.option(role, { nil: null }),
+        q: questionId,
+      },
+      { requiredKeys: ["do", "intent", "expected"] },
+    ),
+    fc.record({ do: fc.constant("handoff" as const), q: questionId }),
+    fc.record({
+      do: fc.constant("triage" as const),
+      q: questionId,
+      step: fc.constantFrom("claim" as const, "answered" as const),
+    }),
   );
 }
+
+/** A kept question's id, as a button carries it (random, base64url). */
+const questionId = fc.stringMatching(/^[A-Za-z0-9_-]{16,40}$/);
