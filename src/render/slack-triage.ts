@@ -4,7 +4,8 @@
  * the asker's own text, escaped like everything else; the mentions are ids checked against Slack's shapes.
  */
 import { type ActionRef, HAND_OFF_WORDS, type HandOffNotice, type PlatformPerson, type TriagePost } from "../core/index.js";
-import { ACTION_ID_PREFIX, type ButtonElement, type SlackMessage } from "./slack.js";
+import type { SlackMessage } from "./slack.js";
+import { ACTION_ID_PREFIX, type ButtonElement } from "./slack-buttons.js";
 import { SLACK_ID } from "./slack-directory.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
 import { escapeSlackText } from "./slack-text.js";

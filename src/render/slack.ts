@@ -3,16 +3,19 @@
  * directory of the App Home) into Slack blocks. Every piece of text is escaped here, so nothing a user
  * typed can come back as a live `<!channel>`, `<@U…>` or link.
  */
+import type { ActionRef, Answer, Block, Role, RoleCard } from "../core/index.js";
 import {
-  type Action,
-  type ActionRef,
-  type Answer,
-  type Block,
-  MAX_QUESTION_CHARS,
-  type Role,
-  type RoleCard,
-} from "../core/index.js";
-import { cut } from "./cut.js";
+  ACTION_ID_PREFIX,
+  type ActionsBlock,
+  actionsBlocks,
+  type ButtonElement,
+  button,
+  type ContextActionsBlock,
+  feedbackBlock,
+  type NextId,
+  type PlainText,
+  plain,
+} from "./slack-buttons.js";
 import { SLACK_ID } from "./slack-directory.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
 import { peopleToMrkdwn } from "./slack-people.js";
@@ -27,39 +30,21 @@ import {
 } from "./slack-table.js";
 import { escapeSlackText, richTextToMrkdwn } from "./slack-text.js";
 
+export {
+  ACTION_ID_PREFIX,
+  type ButtonElement,
+  encodeActionValue,
+  type FeedbackButton,
+  type FeedbackButtonsElement,
+  type PlainText,
+} from "./slack-buttons.js";
 export { escapeSlackText, richTextToMrkdwn } from "./slack-text.js";
 
-export interface PlainText {
-  type: "plain_text";
-  text: string;
-  emoji?: boolean;
-}
 export interface Mrkdwn {
   type: "mrkdwn";
   text: string;
   /** true: Slack does not auto-link URLs, channel names or bare "@here" in this text. */
   verbatim?: boolean;
-}
-export interface ButtonElement {
-  type: "button";
-  action_id: string;
-  text: PlainText;
-  value: string;
-  style?: "primary" | "danger";
-  accessibility_label?: string;
-}
-/** One side of Slack's feedback_buttons element. */
-export interface FeedbackButton {
-  text: PlainText;
-  value: string;
-  accessibility_label?: string;
-}
-/** Slack's own 👍/👎 control (@slack/types' FeedbackButtons), shown in a context_actions block. */
-export interface FeedbackButtonsElement {
-  type: "feedback_buttons";
-  action_id: string;
-  positive_button: FeedbackButton;
-  negative_button: FeedbackButton;
 }
 export type SlackBlock =
   | { type: "header"; text: PlainText }
@@ -67,8 +52,8 @@ export type SlackBlock =
   | { type: "section"; fields: Mrkdwn[] }
   | { type: "context"; elements: Mrkdwn[] }
   | { type: "divider" }
-  | { type: "actions"; elements: ButtonElement[]; block_id?: string }
-  | { type: "context_actions"; elements: FeedbackButtonsElement[] }
+  | ActionsBlock
+  | ContextActionsBlock
   | TableBlock
   | SectionFields
   | ImageBlock;
@@ -83,8 +68,6 @@ export interface SlackHomeView {
   blocks: SlackBlock[];
 }
 
-/** Buttons that carry an ActionRef; the adapter listens for this prefix. */
-export const ACTION_ID_PREFIX = "whodoes-act-";
 /** The "Share in channel" button of an ephemeral answer; its value is the ActionRef that re-creates it. */
 export const SHARE_ACTION_ID = "whodoes-share";
 /**
@@ -107,77 +90,12 @@ export interface BlockKitOptions {
   joinedChannel?: string;
 }
 
-const plain = (text: string, max: number): PlainText => ({
-  type: "plain_text",
-  text: truncate(escapeSlackText(text), max),
-  emoji: true,
-});
 const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn => ({
   type: "mrkdwn",
   text: truncate(text, max),
   verbatim: true,
 });
 const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
-
-/**
- * An ActionRef as a button value, or undefined when it cannot fit. An `ask` over the question limit
- * (a too-long question's own "Share in channel") is shortened rather than dropped.
- */
-export function encodeActionValue(ref: ActionRef): string | undefined {
-  const fitted =
-    ref.do === "ask" && ref.text.length > MAX_QUESTION_CHARS ? { ...ref, text: cut(ref.text, MAX_QUESTION_CHARS) } : ref;
-  const json = JSON.stringify(fitted);
-  return json.length <= SLACK_LIMITS.buttonValue ? json : undefined;
-}
-
-function button(
-  actionId: string,
-  label: string,
-  ref: ActionRef,
-  style?: Action["style"],
-  a11y?: string,
-): ButtonElement | undefined {
-  const value = encodeActionValue(ref);
-  if (value === undefined) return undefined;
-  return {
-    type: "button",
-    action_id: actionId,
-    text: plain(label, SLACK_LIMITS.buttonText),
-    value,
-    ...(style ? { style } : {}),
-    ...(a11y ? { accessibility_label: truncate(escapeSlackText(a11y), SLACK_LIMITS.buttonAccessibilityLabel) } : {}),
-  };
-}
-
-/**
- * A 👍 and a 👎 as Slack's own feedback control (a feedback_buttons element in a context_actions block),
- * which Slack draws small and quiet under the answer; undefined unless the answer has both votes.
- */
-function feedbackBlock(actions: readonly Action[], nextId: NextId): SlackBlock | undefined {
-  const up = actions.find((a) => a.action.do === "feedback" && a.action.vote === "up");
-  const down = actions.find((a) => a.action.do === "feedback" && a.action.vote === "down");
-  const side = (a: Action | undefined, a11y: string): FeedbackButton | undefined => {
-    const value = a && encodeActionValue(a.action);
-    return a && value !== undefined
-      ? { text: plain(a.label, SLACK_LIMITS.buttonText), value, accessibility_label: a11y }
-      : undefined;
-  };
-  const positive = side(up, "This answer was helpful");
-  const negative = side(down, "This answer was not helpful");
-  if (!positive || !negative) return undefined;
-  return {
-    type: "context_actions",
-    elements: [{ type: "feedback_buttons", action_id: nextId(), positive_button: positive, negative_button: negative }],
-  };
-}
-
-function actionsBlocks(buttons: ButtonElement[]): SlackBlock[] {
-  const blocks: SlackBlock[] = [];
-  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.elementsPerActions) {
-    blocks.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.elementsPerActions) });
-  }
-  return blocks;
-}
 
 /** How many evidence lines a role card shows: enough to say why, short enough to read. */
 const EVIDENCE_SHOWN = 3;
@@ -188,9 +106,6 @@ function roleToMrkdwn(role: RoleCard): string {
   for (const e of role.evidence.slice(0, EVIDENCE_SHOWN)) lines.push(`• ${richTextToMrkdwn(e.statement)}`);
   return lines.join("\n");
 }
-
-/** Gives every button in one message its own action_id (Slack wants them unique). */
-type NextId = () => string;
 
 function blockToSlack(block: Block, nextId: NextId, pictureUrl?: string): SlackBlock[] {
   switch (block.type) {
@@ -306,7 +221,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
     );
     if (share) buttons.push(share);
   }
-  const tail = actionsBlocks(buttons);
+  const tail: SlackBlock[] = actionsBlocks(buttons);
   if (feedback) tail.push(feedback);
   if (options.sharedBy && /^[A-Z0-9]+$/.test(options.sharedBy)) {
     // A Slack user id (checked above): a live token we send on purpose.
