@@ -62,7 +62,7 @@ export const HAND_OFF_WORDS = {
   claimedBy: (who: string) => `Claimed by ${who}`,
   answeredBy: (who: string) => `Answered by ${who}`,
   open: "Waiting for someone to take it.",
-  sent: (where: string) => `Sent your question to ${where}. I'll tell you here when someone takes it.`,
+  sent: (where: string) => `Sent your question to ${where}. I'll tell you privately when someone takes it.`,
   claimed: (who: string, where: string) => `${who} took your question in ${where}: they'll be in touch.`,
   alreadySent: "Your question is already with the data team.",
   alreadySentTo: (where: string) => `Your question is already with the data team, in ${where}.`,

@@ -79,7 +79,7 @@ describe("the triage post on Slack", () => {
 
   it("tells people privately, with the channel as a link", () => {
     expect(handOffNoticeText({ kind: "sent", place: { id: "C0TRIAGE01" } })).toBe(
-      "Sent your question to <#C0TRIAGE01>. I'll tell you here when someone takes it.",
+      "Sent your question to <#C0TRIAGE01>. I'll tell you privately when someone takes it.",
     );
     expect(handOffNoticeText({ kind: "claimed", by: { id: "U0DBA00002" }, place: { id: "C0TRIAGE01" } })).toBe(
       "<@U0DBA00002> took your question in <#C0TRIAGE01>: they'll be in touch.",
@@ -114,7 +114,7 @@ describe("the triage post on Teams", () => {
     const inlines = (notice.attachments[0]?.content.body[0] as { inlines: { text: string; selectAction?: { url: string } }[] })
       .inlines;
     expect(inlines.map((i) => i.text).join("")).toBe(
-      "Sent your question to Data questions. I'll tell you here when someone takes it.",
+      "Sent your question to Data questions. I'll tell you privately when someone takes it.",
     );
     expect(inlines[1]?.selectAction?.url).toBe("https://teams.microsoft.com/l/channel/19%3Adq%40thread.tacv2/Data%20questions");
   });

@@ -117,7 +117,7 @@ describe("Ask the data team on Teams", () => {
 
     const replies = personal.calls.slice(-2).map((c) => cardText(cardOf(c)));
     expect(replies).toEqual([
-      "Sent your question to Data questions. I'll tell you here when someone takes it.",
+      "Sent your question to Data questions. I'll tell you privately when someone takes it.",
       "Your question is already with the data team, in Data questions.",
     ]);
   });
