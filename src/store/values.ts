@@ -9,8 +9,15 @@ export interface Values {
 
 /** Sweep expired values every this many writes, so a long-running bot does not grow without bound. */
 const SWEEP_EVERY = 1000;
+/**
+ * The most values kept in memory: beyond it the oldest written go first, even before their ttl. Every
+ * answered question is kept for two hours (for its buttons), so under a load of 1,000 questions a second
+ * memory would otherwise grow by tens of megabytes; 20,000 is days of questions for one team's bot, and
+ * a few megabytes. Instances sharing Redis keep every value for its whole ttl there.
+ */
+export const MAX_VALUES = 20_000;
 
-export function createValues(now: () => number = Date.now): Values {
+export function createValues(now: () => number = Date.now, max = MAX_VALUES): Values {
   const values = new Map<string, { value: string; expiresAt: number }>();
   let writes = 0;
   const sweep = () => {
@@ -20,6 +27,15 @@ export function createValues(now: () => number = Date.now): Values {
   return {
     set(key, value, ttlMs) {
       if (++writes % SWEEP_EVERY === 0) sweep();
+      // Written again, a value counts as the newest.
+      values.delete(key);
+      if (values.size >= max) {
+        sweep();
+        for (const oldest of values.keys()) {
+          if (values.size < max) break;
+          values.delete(oldest);
+        }
+      }
       values.set(key, { value, expiresAt: now() + ttlMs });
     },
     get(key) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStore, MEMORY_EVENT_LIMIT } from "../../src/store/memory-store.js";
+import { createValues, MAX_VALUES } from "../../src/store/values.js";
 
 describe("memory store", () => {
   it("claims once, until the ttl runs out (injected clock)", async () => {
@@ -24,6 +25,17 @@ describe("memory store", () => {
     expect(await store.recall("conv")).toBe("b");
     t = 10;
     expect(await store.recall("conv")).toBeUndefined();
+  });
+
+  it("keeps at most MAX_VALUES values: the oldest written go first, a value written again counts as new", () => {
+    const values = createValues(() => 0, 3);
+    values.set("a", "1", 1000);
+    values.set("b", "2", 1000);
+    values.set("c", "3", 1000);
+    values.set("a", "1 again", 1000);
+    values.set("d", "4", 1000);
+    expect(["a", "b", "c", "d"].map((k) => values.get(k))).toEqual(["1 again", undefined, "3", "4"]);
+    expect(MAX_VALUES).toBeGreaterThanOrEqual(10_000);
   });
 
   it("keeps recent events, oldest first, and no more than its limit", async () => {
