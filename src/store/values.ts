@@ -12,10 +12,11 @@ const SWEEP_EVERY = 1000;
 /**
  * The most values kept in memory: beyond it the oldest written go first, even before their ttl. Every
  * answered question is kept for two hours (for its buttons), so under a load of 1,000 questions a second
- * memory would otherwise grow by tens of megabytes; 20,000 is days of questions for one team's bot, and
- * a few megabytes. Instances sharing Redis keep every value for its whole ttl there.
+ * memory would otherwise grow by tens of megabytes (a value is 300 to 800 bytes with its key). 5,000 is
+ * 40 questions a minute for two hours, more than one team's bot is asked, in about 3 MB. Instances
+ * sharing Redis keep every value for its whole ttl there.
  */
-export const MAX_VALUES = 20_000;
+export const MAX_VALUES = 5_000;
 
 export function createValues(now: () => number = Date.now, max = MAX_VALUES): Values {
   const values = new Map<string, { value: string; expiresAt: number }>();
