@@ -111,8 +111,10 @@ describe("the triage post on Teams", () => {
 
   it("links the channel in a notice", () => {
     const notice = handOffNoticeToTeamsMessage({ kind: "sent", place: { id: "19:dq@thread.tacv2", name: "Data questions" } });
-    const inlines = (notice.attachments[0]?.content.body[0] as { inlines: { text: string; selectAction?: { url: string } }[] })
-      .inlines;
+    const first = notice.attachments[0]?.content.body[0] as
+      | { inlines: { text: string; selectAction?: { url: string } }[] }
+      | undefined;
+    const inlines = first?.inlines ?? [];
     expect(inlines.map((i) => i.text).join("")).toBe(
       "Sent your question to Data questions. I'll tell you privately when someone takes it.",
     );

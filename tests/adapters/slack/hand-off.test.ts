@@ -185,7 +185,9 @@ describe("Ask the data team on Slack", () => {
     const again = await ask(question);
     const before = posts("C0TRIAGE01").length;
     const reply = await replyTo(await click(button(again, "Ask the data team"), ASKER));
-    expect(allTexts(reply.blocks)).toEqual(["Sent your question to <#C0TRIAGE01>. I'll tell you privately when someone takes it."]);
+    expect(allTexts(reply.blocks)).toEqual([
+      "Sent your question to <#C0TRIAGE01>. I'll tell you privately when someone takes it.",
+    ]);
     expect(posts("C0TRIAGE01")).toHaveLength(before + 1);
     expect(
       h.logger.lines.some((l) => l.msg === "hand-off: could not post to a triage place" && l.fields?.place === "C0ETL00001"),
