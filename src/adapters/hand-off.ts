@@ -52,6 +52,9 @@ export interface HandOffs {
 }
 
 const key = (q: string) => `triage:${q}`;
+/** A press that lost a race waits this long at most for the winner's record, to say who won. */
+const WINNER_WAIT_MS = 300;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function parseRecord(raw: string | undefined): HandOffRecord | undefined {
   if (raw === undefined) return undefined;
@@ -65,6 +68,15 @@ function parseRecord(raw: string | undefined): HandOffRecord | undefined {
 
 export function createHandOffs(store: Store, platform: string, logger: Logger = silentLogger): HandOffs {
   const load = async (q: string) => parseRecord(await store.recall(key(q)));
+  /** The record once `who` says who won (the winner saves it just after its claim), or as it is after a short wait. */
+  async function settled(q: string, who: (r: HandOffRecord) => PlatformPerson | undefined): Promise<PlatformPerson | undefined> {
+    for (let waited = 0; ; waited += 50) {
+      const found = await load(q).catch(() => undefined);
+      const person = found && who(found);
+      if (person || waited >= WINNER_WAIT_MS) return person;
+      await sleep(50);
+    }
+  }
   const save = (r: HandOffRecord) => store.remember(key(r.q), JSON.stringify(r), TRIAGE_TTL_MS);
 
   async function postSomewhere(asked: AskedQuestion, q: string, options: SendOptions): Promise<HandOffRecord | undefined> {
@@ -104,16 +116,16 @@ export function createHandOffs(store: Store, platform: string, logger: Logger = 
       if (!record) return { notice: { kind: "expired" } };
       if (step === "claim") {
         if (record.state !== "open" || !(await store.claimOnce(`triage-claim:${q}`, TRIAGE_TTL_MS))) {
-          const now = (await load(q)) ?? record;
-          return { notice: { kind: "already-claimed", ...(now.claimedBy ? { by: now.claimedBy } : {}) } };
+          const by = await settled(q, (r) => r.claimedBy);
+          return { notice: { kind: "already-claimed", ...(by ? { by } : {}) } };
         }
         const claimed: HandOffRecord = { ...record, state: "claimed", claimedBy: by };
         await save(claimed);
         return { record: claimed, notice: { kind: "claimed", by, place: record.place } };
       }
       if (record.state === "answered" || !(await store.claimOnce(`triage-answered:${q}`, TRIAGE_TTL_MS))) {
-        const now = (await load(q)) ?? record;
-        return { notice: { kind: "already-answered", ...(now.answeredBy ? { by: now.answeredBy } : {}) } };
+        const by = await settled(q, (r) => r.answeredBy);
+        return { notice: { kind: "already-answered", ...(by ? { by } : {}) } };
       }
       const answered: HandOffRecord = { ...record, state: "answered", answeredBy: by };
       // Answered: the post shows the words one last time, and the store stops keeping them.
