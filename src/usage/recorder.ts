@@ -78,8 +78,9 @@ export function questionEvent(
 }
 
 /**
- * `knownRoles`: the role ids a feedback vote may name (the knowledge's, read when the vote comes: it can be
- * reloaded). A vote's value comes back from the client, so one naming anything else is not recorded.
+ * `knownRoles`: the role ids a feedback vote or a correction may name (the knowledge's, read when it comes:
+ * it can be reloaded). A button's value comes back from the client, so one naming anything else is not
+ * recorded: a forged one must not put made-up roles into the report.
  */
 export function createUsageRecorder(
   store: Store,
@@ -137,7 +138,15 @@ export function createUsageRecorder(
       save(async () => questionEvent(text, answer, options, at, await key()));
     },
     action(ref) {
-      if (ref.do === "correct") return save(() => correction(ref, now()));
+      if (ref.do === "correct") {
+        const named = [ref.role, ref.expected].filter((r): r is string => typeof r === "string");
+        const known = knownRoles();
+        if (named.some((r) => !known.has(r))) {
+          logger.debug("usage: not recording a correction that names a role the knowledge does not have");
+          return;
+        }
+        return save(() => correction(ref, now()));
+      }
       if (ref.do !== "feedback") return;
       // The intent is one of INTENT_IDS already (parseActionRef); the role must be one the bot has.
       if (ref.role !== undefined && !knownRoles().has(ref.role)) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Answer, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import type { Store, UsageEvent } from "../../src/store/store.js";
+import { keepQuestion } from "../../src/usage/asked-questions.js";
 import { normaliseQuestion, questionHash } from "../../src/usage/question-hash.js";
 import { LOW_CONFIDENCE_SCORE, questionEvent, recordingWhodoes } from "../../src/usage/recorder.js";
 import { captureLogger } from "../store/support/capture-logger.js";
@@ -66,6 +67,34 @@ describe("recordingWhodoes", () => {
       { type: "feedback", at: 1_700_000_000_000, platform: "slack", vote: "down", intent: "who_does", role: "data-architect" },
       { type: "feedback", at: 1_700_000_000_000, platform: "slack", vote: "up", intent: "help" },
     ]);
+  });
+
+  it("records a correction with the kept question's hash and terms, its text only when asked to, and no made-up role", async () => {
+    const text = "who restores a dropped table?";
+    const run = async (recordQuestions: boolean) => {
+      const store = createMemoryStore();
+      const w = recordingWhodoes(core, store, { platform: "slack", now: () => 1_700_000_000_000, recordQuestions });
+      const q = await keepQuestion(store, { text, platform: "slack", intent: "who_does", likely: [], terms: ["restor"], at: 1 });
+      w.act({ do: "correct", intent: "who_does", role: "database-administrator", expected: "data-architect", q });
+      // Forged: roles the knowledge does not have are not recorded.
+      w.act({ do: "correct", intent: "who_does", role: "database-administrator", expected: "chief-of-vibes", q });
+      // A question no longer kept: recorded without a hash.
+      w.act({ do: "correct", intent: "who_does", expected: null });
+      await settle();
+      return (await store.events(new Date(0))).filter((e) => e.type === "correction");
+    };
+    const base = { type: "correction", at: 1_700_000_000_000, platform: "slack", intent: "who_does" };
+    const hashed = await run(false);
+    expect(hashed).toHaveLength(2);
+    expect(hashed).toEqual(
+      expect.arrayContaining([
+        { ...base, role: "database-administrator", expected: "data-architect", hash: questionHash(text), terms: ["restor"] },
+        { ...base, expected: null, terms: [] },
+      ]),
+    );
+    expect((await run(true)).find((e) => e.type === "correction" && e.expected === "data-architect")).toMatchObject({
+      question: text,
+    });
   });
 
   it("never fails or delays an answer: a store that rejects, throws or hangs", async () => {
