@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { whomToAsk } from "../../core/answers/follow-up.js";
+import { whomToAsk } from "../../core/answers/take-over.js";
 import type { Answer, Whodoes } from "../../core/index.js";
 import { answerToText } from "../../render/text.js";
 

@@ -3,8 +3,8 @@ import type { Answer, Whodoes } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import type { BlockKitOptions, SlackMessage } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
+import type { AnswerExtras } from "../answer-extras.js";
 import type { Conversations } from "../conversations.js";
-import type { FollowUp } from "../follow-up.js";
 import type { HandOffs } from "../hand-off.js";
 import type { Pacer } from "./pacer.js";
 import type { ResponseUrlClient } from "./response-url.js";
@@ -24,7 +24,7 @@ export interface SlackDeps {
   /** Spaces welcome DMs out per onboarding channel (Slack allows about one message a second per channel). */
   welcomes: Pacer;
   /** The last step before an answer is sent: its question kept, hand-off or whom to ask, live people. */
-  followUp: FollowUp;
+  extras: AnswerExtras;
   /** "Ask the data team", Claim and Answered. */
   handOffs: HandOffs;
 }

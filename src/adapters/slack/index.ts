@@ -18,9 +18,9 @@ import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToBlockKit } from "../../render/slack.js";
 import type { Store } from "../../store/store.js";
 import { OUTBOUND_TIMEOUT_MS, type PlatformAdapter, SHUTDOWN_DRAIN_MS } from "../adapter.js";
+import { createAnswerExtras } from "../answer-extras.js";
 import { createConversations } from "../conversations.js";
 import { settledWithin } from "../deadline.js";
-import { createFollowUp } from "../follow-up.js";
 import { createHandOffs } from "../hand-off.js";
 import { createLiveDirectory, type LiveDirectory } from "../live-directory.js";
 import { createBoltLogger } from "./bolt-logger.js";
@@ -172,7 +172,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   const live = (options.live ?? createLiveDirectory({ store, logger })).with(
     createSlackGroupSource({ botToken: config.botToken, ...(config.apiUrl ? { apiUrl: withTrailingSlash(config.apiUrl) } : {}) }),
   );
-  const followUp = createFollowUp({
+  const extras = createAnswerExtras({
     platform: "slack",
     whodoes,
     store,
@@ -190,7 +190,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     responseUrls,
     blockKit,
     welcomes,
-    followUp,
+    extras,
     handOffs,
   };
   bolt.use(createReplayGuard(store, logger));

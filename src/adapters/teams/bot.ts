@@ -18,8 +18,8 @@ import { type Metrics, noMetrics } from "../../metrics/metrics.js";
 import { pictureUrlFor } from "../../render/picture-url.js";
 import { answerToTeamsMessage, asksForFeedback, type TeamsCardMessage } from "../../render/teams.js";
 import type { Store } from "../../store/store.js";
+import { type AnswerExtras, createAnswerExtras } from "../answer-extras.js";
 import type { Conversations } from "../conversations.js";
-import { createFollowUp, type FollowUp } from "../follow-up.js";
 import { createHandOffs } from "../hand-off.js";
 import type { LiveDirectory } from "../live-directory.js";
 import type { WhodoesCloudAdapter } from "./cloud-adapter.js";
@@ -63,14 +63,14 @@ const statusOf = (err: unknown): number | undefined => {
 
 export class WhodoesTeamsBot extends TeamsActivityHandler {
   readonly #deps: TeamsBotDeps;
-  readonly #followUp: FollowUp;
+  readonly #extras: AnswerExtras;
   readonly #handOff: TeamsHandOffDeps;
 
   constructor(deps: TeamsBotDeps) {
     super();
     this.#deps = deps;
     const { whodoes, store, logger } = deps;
-    this.#followUp = createFollowUp({
+    this.#extras = createAnswerExtras({
       platform: "teams",
       whodoes,
       store,
@@ -143,12 +143,12 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
     const { from } = context.activity;
     const reply = replyOf(context);
     const asker = { id: from.id, ...(from.name ? { name: from.name } : {}), ...(reply ? { reply } : {}) };
-    return this.#followUp.asked(text, await this.#deps.conversations.ask(conversationOf(context.activity), text), asker);
+    return this.#extras.asked(text, await this.#deps.conversations.ask(conversationOf(context.activity), text), asker);
   }
 
   async #acted(context: TurnContext, ref: ActionRef): Promise<Answer> {
     const answer = await this.#deps.conversations.act(conversationOf(context.activity), ref);
-    return this.#followUp.acted(ref, answer, context.activity.from.id);
+    return this.#extras.acted(ref, answer, context.activity.from.id);
   }
 
   async #welcome(context: TurnContext): Promise<void> {

@@ -10,9 +10,9 @@ import { z } from "zod";
 import { type ActionRef, type Answer, MAX_QUESTION_CHARS, parseActionRef } from "../../core/index.js";
 import type { Logger } from "../../logging/logger.js";
 import { answerToHtml } from "../../render/html.js";
+import type { AnswerExtras } from "../answer-extras.js";
 import type { Conversations } from "../conversations.js";
 import { type BodyRefusal, capBody, createBodyErrorHandler } from "../http-body.js";
-import type { FollowUp } from "../follow-up.js";
 
 export const CHAT_PATH = "/api/chat";
 /** The largest request body accepted; a question and a button payload are far smaller. */
@@ -88,7 +88,7 @@ export interface ChatRouteDeps {
   /** The core, with each page session's last turn kept for follow-ups. */
   conversations: Conversations;
   /** Keeps the question for its buttons, adds whom to ask and who holds a role now. */
-  followUp: FollowUp;
+  extras: AnswerExtras;
   logger: Logger;
   /** False once the server is shutting down: new turns get 503. */
   accepting: () => boolean;
@@ -112,8 +112,8 @@ export function createChatRouter(deps: ChatRouteDeps): express.Router {
       const key = request.session !== undefined ? [request.session] : undefined;
       const answer =
         request.kind === "text"
-          ? await deps.followUp.asked(request.text, await conversations.ask(key, request.text))
-          : await deps.followUp.acted(request.ref, await conversations.act(key, request.ref));
+          ? await deps.extras.asked(request.text, await conversations.ask(key, request.text))
+          : await deps.extras.acted(request.ref, await conversations.act(key, request.ref));
       if (request.kind === "action" && request.ref.do === "feedback") {
         const { vote, intent, role } = request.ref;
         logger.info("web: feedback", { platform: "web", vote, intent, ...(role ? { role } : {}) });

@@ -8,8 +8,8 @@ import type { Logger } from "../../logging/logger.js";
 import { createMemoryStore } from "../../store/memory-store.js";
 import type { Store } from "../../store/store.js";
 import type { PlatformAdapter } from "../adapter.js";
+import { createAnswerExtras } from "../answer-extras.js";
 import { createConversations } from "../conversations.js";
-import { createFollowUp } from "../follow-up.js";
 import type { LiveDirectory } from "../live-directory.js";
 import { CHAT_PATH, createChatRouter } from "./api.js";
 import { chatRateLimit, requireLocalHost } from "./guards.js";
@@ -47,8 +47,8 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
   const store = options.store ?? createMemoryStore();
   const conversations = createConversations({ whodoes, store, logger, platform: "web", ttlMs: options.conversationTtlMs });
   // No triage channel here: answers that need a person say whom to ask, from the directory.
-  const followUp = createFollowUp({ platform: "web", whodoes, store, logger, ...(options.live ? { live: options.live } : {}) });
-  app.use(createChatRouter({ conversations, followUp, logger, accepting: () => accepting }));
+  const extras = createAnswerExtras({ platform: "web", whodoes, store, logger, ...(options.live ? { live: options.live } : {}) });
+  app.use(createChatRouter({ conversations, extras, logger, accepting: () => accepting }));
 
   return {
     name: "web",

@@ -50,7 +50,7 @@ async function replyPrivately(r: Reply, message: SlackMessage): Promise<void> {
 
 /** The answer to a button, ready to send; in a DM or a thread it becomes the last turn a follow-up leans on. */
 const answerTo = async (deps: SlackDeps, r: Reply, ref: ActionRef) =>
-  deps.followUp.acted(ref, await deps.conversations.act(placeConversation(r.team, r.place, r.user), ref), r.user);
+  deps.extras.acted(ref, await deps.conversations.act(placeConversation(r.team, r.place, r.user), ref), r.user);
 
 /** The answer to a button, where the button lives. */
 async function replyInPlace(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
@@ -75,7 +75,7 @@ async function share(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
   if (!r.respond) return;
   // Whoever shares a private answer is the one who asked it: the public copy's buttons are theirs too.
   const answer =
-    ref.do === "ask" ? await deps.followUp.asked(ref.text, deps.whodoes.act(ref), { id: r.user }) : await answerTo(deps, r, ref);
+    ref.do === "ask" ? await deps.extras.asked(ref.text, deps.whodoes.act(ref), { id: r.user }) : await answerTo(deps, r, ref);
   await r.respond({
     response_type: "in_channel",
     replace_original: false,
@@ -112,7 +112,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
         }
         if (ref.do === "feedback") {
           deps.logger.info("slack: feedback", { team: context.teamId, vote: ref.vote, intent: ref.intent, role: ref.role });
-          return replyPrivately(r, deps.blockKit(await deps.followUp.acted(ref, deps.whodoes.act(ref), r.user)));
+          return replyPrivately(r, deps.blockKit(await deps.extras.acted(ref, deps.whodoes.act(ref), r.user)));
         }
         return replyInPlace(deps, r, ref);
       },

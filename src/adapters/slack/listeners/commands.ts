@@ -21,7 +21,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     let answer: ReturnType<SlackDeps["blockKit"]>;
     try {
       const shareRef: ActionRef = { do: "ask", text: question };
-      answer = deps.blockKit(await deps.followUp.asked(question, deps.whodoes.ask(question), { id: command.user_id }), {
+      answer = deps.blockKit(await deps.extras.asked(question, deps.whodoes.ask(question), { id: command.user_id }), {
         shareRef,
       });
     } catch (err) {

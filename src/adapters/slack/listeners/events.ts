@@ -26,7 +26,7 @@ async function answerMessage(
     context,
     async () => {
       // Read against the DM's or thread's last turn, so "and the architect?" follows on.
-      const answer = await deps.followUp.asked(
+      const answer = await deps.extras.asked(
         msg.text,
         await deps.conversations.ask(messageConversation(team, kind, msg), msg.text),
         { id: msg.user },

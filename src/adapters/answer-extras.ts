@@ -19,7 +19,7 @@ export interface Asker {
   reply?: unknown;
 }
 
-export interface FollowUpOptions {
+export interface AnswerExtrasOptions {
   platform: string;
   whodoes: Whodoes;
   store: Store;
@@ -32,7 +32,7 @@ export interface FollowUpOptions {
   canHandOff?: (roles: readonly string[]) => boolean;
 }
 
-export interface FollowUp {
+export interface AnswerExtras {
   /** The answer to a typed question, ready to send. */
   asked(text: string, answer: Answer, asker?: Asker): Promise<Answer>;
   /** The answer to a button, ready to send; `clicker` is who pressed it. */
@@ -41,7 +41,7 @@ export interface FollowUp {
 
 const unique = (xs: string[]) => [...new Set(xs)].sort();
 
-export function createFollowUp(options: FollowUpOptions): FollowUp {
+export function createAnswerExtras(options: AnswerExtrasOptions): AnswerExtras {
   const { store, whodoes, platform } = options;
   const logger = options.logger ?? silentLogger;
 
