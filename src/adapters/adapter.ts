@@ -55,6 +55,8 @@ export interface PlatformContext {
   conversationTtlMs?: number;
   /** Who holds a role right now, from the live sources configured (PagerDuty); a platform may add its own. */
   live?: LiveDirectory;
+  /** RECORD_QUESTIONS=true: a question's words are kept with it (for the corrections' report), not only where a hand-off may send them. */
+  recordQuestions?: boolean;
 }
 
 /**

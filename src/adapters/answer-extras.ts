@@ -30,6 +30,8 @@ export interface AnswerExtrasOptions {
    * triage channel in directory.yaml). Absent: it never can, and answers say whom to ask instead.
    */
   canHandOff?: (roles: readonly string[]) => boolean;
+  /** RECORD_QUESTIONS=true: keep a question's words with it, for the corrections' report. Default false. */
+  recordQuestions?: boolean;
 }
 
 export interface AnswerExtras {
@@ -59,16 +61,24 @@ export function createAnswerExtras(options: AnswerExtrasOptions): AnswerExtras {
       let q: string | undefined;
       if (tied) {
         try {
-          q = await keepQuestion(store, {
-            text,
-            platform,
-            ...(asker ? { asker: asker.id, ...(asker.name ? { askerName: asker.name } : {}), reply: asker.reply } : {}),
-            intent: answer.intent,
-            ...(answer.roles[0] ? { role: answer.roles[0].id } : {}),
-            likely: answer.handoff?.roles ?? [],
-            terms: unique(answer.roles.flatMap((r) => r.evidence.flatMap((e) => e.terms))).slice(0, 20),
-            at: Date.now(),
-          });
+          // The words are kept only where a hand-off may send them (or the operator records questions).
+          const roles = answer.handoff?.roles ?? [];
+          const keepText =
+            options.recordQuestions === true || options.canHandOff?.(roles) === true || options.canHandOff?.([]) === true;
+          q = await keepQuestion(
+            store,
+            {
+              text,
+              platform,
+              ...(asker ? { asker: asker.id, ...(asker.name ? { askerName: asker.name } : {}), reply: asker.reply } : {}),
+              intent: answer.intent,
+              ...(answer.roles[0] ? { role: answer.roles[0].id } : {}),
+              likely: answer.handoff?.roles ?? [],
+              terms: unique(answer.roles.flatMap((r) => r.evidence.flatMap((e) => e.terms))).slice(0, 20),
+              at: Date.now(),
+            },
+            keepText,
+          );
         } catch (err) {
           // Answering matters more: the buttons then carry no question, and no hand-off is offered.
           logger.warn("could not keep a question for its buttons", { platform, error: (err as Error)?.message });

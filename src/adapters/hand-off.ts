@@ -79,7 +79,11 @@ export function createHandOffs(store: Store, platform: string, logger: Logger = 
   }
   const save = (r: HandOffRecord) => store.remember(key(r.q), JSON.stringify(r), TRIAGE_TTL_MS);
 
-  async function postSomewhere(asked: AskedQuestion, q: string, options: SendOptions): Promise<HandOffRecord | undefined> {
+  async function postSomewhere(
+    asked: AskedQuestion & { text: string },
+    q: string,
+    options: SendOptions,
+  ): Promise<HandOffRecord | undefined> {
     const roleId = asked.likely[0];
     const roleName = roleId ? options.roleName(roleId) : undefined;
     const asker: PlatformPerson = { id: asked.asker ?? "", ...(asked.askerName ? { name: asked.askerName } : {}) };
@@ -101,10 +105,13 @@ export function createHandOffs(store: Store, platform: string, logger: Logger = 
       const asked = await recallQuestion(store, q);
       if (!asked) return { notice: { kind: "expired" } };
       if (!asked.asker || asked.asker !== clicker.id) return { notice: { kind: "not-yours" } };
+      // Kept without its words (no triage place when it was asked): there is nothing to send.
+      const text = asked.text;
+      if (text === undefined) return { notice: { kind: "expired" } };
       const already = await load(q);
       if (already) return { notice: { kind: "already-sent", place: already.place } };
       if (!(await store.claimOnce(`handoff:${q}`, SENDING_LOCK_MS))) return { notice: { kind: "already-sent" } };
-      const record = await postSomewhere(asked, q, options);
+      const record = await postSomewhere({ ...asked, text }, q, options);
       if (!record) return { notice: { kind: "failed" } };
       await save(record);
       logger.info("hand-off: question posted for the data team", { platform, place: record.place.id });

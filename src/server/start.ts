@@ -112,6 +112,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     metrics,
     loopbackOnly: isLoopbackHost(host),
     live: people,
+    recordQuestions: config.recordQuestions ?? false,
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(config.conversationTtlMs !== undefined ? { conversationTtlMs: config.conversationTtlMs } : {}),
   });

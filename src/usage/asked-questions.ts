@@ -2,18 +2,23 @@
  * A question kept for a short while under a random id, so the buttons under its answer can name it
  * without carrying its text: "Ask the data team" hands exactly these words on (and only for the person
  * who typed them), and a 👎 and its correction are grouped with the question's hash. Kept with a
- * time-to-live in the store (Redis when instances share one), then gone: nothing is kept longer than a
- * hand-off needs.
+ * time-to-live in the store (Redis when instances share one), then gone. The words themselves are kept
+ * only where they may be needed (a platform that can hand questions over, or RECORD_QUESTIONS=true);
+ * otherwise only the hash, as for unanswered questions.
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Store } from "../store/store.js";
+import { questionHash } from "./question-hash.js";
 
 /** How long the buttons under an answer can still hand its question over or correct it. */
 export const QUESTION_TTL_MS = 2 * 60 * 60 * 1000;
 
 const askedSchema = z.object({
-  text: z.string().max(4000),
+  /** The question's hash (question-hash.ts): what a correction is grouped by. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The words, when they may be needed (see keepQuestion). */
+  text: z.string().max(4000).optional(),
   /** "slack", "teams", "web". */
   platform: z.string().max(40),
   /** Who asked, as the platform names people (a Slack or Teams user id); absent where there are no users. */
@@ -34,12 +39,25 @@ const askedSchema = z.object({
 
 export type AskedQuestion = z.infer<typeof askedSchema>;
 
+/** A question as an adapter hands it over: the words, and whether to keep them or only their hash. */
+export type NewQuestion = Omit<AskedQuestion, "hash" | "text"> & { text: string };
+
 const key = (id: string) => `asked:${id}`;
 
-/** Keep `question` and return its id: 18 random bytes, so nobody can guess another person's. */
-export async function keepQuestion(store: Store, question: AskedQuestion, ttlMs = QUESTION_TTL_MS): Promise<string> {
+/**
+ * Keep `question` and return its id: 18 random bytes, so nobody can guess another person's.
+ * @param keepText keep the words too (a hand-off may send them, or RECORD_QUESTIONS=true records them); else only their hash.
+ */
+export async function keepQuestion(
+  store: Store,
+  question: NewQuestion,
+  keepText: boolean,
+  ttlMs = QUESTION_TTL_MS,
+): Promise<string> {
   const id = randomBytes(18).toString("base64url");
-  await store.remember(key(id), JSON.stringify(question), ttlMs);
+  const { text, ...rest } = question;
+  const kept: AskedQuestion = { ...rest, hash: questionHash(text), ...(keepText ? { text } : {}) };
+  await store.remember(key(id), JSON.stringify(kept), ttlMs);
   return id;
 }
 

@@ -119,7 +119,6 @@ export function createUsageRecorder(
   /** A correction, with its question's hash (and text, when recorded) if the question is still kept. */
   async function correction(ref: Extract<ActionRef, { do: "correct" }>, at: number): Promise<UsageEvent> {
     const asked = ref.q ? await recallQuestion(store, ref.q) : undefined;
-    const hashKey = asked ? await key() : undefined;
     return {
       type: "correction",
       at,
@@ -127,8 +126,8 @@ export function createUsageRecorder(
       intent: ref.intent,
       ...(ref.role ? { role: ref.role } : {}),
       expected: ref.expected,
-      ...(asked && hashKey ? { hash: questionHash(asked.text, hashKey), terms: asked.terms } : { terms: [] }),
-      ...(asked && options.recordQuestions ? { question: asked.text.trim().slice(0, MAX_RECORDED_QUESTION) } : {}),
+      ...(asked ? { hash: asked.hash, terms: asked.terms } : { terms: [] }),
+      ...(asked?.text && options.recordQuestions ? { question: asked.text.trim().slice(0, MAX_RECORDED_QUESTION) } : {}),
     };
   }
 

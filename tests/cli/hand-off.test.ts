@@ -40,7 +40,11 @@ beforeAll(async () => {
   });
   const text = "who owns the epic clarity feed";
   const answer = bot.ask(text);
-  const q = await keepQuestion(store, { text, platform: "web", intent: answer.intent, likely: [], terms: [], at: Date.now() });
+  const q = await keepQuestion(
+    store,
+    { text, platform: "web", intent: answer.intent, likely: [], terms: [], at: Date.now() },
+    true,
+  );
   bot.act({ do: "correct", intent: answer.intent, expected: "data-warehouse-engineer", q });
   await new Promise((r) => setTimeout(r, 100));
   await store.close();

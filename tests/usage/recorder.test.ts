@@ -74,7 +74,11 @@ describe("recordingWhodoes", () => {
     const run = async (recordQuestions: boolean) => {
       const store = createMemoryStore();
       const w = recordingWhodoes(core, store, { platform: "slack", now: () => 1_700_000_000_000, recordQuestions });
-      const q = await keepQuestion(store, { text, platform: "slack", intent: "who_does", likely: [], terms: ["restor"], at: 1 });
+      const q = await keepQuestion(
+        store,
+        { text, platform: "slack", intent: "who_does", likely: [], terms: ["restor"], at: 1 },
+        recordQuestions,
+      );
       w.act({ do: "correct", intent: "who_does", role: "database-administrator", expected: "data-architect", q });
       // Forged: roles the knowledge does not have are not recorded.
       w.act({ do: "correct", intent: "who_does", role: "database-administrator", expected: "chief-of-vibes", q });

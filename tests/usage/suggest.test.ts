@@ -35,15 +35,19 @@ async function recordCorrections(dir: string, recordQuestions: boolean): Promise
   for (const [question, expected] of CORRECTIONS) {
     const answer = bot.ask(question);
     const role = answer.roles[0]?.id;
-    const q = await keepQuestion(store, {
-      text: question,
-      platform: "slack",
-      asker: "U061F7AUR",
-      intent: answer.intent,
-      likely: [],
-      terms: [],
-      at: Date.now(),
-    });
+    const q = await keepQuestion(
+      store,
+      {
+        text: question,
+        platform: "slack",
+        asker: "U061F7AUR",
+        intent: answer.intent,
+        likely: [],
+        terms: [],
+        at: Date.now(),
+      },
+      recordQuestions,
+    );
     bot.act({ do: "correct", intent: answer.intent, ...(role ? { role } : {}), expected, q });
   }
   for (let i = 0; i < 50 && (await store.events(new Date(0))).filter((e) => e.type === "correction").length < 4; i++)

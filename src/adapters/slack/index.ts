@@ -66,6 +66,8 @@ export interface SlackAdapterOptions {
   outboundTimeoutMs?: number;
   /** Who holds a role right now (PagerDuty); Slack adds its user groups' members. Default: none. */
   live?: LiveDirectory;
+  /** RECORD_QUESTIONS=true: keep a question's words with it even where no hand-off may send them. */
+  recordQuestions?: boolean;
 }
 
 /** WebClient wants the base URL with its trailing slash ("https://slack.com/api/"). */
@@ -179,6 +181,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     logger,
     live,
     canHandOff: (roles) => slackTriagePlaces(whodoes.knowledge, roles).length > 0,
+    ...(options.recordQuestions ? { recordQuestions: true } : {}),
   });
   const handOffs = createHandOffs(store, "slack", logger);
   const deps: SlackDeps = {

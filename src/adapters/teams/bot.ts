@@ -49,6 +49,8 @@ export interface TeamsBotDeps {
   metrics?: Metrics;
   /** Who holds a role right now (PagerDuty). */
   live?: LiveDirectory;
+  /** RECORD_QUESTIONS=true: keep a question's words with it even where no hand-off may send them. */
+  recordQuestions?: boolean;
 }
 
 /** A reply the Bot Connector kept refusing after every retry; logged where it happened, so the turn ends quietly. */
@@ -77,6 +79,7 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
       logger,
       ...(deps.live ? { live: deps.live } : {}),
       canHandOff: (roles) => teamsTriagePlaces(whodoes.knowledge, roles).length > 0,
+      ...(deps.recordQuestions ? { recordQuestions: true } : {}),
     });
     this.#handOff = {
       handOffs: createHandOffs(store, "teams", logger),

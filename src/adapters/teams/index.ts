@@ -49,6 +49,8 @@ export interface TeamsAdapterOptions {
   outboundTimeoutMs?: number;
   /** Who holds a role right now (PagerDuty). */
   live?: LiveDirectory;
+  /** RECORD_QUESTIONS=true: keep a question's words with it even where no hand-off may send them. */
+  recordQuestions?: boolean;
 }
 
 /** A Bot Connector call that ran out of time: our deadline, or the HTTP client's timeout abort. */
@@ -84,6 +86,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     ...(config.appId ? { appId: config.appId } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.live ? { live: options.live } : {}),
+    ...(options.recordQuestions ? { recordQuestions: true } : {}),
   });
   const work = createInFlight();
   const signingKeys = localMode ? undefined : createSigningKeysCheck(channelMetadataUrl(options.endpoints));

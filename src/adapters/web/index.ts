@@ -35,6 +35,8 @@ export interface WebChatAdapterOptions {
   loopbackOnly?: boolean;
   /** Who holds a role right now (PagerDuty), shown beside the directory's people. */
   live?: LiveDirectory;
+  /** RECORD_QUESTIONS=true: keep a question's words with it (the web chat hands nothing over, so otherwise only its hash). */
+  recordQuestions?: boolean;
 }
 
 export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAdapter {
@@ -47,7 +49,14 @@ export function createWebChatAdapter(options: WebChatAdapterOptions): PlatformAd
   const store = options.store ?? createMemoryStore();
   const conversations = createConversations({ whodoes, store, logger, platform: "web", ttlMs: options.conversationTtlMs });
   // No triage channel here: answers that need a person say whom to ask, from the directory.
-  const extras = createAnswerExtras({ platform: "web", whodoes, store, logger, ...(options.live ? { live: options.live } : {}) });
+  const extras = createAnswerExtras({
+    platform: "web",
+    whodoes,
+    store,
+    logger,
+    ...(options.live ? { live: options.live } : {}),
+    ...(options.recordQuestions ? { recordQuestions: true } : {}),
+  });
   app.use(createChatRouter({ conversations, extras, logger, accepting: () => accepting }));
 
   return {
