@@ -15,7 +15,7 @@ import { questionHash } from "./question-hash.js";
 export const QUESTION_TTL_MS = 2 * 60 * 60 * 1000;
 
 const askedSchema = z.object({
-  /** The question's hash (question-hash.ts): what a correction is grouped by. */
+  /** The question's keyed hash (question-hash.ts, with the store's key): what a correction is grouped by. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   /** The words, when they may be needed (see keepQuestion). */
   text: z.string().max(4000).optional(),
@@ -56,7 +56,7 @@ export async function keepQuestion(
 ): Promise<string> {
   const id = randomBytes(18).toString("base64url");
   const { text, ...rest } = question;
-  const kept: AskedQuestion = { ...rest, hash: questionHash(text), ...(keepText ? { text } : {}) };
+  const kept: AskedQuestion = { ...rest, hash: questionHash(text, await store.hashKey()), ...(keepText ? { text } : {}) };
   await store.remember(key(id), JSON.stringify(kept), ttlMs);
   return id;
 }
