@@ -115,6 +115,16 @@ export interface Answer {
   context?: TurnContext;
   /** Present when a person should take over (see HandOff). */
   handoff?: HandOff;
+  /**
+   * The question is about a neighbouring role: a job the knowledge does not model (a data scientist, a
+   * BI developer). `roles` then lists the closest modelled roles.
+   */
+  neighbour?: { id: string; name: string };
+  /**
+   * Several questions in one message: the answer to each, in the order asked (the first is this
+   * answer's own intent and roles). The blocks above already show every part, under its question.
+   */
+  parts?: AnswerPart[];
 }
 
 /**
@@ -133,4 +143,10 @@ export interface TurnContext {
   roles: { id: string; score: number }[];
   /** who_does: the task, as the responsibilities the answer showed ("role-id/responsibility-id"), best first. */
   tasks: string[];
+}
+
+/** One question of a message that asked several, and its answer. */
+export interface AnswerPart extends Answer {
+  /** The question as the message put it. */
+  question: string;
 }
