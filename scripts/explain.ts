@@ -20,12 +20,19 @@ for (const q of questions) {
       .join(" | ")}`,
   );
   console.log(
-    `  roles named: ${u.roles.map((r) => r.id).join(", ") || "-"}   cues: ${[...u.cues].map(([i, v]) => `${i}=${v}`).join(" ") || "-"}`,
+    `  roles named: ${u.roles.map((r) => r.id).join(", ") || "-"}   neighbours named: ${u.neighbours.map((n) => n.id).join(", ") || "-"}   cues: ${[...u.cues].map(([i, v]) => `${i}=${v}`).join(" ") || "-"}`,
   );
   console.log(`  content: ${[...u.content].join(" | ")}   weight ${u.weight.toFixed(2)}`);
   for (const r of u.ranking.slice(0, 3))
     console.log(
       `  ${r.role.id.padEnd(24)} raw ${r.raw.toFixed(2)} conf ${r.confidence.toFixed(2)} ev ${r.evidence.toFixed(2)}  ${r.matches.map((m) => `${m.entry.responsibility.id}[${m.concepts.join(",")}]`).join(" ")}`,
     );
-  console.log(`  => ${decision.intent} ${decision.ranking.map((r) => r.role.id).join(",")}`);
+  const w = u.neighbourWork;
+  if (w)
+    console.log(
+      `  neighbour work: ${w.neighbour.id.padEnd(16)} raw ${w.raw.toFixed(2)} conf ${w.confidence.toFixed(2)} ev ${w.evidence.toFixed(2)}  [${w.matches[0]?.concepts.join(",")}]`,
+    );
+  console.log(
+    `  => ${decision.intent} ${decision.ranking.map((r) => r.role.id).join(",")}${decision.neighbour ? ` (neighbour ${decision.neighbour.id})` : ""}`,
+  );
 }

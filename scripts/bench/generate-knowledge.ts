@@ -49,6 +49,7 @@ export function generateKnowledge(roleCount: number, perRole: number, seed = 42)
       intents: shipped.intents,
       thesaurus: shipped.thesaurus,
       comparison: shipped.comparison,
+      neighbours: [],
       directory: new Map(),
     },
     questions,

@@ -4,7 +4,7 @@
  * test builds answers from a trivial one) without touching an answer builder.
  */
 import type { IntentId } from "./intents.js";
-import type { Responsibility, Role } from "./knowledge/types.js";
+import type { Neighbour, Responsibility, Role } from "./knowledge/types.js";
 
 /** Characters [start, end) of a text that carry a matched term: rendered bold. */
 export interface HighlightSpan {
@@ -42,6 +42,11 @@ export interface MatchResult {
   ranked: RankedRole[];
   /** list_roles: the message asks to see every role side by side (the comparison table), not a list. */
   sideBySide?: boolean;
+  /**
+   * The message is about a neighbouring role, a job the knowledge does not model ("what does a data
+   * scientist do?", "DBA vs sysadmin"), or about work that only such a job does (out_of_scope).
+   */
+  neighbour?: Neighbour;
   /** The message's words as the matcher read them, lower case: small talk tells thanks from hello by them. */
   words: string[];
   /**

@@ -5,6 +5,7 @@ import { collaboration } from "./answers/collaboration.js";
 import { compareAll } from "./answers/compare-all.js";
 import { type AnswerContext, roleCard } from "./answers/context.js";
 import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOptions, welcome } from "./answers/conversation.js";
+import { compareWithNeighbour, describeNeighbour, neighbourHolder, neighbourWork, withNeighbour } from "./answers/neighbours.js";
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
@@ -58,25 +59,29 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
 
   function build(m: MatchResult): Answer {
     const [first, second] = m.named;
+    const n = m.neighbour;
     switch (m.intent) {
       case "who_does":
-        return m.ranked.length > 0 ? whoDoes(ctx, m.ranked) : outOfScope(ctx);
+        return m.ranked.length > 0 ? whoDoes(ctx, m.ranked) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
-        return first ? describeRole(ctx, first) : outOfScope(ctx);
+        return first ? describeRole(ctx, first) : n ? describeNeighbour(ctx, n) : outOfScope(ctx);
       case "compare_roles":
-        return first && second ? compareRoles(first, second) : outOfScope(ctx);
+        if (first && second) return compareRoles(first, second);
+        return first && n ? compareWithNeighbour(ctx, first, n) : outOfScope(ctx);
       case "list_roles":
         return m.sideBySide ? compareAll(ctx) : listRoles(ctx);
-      case "collaboration":
-        return collaboration(ctx, first, second);
+      case "collaboration": {
+        const closest = first ?? (n && ctx.role(n.closest[0] ?? ""));
+        return n ? withNeighbour(ctx, collaboration(ctx, closest, second), n) : collaboration(ctx, first, second);
+      }
       case "onboarding":
-        return first ? tourStep(ctx, first, 1) : chooseRole(ctx);
+        return first ? tourStep(ctx, first, 1) : n ? withNeighbour(ctx, chooseRole(ctx), n) : chooseRole(ctx);
       case "help":
         return help(ctx);
       case "greeting":
         return greeting(ctx, m.words);
       case "out_of_scope":
-        return outOfScope(ctx);
+        return n ? neighbourWork(ctx, n) : outOfScope(ctx);
     }
   }
 

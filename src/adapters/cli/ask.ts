@@ -12,17 +12,33 @@ export const answerFor = (whodoes: Whodoes, answer: Answer): Answer => whomToAsk
 /** The `--json` contract: intent, roles best first with 0..1 scores, the plain-text answer. */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
-    intent: answer.intent,
-    roles: answer.roles.map((r) => ({ id: r.id, score: r.score })),
+    ...fields(answer),
     text: answerToText(answer),
     title: answer.title,
     summary: answer.summary,
-    evidence: answer.roles.map((r) => ({
-      id: r.id,
-      responsibilities: r.evidence.map((e) => e.responsibilityId),
-      terms: [...new Set(r.evidence.flatMap((e) => e.terms))],
-    })),
+    evidence: evidence(answer),
+    // Several questions in one message: each one's own answer, in order (the first is the fields above).
+    ...(answer.parts
+      ? { parts: answer.parts.map((p) => ({ question: p.question, ...fields(p), summary: p.summary, evidence: evidence(p) })) }
+      : {}),
   });
+}
+
+/** What identifies an answer: its intent, its roles best first and, for a job not modelled here, that job. */
+function fields(answer: Answer) {
+  return {
+    intent: answer.intent,
+    roles: answer.roles.map((r) => ({ id: r.id, score: r.score })),
+    ...(answer.neighbour ? { neighbour: answer.neighbour } : {}),
+  };
+}
+
+function evidence(answer: Answer) {
+  return answer.roles.map((r) => ({
+    id: r.id,
+    responsibilities: r.evidence.map((e) => e.responsibilityId),
+    terms: [...new Set(r.evidence.flatMap((e) => e.terms))],
+  }));
 }
 
 export function askOne(whodoes: Whodoes, question: string, json: boolean): void {

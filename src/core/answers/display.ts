@@ -15,4 +15,11 @@ export const DISPLAY = Object.freeze({
    * of who-does answers, mostly right but on thin evidence.
    */
   lowConfidence: 0.25,
+  /**
+   * The score of a modelled role standing in for a neighbouring one ("what does a data scientist do?" ->
+   * the data warehouse engineer is the closest): related, not the same job, so never a confident owner.
+   */
+  closestScore: 0.3,
+  /** The closest roles' score when the work is a neighbouring role's and none of ours. */
+  theirWorkScore: 0.1,
 });

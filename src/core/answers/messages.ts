@@ -51,7 +51,30 @@ export const MESSAGES = {
   exampleHeading: "In the example (a hospital network)",
   worksWithHeading: "Works with",
   firstWeekHeading: "First week",
+  notOurRole: (name: string, roleCount: number, closest: readonly string[]) =>
+    `${capital(article(name))} ${lowerName(name)} is not one of the ${numberWord(roleCount)} data roles here; the closest ${closest.length > 1 ? "are" : "is"} ${listNames(closest.map((c) => `the ${lowerName(c)}`))}.`,
+  theirWorkTitle: (name: string) => `Work for ${article(name)} ${lowerName(name)}`,
+  theirWork: (name: string, roleCount: number) =>
+    `That sounds like work for ${article(name)} ${lowerName(name)}, which is not one of the ${numberWord(roleCount)} data roles here, so I won't name an owner among them.`,
+  closestIs: (name: string, closest: string, difference: string) =>
+    `The closest role here to ${article(name)} ${lowerName(name)} is the ${lowerName(closest)}. ${difference}`,
+  howTheyDiffer: "How they differ",
 } as const;
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+/** 4 -> "four": how many roles, in words while that reads better. */
+export function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+/** "Data scientist" -> "data scientist" mid-sentence; "BI developer" and "DevOps engineer" keep their capitals. */
+export function lowerName(name: string): string {
+  const first = name.split(" ")[0] ?? "";
+  return /[A-Z]/.test(first.slice(1)) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+}
 
 /** Names shown in one sentence; more are counted ("and 3 others"). */
 const NAMES_LISTED = 5;

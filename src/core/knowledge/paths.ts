@@ -12,6 +12,8 @@ export const KNOWLEDGE_FILES = {
   comparison: "comparison.yaml",
   /** Optional: other departments' words (joined to out_of_scope's cues). */
   otherDepartments: "other-departments.yaml",
+  /** Optional: jobs next to the modelled roles (a data scientist, a BI developer), answered honestly. */
+  neighbours: "neighbours.yaml",
   /** Optional: who holds each role in this organisation. */
   directory: "directory.yaml",
   /** A folder: one file per role. */

@@ -85,6 +85,21 @@ export const thesaurusFileSchema = z.strictObject({
   ambiguous: words.default([]),
 });
 
+/** intents/neighbours.yaml: jobs next to the modelled roles, answered honestly. Optional. */
+export const neighboursFileSchema = z.strictObject({
+  neighbours: z.array(
+    z.strictObject({
+      id,
+      name: text,
+      aliases: words.min(1, "list at least one title people use for it"),
+      description: text,
+      closest: z.array(id).min(1, "name the modelled role it is closest to"),
+      difference: text,
+      keywords: words.default([]),
+    }),
+  ),
+});
+
 /** intents/other-departments.yaml: other departments' words, by department. Optional. */
 export const otherDepartmentsFileSchema = z.record(id, words);
 

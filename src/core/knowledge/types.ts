@@ -70,6 +70,26 @@ export interface Comparison {
   cues: string[];
 }
 
+/**
+ * A neighbouring role (intents/neighbours.yaml): a job people name that is not one of the modelled roles
+ * (a data scientist, a BI developer, a sysadmin). Questions about it are answered honestly: not one of the
+ * roles here, the closest is ..., and how it differs.
+ */
+export interface Neighbour {
+  id: string;
+  name: string;
+  /** The titles people type for it ("data scientist", "ML engineer"). */
+  aliases: string[];
+  /** One line: what the job is. */
+  description: string;
+  /** The modelled roles it is closest to, closest first (role ids). */
+  closest: string[];
+  /** How it differs from the closest role. */
+  difference: string;
+  /** The words for its own work ("overfitting", "report fonts", "stand-up"): work none of the modelled roles does. */
+  keywords: string[];
+}
+
 export interface IntentDefinition {
   id: IntentId;
   description: string;
@@ -139,6 +159,8 @@ export interface Knowledge {
   intents: IntentDefinition[];
   thesaurus: Thesaurus;
   comparison: Comparison;
+  /** Jobs next to the modelled roles that the bot does not model; empty without a neighbours.yaml. */
+  neighbours: Neighbour[];
   /** role id -> who holds it here; empty when there is no directory file. */
   directory: Map<string, Contacts>;
   /** directory.yaml's `triage:`, by platform name, as each platform's format checked it; absent when none. */

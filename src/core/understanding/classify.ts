@@ -4,7 +4,7 @@
  * point at a task); the best wins, and anything that fits nothing is out of scope.
  */
 import { INTENT_IDS, type IntentId } from "../intents.js";
-import type { Role } from "../knowledge/types.js";
+import type { Neighbour, Role } from "../knowledge/types.js";
 import { SETTINGS } from "./settings.js";
 import type { RoleRanking, Understanding } from "./understand.js";
 
@@ -14,6 +14,8 @@ export interface Decision {
   ranking: RoleRanking[];
   /** For list_roles: show every role side by side (the comparison table) rather than a list. */
   sideBySide?: true;
+  /** The question is about a neighbouring role (a job not modelled here), or its work: answer honestly. */
+  neighbour?: Neighbour;
 }
 
 /**
@@ -52,6 +54,13 @@ export function classify(u: Understanding): Decision {
   const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : u.ranking, u);
   const top = ranking[0];
   const task = isTaskMatch(top, u) ? top.confidence : 0;
+  // A neighbouring role named ("what does a data scientist do?") is asked about like a role, and
+  // answered honestly as one the knowledge does not model; with no modelled role named it stands in for one.
+  const neighbour = u.neighbours[0];
+  const standsIn = named === 0 && neighbour !== undefined;
+  // "data scientist vs data analyst": two jobs, neither of them ours.
+  if (standsIn && u.neighbours.length >= 2 && cue("compare_roles") > 0) return { intent: "out_of_scope", ranking: [], neighbour };
+  const asked = named + (standsIn ? 1 : 0);
   const otherCues = (except: IntentId[]) =>
     [...u.cues.entries()].filter(([i]) => !except.includes(i)).reduce((s, [, v]) => s + v, 0);
 
@@ -59,18 +68,22 @@ export function classify(u: Understanding): Decision {
   const set = (i: IntentId, s: number) => s > 0 && score.set(i, s);
 
   if (named >= 2) set("compare_roles", 1 + 3 * cue("compare_roles"));
+  // "DBA vs data scientist": a role and a neighbouring one compared.
+  else if (named === 1 && neighbour && cue("compare_roles") > 0) set("compare_roles", 1 + 3 * cue("compare_roles"));
   // With no role named, only an explicit phrase ("work together") makes it about collaboration.
-  if (cue("collaboration") > (named > 0 ? 0 : task > 0 ? 99 : 1))
-    set("collaboration", 2 + 1.5 * cue("collaboration") + (named > 0 ? 1 : 0));
-  if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
+  if (cue("collaboration") > (named > 0 || (standsIn && task === 0) ? 0 : task > 0 ? 99 : 1))
+    set("collaboration", 2 + 1.5 * cue("collaboration") + (asked > 0 ? 1 : 0));
+  if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (asked === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
-  if (named === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
+  if (asked === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
   // "who's the ETL developer around here?", "who is the system designer for our data?": asking who
   // holds a role is asking who does its work.
-  const holder = named === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 ? roles[0] : undefined;
-  if (holder) set("who_does", 2.5);
+  const holds = asked === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0;
+  const holder = holds ? roles[0] : undefined;
+  // "who is the data steward here?": the answer says who is closest, with no task to rank on.
+  if (holds) set("who_does", 2.5);
   if (named === 0 && cue("list_roles") > 0)
     set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope"));
   // "compare all the roles", "what's the difference between all four", "compare": every role side by side.
@@ -97,6 +110,12 @@ export function classify(u: Understanding): Decision {
     top !== undefined &&
     ((top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
       (u.mentionsData && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
+  // Work that is a neighbouring role's and none of ours ("who picks the font for reports?"): its own
+  // words prove it, and nothing else in the message proves a task of ours.
+  if (isTheirWork(u)) {
+    score.delete("who_does");
+    set("out_of_scope", 3);
+  }
   if (cue("out_of_scope") > 0 && !overrides) {
     score.delete("who_does");
     // "who approves laptops for new starters?" asks about someone else's work for a newcomer; "new
@@ -118,9 +137,32 @@ export function classify(u: Understanding): Decision {
     }
   }
   if (best === "list_roles" && sideBySide) return { intent: best, ranking: [], sideBySide: true };
-  if (best !== "who_does") return { intent: best, ranking: [] };
-  if (holder) return { intent: best, ranking: [ranking.find((r) => r.role === holder) ?? holderRanking(holder)] };
+  const about = aboutNeighbour(best, u, standsIn, named);
+  if (best !== "who_does") return { intent: best, ranking: [], ...about };
+  if (holder) return { intent: best, ranking: [ranking.find((r) => r.role === holder) ?? holderRanking(holder)], ...about };
+  if (holds && standsIn) return { intent: best, ranking: [], ...about };
   return { intent: best, ranking: ranking.filter(isRelevant(ranking)) };
+}
+
+function isTheirWork(u: Understanding): boolean {
+  const theirs = u.neighbourWork;
+  return (
+    theirs !== undefined &&
+    theirs.own >= SETTINGS.strongEvidence &&
+    isTaskMatch(theirs, u) &&
+    theirs.beyond < SETTINGS.strongEvidence
+  );
+}
+
+/** Which neighbouring role an answer of this intent is about, if any. */
+function aboutNeighbour(intent: IntentId, u: Understanding, standsIn: boolean, named: number): { neighbour?: Neighbour } {
+  const neighbour = u.neighbours[0];
+  const theirs = u.neighbourWork;
+  if (intent === "out_of_scope")
+    return theirs && isTaskMatch(theirs, u) ? { neighbour: theirs.neighbour } : standsIn && neighbour ? { neighbour } : {};
+  if (!neighbour) return {};
+  if (standsIn || (named === 1 && (intent === "compare_roles" || intent === "collaboration"))) return { neighbour };
+  return {};
 }
 
 /**

@@ -73,6 +73,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
         words: understanding.analysis.words,
         cues: [...understanding.cues.keys()],
         ...(decision.sideBySide ? { sideBySide: true } : {}),
+        ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
       };
     },
     resolveRole(name) {

@@ -93,9 +93,12 @@ export function createResponsibilityIndex(
     }
   });
   const n = entries.length;
+  // Scaled so a word found in one responsibility only weighs rareWordWeight however large the knowledge
+  // is: the matcher's thresholds are in these units, and must not drift as responsibilities are added.
+  const scale = n > 0 ? SETTINGS.rareWordWeight / Math.log(1 + n) : 1;
   const idf = new Map<string, number>();
   for (const [concept, list] of postings)
-    idf.set(concept, Math.log(1 + n / list.length) * (weak.has(concept) ? SETTINGS.weakFactor : 1));
+    idf.set(concept, Math.log(1 + n / list.length) * scale * (weak.has(concept) ? SETTINGS.weakFactor : 1));
 
   return {
     entries,

@@ -1,5 +1,8 @@
-/** Find the roles a message names ("DBA", "data warehouse developer", "architect"), in order. */
-import type { Role } from "../knowledge/types.js";
+/**
+ * Find the roles a message names ("DBA", "data warehouse developer", "architect"), in order, and the
+ * neighbouring roles it names ("data scientist", "sysadmin"): jobs the knowledge knows of but does not model.
+ */
+import type { Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, PhraseMap, stem } from "./analyzer.js";
 import { normalise } from "./normalise.js";
 
@@ -9,13 +12,29 @@ export interface RoleMention {
   end: number;
 }
 
+export interface NeighbourMention {
+  neighbourId: string;
+  start: number;
+  end: number;
+}
+
 export interface RoleFinder {
   find(analysis: Analysis): RoleMention[];
+  /** The neighbouring roles a message names, in order. A title is one or the other: the longest match wins. */
+  neighbours(analysis: Analysis): NeighbourMention[];
   /** The role a free-text name or id means, e.g. from a `/whodoes onboard dba` argument. */
   resolve(name: string): string | undefined;
 }
 
-export function createRoleFinder(roles: readonly Role[]): RoleFinder {
+/** "scientists" -> "scientist": titles match as written, plurals folded, never by stem ("data modeller" is not "data model"). */
+function foldPlural(word: string): string {
+  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
+const inside = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start >= b.start && a.end <= b.end && a.end - a.start < b.end - b.start;
+
+export function createRoleFinder(roles: readonly Role[], neighbours: readonly Neighbour[] = []): RoleFinder {
   const names = new PhraseMap<string>();
   for (const role of roles) {
     // A role's one-line character names it too ("the system designer").
@@ -26,16 +45,31 @@ export function createRoleFinder(roles: readonly Role[]): RoleFinder {
       if (!names.has(stems)) names.set(stems, role.id);
     }
   }
+  const titles = new PhraseMap<string>();
+  for (const n of neighbours)
+    for (const alias of [n.name, ...n.aliases]) {
+      const words = normalise(alias).map(foldPlural);
+      if (!titles.has(words)) titles.set(words, n.id);
+    }
   const byId = new Set(roles.map((r) => r.id));
 
-  function find(analysis: Analysis): RoleMention[] {
-    const found: RoleMention[] = [];
-    for (const m of names.matches(analysis.stems)) found.push({ roleId: m.value, start: m.start, end: m.end });
-    return found;
+  function both(analysis: Analysis): { roles: RoleMention[]; neighbours: NeighbourMention[] } {
+    const roles: RoleMention[] = [];
+    for (const m of names.matches(analysis.stems)) roles.push({ roleId: m.value, start: m.start, end: m.end });
+    if (neighbours.length === 0) return { roles, neighbours: [] };
+    const found: NeighbourMention[] = [];
+    for (const m of titles.matches(analysis.words.map(foldPlural)))
+      found.push({ neighbourId: m.value, start: m.start, end: m.end });
+    // The longer title wins: "solutions architect" is not the architect, "ETL developer" not a developer.
+    return {
+      roles: roles.filter((r) => !found.some((n) => inside(r, n))),
+      neighbours: found.filter((n) => !roles.some((r) => inside(n, r) || (r.start === n.start && r.end === n.end))),
+    };
   }
 
   return {
-    find,
+    find: (analysis) => both(analysis).roles,
+    neighbours: (analysis) => both(analysis).neighbours,
     resolve(name) {
       if (byId.has(name)) return name;
       const stems = normalise(name).map(stem);

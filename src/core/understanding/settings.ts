@@ -14,6 +14,12 @@ export const SETTINGS = Object.freeze({
   minCorrectLength: 4,
   /** Words this long or longer may be two edits away from the word meant. */
   twoEditLength: 8,
+  /**
+   * What a word found in one responsibility only is worth (rarer words weigh more, like BM25's idf). Every
+   * threshold below is in these units. ln(30): the weight such a word had when the knowledge held 29
+   * responsibilities, which the thresholds were tuned at.
+   */
+  rareWordWeight: Math.log(30),
   /** A keyword found in a responsibility's `keywords` counts this much; one only in its statement less. */
   keywordWeight: 1,
   statementWeight: 0.45,

@@ -4,7 +4,7 @@
  * classifier decides.
  */
 import type { IntentId } from "../intents.js";
-import type { Knowledge, Role } from "../knowledge/types.js";
+import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, type Concept, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
 import { hasEmoji, normalise } from "./normalise.js";
 import {
@@ -29,6 +29,18 @@ export interface RoleRanking {
   matches: ResponsibilityMatch[];
 }
 
+/** How well a neighbouring role's own work matches the task (its ranking stands on a stand-in role). */
+export interface NeighbourRanking extends RoleRanking {
+  neighbour: Neighbour;
+  /**
+   * The most whole-keyword evidence any modelled role has from words other than the neighbour's own
+   * ("notes" in "release notes" is the neighbour's, not the lake's unstructured notes).
+   */
+  beyond: number;
+  /** Its whole-keyword evidence from words no modelled role's keywords matched: what proves the work is its own. */
+  own: number;
+}
+
 export interface Understanding {
   analysis: Analysis;
   /** Distinct roles named, in the order they appear. */
@@ -40,6 +52,10 @@ export interface Understanding {
   content: Set<string>;
   /** Roles ranked by how well their responsibilities match, best first. */
   ranking: RoleRanking[];
+  /** Neighbouring roles named ("data scientist", "sysadmin"), in the order they appear. */
+  neighbours: Neighbour[];
+  /** The neighbouring role whose own work (neighbours.yaml keywords) the message's task words match best. */
+  neighbourWork: NeighbourRanking | undefined;
   /** The question's total weight as task evidence (matched or not). */
   weight: number;
   /** The message names a data thing (a thesaurus data noun: data, database, report, ...). */
@@ -75,6 +91,7 @@ function knowledgeTexts(k: Knowledge): string[] {
     for (const resp of r.responsibilities) texts.push(resp.statement, ...resp.keywords, ...(resp.how ? [resp.how] : []));
     for (const w of r.worksWith) texts.push(w.how);
   }
+  for (const n of k.neighbours) texts.push(n.name, n.description, n.difference, ...n.aliases, ...n.keywords);
   for (const i of k.intents) texts.push(...i.cues, ...i.examples);
   texts.push(...k.comparison.cues);
   return texts;
@@ -104,10 +121,36 @@ function ruledOutPositions(words: readonly string[]): Set<number> {
   return out;
 }
 
+/**
+ * A neighbouring role's own work as a stand-in role with one responsibility, so that one index weighs the
+ * modelled roles' work and the neighbours' against each other. It never reaches an answer.
+ */
+function standIn(n: Neighbour): Role {
+  return {
+    id: n.id,
+    name: n.name,
+    short: n.name,
+    character: n.description,
+    aliases: [],
+    summary: n.description,
+    responsibilities: [{ id: "work", statement: "", keywords: n.keywords, concerns: [] }],
+    actions: [],
+    example: "",
+    worksWith: [],
+    firstWeek: [],
+  };
+}
+
 export function createUnderstander(knowledge: Knowledge): Understander {
   const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
-  const roleFinder = createRoleFinder(knowledge.roles);
-  const index = createResponsibilityIndex(knowledge.roles, analyzer, knowledge.thesaurus.weak);
+  const roleFinder = createRoleFinder(knowledge.roles, knowledge.neighbours);
+  const neighbourWork = new Map(knowledge.neighbours.filter((n) => n.keywords.length > 0).map((n) => [n.id, n]));
+  const neighboursById = new Map(knowledge.neighbours.map((n) => [n.id, n]));
+  const index = createResponsibilityIndex(
+    [...knowledge.roles, ...[...neighbourWork.values()].map(standIn)],
+    analyzer,
+    knowledge.thesaurus.weak,
+  );
   const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
   const actions = new PhraseMap<string[]>();
   for (const role of knowledge.roles)
@@ -154,7 +197,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     positions: Map<string, number[]>,
     acting: Set<string>,
     discount: Map<string, number>,
-  ): RoleRanking[] {
+  ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined } {
     const byRole = new Map<string, RoleRanking>();
     for (const m of index.search(content, positions, discount)) {
       const r = byRole.get(m.entry.role.id);
@@ -176,11 +219,20 @@ export function createUnderstander(knowledge: Knowledge): Understander {
         matches: [m],
       });
     }
-    const ranked = [...byRole.values()]; // best first: search() sorts by raw
-    if (acting.size === 0) return ranked;
+    const all = [...byRole.values()]; // best first: search() sorts by raw
+    const ranked = all.filter((r) => !neighbourWork.has(r.role.id));
+    const best = all.find((r) => neighbourWork.has(r.role.id));
+    const weigh = (concepts: string[]) => concepts.reduce((sum, c) => sum + index.weightOf(c), 0);
+    const neighbour = best && {
+      ...best,
+      neighbour: neighbourWork.get(best.role.id) as Neighbour,
+      beyond: Math.max(0, ...ranked.map((r) => weigh(r.strong.filter((c) => !best.strong.includes(c))))),
+      own: weigh(best.strong.filter((c) => !ranked.some((r) => r.strong.includes(c)))),
+    };
     // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
+    if (acting.size === 0) return { ranking: ranked, neighbour };
     for (const r of ranked) if (acting.has(r.role.id)) r.raw *= 1 + SETTINGS.actionBoost;
-    return ranked.sort((a, b) => b.raw - a.raw); // stable: ties keep knowledge order
+    return { ranking: ranked.sort((a, b) => b.raw - a.raw), neighbour }; // stable: ties keep knowledge order
   }
 
   /**
@@ -244,8 +296,10 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   function understand(text: string): Understanding {
     const analysis = analyzer.analyse(text);
     const mentions = roleFinder.find(analysis);
+    const titles = roleFinder.neighbours(analysis);
     const inRoleName = new Set<number>();
-    for (const m of mentions) for (let i = m.start; i < m.end; i++) inRoleName.add(i);
+    // A neighbour's title is a name too: "data scientist" asks about a job, not about machine learning.
+    for (const m of [...mentions, ...titles]) for (let i = m.start; i < m.end; i++) inRoleName.add(i);
 
     const cues = new Map<IntentId, number>();
     const cuePositions = new Set<number>();
@@ -295,6 +349,13 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       (c) => c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start),
     );
 
+    const { ranking, neighbour: neighbourWork } = rank(
+      content,
+      weight,
+      positions,
+      actingRoles(analysis),
+      contextDiscount(analysis, content, askedIn),
+    );
     const roles: Role[] = [];
     for (const m of mentions) {
       const role = rolesById.get(m.roleId);
@@ -317,7 +378,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       mentions,
       cues,
       content,
-      ranking: rank(content, weight, positions, actingRoles(analysis), contextDiscount(analysis, content, askedIn)),
+      ranking,
+      neighbourWork,
+      neighbours: [...new Set(titles.map((m) => neighboursById.get(m.neighbourId)))].filter((n) => n !== undefined),
       weight,
       mentionsData,
       ambiguous,

@@ -1,0 +1,134 @@
+/**
+ * Neighbouring roles (intents/neighbours.yaml): jobs people name that the knowledge does not model. A
+ * question about one gets an honest answer naming the closest modelled role and the difference, never a
+ * confident wrong owner; the file is checked like the rest of the knowledge.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { answerToJson } from "../../src/adapters/cli/ask.js";
+import { createWhodoes, KnowledgeError, loadKnowledge, type Whodoes } from "../../src/core/index.js";
+import { answerToText } from "../../src/render/text.js";
+import { copyKnowledge } from "../helpers/knowledge-copy.js";
+
+let whodoes: Whodoes;
+beforeAll(() => {
+  whodoes = createWhodoes(loadKnowledge());
+});
+let copy: ReturnType<typeof copyKnowledge> | undefined;
+afterEach(() => {
+  copy?.remove();
+  copy = undefined;
+});
+const json = (q: string) => JSON.parse(answerToJson(whodoes.ask(q)));
+
+describe("questions about a neighbouring role", () => {
+  it("describes one honestly: not one of the four, the closest role, and how they differ", () => {
+    const a = whodoes.ask("what does a data scientist do?");
+    expect(a.intent).toBe("describe_role");
+    expect(a.neighbour).toEqual({ id: "data-scientist", name: "Data scientist" });
+    expect(a.roles.map((r) => r.id)).toEqual(["data-warehouse-engineer"]);
+    // The closest role is related, not the job asked about: never a confident owner.
+    expect(a.roles[0]?.score).toBeLessThan(0.5);
+    const text = answerToText(a);
+    expect(text).toMatch(/A data scientist is not one of the four data roles here; the closest is the data warehouse engineer/);
+    expect(text).toMatch(/How they differ/);
+  });
+
+  it("compares a modelled role with a neighbouring one", () => {
+    const a = json("dba vs data scientist");
+    expect(a.intent).toBe("compare_roles");
+    expect(a.roles.map((r: { id: string }) => r.id)).toEqual(["database-administrator"]);
+    expect(a.neighbour).toEqual({ id: "data-scientist", name: "Data scientist" });
+    const b = json("Difference between a DBA and a database developer?");
+    expect(b.intent).toBe("compare_roles");
+    expect(b.neighbour.id).toBe("database-developer");
+    expect(b.text).toMatch(/How they differ/);
+  });
+
+  it("says work that only a neighbouring role does is not the data roles', and names that role", () => {
+    for (const [q, neighbour] of [
+      ["who defines the KPIs on the sales dashboard?", "data-analyst"],
+      ["who picks the font for reports?", "bi-developer"],
+      ["who runs the team stand-up?", "project-manager"],
+      ["who writes the release notes for the app?", "project-manager"],
+    ] as const) {
+      const a = json(q);
+      expect(a.intent, q).toBe("out_of_scope");
+      expect(a.neighbour.id, q).toBe(neighbour);
+      expect(
+        a.roles.every((r: { score: number }) => r.score < 0.5),
+        q,
+      ).toBe(true);
+    }
+  });
+
+  it("keeps the data task when a neighbouring title is only context", () => {
+    const a = whodoes.ask("our data scientists want the raw sensor logs kept in a data lake, who sets that up?");
+    expect(a.intent).toBe("who_does");
+    expect(a.roles[0]?.id).toBe("data-warehouse-engineer");
+    expect(a.neighbour).toBeUndefined();
+    // A role's own name is longer than the neighbour title inside it: "ETL developer" is not a developer.
+    expect(whodoes.ask("what does an ETL developer do?").neighbour).toBeUndefined();
+  });
+
+  it("answers who holds a neighbouring role with the closest role, and two neighbours compared as out of scope", () => {
+    const a = json("who is the data steward here?");
+    expect(a.intent).toBe("who_does");
+    expect(a.roles[0].id).toBe("data-manager");
+    expect(a.neighbour.id).toBe("data-steward");
+    const b = json("data scientist vs data analyst");
+    expect(b.intent).toBe("out_of_scope");
+    expect(b.neighbour.id).toBe("data-scientist");
+  });
+
+  it("names the neighbour in a collaboration question", () => {
+    const a = json("how do DBAs and sysadmins work together?");
+    expect(a.intent).toBe("collaboration");
+    expect(a.roles[0].id).toBe("database-administrator");
+    expect(a.neighbour.id).toBe("system-administrator");
+  });
+});
+
+describe("neighbours.yaml", () => {
+  const loadError = (dir: string) => {
+    try {
+      loadKnowledge(dir);
+    } catch (err) {
+      if (err instanceof KnowledgeError) return err;
+      throw err;
+    }
+    throw new Error("expected a KnowledgeError");
+  };
+
+  it("is optional", () => {
+    copy = copyKnowledge();
+    rmSync(join(copy.dir, "neighbours.yaml"));
+    const w = createWhodoes(loadKnowledge(copy.dir));
+    expect(w.knowledge.neighbours).toEqual([]);
+    expect(w.ask("what does a data scientist do?").neighbour).toBeUndefined();
+  });
+
+  it("reports an unknown closest role and a title two neighbours share, at their line", () => {
+    copy = copyKnowledge();
+    copy.edit("neighbours.yaml", (t) => t.replace("closest: [data-warehouse-engineer]", "closest: [data-wizard]"));
+    const err = loadError(copy.dir);
+    expect(err.message).toMatch(/neighbours\.yaml:\d+: closest names an unknown role "data-wizard"/);
+    copy.remove();
+    copy = copyKnowledge();
+    copy.edit("neighbours.yaml", (t) => t.replace("aliases: [data analyst,", "aliases: [data scientist, data analyst,"));
+    expect(loadError(copy.dir).message).toMatch(/"data scientist" is also a title of the neighbour "data-scientist"/);
+  });
+
+  it("gives way to a role file: a job an organisation models itself is a role, not a neighbour", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-warehouse-engineer.yaml", (t) =>
+      t.replace("  - data engineer\n", "  - data engineer\n  - bi developer\n"),
+    );
+    const w = createWhodoes(loadKnowledge(copy.dir));
+    const a = w.ask("what does a BI developer do?");
+    expect(a.intent).toBe("describe_role");
+    expect(a.neighbour).toBeUndefined();
+    expect(a.roles[0]?.id).toBe("data-warehouse-engineer");
+  });
+});
