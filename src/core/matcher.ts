@@ -47,6 +47,11 @@ export interface MatchResult {
    * scientist do?", "DBA vs sysadmin"), or about work that only such a job does (out_of_scope).
    */
   neighbour?: Neighbour;
+  /**
+   * Several questions in one message ("who restores a dropped table and who designs the partitioning?"):
+   * each one's own result, in the order asked, the first being this result's own. Absent for one question.
+   */
+  parts?: QuestionMatch[];
   /** The message's words as the matcher read them, lower case: small talk tells thanks from hello by them. */
   words: string[];
   /**
@@ -55,6 +60,12 @@ export interface MatchResult {
    * message asks of the turn before; a matcher that leaves them out gets fewer follow-ups resolved.
    */
   cues?: IntentId[];
+}
+
+/** One question of a message that asks several, and what the matcher made of it. */
+export interface QuestionMatch extends MatchResult {
+  /** The question as the message put it. */
+  question: string;
 }
 
 export interface Matcher {

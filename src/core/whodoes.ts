@@ -9,6 +9,7 @@ import { compareWithNeighbour, describeNeighbour, neighbourHolder, neighbourWork
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
+import { severalQuestions } from "./answers/several.js";
 import { whoDoes } from "./answers/who-does.js";
 import { createFollowUps } from "./follow-up/resolve.js";
 import { contextOf } from "./follow-up/turn-context.js";
@@ -85,12 +86,26 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     }
   }
 
+  /**
+   * A message's answer: one question's, or every question's of a message that asks several (the first
+   * as the follow-up reading left it).
+   */
+  function reply(m: MatchResult): Answer {
+    const [first, ...rest] = m.parts ?? [];
+    if (!first || rest.length === 0) return build(m);
+    const { parts: _, ...own } = m;
+    return severalQuestions([
+      { ...build(own), question: first.question },
+      ...rest.map((p) => ({ ...build(p), question: p.question })),
+    ]);
+  }
+
   const withContext = (answer: Answer, previous?: TurnContext): Answer => {
     const context = contextOf(answer, previous);
     return context ? { ...answer, context } : answer;
   };
   const ask = (text: string, { previous }: AskOptions = {}) =>
-    withContext(text.length > MAX_QUESTION_CHARS ? tooLong(ctx, text.length) : build(followUps.read(text, previous)), previous);
+    withContext(text.length > MAX_QUESTION_CHARS ? tooLong(ctx, text.length) : reply(followUps.read(text, previous)), previous);
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
     const role = byId.get(id);

@@ -23,7 +23,7 @@ function blockLines(block: Block): string[] {
     case "text":
       return [text(block.text)];
     case "heading":
-      return ["", `${block.text}:`];
+      return ["", /[?!.:…]$/.test(block.text) ? block.text : `${block.text}:`];
     case "list":
       return block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "-"} ${text(item)}`);
     case "fields":

@@ -59,6 +59,8 @@ export const MESSAGES = {
   closestIs: (name: string, closest: string, difference: string) =>
     `The closest role here to ${article(name)} ${lowerName(name)} is the ${lowerName(closest)}. ${difference}`,
   howTheyDiffer: "How they differ",
+  severalTitle: (n: number) => `Your ${numberWord(n)} questions`,
+  sameAnswer: (n: number) => `The same answer as question ${n}.`,
 } as const;
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -49,7 +49,11 @@ export function classify(u: Understanding): Decision {
   // named only by an everyday word does not count as named. Nor does one named only before a
   // question about a task ("The DBA restored it last night. Who fixes the load?").
   let roles = cue("out_of_scope") > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)) : u.roles;
-  if (u.contextRoles.size > 0 && isTaskMatch(u.ranking[0], u)) roles = roles.filter((r) => !u.contextRoles.has(r));
+  // A question asked among other sentences is about the roles it names itself, when it names any ("What
+  // does a DBA do? And how is it different from the architect?" asks first about the DBA alone).
+  const ownRoles = roles.filter((r) => !u.contextRoles.has(r));
+  if (u.contextRoles.size > 0 && (isTaskMatch(u.ranking[0], u) || (u.focus !== undefined && ownRoles.length > 0)))
+    roles = ownRoles;
   const named = roles.length;
   const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : u.ranking, u);
   const top = ranking[0];

@@ -5,7 +5,8 @@
 import type { Knowledge } from "../knowledge/types.js";
 import type { HighlightSpan, Matcher, MatchResult, RankedRole } from "../matcher.js";
 import { classify } from "./classify.js";
-import { createUnderstander, type RoleRanking, type Understander } from "./understand.js";
+import { questionsOf } from "./questions.js";
+import { createUnderstander, type RoleRanking, type Understander, type Understanding } from "./understand.js";
 
 /**
  * The stretches of `text` to show bold: the words `hits` marks (counting runs of letters and digits),
@@ -62,19 +63,25 @@ function ranked(understander: Understander, ranking: readonly RoleRanking[]): Ra
 
 export function createMatcher(knowledge: Knowledge): Matcher {
   const understander = createUnderstander(knowledge);
+  function result(understanding: Understanding): MatchResult {
+    const decision = classify(understanding);
+    return {
+      intent: decision.intent,
+      named: understanding.roles,
+      ranked: ranked(understander, decision.ranking),
+      words: understanding.analysis.words,
+      cues: [...understanding.cues.keys()],
+      ...(decision.sideBySide ? { sideBySide: true } : {}),
+      ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
+    };
+  }
   return {
     match(text): MatchResult {
-      const understanding = understander.understand(text);
-      const decision = classify(understanding);
-      return {
-        intent: decision.intent,
-        named: understanding.roles,
-        ranked: ranked(understander, decision.ranking),
-        words: understanding.analysis.words,
-        cues: [...understanding.cues.keys()],
-        ...(decision.sideBySide ? { sideBySide: true } : {}),
-        ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
-      };
+      const questions = questionsOf(understander, text).map((q) => ({ ...result(q.understanding), question: q.text }));
+      const [first] = questions;
+      if (!first) throw new Error("a message always has a question");
+      const { question: _, ...own } = first;
+      return questions.length > 1 ? { ...own, parts: questions } : own;
     },
     resolveRole(name) {
       const direct = understander.roleFinder.resolve(name);

@@ -33,11 +33,17 @@ export function hasEmoji(text: string): boolean {
 // A sentence ends at . ! or ? before a space or the end (not inside "orders.order_lines" or a URL),
 // or at a line break (Slack's "> quoted" lines, pasted logs).
 const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
+// "who restores a dropped table and who designs the partitioning?", "the DBA restored it, who fixes the
+// load?": a second "who" question joined on by "and" or a comma starts a sentence of its own.
+const SECOND_WHO = /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also)\s+)(?=(?:who|whose)\s)/i;
 
 /** The message cut into sentences, at most SETTINGS.maxInputChars of it. */
 export function sentences(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
-  return clipped.split(SENTENCE_END).filter((s) => s.trim() !== "");
+  return clipped
+    .split(SENTENCE_END)
+    .flatMap((s) => s.split(SECOND_WHO))
+    .filter((s) => s.trim() !== "");
 }
 
 /** The message's words, in order, lower-case, at most SETTINGS.maxWords of them. */

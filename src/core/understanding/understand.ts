@@ -13,7 +13,7 @@ import {
   type ResponsibilityIndex,
   type ResponsibilityMatch,
 } from "./responsibility-index.js";
-import { createRoleFinder, type RoleFinder, type RoleMention } from "./role-finder.js";
+import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
 import { SETTINGS } from "./settings.js";
 
 /** How well one role's responsibilities match the task in a question. */
@@ -54,6 +54,7 @@ export interface Understanding {
   ranking: RoleRanking[];
   /** Neighbouring roles named ("data scientist", "sysadmin"), in the order they appear. */
   neighbours: Neighbour[];
+  neighbourMentions: NeighbourMention[];
   /** The neighbouring role whose own work (neighbours.yaml keywords) the message's task words match best. */
   neighbourWork: NeighbourRanking | undefined;
   /** The question's total weight as task evidence (matched or not). */
@@ -64,6 +65,8 @@ export interface Understanding {
   ambiguous: Set<string>;
   /** Roles named only by a word with an everyday meaning ("the architect" of a building). */
   looselyNamed: Set<Role>;
+  /** The sentence that is the question, when the message asks it among sentences of context (see `read`). */
+  focus?: ReadonlySet<number>;
   /** Roles named only in sentences other than the one that asks "who ..." (context, not the subject). */
   contextRoles: Set<Role>;
   /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
@@ -78,6 +81,13 @@ const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "ju
 
 export interface Understander {
   understand(text: string): Understanding;
+  /** The message's words and concepts, sentence by sentence: what `read` reads. */
+  analyse(text: string): Analysis;
+  /**
+   * Understand an analysed message. With `focus`, the sentences at those indexes are the question: only their
+   * cue words say what is asked, and the other sentences are context (they help pick the role).
+   */
+  read(analysis: Analysis, text: string, focus?: ReadonlySet<number>): Understanding;
   readonly roleFinder: RoleFinder;
   readonly index: ResponsibilityIndex;
   /** Highlight helper: which words of `text` carry one of `concepts`. */
@@ -239,14 +249,18 @@ export function createUnderstander(knowledge: Knowledge): Understander {
    * "The DBA already restored the table. Who fixes the nightly load?": when a message has several
    * sentences and the one that asks has task words of its own, words only in the others are context.
    */
-  function contextDiscount(analysis: Analysis, content: Set<string>, askedIn: number | undefined): Map<string, number> {
+  function contextDiscount(
+    analysis: Analysis,
+    content: Set<string>,
+    askedIn: ReadonlySet<number> | undefined,
+  ): Map<string, number> {
     const discount = new Map<string, number>();
     if (askedIn === undefined) return discount;
     const inAsk = new Set<string>();
     const elsewhere = new Set<string>();
     for (const c of analysis.concepts) {
       if (!content.has(c.id)) continue;
-      (analysis.sentence[c.start] === askedIn ? inAsk : elsewhere).add(c.id);
+      (askedIn.has(analysis.sentence[c.start] ?? -1) ? inAsk : elsewhere).add(c.id);
     }
     if (![...inAsk].some((c) => index.isKnown(c) && !index.isWeak(c))) return discount;
     for (const c of elsewhere) if (!inAsk.has(c)) discount.set(c, SETTINGS.contextWeight);
@@ -293,8 +307,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     return acting;
   }
 
-  function understand(text: string): Understanding {
-    const analysis = analyzer.analyse(text);
+  function read(analysis: Analysis, text: string, focus?: ReadonlySet<number>): Understanding {
     const mentions = roleFinder.find(analysis);
     const titles = roleFinder.neighbours(analysis);
     const inRoleName = new Set<number>();
@@ -309,10 +322,12 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const span = (m: { start: number; end: number }) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
     const inRole = (m: { start: number; end: number }) => span(m).some((i) => inRoleName.has(i));
     // The sentence that asks "who ...": the last one with a who_does cue that is a question word.
-    let askedIn: number | undefined;
+    let askedIn: ReadonlySet<number> | undefined = focus;
+    const outside = (m: { start: number }) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
     for (const m of cueMap.matches(analysis.stems)) {
-      if (inRole(m)) continue;
-      if (m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? "")) askedIn = analysis.sentence[m.start];
+      if (inRole(m) || outside(m)) continue;
+      if (!focus && m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? ""))
+        askedIn = new Set([analysis.sentence[m.start] ?? 0]);
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
       for (const i of span(m)) {
         cuePositions.add(i);
@@ -327,6 +342,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       const partOfCue = at.every((i) => inCuePhrase.has(i));
       // "(not the buildings one)": the asker rules that meaning out.
       if (inRole(m) || partOfCue || at.some((i) => ruledOut.has(i)) || isDataNoun(analysis.words[m.end])) continue;
+      // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       // "the backup generator", "the lake house": another department's thing, not a data task.
       for (const i of at) otherDepartment.add(i);
@@ -381,22 +397,26 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       ranking,
       neighbourWork,
       neighbours: [...new Set(titles.map((m) => neighboursById.get(m.neighbourId)))].filter((n) => n !== undefined),
+      neighbourMentions: titles,
       weight,
       mentionsData,
       ambiguous,
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
+      ...(focus === undefined ? {} : { focus }),
       sideBySide: !sideBySide.matches(analysis.words.map(foldPlural)).next().done,
       contextRoles: new Set(
         askedIn === undefined
           ? []
-          : roles.filter((r) => mentions.every((m) => m.roleId !== r.id || analysis.sentence[m.start] !== askedIn)),
+          : roles.filter((r) => mentions.every((m) => m.roleId !== r.id || !askedIn?.has(analysis.sentence[m.start] ?? -1))),
       ),
     };
   }
 
   return {
-    understand,
+    understand: (text) => read(analyzer.analyse(text), text),
+    analyse: (text) => analyzer.analyse(text),
+    read,
     roleFinder,
     index,
     matchedWords(text, concepts) {

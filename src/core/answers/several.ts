@@ -1,0 +1,51 @@
+/**
+ * Several questions in one message: one reply that answers each, in the order asked, each under its
+ * question. The reply's own intent, roles and neighbour are the first question's, so a script that reads
+ * only those sees what it saw before; `parts` holds every question's answer.
+ */
+import type { Action, Answer, AnswerPart, Block } from "../answer.js";
+import { answer } from "./context.js";
+import { MESSAGES } from "./messages.js";
+
+/** How much of a question its heading shows. */
+const QUESTION_SHOWN = 150;
+/** Buttons under the reply besides 👍/👎: the parts' next steps, first come first. */
+const MAX_ACTIONS = 5;
+
+export function severalQuestions(parts: readonly AnswerPart[]): Answer {
+  const [first] = parts;
+  if (!first) throw new Error("severalQuestions needs at least one part");
+  const blocks: Block[] = [];
+  parts.forEach((p, i) => {
+    blocks.push({ type: "heading", text: `${i + 1}. ${shorten(p.question)}` });
+    const same = parts.findIndex((q) => q.summary === p.summary);
+    if (same < i) blocks.push({ type: "text", text: [{ text: MESSAGES.sameAnswer(same + 1) }] });
+    else blocks.push(...p.blocks);
+  });
+  const isFeedback = (a: Action) => a.action.do === "feedback";
+  const seen = new Set<string>();
+  const steps = parts
+    .flatMap((p) => p.actions)
+    .filter((a) => {
+      const key = JSON.stringify(a.action);
+      if (isFeedback(a) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_ACTIONS);
+  return answer({
+    intent: first.intent,
+    title: MESSAGES.severalTitle(parts.length),
+    summary: parts.map((p, i) => `${i + 1}. ${p.summary}`).join(" "),
+    blocks,
+    roles: first.roles,
+    actions: [...steps, ...first.actions.filter(isFeedback)],
+    ...(first.neighbour ? { neighbour: first.neighbour } : {}),
+    parts: [...parts],
+  });
+}
+
+function shorten(question: string): string {
+  const oneLine = question.replace(/\s+/g, " ").trim();
+  return oneLine.length <= QUESTION_SHOWN ? oneLine : `${oneLine.slice(0, QUESTION_SHOWN - 1).trimEnd()}…`;
+}
