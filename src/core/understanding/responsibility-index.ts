@@ -97,8 +97,12 @@ export function createResponsibilityIndex(
   // is: the matcher's thresholds are in these units, and must not drift as responsibilities are added.
   const scale = n > 0 ? SETTINGS.rareWordWeight / Math.log(1 + n) : 1;
   const idf = new Map<string, number>();
-  for (const [concept, list] of postings)
-    idf.set(concept, Math.log(1 + n / list.length) * scale * (weak.has(concept) ? SETTINGS.weakFactor : 1));
+  for (const [concept, list] of postings) {
+    // How common a word is counts the responsibilities that name it as a keyword of its own; words only in
+    // statements or inside longer phrases there do not make it common ("load" in "incremental load").
+    const whole = list.filter((p) => p.weight >= SETTINGS.keywordWeight).length;
+    idf.set(concept, Math.log(1 + n / (whole || list.length)) * scale * (weak.has(concept) ? SETTINGS.weakFactor : 1));
+  }
 
   return {
     entries,

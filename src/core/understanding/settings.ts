@@ -46,7 +46,7 @@ export const SETTINGS = Object.freeze({
   /** Roles sharing a concern with the best one are shown when they score at least this share of it. */
   sharedConcernRatio: 0.45,
   /** With another department's word in the message, who_does needs at least this much evidence. */
-  outOfScopeOverride: 3,
+  outOfScopeOverride: 3.5,
   /** A runner-up with real evidence goes first when the unproven best scores at most this much more. */
   provenRunnerUpRatio: 0.7,
   /** A role whose action words the message uses ("who decides ...") ranks this much higher. */
