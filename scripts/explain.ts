@@ -30,7 +30,7 @@ for (const q of questions) {
   const w = u.neighbourWork;
   if (w)
     console.log(
-      `  neighbour work: ${w.neighbour.id.padEnd(16)} raw ${w.raw.toFixed(2)} conf ${w.confidence.toFixed(2)} ev ${w.evidence.toFixed(2)}  [${w.matches[0]?.concepts.join(",")}]`,
+      `  neighbour work: ${w.neighbour.id.padEnd(16)} raw ${w.raw.toFixed(2)} conf ${w.confidence.toFixed(2)} ev ${w.evidence.toFixed(2)} own ${w.own.toFixed(2)} beyond ${w.beyond.toFixed(2)}  [${w.matches[0]?.concepts.join(",")}]`,
     );
   console.log(
     `  => ${decision.intent} ${decision.ranking.map((r) => r.role.id).join(",")}${decision.neighbour ? ` (neighbour ${decision.neighbour.id})` : ""}`,

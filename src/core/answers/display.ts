@@ -5,6 +5,11 @@
 export const DISPLAY = Object.freeze({
   /** Without a shared concern, a runner-up at least this strong (relative to the best) makes the answer ask "did you mean". */
   tooCloseRatio: 0.9,
+  /**
+   * A who-does answer whose best role scores under this, on a single word of the message, is shown as a
+   * guess ("I'm not sure I understood; did you mean ...") rather than as the owner.
+   */
+  unsureScore: 0.3,
   /** At most this many roles in one who-does answer. */
   maxRolesShown: 3,
   /** A role card lists the responsibilities at least this strong relative to its best one. */

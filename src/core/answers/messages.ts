@@ -12,6 +12,8 @@ export const MESSAGES = {
   whoDoesSummary: (name: string, character: string, statement: string) => `${name} (${character.toLowerCase()}): ${statement}`,
   sharedIntro: "This is shared. Each role's part:",
   didYouMean: "Too close to call. Did you mean:",
+  unsure: "I'm not sure I understood: only one word of your message matched, so this is a guess.",
+  unsureChoices: "Is this what you meant? See the role:",
   outOfScopeTitle: "Not one for the data team",
   outOfScopeText:
     "I couldn't match that to any data role, so I won't guess an owner. I can tell you who owns a data task, what a role does, how two roles differ, who works with whom, and how to get started in a role.",

@@ -35,7 +35,14 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
   const sharedCards = shared.map((r) => card(r, round(r.score), true));
   const closeCards = close.map((r) => card(r, round(r.score), false));
 
-  const blocks: Block[] = [{ type: "role", role: topCard }, ...peopleBlocks(ctx, [top.role])];
+  // One word in common with a long message about something else is a guess, not an owner: say so, and
+  // offer it as a "did you mean" rather than an answer.
+  const unsure = top.score < DISPLAY.unsureScore && (top.evidence[0]?.terms.length ?? 0) <= 1;
+  const blocks: Block[] = [
+    ...(unsure ? [{ type: "text" as const, text: plain(MESSAGES.unsure) }] : []),
+    { type: "role", role: topCard },
+    ...peopleBlocks(ctx, [top.role]),
+  ];
   // Asked who holds a role ("who's the DBA here?"), with no task to show as evidence: say what it does.
   if (top.evidence.length === 0) blocks.push({ type: "text", text: plain(top.role.summary) });
   if (sharedCards.length > 0) {
@@ -45,10 +52,10 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
       if (card) blocks.push({ type: "role", role: card }, ...peopleBlocks(ctx, [r.role]));
     });
   }
-  if (closeCards.length > 0)
+  if (closeCards.length > 0 || unsure)
     blocks.push({
       type: "choices",
-      prompt: MESSAGES.didYouMean,
+      prompt: closeCards.length > 0 ? MESSAGES.didYouMean : MESSAGES.unsureChoices,
       choices: [topCard, ...closeCards].map((c) => ({ label: c.name, action: { do: "describe", role: c.id } })),
     });
 
@@ -63,9 +70,10 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
   return answer({
     intent: "who_does",
     title: top.role.name,
-    summary: MESSAGES.whoDoesSummary(top.role.name, top.role.character, statement),
+    summary: `${unsure ? `${MESSAGES.unsure} ` : ""}${MESSAGES.whoDoesSummary(top.role.name, top.role.character, statement)}`,
     blocks,
-    roles: [topCard, ...sharedCards, ...closeCards],
+    // Best first, always: a close runner-up may score above a role that only shares the concern.
+    roles: [topCard, ...[...sharedCards, ...closeCards].sort((a, b) => b.score - a.score)],
     actions: nextSteps(ctx, top.role, "who_does", second ? { compareWith: second } : {}),
     ...(handoff ? { handoff } : {}),
   });

@@ -77,19 +77,23 @@ export function classify(u: Understanding): Decision {
   // With no role named, only an explicit phrase ("work together") makes it about collaboration.
   if (cue("collaboration") > (named > 0 || (standsIn && task === 0) ? 0 : task > 0 ? 99 : 1))
     set("collaboration", 2 + 1.5 * cue("collaboration") + (asked > 0 ? 1 : 0));
-  if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (asked === 1 ? 0.5 : 0));
+  if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
-  if (asked === 1) set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
+  // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
+  if (named === 1 || (standsIn && (cue("describe_role") > 0 || u.content.size === 0)))
+    set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
   // "who's the ETL developer around here?", "who is the system designer for our data?": asking who
   // holds a role is asking who does its work.
   const holds = asked === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0;
   const holder = holds ? roles[0] : undefined;
   // "who is the data steward here?": the answer says who is closest, with no task to rank on.
   if (holds) set("who_does", 2.5);
+  // A message full of other words ("make a list of the new features") is not asking for the roles.
+  const wordy = SETTINGS.wordyPenalty * Math.max(0, u.content.size - SETTINGS.shortMessageWords);
   if (named === 0 && cue("list_roles") > 0)
-    set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope"));
+    set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope") - wordy);
   // "compare all the roles", "what's the difference between all four", "compare": every role side by side.
   const sideBySide = named === 0 && u.sideBySide;
   if (sideBySide)
@@ -97,10 +101,10 @@ export function classify(u: Understanding): Decision {
       "list_roles",
       Math.max(
         score.get("list_roles") ?? 0,
-        1.5 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope"),
+        1.5 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope") - wordy,
       ),
     );
-  if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0));
+  if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0) - wordy);
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
   // Nothing typed but emoji (":wave:", "👍") is small talk; nothing at all asks for help.
@@ -154,7 +158,7 @@ function isTheirWork(u: Understanding): boolean {
     theirs !== undefined &&
     theirs.own >= SETTINGS.strongEvidence &&
     isTaskMatch(theirs, u) &&
-    theirs.beyond < SETTINGS.strongEvidence
+    theirs.beyond * SETTINGS.theirWorkMargin <= theirs.own
   );
 }
 

@@ -41,8 +41,10 @@ function ranked(understander: Understander, ranking: readonly RoleRanking[]): Ra
     const best = r.matches[0];
     return {
       role: r.role,
-      score: r === top ? top.confidence : top.confidence * (r.raw / top.raw),
-      relative: r === top ? 1 : r.raw / top.raw,
+      // The first role is the answer; one put first for its proof ("promoted") may rank below a runner-up
+      // on raw score, and no runner-up may look surer than the answer itself.
+      score: r === top ? top.confidence : top.confidence * Math.min(1, r.raw / top.raw),
+      relative: r === top ? 1 : Math.min(1, r.raw / top.raw),
       evidence: r.matches.map((m) => {
         const statement = m.entry.responsibility.statement;
         let spans: HighlightSpan[] | undefined;

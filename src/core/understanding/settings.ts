@@ -55,6 +55,12 @@ export const SETTINGS = Object.freeze({
   contextWeight: 0.5,
   /** A question naming roles is answered among them unless their best scores under this share of another role's. */
   namedRolesShare: 0.8,
+  /** A neighbouring role's own work wins when its evidence is at least this many times the roles' from other words. */
+  theirWorkMargin: 1.5,
+  /** Content words a message may have and still be a bare request ("list the roles", "help"). */
+  shortMessageWords: 3,
+  /** How much each content word past that takes off asking for the role list or for help. */
+  wordyPenalty: 0.5,
   /** How many words after "not the" a question rules out. */
   ruledOutWords: 3,
 });
