@@ -4,14 +4,20 @@
  */
 import { loadKnowledge } from "../src/core/index.js";
 import { classify } from "../src/core/understanding/classify.js";
+import { questionsOf } from "../src/core/understanding/questions.js";
 import { createUnderstander } from "../src/core/understanding/understand.js";
 
 const understander = createUnderstander(loadKnowledge(process.env.INTENTS_DIR));
 const questions = process.argv.slice(2);
-for (const q of questions) {
-  const u = understander.understand(q);
+for (const message of questions) {
+  const asked = questionsOf(understander, message);
+  console.log(`\n> ${message}`);
+  for (const { text, understanding: u } of asked) explain(text, u, asked.length > 1);
+}
+
+function explain(q: string, u: ReturnType<typeof understander.understand>, part: boolean) {
   const decision = classify(u);
-  console.log(`\n> ${q}`);
+  if (part || u.focus) console.log(`  [question: ${q}]`);
   console.log(`  words: ${u.analysis.words.join(" ")}`);
   console.log(
     `  concepts: ${u.analysis.concepts

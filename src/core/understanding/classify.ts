@@ -92,10 +92,10 @@ export function classify(u: Understanding): Decision {
   if (holds) set("who_does", 2.5);
   // A message full of other words ("make a list of the new features") is not asking for the roles.
   const wordy = SETTINGS.wordyPenalty * Math.max(0, u.content.size - SETTINGS.shortMessageWords);
-  if (named === 0 && cue("list_roles") > 0)
+  if (asked === 0 && cue("list_roles") > 0)
     set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope") - wordy);
   // "compare all the roles", "what's the difference between all four", "compare": every role side by side.
-  const sideBySide = named === 0 && u.sideBySide;
+  const sideBySide = asked === 0 && u.sideBySide;
   if (sideBySide)
     set(
       "list_roles",

@@ -30,9 +30,9 @@ export function hasEmoji(text: string): boolean {
   return text.search(EMOJI_CODE) >= 0 || text.search(EMOJI) >= 0;
 }
 
-// A sentence ends at . ! or ? before a space or the end (not inside "orders.order_lines" or a URL),
-// or at a line break (Slack's "> quoted" lines, pasted logs).
-const SENTENCE_END = /(?<=[.!?])\s+|\n+/;
+// A sentence ends at . ! or ? (and any closing quote or bracket) before a space or the end (not inside
+// "orders.order_lines" or a URL), or at a line break (Slack's "> quoted" lines, pasted logs).
+const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
 // "who restores a dropped table and who designs the partitioning?", "the DBA restored it, who fixes the
 // load?": a second "who" question joined on by "and" or a comma starts a sentence of its own.
 const SECOND_WHO = /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also)\s+)(?=(?:who|whose)\s)/i;

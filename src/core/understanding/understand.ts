@@ -365,13 +365,17 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       (c) => c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start),
     );
 
-    const { ranking, neighbour: neighbourWork } = rank(
+    const { ranking, neighbour } = rank(
       content,
       weight,
       positions,
       actingRoles(analysis),
       contextDiscount(analysis, content, askedIn),
     );
+    // A question about a role, asked among sentences of context, is not turned into a neighbouring role's
+    // work by the context: a post that mentions hardware on its way to asking what a DBA does is about the DBA.
+    const aboutRole = (m: { start: number }) => focus?.has(analysis.sentence[m.start] ?? -1);
+    const neighbourWork = focus && mentions.some(aboutRole) ? undefined : neighbour;
     const roles: Role[] = [];
     for (const m of mentions) {
       const role = rolesById.get(m.roleId);
