@@ -52,7 +52,7 @@ export function classify(u: Understanding): Decision {
   // A question asked among other sentences is about the roles it names itself, when it names any ("What
   // does a DBA do? And how is it different from the architect?" asks first about the DBA alone).
   const ownRoles = roles.filter((r) => !u.contextRoles.has(r));
-  if (u.contextRoles.size > 0 && (isTaskMatch(u.ranking[0], u) || (u.focus !== undefined && ownRoles.length > 0)))
+  if (u.contextRoles.size > 0 && (isTaskMatch(u.ranking[0], u) || (u.focus !== undefined && ownRoles.length > 0 && !u.refers)))
     roles = ownRoles;
   const named = roles.length;
   const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : u.ranking, u);

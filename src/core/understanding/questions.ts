@@ -5,8 +5,9 @@
  * deciding what is asked and the others helping pick the role. A sentence that asks nothing of its own
  * ("Thoughts?", "How?", "Is this expected?") leans on the rest of the message and is not a question apart.
  */
+import type { Analysis } from "./analyzer.js";
 import { sentences } from "./normalise.js";
-import type { Understander, Understanding } from "./understand.js";
+import { REFERRING, type Understander, type Understanding } from "./understand.js";
 
 export interface Question {
   /** The question as the message put it (the whole message when it asks one thing). */
@@ -50,18 +51,58 @@ export function questionsOf(understander: Understander, text: string): Question[
     else (groups.at(-1) ?? leading).push(i);
   });
   if (groups.length === 0) return [{ text, understanding: whole }];
-  return groups.slice(0, MAX_QUESTIONS).map((group) => ({
-    text: group.map((i) => parts[i]?.trim()).join(" "),
-    understanding: understander.read(analysis, text, new Set(group)),
-  }));
+  const asked = groups.slice(0, MAX_QUESTIONS);
+  return asked.map((group, g) => {
+    // A question with task words of its own reads the rest of the message as context for its role ("...index
+    // changes? What should the process of index review entail?"). One without is about what it names alone:
+    // the other questions are not its context ("What does a DBA do? ... Who runs the ETL?"), save the one
+    // before it when it refers back to it ("How is that different from an architect?").
+    const previous = refersBack(analysis, group) ? (asked[g - 1] ?? []) : [];
+    const others = new Set(
+      group.some((i) => hasTaskWords(understander, whole, i))
+        ? []
+        : groups.flatMap((o) => (o === group ? [] : o)).filter((i) => !previous.includes(i)),
+    );
+    return {
+      text: group.map((i) => parts[i]?.trim()).join(" "),
+      understanding: understander.read(without(analysis, others), text, new Set(group)),
+    };
+  });
 }
 
-/** Whether a sentence asks something of its own: a role or job it names, or task words. */
+/** Whether a question leans on the one before it for what it is about ("that", "it", "those two"). */
+function refersBack(analysis: Analysis, group: readonly number[]): boolean {
+  return analysis.words.some((w, i) => REFERRING.has(w) && group.includes(analysis.sentence[i] ?? -1));
+}
+
+/** The analysis without the words of some sentences (other questions of the same message). */
+function without(analysis: Analysis, sentencesOut: ReadonlySet<number>): Analysis {
+  if (sentencesOut.size === 0) return analysis;
+  const keep = analysis.words.map((_, i) => !sentencesOut.has(analysis.sentence[i] ?? -1));
+  const at: number[] = [];
+  let n = 0;
+  for (const k of keep) at.push(k ? n++ : -1);
+  const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => keep[i]);
+  return {
+    words: pick(analysis.words),
+    stems: pick(analysis.stems),
+    sentence: pick(analysis.sentence),
+    unknown: new Set([...analysis.unknown].filter((i) => keep[i]).map((i) => at[i] ?? 0)),
+    concepts: analysis.concepts
+      .filter((c) => keep[c.start])
+      .map((c) => ({ ...c, start: at[c.start] ?? 0, end: (at[c.end - 1] ?? 0) + 1 })),
+  };
+}
+
+/** Whether a sentence asks something of its own: a role or job it names, or a task's keyword. */
 function asksItsOwn(understander: Understander, u: Understanding, at: number): boolean {
-  const { analysis } = u;
-  const inIt = (start: number) => analysis.sentence[start] === at;
-  if ([...u.mentions, ...u.neighbourMentions].some((m) => inIt(m.start))) return true;
-  return analysis.concepts.some(
-    (c) => inIt(c.start) && u.content.has(c.id) && understander.index.isKnown(c.id) && !understander.index.isWeak(c.id),
+  const inIt = (m: { start: number }) => u.analysis.sentence[m.start] === at;
+  return [...u.mentions, ...u.neighbourMentions].some(inIt) || hasTaskWords(understander, u, at);
+}
+
+function hasTaskWords(understander: Understander, u: Understanding, at: number): boolean {
+  const { index } = understander;
+  return u.analysis.concepts.some(
+    (c) => u.analysis.sentence[c.start] === at && u.content.has(c.id) && index.isKeyword(c.id) && !index.isWeak(c.id),
   );
 }

@@ -36,6 +36,8 @@ export interface ResponsibilityIndex {
   weightOf(concept: string): number;
   isKnown(concept: string): boolean;
   isWeak(concept: string): boolean;
+  /** Whether some responsibility names the concept as a keyword of its own (not only in a statement or a longer phrase). */
+  isKeyword(concept: string): boolean;
   /** Matches for a set of question concepts, best first (ties in knowledge order). */
   /**
    * @param positions where each concept occurs in the question (word index); a multi-word
@@ -109,6 +111,7 @@ export function createResponsibilityIndex(
     weightOf: (concept) => idf.get(concept) ?? 0,
     isKnown: (concept) => postings.has(concept),
     isWeak: (concept) => weak.has(concept),
+    isKeyword: (concept) => postings.get(concept)?.some((p) => p.weight >= SETTINGS.keywordWeight) ?? false,
     search(concepts, positions, discount) {
       const together = (phrase: string[]) => (positions ? closeTogether(phrase, positions) : true);
       const factor = (c: string) => discount?.get(c) ?? 1;

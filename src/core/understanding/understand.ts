@@ -67,6 +67,8 @@ export interface Understanding {
   looselyNamed: Set<Role>;
   /** The sentence that is the question, when the message asks it among sentences of context (see `read`). */
   focus?: ReadonlySet<number>;
+  /** The question refers back to what the message said before ("how is that different from ..."). */
+  refers: boolean;
   /** Roles named only in sentences other than the one that asks "who ..." (context, not the subject). */
   contextRoles: Set<Role>;
   /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
@@ -75,6 +77,22 @@ export interface Understanding {
   sideBySide: boolean;
 }
 
+/** Words by which a question leans on what came before it ("how is that different ...", "what do they do"). */
+export const REFERRING: ReadonlySet<string> = new Set([
+  "it",
+  "its",
+  "that",
+  "this",
+  "they",
+  "them",
+  "their",
+  "those",
+  "these",
+  "he",
+  "she",
+  "him",
+  "her",
+]);
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
 const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
@@ -408,6 +426,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
       ...(focus === undefined ? {} : { focus }),
+      refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
       sideBySide: !sideBySide.matches(analysis.words.map(foldPlural)).next().done,
       contextRoles: new Set(
         askedIn === undefined

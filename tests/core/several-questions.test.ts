@@ -1,0 +1,122 @@
+/**
+ * Several questions in one message, and long posts: each question (up to three) is answered in one
+ * reply, on every surface; the reply's own intent and roles are the first question's; a long post's
+ * context helps pick the role but the asking sentence decides what is asked.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { answerToJson } from "../../src/adapters/cli/ask.js";
+import { type Answer, createWhodoes, loadKnowledge, MAX_QUESTION_CHARS, type Whodoes } from "../../src/core/index.js";
+import { answerToHtml } from "../../src/render/html.js";
+import { answerToBlockKit } from "../../src/render/slack.js";
+import { SLACK_LIMITS } from "../../src/render/slack-limits.js";
+import { answerToAdaptiveCard, byteLength } from "../../src/render/teams.js";
+import { MAX_CARD_BYTES } from "../../src/render/teams-limits.js";
+import { answerToText } from "../../src/render/text.js";
+
+let whodoes: Whodoes;
+beforeAll(() => {
+  whodoes = createWhodoes(loadKnowledge());
+});
+const top = (a: Answer) => a.roles[0]?.id;
+
+describe("several questions in one message", () => {
+  it("answers each part, in order, in one reply", () => {
+    const a = whodoes.ask("who restores a dropped table and who designs the partitioning?");
+    expect(a.parts?.map((p) => [p.intent, top(p)])).toEqual([
+      ["who_does", "database-administrator"],
+      ["who_does", "data-architect"],
+    ]);
+    // The reply's own fields are the first question's, so a script reading only them sees what it did before.
+    expect(a.intent).toBe("who_does");
+    expect(top(a)).toBe("database-administrator");
+    expect(a.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""))).toEqual([
+      "1. who restores a dropped table",
+      "2. who designs the partitioning?",
+    ]);
+  });
+
+  it("answers different kinds of question, and at most three", () => {
+    const a = whodoes.ask(
+      "What does a DBA do? How is that different from a data architect? Who owns data quality? Who runs the ETL?",
+    );
+    expect(a.parts?.map((p) => p.intent)).toEqual(["describe_role", "compare_roles", "who_does"]);
+    expect(a.parts?.[1]?.roles.map((r) => r.id)).toEqual(["database-administrator", "data-architect"]);
+    expect(top(a.parts?.[2] as Answer)).toBe("data-manager");
+  });
+
+  it("reads a sentence that only asks ('what's the difference?') with the question it follows", () => {
+    const a = whodoes.ask("is indexing the architect's job or the DBA's? how do those two roles differ");
+    expect(a.parts).toBeUndefined();
+    const b = whodoes.ask("first week as a data architect, what should I read and who should I meet?");
+    expect(b.parts).toBeUndefined();
+    expect(b.intent).toBe("onboarding");
+  });
+
+  it("extends --json with the parts, renaming nothing", () => {
+    const j = JSON.parse(answerToJson(whodoes.ask("who restores a dropped table and who designs the partitioning?")));
+    expect(Object.keys(j)).toEqual(["intent", "roles", "text", "title", "summary", "evidence", "parts"]);
+    expect(j.parts).toHaveLength(2);
+    expect(Object.keys(j.parts[0])).toEqual(["question", "intent", "roles", "summary", "evidence"]);
+    expect(j.parts[1].roles[0].id).toBe("data-architect");
+    // One question: no parts field at all.
+    expect(JSON.parse(answerToJson(whodoes.ask("who restores a dropped table?"))).parts).toBeUndefined();
+  });
+
+  it("shows every part on every surface, the asker's words escaped", () => {
+    const a = whodoes.ask("who restores a <b>dropped</b> table & who designs the partitioning?");
+    expect(a.parts).toHaveLength(2);
+    const text = answerToText(a);
+    expect(text).toContain("Database administrator");
+    expect(text).toContain("Data architect");
+    expect(text).toContain("2. who designs the partitioning?");
+
+    const html = answerToHtml(a);
+    expect(html).toContain("who restores a &lt;b&gt;dropped&lt;/b&gt; table");
+    expect(html).not.toContain("<b>dropped</b>");
+    expect(html).toContain("Data architect");
+
+    const slack = JSON.stringify(answerToBlockKit(a).blocks);
+    expect(slack).toContain("&lt;b&gt;dropped&lt;/b&gt; table");
+    expect(slack).toContain("Data architect");
+
+    const teams = JSON.stringify(answerToAdaptiveCard(a));
+    expect(teams).toContain("2. who designs the partitioning?");
+    expect(teams).toContain("Data architect");
+  });
+
+  it("fits Slack's and Teams' limits with three long answers", () => {
+    const a = whodoes.ask("What does a DBA do? What does a data architect do? And what does a data manager do?");
+    expect(a.parts).toHaveLength(3);
+    const slack = answerToBlockKit(a);
+    expect(slack.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+    expect(JSON.stringify(slack.blocks)).toContain("Data manager");
+    expect(byteLength(answerToAdaptiveCard(a))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+  });
+});
+
+describe("long posts", () => {
+  it("lets the asking sentence decide the intent and the context pick the role", () => {
+    const post = [
+      "I'm new to the idea of data vault and I'm reading a book about it to understand it better.",
+      "We load our CRM and billing data every night.",
+      "Who should build the hubs, links and satellites in the warehouse?",
+    ].join(" ");
+    const a = whodoes.ask(post);
+    expect(a.intent).toBe("who_does");
+    expect(top(a)).toBe("data-warehouse-engineer");
+  });
+
+  it("answers a forum post of several paragraphs that asks what a role does", () => {
+    const post = [
+      "I have worked in support for five years and keep hearing about database administrators.",
+      "Our team has one, and they seem to spend the day on things I never see.",
+      "",
+      "Everyone says it is a good career, but nobody could tell me what the work actually is.",
+      "What does a DBA actually do all day?",
+    ].join("\n");
+    expect(post.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    const a = whodoes.ask(post);
+    expect(a.intent).toBe("describe_role");
+    expect(top(a)).toBe("database-administrator");
+  });
+});
