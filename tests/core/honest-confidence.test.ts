@@ -1,0 +1,72 @@
+/**
+ * Honest confidence: an answer's roles are best first, no runner-up scores above the role the answer
+ * names, and an answer resting on one stray word says it is a guess (or, for a neighbouring role's work,
+ * that the work is not the data roles').
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EVAL_DIR, REAL_DIR, readQuestionDir, readQuestions } from "../../scripts/eval/evaluate.js";
+import { type Answer, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
+import { answerToText } from "../../src/render/text.js";
+
+let whodoes: Whodoes;
+beforeAll(() => {
+  whodoes = createWhodoes(loadKnowledge());
+});
+
+const sorted = (a: Answer) => a.roles.every((r, i) => i === 0 || r.score <= (a.roles[i - 1]?.score ?? 1));
+
+describe("honest confidence", () => {
+  it("lists every answer's roles best first (the tuning questions, written and real)", () => {
+    const questions = [
+      ...readdirSync(EVAL_DIR)
+        .filter((f) => /^questions\.dev\d*\.yaml$/.test(f))
+        .flatMap((f) => readQuestions(join(EVAL_DIR, f))),
+      ...readQuestionDir(join(REAL_DIR, "dev")),
+    ];
+    const unsorted = questions.filter((q) => {
+      const a = whodoes.ask(q.q);
+      return [a, ...(a.parts ?? [])].some((x) => !sorted(x));
+    });
+    expect(unsorted.map((q) => q.q)).toEqual([]);
+  });
+
+  it("offers a match on one word of a long message as a guess, not as the owner", () => {
+    const a = whodoes.ask(
+      "Oh the fun of rst links. Does rst not have reference based links like markdown has to avoid such issues?",
+    );
+    expect(a.roles[0]?.score).toBeLessThan(0.5);
+    expect(a.summary).toMatch(/^I'm not sure I understood/);
+    expect(answerToText(a)).toMatch(/Is this what you meant\?/);
+    // A clear question is answered plainly.
+    expect(whodoes.ask("who restores a dropped table?").summary).not.toMatch(/not sure/);
+  });
+
+  it("does not name an owner for work none of the data roles does", () => {
+    for (const q of [
+      "who writes the release notes for the app?",
+      "who picks the font for reports?",
+      "who runs the team stand-up?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect(a.intent, q).toBe("out_of_scope");
+      expect(
+        a.roles.every((r) => r.score < 0.5),
+        q,
+      ).toBe(true);
+    }
+  });
+
+  it("answers a long post that is not about data work as out of scope, not as a list of roles or help", () => {
+    expect(
+      whodoes.ask("Could someone make a list of the new features and the breaking changes from last month's commit messages?")
+        .intent,
+    ).not.toBe("list_roles");
+    expect(
+      whodoes.ask(
+        "What are your coding interviews like, for example do you give candidates a take-home challenge over a weekend?",
+      ).intent,
+    ).not.toBe("help");
+  });
+});
