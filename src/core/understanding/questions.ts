@@ -41,16 +41,17 @@ export const MAX_QUESTIONS = 3;
 export function questionsOf(understander: Understander, text: string): Question[] {
   const analysis = understander.analyse(text);
   const parts = sentences(text);
-  const whole = understander.read(analysis, text);
-  if (parts.length <= 1) return [{ text, understanding: whole }];
+  const whole = () => [{ text, understanding: understander.read(analysis, text) }];
+  if (parts.length <= 1) return whole();
+  const own = ownWords(understander, analysis);
   const groups: number[][] = [];
   const leading: number[] = [];
   parts.forEach((part, i) => {
     if (!asks(part) || !analysis.sentence.includes(i)) return;
-    if (asksItsOwn(understander, whole, i)) groups.push([...leading.splice(0), i]);
+    if (own.named.has(i) || own.task.has(i)) groups.push([...leading.splice(0), i]);
     else (groups.at(-1) ?? leading).push(i);
   });
-  if (groups.length === 0) return [{ text, understanding: whole }];
+  if (groups.length === 0) return whole();
   const asked = groups.slice(0, MAX_QUESTIONS);
   return asked.map((group, g) => {
     // A question with task words of its own reads the rest of the message as context for its role ("...index
@@ -59,7 +60,7 @@ export function questionsOf(understander: Understander, text: string): Question[
     // before it when it refers back to it ("How is that different from an architect?").
     const previous = refersBack(analysis, group) ? (asked[g - 1] ?? []) : [];
     const others = new Set(
-      group.some((i) => hasTaskWords(understander, whole, i))
+      group.some((i) => own.task.has(i))
         ? []
         : groups.flatMap((o) => (o === group ? [] : o)).filter((i) => !previous.includes(i)),
     );
@@ -68,6 +69,25 @@ export function questionsOf(understander: Understander, text: string): Question[
       understanding: understander.read(without(analysis, others), text, new Set(group)),
     };
   });
+}
+
+/**
+ * The sentences that ask something of their own: those that name a role or job, and those with a word that
+ * some responsibility names as a keyword (a task's word).
+ */
+function ownWords(understander: Understander, analysis: Analysis): { named: Set<number>; task: Set<number> } {
+  const { index, roleFinder } = understander;
+  const sentenceOf = (start: number) => analysis.sentence[start] ?? -1;
+  const names = [...roleFinder.find(analysis), ...roleFinder.neighbours(analysis)];
+  const inName = new Set(names.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  return {
+    named: new Set(names.map((m) => sentenceOf(m.start))),
+    task: new Set(
+      analysis.concepts
+        .filter((c) => !c.stop && !inName.has(c.start) && index.isKeyword(c.id) && !index.isWeak(c.id))
+        .map((c) => sentenceOf(c.start)),
+    ),
+  };
 }
 
 /** Whether a question leans on the one before it for what it is about ("that", "it", "those two"). */
@@ -92,17 +112,4 @@ function without(analysis: Analysis, sentencesOut: ReadonlySet<number>): Analysi
       .filter((c) => keep[c.start])
       .map((c) => ({ ...c, start: at[c.start] ?? 0, end: (at[c.end - 1] ?? 0) + 1 })),
   };
-}
-
-/** Whether a sentence asks something of its own: a role or job it names, or a task's keyword. */
-function asksItsOwn(understander: Understander, u: Understanding, at: number): boolean {
-  const inIt = (m: { start: number }) => u.analysis.sentence[m.start] === at;
-  return [...u.mentions, ...u.neighbourMentions].some(inIt) || hasTaskWords(understander, u, at);
-}
-
-function hasTaskWords(understander: Understander, u: Understanding, at: number): boolean {
-  const { index } = understander;
-  return u.analysis.concepts.some(
-    (c) => u.analysis.sentence[c.start] === at && u.content.has(c.id) && index.isKeyword(c.id) && !index.isWeak(c.id),
-  );
 }

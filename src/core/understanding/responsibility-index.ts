@@ -14,6 +14,8 @@ export interface IndexedResponsibility {
   weights: Map<string, number>;
   /** Multi-concept keywords ("dropped table"), as concept lists, for the whole-phrase bonus. */
   phrases: string[][];
+  /** The same phrases by their first concept: a search checks only those whose first word it has. */
+  phrasesByFirst: Map<string, string[][]>;
 }
 
 export interface ResponsibilityMatch {
@@ -83,7 +85,9 @@ export function createResponsibilityIndex(
         if (ids.length > 1) phrases.push(ids);
       }
       for (const c of analyzer.analyseKnown(responsibility.statement).concepts) if (!c.stop) add(c.id, SETTINGS.statementWeight);
-      entries.push({ role, responsibility, weights, phrases });
+      const phrasesByFirst = new Map<string, string[][]>();
+      for (const p of phrases) phrasesByFirst.set(p[0] as string, [...(phrasesByFirst.get(p[0] as string) ?? []), p]);
+      entries.push({ role, responsibility, weights, phrases, phrasesByFirst });
     }
 
   const postings = new Map<string, { entry: number; weight: number }[]>();
@@ -99,10 +103,12 @@ export function createResponsibilityIndex(
   // is: the matcher's thresholds are in these units, and must not drift as responsibilities are added.
   const scale = n > 0 ? SETTINGS.rareWordWeight / Math.log(1 + n) : 1;
   const idf = new Map<string, number>();
+  const keywords = new Set<string>();
   for (const [concept, list] of postings) {
     // How common a word is counts the responsibilities that name it as a keyword of its own; words only in
     // statements or inside longer phrases there do not make it common ("load" in "incremental load").
     const whole = list.filter((p) => p.weight >= SETTINGS.keywordWeight).length;
+    if (whole > 0) keywords.add(concept);
     idf.set(concept, Math.log(1 + n / (whole || list.length)) * scale * (weak.has(concept) ? SETTINGS.weakFactor : 1));
   }
 
@@ -111,7 +117,7 @@ export function createResponsibilityIndex(
     weightOf: (concept) => idf.get(concept) ?? 0,
     isKnown: (concept) => postings.has(concept),
     isWeak: (concept) => weak.has(concept),
-    isKeyword: (concept) => postings.get(concept)?.some((p) => p.weight >= SETTINGS.keywordWeight) ?? false,
+    isKeyword: (concept) => keywords.has(concept),
     search(concepts, positions, discount) {
       const together = (phrase: string[]) => (positions ? closeTogether(phrase, positions) : true);
       const factor = (c: string) => discount?.get(c) ?? 1;
@@ -139,17 +145,18 @@ export function createResponsibilityIndex(
         let rankedUpgrade = 0;
         let bonus = 0;
         const full = new Set<string>();
-        for (const phrase of entry.phrases)
-          if (phrase.every((c) => concepts.has(c)) && together(phrase))
-            for (const c of phrase) {
-              bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0) * factor(c));
-              if (!full.has(c)) {
-                full.add(c);
-                const gain = (idf.get(c) ?? 0) * (1 - (entry.weights.get(c) ?? 1));
-                upgrade += gain;
-                rankedUpgrade += gain * factor(c);
+        for (const first of matched.get(i) ?? [])
+          for (const phrase of entry.phrasesByFirst.get(first) ?? [])
+            if (phrase.every((c) => concepts.has(c)) && together(phrase))
+              for (const c of phrase) {
+                bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0) * factor(c));
+                if (!full.has(c)) {
+                  full.add(c);
+                  const gain = (idf.get(c) ?? 0) * (1 - (entry.weights.get(c) ?? 1));
+                  upgrade += gain;
+                  rankedUpgrade += gain * factor(c);
+                }
               }
-            }
         const cover = score + upgrade;
         // Evidence that the question is about this task at all: concepts matched as whole keywords.
         // A word that is only part of a keyword, or only in the statement, ranks but proves nothing.

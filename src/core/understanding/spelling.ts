@@ -58,20 +58,28 @@ export interface SpellingCorrector {
 
 /** @param vocabulary word -> how often it occurs in the knowledge (breaks ties between candidates) */
 export function createSpellingCorrector(vocabulary: ReadonlyMap<string, number>): SpellingCorrector {
-  const index = new Map<string, string[]>();
-  for (const word of vocabulary.keys()) {
-    if (maxEdits(word.length) === 0 && word.length < SETTINGS.minCorrectLength - 1) continue;
-    for (const d of deletes(word, 1, new Set([word]))) {
-      const list = index.get(d);
-      if (list) list.push(word);
-      else index.set(d, [word]);
+  // Built on the first word that needs correcting: a CLI question in known words never pays for it.
+  let built: Map<string, string[]> | undefined;
+  function deletionIndex(): Map<string, string[]> {
+    if (built) return built;
+    const index = new Map<string, string[]>();
+    for (const word of vocabulary.keys()) {
+      if (maxEdits(word.length) === 0 && word.length < SETTINGS.minCorrectLength - 1) continue;
+      for (const d of deletes(word, 1, new Set([word]))) {
+        const list = index.get(d);
+        if (list) list.push(word);
+        else index.set(d, [word]);
+      }
     }
+    built = index;
+    return index;
   }
   const cache = new Map<string, string>();
 
   function lookup(word: string): string {
     const edits = maxEdits(word.length);
     if (edits === 0 || /\d/.test(word) || isCommonEnglish(word)) return word;
+    const index = deletionIndex();
     let best = word;
     let bestDistance = Number.POSITIVE_INFINITY;
     let bestFreq = -1;
