@@ -7,8 +7,22 @@ import { type AnswerContext, answer } from "./context.js";
 import { listNames, MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
+/** Examples already made, by knowledge and count: a knowledge never changes once loaded (a reload is a new one). */
+type Example = { readonly intent: IntentId; readonly text: string };
+const made = new WeakMap<object, Map<number, readonly Example[]>>();
+
 /** Example questions for each intent, made from the knowledge: real role names and tasks. */
-export function examples(ctx: AnswerContext, perIntent = 2): { intent: IntentId; text: string }[] {
+export function examples(ctx: AnswerContext, perIntent = 2): readonly Example[] {
+  const byCount = made.get(ctx.knowledge) ?? new Map<number, readonly Example[]>();
+  made.set(ctx.knowledge, byCount);
+  const known = byCount.get(perIntent);
+  if (known) return known;
+  const list = Object.freeze(makeExamples(ctx, perIntent));
+  byCount.set(perIntent, list);
+  return list;
+}
+
+function makeExamples(ctx: AnswerContext, perIntent: number): { intent: IntentId; text: string }[] {
   const roles = ctx.knowledge.roles;
   const out: { intent: IntentId; text: string }[] = [];
   let r = 0;

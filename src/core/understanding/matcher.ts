@@ -34,7 +34,11 @@ export function highlightSpans(text: string, hits: readonly boolean[]): Highligh
   return spans;
 }
 
-function ranked(understander: Understander, ranking: readonly RoleRanking[]): RankedRole[] {
+/** Highlights already worked out, by statement and matched terms: the same few recur across questions. */
+type HighlightCache = Map<string, HighlightSpan[]>;
+const HIGHLIGHTS_KEPT = 5_000;
+
+function ranked(understander: Understander, ranking: readonly RoleRanking[], cache: HighlightCache): RankedRole[] {
   const top = ranking[0];
   if (!top) return [];
   return ranking.map((r) => {
@@ -54,7 +58,11 @@ function ranked(understander: Understander, ranking: readonly RoleRanking[]): Ra
           terms: m.concepts,
           // Worked out when an answer shows it: most matched responsibilities are never shown.
           get highlight() {
-            spans ??= highlightSpans(statement, understander.matchedWords(statement, new Set(m.concepts)));
+            if (spans) return spans;
+            const key = `${statement}\u0000${m.concepts.join("\u0000")}`;
+            spans = cache.get(key) ?? highlightSpans(statement, understander.matchedWords(statement, new Set(m.concepts)));
+            if (cache.size >= HIGHLIGHTS_KEPT) cache.clear();
+            cache.set(key, spans);
             return spans;
           },
         };
@@ -65,12 +73,13 @@ function ranked(understander: Understander, ranking: readonly RoleRanking[]): Ra
 
 export function createMatcher(knowledge: Knowledge): Matcher {
   const understander = createUnderstander(knowledge);
+  const highlights: HighlightCache = new Map();
   function result(understanding: Understanding): MatchResult {
     const decision = classify(understanding);
     return {
       intent: decision.intent,
       named: understanding.roles,
-      ranked: ranked(understander, decision.ranking),
+      ranked: ranked(understander, decision.ranking, highlights),
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],
       ...(decision.sideBySide ? { sideBySide: true } : {}),
