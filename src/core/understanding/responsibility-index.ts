@@ -121,31 +121,38 @@ export function createResponsibilityIndex(
     search(concepts, positions, discount) {
       const together = (phrase: string[]) => (positions ? closeTogether(phrase, positions) : true);
       const factor = (c: string) => discount?.get(c) ?? 1;
-      const covered = new Map<number, number>();
-      const ranked = new Map<number, number>();
-      const matched = new Map<number, string[]>();
+      // Per entry, by its index: arrays rather than maps, as every question walks these.
+      const covered = new Float64Array(n);
+      const ranked = new Float64Array(n);
+      const matched: (string[] | undefined)[] = new Array(n);
+      const touched: number[] = [];
       for (const concept of concepts) {
         const w = idf.get(concept);
         const list = postings.get(concept);
         if (w === undefined || !list) continue;
+        const f = factor(concept);
         for (const p of list) {
-          covered.set(p.entry, (covered.get(p.entry) ?? 0) + w * p.weight);
-          ranked.set(p.entry, (ranked.get(p.entry) ?? 0) + w * p.weight * factor(concept));
-          const m = matched.get(p.entry);
+          covered[p.entry] = (covered[p.entry] ?? 0) + w * p.weight;
+          ranked[p.entry] = (ranked[p.entry] ?? 0) + w * p.weight * f;
+          const m = matched[p.entry];
           if (m) m.push(concept);
-          else matched.set(p.entry, [concept]);
+          else {
+            matched[p.entry] = [concept];
+            touched.push(p.entry);
+          }
         }
       }
       const results: (ResponsibilityMatch & { at: number })[] = [];
-      for (const [i, score] of covered) {
+      for (const i of touched) {
         const entry = entries[i];
+        const score = covered[i] ?? 0;
         if (!entry) continue;
         // A whole phrase matched: its words count in full, plus a bonus for the phrase itself.
         let upgrade = 0;
         let rankedUpgrade = 0;
         let bonus = 0;
         const full = new Set<string>();
-        for (const first of matched.get(i) ?? [])
+        for (const first of matched[i] ?? [])
           for (const phrase of entry.phrasesByFirst.get(first) ?? [])
             if (phrase.every((c) => concepts.has(c)) && together(phrase))
               for (const c of phrase) {
@@ -163,7 +170,7 @@ export function createResponsibilityIndex(
         let evidence = 0;
         let rankedEvidence = 0;
         const strong: string[] = [];
-        for (const c of matched.get(i) ?? [])
+        for (const c of matched[i] ?? [])
           if (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight)) {
             evidence += idf.get(c) ?? 0;
             rankedEvidence += (idf.get(c) ?? 0) * factor(c);
@@ -173,11 +180,11 @@ export function createResponsibilityIndex(
         results.push({
           entry,
           at: i,
-          raw: (ranked.get(i) ?? 0) + rankedUpgrade + bonus + SETTINGS.evidenceBoost * rankedEvidence,
+          raw: (ranked[i] ?? 0) + rankedUpgrade + bonus + SETTINGS.evidenceBoost * rankedEvidence,
           covered: cover,
           evidence,
           strong,
-          concepts: matched.get(i) ?? [],
+          concepts: matched[i] ?? [],
         });
       }
       // Entries are in knowledge order, so sorting by (score, position) is deterministic.
