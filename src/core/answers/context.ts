@@ -2,6 +2,7 @@
 import type { Action, Answer, Block, RoleCard } from "../answer.js";
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Role } from "../knowledge/types.js";
+import { DISPLAY } from "./display.js";
 import { MESSAGES } from "./messages.js";
 
 export interface AnswerContext {
@@ -64,4 +65,14 @@ export function peopleBlocks(ctx: AnswerContext, roles: readonly Role[]): Block[
     if (contacts) blocks.push({ type: "people", roleId: role.id, roleName: role.name, contacts });
   }
   return blocks;
+}
+
+/** A role's key responsibilities as a list, and how many more it has (a role may hold dozens). */
+export function keyResponsibilities(role: Role): Block[] {
+  const shown = role.responsibilities.slice(0, DISPLAY.keyResponsibilities);
+  const more = role.responsibilities.length - shown.length;
+  return [
+    { type: "list", items: shown.map((r) => [{ text: r.statement }]) },
+    ...(more > 0 ? [{ type: "text" as const, text: [{ text: MESSAGES.moreResponsibilities(more) }] }] : []),
+  ];
 }

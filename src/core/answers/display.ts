@@ -10,6 +10,11 @@ export const DISPLAY = Object.freeze({
    * guess ("I'm not sure I understood; did you mean ...") rather than as the owner.
    */
   unsureScore: 0.3,
+  /**
+   * What a role does, and the tour's "key responsibilities", list this many of its responsibilities (file
+   * order: the seed's statements first), then say how many more there are.
+   */
+  keyResponsibilities: 12,
   /** At most this many roles in one who-does answer. */
   maxRolesShown: 3,
   /** A role card lists the responsibilities at least this strong relative to its best one. */

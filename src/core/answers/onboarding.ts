@@ -6,7 +6,7 @@
 import type { Action, Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
 import { partnersOf } from "./collaboration.js";
-import { type AnswerContext, answer, feedback, peopleBlocks, roleCard } from "./context.js";
+import { type AnswerContext, answer, feedback, keyResponsibilities, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
@@ -45,7 +45,7 @@ function stepBlocks(ctx: AnswerContext, role: Role, step: number): Block[] {
         ...(role.note ? [{ type: "text" as const, text: plain(role.note) }] : []),
       ];
     case 2:
-      return [{ type: "list", items: role.responsibilities.map((r) => plain(r.statement)) }];
+      return keyResponsibilities(role);
     case 3:
       return partnersOf(ctx, role).flatMap((p): Block[] => [
         { type: "role", role: roleCard(p.partner, 0.5, { how: plain(p.how) }) },

@@ -2,7 +2,7 @@
 import type { Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
 import { compareAllAction } from "./compare-all.js";
-import { type AnswerContext, answer, feedback, nextSteps, peopleBlocks, roleCard } from "./context.js";
+import { type AnswerContext, answer, feedback, keyResponsibilities, nextSteps, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { firstSentence, plain } from "./rich-text.js";
 
@@ -11,7 +11,7 @@ export function describeRole(ctx: AnswerContext, role: Role): Answer {
     { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
     ...peopleBlocks(ctx, [role]),
     { type: "heading", text: MESSAGES.responsibilitiesHeading },
-    { type: "list", items: role.responsibilities.map((r) => plain(r.statement)) },
+    ...keyResponsibilities(role),
   ];
   if (role.note) blocks.push({ type: "heading", text: MESSAGES.noteHeading }, { type: "text", text: plain(role.note) });
   blocks.push({ type: "heading", text: MESSAGES.exampleHeading }, { type: "text", text: plain(role.example) });
