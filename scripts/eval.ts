@@ -12,7 +12,7 @@ import { countsTable } from "./eval/counts.js";
 import {
   EVAL_DIR,
   evaluate,
-  type Labelled,
+  loadWritten,
   REAL_DIR,
   REAL_TARGETS,
   readQuestionDir,
@@ -30,12 +30,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const showMisses = process.argv.includes("--misses");
 const whodoes = createWhodoes(loadKnowledge(process.env.INTENTS_DIR));
 
-function load(pattern: RegExp): Labelled[] {
-  return readdirSync(EVAL_DIR)
-    .filter((f) => pattern.test(f))
-    .sort()
-    .flatMap((f) => readQuestions(`${EVAL_DIR}/${f}`));
-}
+const load = loadWritten;
 
 type Targets = typeof TARGETS | typeof REAL_TARGETS;
 

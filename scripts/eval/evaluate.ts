@@ -70,6 +70,14 @@ export function readQuestions(path: string): Labelled[] {
   return (parse(readFileSync(path, "utf8")) ?? []) as Labelled[];
 }
 
+/** Every question of the written sets' files whose names match `pattern` (questions.dev*.yaml, ...), in file order. */
+export function loadWritten(pattern: RegExp): Labelled[] {
+  return readdirSync(EVAL_DIR)
+    .filter((f) => pattern.test(f))
+    .sort()
+    .flatMap((f) => readQuestions(join(EVAL_DIR, f)));
+}
+
 /** Every question of the YAML files directly in `dir` (a part of the real questions), in file order. */
 export function readQuestionDir(dir: string): Labelled[] {
   if (!existsSync(dir)) return [];
@@ -99,71 +107,74 @@ export function answersLabel(label: Label, answer: Answer): boolean {
 export function evaluate(whodoes: Whodoes, questions: readonly Labelled[]): Scores {
   const confusion = new Map<IntentId, Map<IntentId, number>>(INTENT_IDS.map((i) => [i, new Map()]));
   const misses: Miss[] = [];
-  let intentRight = 0;
-  let rolesRight = 0;
-  let roleQuestions = 0;
-  let oos = 0;
-  let oosRight = 0;
-  let inScope = 0;
-  let rejected = 0;
-  let confident = 0;
-  let neighbourQuestions = 0;
-  let neighbourRight = 0;
-  let neighbourWrong = 0;
-  let alsoQuestions = 0;
-  let alsoRight = 0;
+  // Counts: questions of each kind, and how many of them were answered right.
+  const n = {
+    intentRight: 0,
+    roles: 0,
+    rolesRight: 0,
+    oos: 0,
+    oosRight: 0,
+    inScope: 0,
+    rejected: 0,
+    confident: 0,
+    neighbours: 0,
+    neighbourRight: 0,
+    neighbourWrong: 0,
+    also: 0,
+    alsoRight: 0,
+  };
   for (const item of questions) {
     const answer = whodoes.ask(item.q);
     const row = confusion.get(item.intent);
     row?.set(answer.intent, (row.get(answer.intent) ?? 0) + 1);
     const intentOk = answer.intent === item.intent;
-    if (intentOk) intentRight++;
+    if (intentOk) n.intentRight++;
     else misses.push({ q: item.q, expected: item.intent, got: answer.intent });
     if (item.intent === "out_of_scope") {
-      oos++;
-      if (answer.intent === "out_of_scope") oosRight++;
+      n.oos++;
+      if (answer.intent === "out_of_scope") n.oosRight++;
     } else {
-      inScope++;
-      if (answer.intent === "out_of_scope") rejected++;
+      n.inScope++;
+      if (answer.intent === "out_of_scope") n.rejected++;
     }
     const roleOk = roleRight(item, answer);
     if (roleOk !== undefined) {
-      roleQuestions++;
-      if (roleOk) rolesRight++;
+      n.roles++;
+      if (roleOk) n.rolesRight++;
       else if (intentOk)
         misses.push({ q: item.q, expected: (item.roles ?? [item.role]).join("+"), got: answerRoles(answer) || "-" });
     }
-    if ((!intentOk || roleOk === false) && (answer.roles[0]?.score ?? 0) >= 0.5) confident++;
+    if ((!intentOk || roleOk === false) && (answer.roles[0]?.score ?? 0) >= 0.5) n.confident++;
     const named = answer.neighbour?.id;
     if (item.neighbour) {
-      neighbourQuestions++;
-      if (named === item.neighbour) neighbourRight++;
+      n.neighbours++;
+      if (named === item.neighbour) n.neighbourRight++;
       else if (intentOk && roleOk !== false)
         misses.push({ q: item.q, expected: `neighbour ${item.neighbour}`, got: named ? `neighbour ${named}` : "no neighbour" });
-    } else if (named) neighbourWrong++;
+    } else if (named) n.neighbourWrong++;
     // The first label is the message's first question; `also` labels the ones after it, in order.
     const parts = answer.parts ?? [answer];
     (item.also ?? []).forEach((label, i) => {
-      alsoQuestions++;
+      n.also++;
       const part = parts[i + 1];
-      if (part && answersLabel(label, part)) alsoRight++;
+      if (part && answersLabel(label, part)) n.alsoRight++;
       else misses.push({ q: item.q, expected: `part ${i + 2}: ${describe(label)}`, got: part ? describe(part) : "no part" });
     });
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {
     total: questions.length,
-    intentAccuracy: ratio(intentRight, questions.length),
-    roleAccuracy: ratio(rolesRight, roleQuestions),
-    roleQuestions,
-    outOfScopeRecall: ratio(oosRight, oos),
-    wronglyRejected: ratio(rejected, inScope),
-    confidentlyWrong: questions.length === 0 ? 0 : confident / questions.length,
-    neighbourQuestions,
-    neighbourRight,
-    neighbourWrong,
-    alsoQuestions,
-    alsoRight,
+    intentAccuracy: ratio(n.intentRight, questions.length),
+    roleAccuracy: ratio(n.rolesRight, n.roles),
+    roleQuestions: n.roles,
+    outOfScopeRecall: ratio(n.oosRight, n.oos),
+    wronglyRejected: ratio(n.rejected, n.inScope),
+    confidentlyWrong: questions.length === 0 ? 0 : n.confident / questions.length,
+    neighbourQuestions: n.neighbours,
+    neighbourRight: n.neighbourRight,
+    neighbourWrong: n.neighbourWrong,
+    alsoQuestions: n.also,
+    alsoRight: n.alsoRight,
     confusion,
     misses,
   };

@@ -1,21 +1,12 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createWhodoes, KnowledgeError, loadKnowledge } from "../../src/core/index.js";
+import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
+import { loadError } from "../helpers/load-error.js";
 
 let copy: ReturnType<typeof copyKnowledge>;
 afterEach(() => copy?.remove());
-
-function loadError(dir: string): KnowledgeError {
-  try {
-    loadKnowledge(dir);
-  } catch (err) {
-    if (err instanceof KnowledgeError) return err;
-    throw err;
-  }
-  throw new Error("expected a KnowledgeError");
-}
 
 describe("loadKnowledge", () => {
   it("loads the shipped knowledge: four roles with the contract ids", () => {

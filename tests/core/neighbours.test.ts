@@ -7,9 +7,10 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { answerToJson } from "../../src/adapters/cli/ask.js";
-import { createWhodoes, KnowledgeError, loadKnowledge, type Whodoes } from "../../src/core/index.js";
+import { createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
 import { answerToText } from "../../src/render/text.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
+import { loadError } from "../helpers/load-error.js";
 
 let whodoes: Whodoes;
 beforeAll(() => {
@@ -91,16 +92,6 @@ describe("questions about a neighbouring role", () => {
 });
 
 describe("neighbours.yaml", () => {
-  const loadError = (dir: string) => {
-    try {
-      loadKnowledge(dir);
-    } catch (err) {
-      if (err instanceof KnowledgeError) return err;
-      throw err;
-    }
-    throw new Error("expected a KnowledgeError");
-  };
-
   it("is optional", () => {
     copy = copyKnowledge();
     rmSync(join(copy.dir, "neighbours.yaml"));
