@@ -8,8 +8,8 @@ import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOption
 import { compareWithNeighbour, describeNeighbour, neighbourHolder, neighbourWork, withNeighbour } from "./answers/neighbours.js";
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
-import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
 import { severalQuestions } from "./answers/several.js";
+import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
 import { whoDoes } from "./answers/who-does.js";
 import { createFollowUps } from "./follow-up/resolve.js";
 import { contextOf } from "./follow-up/turn-context.js";
