@@ -52,8 +52,8 @@ function askingWords(k: Knowledge): Set<string> {
 
 /**
  * Phrases to try as the question's task, most specific first: its wording from the first task word to the
- * last ("answers the freedom of information requests"), its task words alone, the words the knowledge does
- * not know yet, and each of those.
+ * last ("answers the freedom of information requests"), from each word the knowledge does not know to the
+ * last task word, its task words alone, the words the knowledge does not know yet, and each of those.
  */
 function candidatePhrases(k: Knowledge, text: string): string[] {
   const asking = askingWords(k);
@@ -67,7 +67,18 @@ function candidatePhrases(k: Knowledge, text: string): string[] {
     k.roles.flatMap((r) => r.responsibilities.flatMap((x) => x.keywords.flatMap((kw) => normaliseQuestion(kw).split(" ")))),
   );
   const fresh = task.filter((w) => !known.has(w));
-  const phrases = [span, task.slice(0, MAX_PHRASE_WORDS).join(" "), fresh.slice(0, MAX_PHRASE_WORDS).join(" "), ...fresh];
+  // From a word the knowledge does not know to the last task word ("whiteboards in the data office"): the
+  // new thing with what it is said about, when the whole wording is too long for a phrase.
+  const tails = words
+    .map((w, i) => (isTask(w) && !known.has(w) && last - i < MAX_PHRASE_WORDS ? words.slice(i, last + 1).join(" ") : ""))
+    .filter((t) => t !== "");
+  const phrases = [
+    span,
+    ...tails,
+    task.slice(0, MAX_PHRASE_WORDS).join(" "),
+    fresh.slice(0, MAX_PHRASE_WORDS).join(" "),
+    ...fresh,
+  ];
   return [...new Set(phrases.filter((p) => p !== ""))];
 }
 

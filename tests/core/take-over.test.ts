@@ -37,7 +37,7 @@ describe("answers that need a person", () => {
     expect(whodoes.ask("when is the all-hands?").handoff).toEqual({ reason: "out_of_scope", roles: [] });
     expect(whodoes.ask("who handles backups and the warehouse").handoff).toEqual({
       reason: "did_you_mean",
-      roles: ["data-warehouse-engineer", "database-administrator"],
+      roles: ["database-administrator", "data-warehouse-engineer"],
     });
     expect(whodoes.ask("who restores a dropped table?").handoff).toBeUndefined();
     // A weak match: a matcher that finds the DBA on thin evidence.

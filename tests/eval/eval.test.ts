@@ -61,3 +61,24 @@ describe("real questions' held-out part, at issue 15's bar", () => {
     expect(scores.wronglyRejected).toBeLessThanOrEqual(REAL_TARGETS.wronglyRejected),
   );
 });
+
+/**
+ * Until the bar is met, the real held-out figures may not slide back: each is held at what was measured
+ * above (a change that costs real questions fails here, however well it does on the written sets).
+ */
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.813, roleAccuracy: 0.857, outOfScopeRecall: 0.529, wronglyRejected: 0.057 };
+
+describe("real questions' held-out part, no worse than measured", () => {
+  const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
+  const was = REAL_HELD_OUT_MEASURED;
+  // The figures are printed to one decimal; half a point of slack is rounding, not a regression.
+  const slack = 0.0005;
+  it(`intent accuracy >= ${was.intentAccuracy}`, () =>
+    expect(scores.intentAccuracy).toBeGreaterThanOrEqual(was.intentAccuracy - slack));
+  it(`top-1 role accuracy >= ${was.roleAccuracy}`, () =>
+    expect(scores.roleAccuracy).toBeGreaterThanOrEqual(was.roleAccuracy - slack));
+  it(`out-of-scope recall >= ${was.outOfScopeRecall}`, () =>
+    expect(scores.outOfScopeRecall).toBeGreaterThanOrEqual(was.outOfScopeRecall - slack));
+  it(`in-scope wrongly rejected <= ${was.wronglyRejected}`, () =>
+    expect(scores.wronglyRejected).toBeLessThanOrEqual(was.wronglyRejected + slack));
+});

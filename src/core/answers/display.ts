@@ -6,6 +6,11 @@ export const DISPLAY = Object.freeze({
   /** Without a shared concern, a runner-up at least this strong (relative to the best) makes the answer ask "did you mean". */
   tooCloseRatio: 0.9,
   /**
+   * A runner-up this strong that matched a task word the best role did not ("who handles backups and
+   * the warehouse?") holds another part of the question: it is shown beside the best, as a close call.
+   */
+  otherPartRatio: 0.75,
+  /**
    * A who-does answer whose best role scores under this, on a single word of the message, is shown as a
    * guess ("I'm not sure I understood; did you mean ...") rather than as the owner.
    */

@@ -29,7 +29,10 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
   const concerns = new Set(top.evidence[0]?.responsibility.concerns ?? []);
   const sharesConcern = (r: RankedRole) => r.evidence.some((m) => m.responsibility.concerns.some((c) => concerns.has(c)));
   const shared = rest.filter(sharesConcern).slice(0, DISPLAY.maxRolesShown - 1);
-  const close = rest.filter((r) => !shared.includes(r) && r.relative >= DISPLAY.tooCloseRatio).slice(0, 1);
+  const topTerms = new Set(top.evidence.flatMap((m) => m.terms));
+  const otherPart = (r: RankedRole) =>
+    r.relative >= DISPLAY.otherPartRatio && r.evidence.some((m) => m.terms.some((t) => !topTerms.has(t)));
+  const close = rest.filter((r) => !shared.includes(r) && (r.relative >= DISPLAY.tooCloseRatio || otherPart(r))).slice(0, 1);
 
   const topCard = card(top, top.score, shared.length > 0);
   const sharedCards = shared.map((r) => card(r, round(r.score), true));

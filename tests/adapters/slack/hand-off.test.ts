@@ -174,7 +174,7 @@ describe("Ask the data team on Slack", () => {
   });
 
   it("sends a question with a likely role to that role's channel, and to the triage channel when the bot is not in it", async () => {
-    const question = "who handles backups and the warehouse";
+    const question = "who builds the pipelines and takes backups";
     const answer = await ask(question);
     await replyTo(await click(button(answer, "Ask the data team"), ASKER));
     const [toRole] = posts("C0ETL00001");
