@@ -30,12 +30,11 @@ export function createValues(now: () => number = Date.now, max = MAX_VALUES): Va
       if (++writes % SWEEP_EVERY === 0) sweep();
       // Written again, a value counts as the newest.
       values.delete(key);
-      if (values.size >= max) {
-        sweep();
-        for (const oldest of values.keys()) {
-          if (values.size < max) break;
-          values.delete(oldest);
-        }
+      // Full: the oldest written go (a Map keeps writing order). No sweep here: full of live values, it
+      // would scan them all on every write.
+      for (const oldest of values.keys()) {
+        if (values.size < max) break;
+        values.delete(oldest);
       }
       values.set(key, { value, expiresAt: now() + ttlMs });
     },

@@ -38,6 +38,22 @@ describe("memory store", () => {
     expect(MAX_VALUES).toBeGreaterThanOrEqual(5_000);
   });
 
+  it("full of live values, a write looks only at the oldest, not at every value (a full bot once scanned 5,000 per answer)", () => {
+    let reads = 0;
+    const values = createValues(() => {
+      reads++;
+      return 0;
+    }, 100);
+    for (let i = 0; i < 100; i++) values.set(`k${i}`, "v", 1000);
+    reads = 0;
+    // Each write reads the clock once (its expiry); a sweep of the full map would read it again.
+    for (let i = 100; i < 600; i++) values.set(`k${i}`, "v", 1000);
+    expect(reads).toBe(500);
+    expect(values.get("k599")).toBe("v");
+    expect(values.get("k500")).toBe("v");
+    expect(values.get("k499")).toBeUndefined();
+  });
+
   it("keeps recent events, oldest first, and no more than its limit", async () => {
     const store = createMemoryStore();
     for (let i = 0; i < MEMORY_EVENT_LIMIT * 1.2; i++)
