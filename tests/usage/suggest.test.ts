@@ -4,7 +4,7 @@
  * role people said, and the eval sets still meet their targets on the patched copy.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVAL_DIR, evaluate, readQuestions, TARGETS } from "../../scripts/eval/evaluate.js";
@@ -97,6 +97,7 @@ describe("whodoes report --suggest", () => {
     const file = join(dirname(copy.dir), `${copy.dir.split("/").at(-1)}.patch`);
     writeFileSync(file, patch);
     const applied = spawnSync("git", ["apply", "--verbose", file], { cwd: dirname(copy.dir), encoding: "utf8" });
+    rmSync(file, { force: true });
     expect(applied.stderr).toMatch(/Applied patch/);
     expect(applied.status).toBe(0);
 
