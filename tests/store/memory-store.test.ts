@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createClaims } from "../../src/store/claims.js";
 import { createMemoryStore, MEMORY_EVENT_LIMIT } from "../../src/store/memory-store.js";
 import { createValues, MAX_VALUES } from "../../src/store/values.js";
 
@@ -13,6 +14,23 @@ describe("memory store", () => {
     expect(await store.claimOnce("forever")).toBe(true);
     t = 1e12;
     expect(await store.claimOnce("forever")).toBe(false);
+  });
+
+  it("claims with a ttl stay bounded at a steady rate: what is held stops growing once the first ones expire", () => {
+    // Slack's replay guard: each signed request is claimed for five minutes. At 100 a second for 15
+    // minutes (an injected clock), the claims held level off at five minutes' worth.
+    let t = 0;
+    const claims = createClaims(() => t);
+    const heldAt = new Map<number, number>();
+    for (let second = 1; second <= 15 * 60; second++) {
+      for (let i = 0; i < 100; i++) claims.claim(`slack:sig:${second}-${i}`, 5 * 60 * 1000);
+      t += 1000;
+      if (second % 60 === 0) heldAt.set(second / 60, claims.size);
+    }
+    const window = 5 * 60 * 100;
+    expect(heldAt.get(4)).toBe(4 * 60 * 100);
+    // Swept every 1,000 claims: at most that many expired ones linger.
+    for (const minute of [6, 10, 15]) expect(heldAt.get(minute)).toBeLessThanOrEqual(window + 1_000);
   });
 
   it("remembers a value until its ttl runs out; a later value replaces it (injected clock)", async () => {
