@@ -7,6 +7,7 @@ import { z } from "zod";
 import { INTENT_IDS } from "./intents.js";
 import { ID_PATTERN } from "./knowledge/schema.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
+import { parseChecked } from "./parse-checked.js";
 
 /** Shaped like a role id of the knowledge: nothing else (markup, terminal escapes) travels on as one. */
 const roleId = z.string().min(1).max(100).regex(ID_PATTERN);
@@ -59,15 +60,5 @@ export type ActionRef = z.infer<typeof actionRefSchema>;
 
 /** The ActionRef in a button payload (a JSON string or an object), or undefined if it is not one. */
 export function parseActionRef(value: unknown): ActionRef | undefined {
-  let data = value;
-  if (typeof value === "string") {
-    if (value.length > 2000) return undefined;
-    try {
-      data = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  const result = actionRefSchema.safeParse(data);
-  return result.success ? result.data : undefined;
+  return parseChecked(actionRefSchema, value, 2000);
 }

@@ -14,6 +14,7 @@ export { contactsOf, DEFAULT_INTENTS_DIR, KnowledgeError, type LoadOptions, load
 export type * from "./knowledge/types.js";
 export { MAX_QUESTION_CHARS } from "./limits.js";
 export type * from "./matcher.js";
+export { parseChecked } from "./parse-checked.js";
 export { createMatcher } from "./understanding/matcher.js";
 export {
   type AskOptions,

@@ -8,6 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { parseChecked } from "../core/index.js";
 import type { Store } from "../store/store.js";
 import { questionHash } from "./question-hash.js";
 
@@ -43,6 +44,8 @@ export type AskedQuestion = z.infer<typeof askedSchema>;
 export type NewQuestion = Omit<AskedQuestion, "hash" | "text"> & { text: string };
 
 const key = (id: string) => `asked:${id}`;
+/** Longer than any record keepQuestion writes (the words, the terms and a Teams address, a few kB). */
+const MAX_KEPT_CHARS = 32_000;
 
 /**
  * Keep `question` and return its id: 18 random bytes, so nobody can guess another person's.
@@ -64,11 +67,5 @@ export async function keepQuestion(
 /** The question kept under `id`, or undefined when it has expired, never was, or is damaged. */
 export async function recallQuestion(store: Store, id: string): Promise<AskedQuestion | undefined> {
   const raw = await store.recall(key(id));
-  if (raw === undefined) return undefined;
-  try {
-    const parsed = askedSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return raw === undefined ? undefined : parseChecked(askedSchema, raw, MAX_KEPT_CHARS);
 }

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { TurnContext } from "../answer.js";
 import { INTENT_IDS } from "../intents.js";
+import { parseChecked } from "../parse-checked.js";
 import { MAX_CONTEXT_ROLES, MAX_CONTEXT_TASKS } from "./turn-context.js";
 
 const id = z.string().min(1).max(100);
@@ -18,15 +19,5 @@ const schema = z.object({
 
 /** The context in a stored value (JSON text or an object), or undefined when it is not one. */
 export function parseTurnContext(value: unknown): TurnContext | undefined {
-  let data = value;
-  if (typeof value === "string") {
-    if (value.length > 4000) return undefined;
-    try {
-      data = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  const parsed = schema.safeParse(data);
-  return parsed.success ? parsed.data : undefined;
+  return parseChecked(schema, value, 4000);
 }
