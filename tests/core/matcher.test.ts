@@ -119,6 +119,23 @@ describe("who_does", () => {
     );
   });
 
+  it("reads two products of one kind side by side as a choice between them, the architect's; one alone is the DBA's", () => {
+    for (const q of ["PostgreSQL or MongoDB?", "snowflake vs bigquery for the new warehouse?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+    for (const q of ["our PostgreSQL is down", "mysql replica lag keeps growing, who looks at it?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
+    // The kinds are data: an organisation adds its own, and a role file says whose choice it is.
+    const copy = copyKnowledge();
+    try {
+      copy.edit("thesaurus.yaml", (t) => `${t}  ticketing tool: [jira, servicenow]\n`);
+      copy.edit("roles/data-manager.yaml", (t) => t.replace("    keywords:\n", "    keywords:\n      - ticketing tool choice\n"));
+      const own = createWhodoes(loadKnowledge(copy.dir));
+      expect(ids(own.ask("jira or servicenow?"))[0]).toBe("data-manager");
+    } finally {
+      copy.remove();
+    }
+  });
+
   it("answers among the roles a question names", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");

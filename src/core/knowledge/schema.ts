@@ -83,6 +83,7 @@ export const thesaurusFileSchema = z.strictObject({
   weak: words.default([]),
   data_nouns: words.default([]),
   ambiguous: words.default([]),
+  choices: z.record(text, words).default({}),
 });
 
 /** intents/neighbours.yaml: jobs next to the modelled roles, answered honestly. Optional. */

@@ -107,6 +107,11 @@ export interface Thesaurus {
   dataNouns: string[];
   /** Task words with an everyday meaning too: alone, they need a data noun nearby to count. */
   ambiguous: string[];
+  /**
+   * Kinds of thing people choose between -> their names: two names of one kind side by side
+   * ("PostgreSQL or MongoDB") ask for a choice, read as the concept "<kind> choice".
+   */
+  choices: Record<string, string[]>;
 }
 
 /**

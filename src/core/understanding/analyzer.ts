@@ -119,6 +119,8 @@ export class PhraseMap<T> {
   }
 }
 
+const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus"]);
+
 export interface Analyzer {
   analyse(text: string): Analysis;
   /** Analyse words already split (used to find matched words in a statement for highlighting). */
@@ -144,6 +146,28 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     for (const v of variants) synonyms.set(words(v).map(stem), id);
   }
 
+  // "PostgreSQL or MongoDB": the "or" between two names of one kind becomes that kind's choice.
+  const kinds = new PhraseMap<string>();
+  for (const [kind, names] of Object.entries(thesaurus.choices)) {
+    const choice = words(`${kind} choice`).map(stem);
+    synonyms.set(choice, choice.join(" "));
+    for (const name of names) kinds.set(words(name).map(stem), choice.join(" "));
+  }
+  /** Folds "A or B" (two names of one kind) into the one concept "<kind> choice": neither name alone is asked about. */
+  function markChoices(ws: readonly string[], stems: readonly string[], concepts: Concept[]): Concept[] {
+    let last: { start: number; end: number; value: string } | undefined;
+    let out = concepts;
+    for (const m of kinds.matches(stems)) {
+      if (last && m.start === last.end + 1 && last.value === m.value && ALTERNATIVE.has(ws[last.end] ?? "")) {
+        const [from, to] = [last.start, m.end];
+        const at = out.findIndex((c) => c.start >= from);
+        out = [...out.slice(0, at), { id: m.value, start: from, end: to, stop: false }, ...out.filter((c) => c.start >= to)];
+      }
+      last = m;
+    }
+    return out;
+  }
+
   const vocabulary = new Map<string, number>();
   const count = (t: string) => {
     for (const w of words(t)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
@@ -154,7 +178,8 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     for (const v of variants) count(v);
   }
   // The thesaurus's word lists are vocabulary too: "kpis" (a data noun) must not be corrected to "apis".
-  for (const t of [...thesaurus.dataNouns, ...thesaurus.ambiguous, ...thesaurus.weak]) count(t);
+  for (const t of [...thesaurus.dataNouns, ...thesaurus.ambiguous, ...thesaurus.weak, ...Object.values(thesaurus.choices).flat()])
+    count(t);
   for (const w of STOPWORDS) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   for (const w of abbreviations.keys()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   const spelling = createSpellingCorrector(vocabulary);
@@ -177,7 +202,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       next = m.end;
     }
     for (; next < ws.length; next++) single(next);
-    return { words: ws, stems, concepts, unknown, sentence: ws.map(() => 0) };
+    return { words: ws, stems, concepts: markChoices(ws, stems, concepts), unknown, sentence: ws.map(() => 0) };
   }
 
   function analyse(text: string): Analysis {
