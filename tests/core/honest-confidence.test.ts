@@ -34,11 +34,11 @@ describe("honest confidence", () => {
 
   it("offers a match on one word of a long message as a guess, not as the owner", () => {
     const a = whodoes.ask(
-      "Oh the fun of rst links. Does rst not have reference based links like markdown has to avoid such issues?",
+      "Oh the fun of these links. Does the new page not have reference based links like the old one had to avoid such issues?",
     );
     expect(a.roles[0]?.score).toBeLessThan(0.5);
     expect(a.summary).toMatch(/^I'm not sure I understood/);
-    expect(answerToText(a)).toMatch(/Is this what you meant\?/);
+    expect(answerToText(a)).toMatch(/Is this what you meant\?|Did you mean:/);
     // A clear question is answered plainly.
     expect(whodoes.ask("who restores a dropped table?").summary).not.toMatch(/not sure/);
   });
