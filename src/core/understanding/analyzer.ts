@@ -36,7 +36,8 @@ const MAX_STEMMED_LENGTH = 40;
 const MAX_UNSTEMMED_LENGTH = 3;
 /**
  * Words Porter folds into another word's family: "accountable" is not "accounts", "useful" is not
- * "use", "busy" is not "business", "news" is not "new".
+ * "use", "busy" is not "business", "news" is not "new", and data modelling is not any "model" (an ML
+ * model, a car model).
  */
 const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["accountable", "accountabl"],
@@ -46,6 +47,10 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["publication", "publication"],
   ["publications", "publication"],
   ["useful", "useful"],
+  ["modelling", "modelling"],
+  ["modeling", "modelling"],
+  ["modelled", "modelled"],
+  ["modeled", "modelled"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
