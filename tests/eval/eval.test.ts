@@ -33,8 +33,9 @@ describe.each([
  * decided (npm run eval), and the causes of the misses are in tests/eval/real/README.md. Turn a flag on
  * when the figure reaches the bar.
  *
- * Measured: intent 81.3%, top-1 role 85.7%, out-of-scope recall 52.9%, in-scope wrongly rejected 5.7%
- * (123 questions; first look before any tuning: 74.1% / 71.0% / 42.9% / 9.6% on batch 1's 108).
+ * Measured: intent 82.6%, top-1 role 80.9%, out-of-scope recall 62.5%, in-scope wrongly rejected 5.5%
+ * (195 questions: batches 1 and 2's 123 and batch 3's 72; first looks before any tuning: 74.1% / 71.0% /
+ * 42.9% / 9.6% on batch 1's 108, 77.8% / 66.7% / 46.7% / 7.0% on batch 3's 72).
  */
 const REAL_HELD_OUT_MEETS_THE_BAR = {
   intentAccuracy: false,
@@ -64,9 +65,10 @@ describe("real questions' held-out part, at issue 15's bar", () => {
 
 /**
  * Until the bar is met, the real held-out figures may not slide back: each is held at what was measured
- * above (a change that costs real questions fails here, however well it does on the written sets).
+ * above (a change that costs real questions fails here, however well it does on the written sets). When a
+ * new batch joins the held-out part the figures are measured again, on the larger set, and held there.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.813, roleAccuracy: 0.857, outOfScopeRecall: 0.529, wronglyRejected: 0.057 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.826, roleAccuracy: 0.809, outOfScopeRecall: 0.625, wronglyRejected: 0.055 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
