@@ -127,7 +127,7 @@ describe("who_does", () => {
     // The kinds are data: an organisation adds its own, and a role file says whose choice it is.
     const copy = copyKnowledge();
     try {
-      copy.edit("thesaurus.yaml", (t) => `${t}  ticketing tool: [jira, servicenow]\n`);
+      copy.edit("thesaurus.yaml", (t) => t.replace("\nchoices:\n", "\nchoices:\n  ticketing tool: [jira, servicenow]\n"));
       copy.edit("roles/data-manager.yaml", (t) => t.replace("    keywords:\n", "    keywords:\n      - ticketing tool choice\n"));
       const own = createWhodoes(loadKnowledge(copy.dir));
       expect(ids(own.ask("jira or servicenow?"))[0]).toBe("data-manager");

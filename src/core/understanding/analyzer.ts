@@ -165,8 +165,8 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     for (const m of kinds.matches(stems)) {
       if (last && m.start === last.end + 1 && last.value === m.value && ALTERNATIVE.has(ws[last.end] ?? "")) {
         const [from, to] = [last.start, m.end];
-        const at = out.findIndex((c) => c.start >= from);
-        out = [...out.slice(0, at), { id: m.value, start: from, end: to, stop: false }, ...out.filter((c) => c.start >= to)];
+        const choice: Concept = { id: m.value, start: from, end: to, stop: false };
+        out = [...out.filter((c) => c.end <= from), choice, ...out.filter((c) => c.start >= to)];
       }
       last = m;
     }
