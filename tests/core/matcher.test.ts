@@ -120,7 +120,10 @@ describe("who_does", () => {
   });
 
   it("reads two products of one kind side by side as a choice between them, the architect's; one alone is the DBA's", () => {
-    for (const q of ["PostgreSQL or MongoDB?", "snowflake vs bigquery for the new warehouse?"])
+    for (const q of ["PostgreSQL or MongoDB?", "snowflake vs bigquery for the new warehouse?", "airflow or dagster?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+    // A move to a product, or trying or preferring one, is choosing it too.
+    for (const q of ["Move the backend to postgres?", "We need a database, let's try PostgreSQL", "why not MongoDB?"])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     for (const q of ["our PostgreSQL is down", "mysql replica lag keeps growing, who looks at it?"])
       expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");

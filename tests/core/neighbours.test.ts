@@ -53,6 +53,8 @@ describe("questions about a neighbouring role", () => {
       ["who picks the font for reports?", "bi-developer"],
       ["who runs the team stand-up?", "project-manager"],
       ["who writes the release notes for the app?", "project-manager"],
+      // Its phrase matched whole, where the roles match only its single words ("read" access, a "mode").
+      ["Viewing Dashboard in read-only mode?", "bi-developer"],
     ] as const) {
       const a = json(q);
       expect(a.intent, q).toBe("out_of_scope");

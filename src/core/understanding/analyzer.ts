@@ -125,6 +125,17 @@ export class PhraseMap<T> {
 }
 
 const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus"]);
+/**
+ * Words right before a product's name that make it a choice of that kind too ("move the backend to
+ * postgres", "let's try PostgreSQL", "why not MongoDB?"): choosing a platform is asked this way as often
+ * as with an "or".
+ */
+const CHOOSING: readonly (readonly string[])[] = [["let", "try"], ["lets", "try"], ["prefer"], ["why", "not"], ["go", "with"]];
+/** "move (the backend) to", "switch (everything) to", "migrate to": a move to a product is a choice of it. */
+const MOVING: ReadonlySet<string> = new Set(["move", "moving", "switch", "switching", "migrate", "migrating"]);
+const isChoosing = (ws: readonly string[], at: number) =>
+  CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w)) ||
+  (ws[at - 1] === "to" && ws.slice(Math.max(0, at - 5), at - 1).some((w) => MOVING.has(w)));
 
 export interface Analyzer {
   analyse(text: string): Analysis;
@@ -163,8 +174,9 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     let last: { start: number; end: number; value: string } | undefined;
     let out = concepts;
     for (const m of kinds.matches(stems)) {
-      if (last && m.start === last.end + 1 && last.value === m.value && ALTERNATIVE.has(ws[last.end] ?? "")) {
-        const [from, to] = [last.start, m.end];
+      const pair = last && m.start === last.end + 1 && last.value === m.value && ALTERNATIVE.has(ws[last.end] ?? "");
+      if (pair || isChoosing(ws, m.start)) {
+        const [from, to] = [pair && last ? last.start : m.start, m.end];
         const choice: Concept = { id: m.value, start: from, end: to, stop: false };
         out = [...out.filter((c) => c.end <= from), choice, ...out.filter((c) => c.start >= to)];
       }

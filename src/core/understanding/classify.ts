@@ -156,12 +156,13 @@ export function classify(u: Understanding): Decision {
 
 function isTheirWork(u: Understanding): boolean {
   const theirs = u.neighbourWork;
-  return (
-    theirs !== undefined &&
-    theirs.own >= SETTINGS.strongEvidence &&
-    isTaskMatch(theirs, u) &&
-    theirs.beyond * SETTINGS.theirWorkMargin <= theirs.own
-  );
+  if (theirs === undefined || !isTaskMatch(theirs, u)) return false;
+  // Its own words prove it: words none of the roles' keywords matched.
+  if (theirs.own >= SETTINGS.strongEvidence && theirs.beyond * SETTINGS.theirWorkMargin <= theirs.own) return true;
+  // Or every task word of the roles' is one of its own too, and it matched them as a whole far better
+  // ("read-only mode" of a dashboard: the DBA has "read" and "mode", the BI developer the phrase).
+  const roles = Math.max(0, ...u.ranking.map((r) => r.evidence));
+  return theirs.beyond === 0 && theirs.evidence >= SETTINGS.strongEvidence && theirs.evidence >= roles * SETTINGS.theirPhraseMargin;
 }
 
 /** Which neighbouring role an answer of this intent is about, if any. */

@@ -57,6 +57,8 @@ export const SETTINGS = Object.freeze({
   namedRolesShare: 0.8,
   /** A neighbouring role's own work wins when its evidence is at least this many times the roles' from other words. */
   theirWorkMargin: 1.5,
+  /** ...or, when the roles' task words are all its own too, when its whole-keyword evidence is this many times theirs. */
+  theirPhraseMargin: 1.3,
   /** Content words a message may have and still be a bare request ("list the roles", "help"). */
   shortMessageWords: 3,
   /** How much each content word past that takes off asking for the role list or for help. */
