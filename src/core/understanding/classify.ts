@@ -162,7 +162,9 @@ function isTheirWork(u: Understanding): boolean {
   // Or every task word of the roles' is one of its own too, and it matched them as a whole far better
   // ("read-only mode" of a dashboard: the DBA has "read" and "mode", the BI developer the phrase).
   const roles = Math.max(0, ...u.ranking.map((r) => r.evidence));
-  return theirs.beyond === 0 && theirs.evidence >= SETTINGS.strongEvidence && theirs.evidence >= roles * SETTINGS.theirPhraseMargin;
+  return (
+    theirs.beyond === 0 && theirs.evidence >= SETTINGS.strongEvidence && theirs.evidence >= roles * SETTINGS.theirPhraseMargin
+  );
 }
 
 /** Which neighbouring role an answer of this intent is about, if any. */
