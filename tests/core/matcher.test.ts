@@ -55,6 +55,8 @@ describe("who_does", () => {
   it("keeps words Porter would fold into another family apart ('accounts' is not 'accountable')", () => {
     const a = whodoes.ask("who removes the stale accounts?");
     expect(ids(a)[0]).toBe("database-administrator");
+    // "activate" is not "active" (an active-active design): turning on a daemon is running the cluster.
+    expect(ids(whodoes.ask("how do I activate the repmgr daemon after the upgrade?"))).toEqual(["database-administrator"]);
   });
 
   it("reads a cue word that completes a task phrase as part of the task ('what complete means')", () => {

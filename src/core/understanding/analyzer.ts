@@ -51,6 +51,12 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["modeling", "modelling"],
   ["modelled", "modelled"],
   ["modeled", "modelled"],
+  // Porter makes "activate" into "activ", the stem of "active" (an active-active cluster design).
+  ["activate", "activate"],
+  ["activates", "activate"],
+  ["activated", "activate"],
+  ["activating", "activate"],
+  ["activation", "activate"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
