@@ -15,6 +15,11 @@ describe("normalise", () => {
       "see the runbook and or",
     ],
     [
+      "drops a forum or code-forge handle typed as plain text, but not an email or a word with an @ inside",
+      "@ian-r-rose @fnapolitano73 can you confirm? cc ann@example.com, 3@4pm",
+      "can you confirm cc 3 4pm",
+    ],
+    [
       "drops emoji shortcodes and emoji, folds case, accents and punctuation",
       ":fire: DATABASE is DOWN!!! 🔥🙏🏽 café… *bold* `code` _it_",
       "database is down cafe bold code it",

@@ -10,6 +10,8 @@ const SLACK_LINK = /<((?:https?|mailto):[^|>\s]*)\|([^>]*)>/g; // <http://x|labe
 const SLACK_TOKEN = /<[@#!][^>]*>|<(?:https?|mailto):[^>]*>/g; // <@U1>, <#C1|general>, <!here>, <http://x>
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const EMAIL = /\b\S+@\S+\.\w+\b/g;
+// "@dan-mckean can you confirm ...": a forum or code-forge handle names a person, not a word of the question.
+const HANDLE = /(?<![\w@])@[\w-]+/g;
 const EMOJI_CODE = /:[a-z0-9_+'-]+:/gi;
 // Pictographs, skin tones, and the joiners and selectors that glue emoji sequences together.
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3/gu;
@@ -59,6 +61,7 @@ export function normalise(text: string): string[] {
         .replace(SLACK_TOKEN, " ")
         .replace(URL, " ")
         .replace(EMAIL, " ")
+        .replace(HANDLE, " ")
         .replace(EMOJI_CODE, " ")
         .replace(EMOJI, " ")
         .normalize("NFKD")
