@@ -45,6 +45,9 @@ describe("questions about a neighbouring role", () => {
     expect(b.intent).toBe("compare_roles");
     expect(b.neighbour.id).toBe("database-developer");
     expect(b.text).toMatch(/How they differ/);
+    // Beside the DBA a bare "developer" is the database developer (neighbours.yaml `beside`); elsewhere a software developer.
+    expect(json("Difference between Database Administrator and Developer?").neighbour.id).toBe("database-developer");
+    expect(json("what's the difference between a developer and a data architect?").neighbour.id).toBe("software-developer");
   });
 
   it("says work that only a neighbouring role does is not the data roles', and names that role", () => {
@@ -107,6 +110,10 @@ describe("neighbours.yaml", () => {
     copy.edit("neighbours.yaml", (t) => t.replace("closest: [data-warehouse-engineer]", "closest: [data-wizard]"));
     const err = loadError(copy.dir);
     expect(err.message).toMatch(/neighbours\.yaml:\d+: closest names an unknown role "data-wizard"/);
+    copy.remove();
+    copy = copyKnowledge();
+    copy.edit("neighbours.yaml", (t) => t.replace("    beside:\n      database-administrator:", "    beside:\n      data-wizard:"));
+    expect(loadError(copy.dir).message).toMatch(/neighbours\.yaml:\d+: beside names an unknown role "data-wizard"/);
     copy.remove();
     copy = copyKnowledge();
     copy.edit("neighbours.yaml", (t) => t.replace("aliases: [data analyst,", "aliases: [data scientist, data analyst,"));

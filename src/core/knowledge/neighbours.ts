@@ -1,6 +1,6 @@
 /**
  * intents/neighbours.yaml, optional: the jobs next to the modelled roles. Checked like the rest of the
- * knowledge, and against the roles: every closest role exists, and two neighbours never share a title.
+ * knowledge, and against the roles: every closest (and beside) role exists, and two neighbours never share a title.
  * A role file wins over the list: an organisation that models a job itself (adds roles/data-scientist.yaml,
  * or gives a role the alias "BI developer") needs no edit here; that neighbour, or that title of it, is
  * set aside.
@@ -41,6 +41,8 @@ export function loadNeighbours(root: string, shown: (path: string) => string, ro
     n.closest.forEach((id, k) => {
       if (!roleIds.has(id)) fail([i, "closest", k], `closest names an unknown role "${id}" (known: ${[...roleIds].join(", ")})`);
     });
+    for (const id of Object.keys(n.beside))
+      if (!roleIds.has(id)) fail([i, "beside", id], `beside names an unknown role "${id}" (known: ${[...roleIds].join(", ")})`);
     n.aliases.forEach((alias, k) => {
       const t = title(alias);
       const other = seen.get(t);

@@ -97,6 +97,7 @@ export const neighboursFileSchema = z.strictObject({
       closest: z.array(id).min(1, "name the modelled role it is closest to"),
       difference: text,
       keywords: words.default([]),
+      beside: z.record(id, words).default({}),
     }),
   ),
 });

@@ -88,6 +88,11 @@ export interface Neighbour {
   difference: string;
   /** The words for its own work ("overfitting", "report fonts", "stand-up"): work none of the modelled roles does. */
   keywords: string[];
+  /**
+   * Titles that mean this job when a message names the given role (role id -> titles): beside the DBA, a bare
+   * "developer" is the database developer ("Difference between Database Administrator and Developer?").
+   */
+  beside: Record<string, string[]>;
 }
 
 export interface IntentDefinition {

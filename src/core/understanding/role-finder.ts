@@ -51,6 +51,14 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
       const words = normalise(alias).map(foldPlural);
       if (!titles.has(words)) titles.set(words, n.id);
     }
+  // Beside a role, some titles mean another job: "developer" next to "DBA" is the database developer.
+  const besides = new Map<string, Map<string, string>>();
+  for (const n of neighbours)
+    for (const [roleId, aliases] of Object.entries(n.beside)) {
+      const byTitle = besides.get(roleId) ?? new Map<string, string>();
+      for (const alias of aliases) byTitle.set(normalise(alias).map(foldPlural).join(" "), n.id);
+      besides.set(roleId, byTitle);
+    }
   const byId = new Set(roles.map((r) => r.id));
 
   function both(analysis: Analysis): { roles: RoleMention[]; neighbours: NeighbourMention[] } {
@@ -58,8 +66,13 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
     for (const m of names.matches(analysis.stems)) roles.push({ roleId: m.value, start: m.start, end: m.end });
     if (neighbours.length === 0) return { roles, neighbours: [] };
     const found: NeighbourMention[] = [];
-    for (const m of titles.matches(analysis.words.map(foldPlural)))
-      found.push({ neighbourId: m.value, start: m.start, end: m.end });
+    const folded = analysis.words.map(foldPlural);
+    const beside = roles.flatMap((r) => [...(besides.get(r.roleId) ?? [])]);
+    for (const m of titles.matches(folded)) {
+      const words = folded.slice(m.start, m.end).join(" ");
+      const meant = beside.find(([t]) => t === words)?.[1] ?? m.value;
+      found.push({ neighbourId: meant, start: m.start, end: m.end });
+    }
     // The longer title wins: "solutions architect" is not the architect, "ETL developer" not a developer.
     return {
       roles: roles.filter((r) => !found.some((n) => inside(r, n))),
