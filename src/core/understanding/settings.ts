@@ -22,7 +22,7 @@ export const SETTINGS = Object.freeze({
   rareWordWeight: Math.log(30),
   /** A keyword found in a responsibility's `keywords` counts this much; one only in its statement less. */
   keywordWeight: 1,
-  statementWeight: 0.45,
+  statementWeight: 0.55,
   /** A word that is only part of a multi-word keyword counts this much until the whole phrase matches. */
   phrasePartWeight: 0.5,
   /** Thesaurus `weak` words count this fraction of their weight. */
