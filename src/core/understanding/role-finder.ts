@@ -67,11 +67,10 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
     if (neighbours.length === 0) return { roles, neighbours: [] };
     const found: NeighbourMention[] = [];
     const folded = analysis.words.map(foldPlural);
-    const beside = roles.flatMap((r) => [...(besides.get(r.roleId) ?? [])]);
     for (const m of titles.matches(folded)) {
-      const words = folded.slice(m.start, m.end).join(" ");
-      const meant = beside.find(([t]) => t === words)?.[1] ?? m.value;
-      found.push({ neighbourId: meant, start: m.start, end: m.end });
+      const title = folded.slice(m.start, m.end).join(" ");
+      const meant = besides.size > 0 ? roles.map((r) => besides.get(r.roleId)?.get(title)).find((id) => id) : undefined;
+      found.push({ neighbourId: meant ?? m.value, start: m.start, end: m.end });
     }
     // The longer title wins: "solutions architect" is not the architect, "ETL developer" not a developer.
     return {
