@@ -34,7 +34,8 @@ export interface NeighbourRanking extends RoleRanking {
   neighbour: Neighbour;
   /**
    * The most whole-keyword evidence any modelled role has from words other than the neighbour's own
-   * ("notes" in "release notes" is the neighbour's, not the lake's unstructured notes).
+   * ("notes" in "release notes" is the neighbour's, not the lake's unstructured notes) and other than
+   * bare data nouns ("select a column" in a question about a dashboard's charts says only that it is data).
    */
   beyond: number;
   /** Its whole-keyword evidence from words no modelled role's keywords matched: what proves the work is its own. */
@@ -225,6 +226,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     positions: Map<string, number[]>,
     acting: Set<string>,
     discount: Map<string, number>,
+    nounOnly: ReadonlySet<string>,
   ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined } {
     const byRole = new Map<string, RoleRanking>();
     for (const m of index.search(content, positions, discount)) {
@@ -254,7 +256,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const neighbour = best && {
       ...best,
       neighbour: neighbourWork.get(best.role.id) as Neighbour,
-      beyond: Math.max(0, ...ranked.map((r) => weigh(r.strong.filter((c) => !best.strong.includes(c))))),
+      beyond: Math.max(0, ...ranked.map((r) => weigh(r.strong.filter((c) => !best.strong.includes(c) && !nounOnly.has(c))))),
       own: weigh(best.strong.filter((c) => !ranked.some((r) => r.strong.includes(c)))),
     };
     // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
@@ -317,6 +319,18 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       else weight += SETTINGS.knownNonTaskWeight;
     }
     return { content, weight };
+  }
+
+  /**
+   * Concepts the message has only from data nouns ("column", "table", "query"): they say its subject is
+   * data, which a BI tool's or an ML pipeline's question is too, not whose task it is.
+   */
+  function dataNounConcepts(analysis: Analysis): Set<string> {
+    const noun = new Set<string>();
+    const other = new Set<string>();
+    for (const c of analysis.concepts)
+      (c.end - c.start === 1 && isDataNoun(analysis.words[c.start]) ? noun : other).add(c.id);
+    return new Set([...noun].filter((c) => !other.has(c)));
   }
 
   function actingRoles(analysis: Analysis): Set<string> {
@@ -389,6 +403,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       positions,
       actingRoles(analysis),
       contextDiscount(analysis, content, askedIn),
+      dataNounConcepts(analysis),
     );
     // A question about a role, asked among sentences of context, is not turned into a neighbouring role's
     // work by the context: a post that mentions hardware on its way to asking what a DBA does is about the DBA.
