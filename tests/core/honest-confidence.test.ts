@@ -43,6 +43,14 @@ describe("honest confidence", () => {
     expect(whodoes.ask("who restores a dropped table?").summary).not.toMatch(/not sure/);
   });
 
+  it("does not read the \"data\" in a job's title as a data thing", () => {
+    // A licence is the DBA's only for the databases' software: a data noun must say so, and the one in
+    // "data analysts" names people, not data.
+    const a = whodoes.ask("who buys licences for the data analysts?");
+    expect(a.roles[0]?.id).not.toBe("database-administrator");
+    expect(a.roles.every((r) => r.score < 0.5)).toBe(true);
+  });
+
   it("does not name an owner for work none of the data roles does", () => {
     for (const q of [
       "who writes the release notes for the app?",

@@ -414,8 +414,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       const role = rolesById.get(m.roleId);
       if (role && !roles.includes(role)) roles.push(role);
     }
-    // "the sales pipeline", "the water pipeline": another department's thing names no data.
-    const mentionsData = analysis.words.some((w, i) => isDataNoun(w) && !otherDepartment.has(i));
+    // "the sales pipeline", "the water pipeline": another department's thing names no data; nor does the
+    // "data" of a title ("the data analysts" are people).
+    const mentionsData = analysis.words.some((w, i) => isDataNoun(w) && !otherDepartment.has(i) && !inRoleName.has(i));
     const plain = new Set<string>();
     const everyday = new Set<string>();
     for (const c of analysis.concepts) {
