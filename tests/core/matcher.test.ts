@@ -125,7 +125,12 @@ describe("who_does", () => {
     for (const q of ["PostgreSQL or MongoDB?", "snowflake vs bigquery for the new warehouse?", "airflow or dagster?"])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     // A move to a product, or trying or preferring one, is choosing it too.
-    for (const q of ["Move the backend to postgres?", "We need a database, let's try PostgreSQL", "why not MongoDB?"])
+    for (const q of [
+      "Move the backend to postgres?",
+      "We need a database, let's try PostgreSQL",
+      "why not MongoDB?",
+      "should we replace luigi with prefect?",
+    ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     for (const q of ["our PostgreSQL is down", "mysql replica lag keeps growing, who looks at it?"])
       expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");

@@ -137,11 +137,18 @@ const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus"]);
  * as with an "or".
  */
 const CHOOSING: readonly (readonly string[])[] = [["let", "try"], ["lets", "try"], ["prefer"], ["why", "not"], ["go", "with"]];
-/** "move (the backend) to", "switch (everything) to", "migrate to": a move to a product is a choice of it. */
-const MOVING: ReadonlySet<string> = new Set(["move", "moving", "switch", "switching", "migrate", "migrating"]);
+/**
+ * "move (the backend) to", "migrate to", "swap (our Airflow) for", "replace (it) with": a move to a product
+ * is a choice of it. By the word right before the product, the verbs within a few words before that.
+ */
+const MOVING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["to", new Set(["move", "moving", "switch", "switching", "migrate", "migrating"])],
+  ["for", new Set(["swap", "swapping", "replace", "replacing"])],
+  ["with", new Set(["swap", "swapping", "replace", "replacing"])],
+]);
 const isChoosing = (ws: readonly string[], at: number) =>
   CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w)) ||
-  (ws[at - 1] === "to" && ws.slice(Math.max(0, at - 5), at - 1).some((w) => MOVING.has(w)));
+  ws.slice(Math.max(0, at - 5), at - 1).some((w) => MOVING.get(ws[at - 1] ?? "")?.has(w));
 
 export interface Analyzer {
   analyse(text: string): Analysis;
