@@ -52,6 +52,16 @@ describe("several questions in one message", () => {
     expect(b.intent).toBe("onboarding");
   });
 
+  it("answers a further question with words of its own, but no task word, about the question before it", () => {
+    const a = whodoes.ask("Should we upgrade the prod database to the next point release? What are the risks of waiting?");
+    expect(a.parts?.map((p) => [p.intent, top(p)])).toEqual([
+      ["who_does", "database-administrator"],
+      ["who_does", "database-administrator"],
+    ]);
+    // Too few words of its own to ask apart: read with the question it follows.
+    expect(whodoes.ask("Should we upgrade the prod database to the next point release? Thoughts?").parts).toBeUndefined();
+  });
+
   it("extends --json with the parts, renaming nothing", () => {
     const j = JSON.parse(answerToJson(whodoes.ask("who restores a dropped table and who designs the partitioning?")));
     expect(Object.keys(j)).toEqual(["intent", "roles", "text", "title", "summary", "evidence", "parts"]);

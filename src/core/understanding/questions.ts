@@ -7,6 +7,7 @@
  */
 import type { Analysis } from "./analyzer.js";
 import { sentences } from "./normalise.js";
+import { SETTINGS } from "./settings.js";
 import { REFERRING, type Understander, type Understanding } from "./understand.js";
 
 export interface Question {
@@ -22,9 +23,20 @@ const ASKING_START =
 const ASKING_WORDS =
   /\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know)/i;
 
+const QUESTION_MARK_END = /\?["')\]*_]*$/;
+
 export function asks(sentence: string): boolean {
   const s = sentence.trim();
-  return /\?["')\]*_]*$/.test(s) || ASKING_START.test(s) || ASKING_WORDS.test(s);
+  return QUESTION_MARK_END.test(s) || ASKING_START.test(s) || ASKING_WORDS.test(s);
+}
+
+/**
+ * "What is the advantage of upgrading? What are the potential downsides?": a further question with words
+ * of its own but no task word is asked apart, about the matter of the question before it. One with fewer
+ * words ("Thoughts?", "Is this expected?") only leans on it and is read with it.
+ */
+function isFurtherQuestion(sentence: string, words: number): boolean {
+  return QUESTION_MARK_END.test(sentence.trim()) && words >= SETTINGS.furtherQuestionWords;
 }
 
 /** At most this many questions of one message are answered (the issue's "up to three"). */
@@ -34,9 +46,10 @@ export const MAX_QUESTIONS = 3;
  * The message's questions, in the order asked, each understood on its own; one for a message that asks
  * one thing (or asks nothing in so many words: then the whole message is the question, as typed).
  *
- * A sentence asks a question of its own when it names a role or job or has task words. One that only
- * asks ("What's the difference?", "who should I meet?", "Thoughts?") belongs to the question before it
- * (or, first in the message, to the one after it): the two are read together.
+ * A sentence asks a question of its own when it names a role or job or has task words, or when it is a
+ * further question with words of its own (see isFurtherQuestion), which is about the question before it.
+ * One that only asks ("What's the difference?", "who should I meet?", "Thoughts?") belongs to the question
+ * before it (or, first in the message, to the one after it): the two are read together.
  */
 export function questionsOf(understander: Understander, text: string): Question[] {
   const analysis = understander.analyse(text);
@@ -46,10 +59,14 @@ export function questionsOf(understander: Understander, text: string): Question[
   const own = ownWords(understander, analysis);
   const groups: number[][] = [];
   const leading: number[] = [];
+  const leaning = new Set<number>();
   parts.forEach((part, i) => {
     if (!asks(part) || !analysis.sentence.includes(i)) return;
     if (own.named.has(i) || own.task.has(i)) groups.push([...leading.splice(0), i]);
-    else (groups.at(-1) ?? leading).push(i);
+    else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {
+      leaning.add(groups.length);
+      groups.push([i]);
+    } else (groups.at(-1) ?? leading).push(i);
   });
   if (groups.length === 0) return whole();
   const asked = groups.slice(0, MAX_QUESTIONS);
@@ -57,8 +74,9 @@ export function questionsOf(understander: Understander, text: string): Question[
     // A question with task words of its own reads the rest of the message as context for its role ("...index
     // changes? What should the process of index review entail?"). One without is about what it names alone:
     // the other questions are not its context ("What does a DBA do? ... Who runs the ETL?"), save the one
-    // before it when it refers back to it ("How is that different from an architect?").
-    const previous = refersBack(analysis, group) ? (asked[g - 1] ?? []) : [];
+    // before it when it refers back to it ("How is that different from an architect?") or asks further about
+    // its matter ("What are the potential downsides?").
+    const previous = refersBack(analysis, group) || leaning.has(g) ? (asked[g - 1] ?? []) : [];
     const others = new Set(
       group.some((i) => own.task.has(i))
         ? []
@@ -73,14 +91,21 @@ export function questionsOf(understander: Understander, text: string): Question[
 
 /**
  * The sentences that ask something of their own: those that name a role or job, and those with a word that
- * some responsibility names as a keyword (a task's word).
+ * some responsibility names as a keyword (a task's word); and how many words each has (not stopwords or names).
  */
-function ownWords(understander: Understander, analysis: Analysis): { named: Set<number>; task: Set<number> } {
+function ownWords(
+  understander: Understander,
+  analysis: Analysis,
+): { named: Set<number>; task: Set<number>; words: Map<number, number> } {
   const { index, roleFinder } = understander;
   const sentenceOf = (start: number) => analysis.sentence[start] ?? -1;
   const names = [...roleFinder.find(analysis), ...roleFinder.neighbours(analysis)];
   const inName = new Set(names.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  const words = new Map<number, number>();
+  for (const c of analysis.concepts)
+    if (!c.stop && !inName.has(c.start)) words.set(sentenceOf(c.start), (words.get(sentenceOf(c.start)) ?? 0) + 1);
   return {
+    words,
     named: new Set(names.map((m) => sentenceOf(m.start))),
     task: new Set(
       analysis.concepts

@@ -63,6 +63,8 @@ export const SETTINGS = Object.freeze({
   shortMessageWords: 3,
   /** How much each content word past that takes off asking for the role list or for help. */
   wordyPenalty: 0.5,
+  /** A further question with no task word is asked apart when it has this many words ("What are the downsides?"). */
+  furtherQuestionWords: 2,
   /** How many words after "not the" a question rules out. */
   ruledOutWords: 3,
 });
