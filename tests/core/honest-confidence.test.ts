@@ -43,7 +43,7 @@ describe("honest confidence", () => {
     expect(whodoes.ask("who restores a dropped table?").summary).not.toMatch(/not sure/);
   });
 
-  it("does not read the \"data\" in a job's title as a data thing", () => {
+  it('does not read the "data" in a job\'s title as a data thing', () => {
     // A licence is the DBA's only for the databases' software: a data noun must say so, and the one in
     // "data analysts" names people, not data.
     const a = whodoes.ask("who buys licences for the data analysts?");

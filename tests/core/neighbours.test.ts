@@ -114,7 +114,9 @@ describe("neighbours.yaml", () => {
     expect(err.message).toMatch(/neighbours\.yaml:\d+: closest names an unknown role "data-wizard"/);
     copy.remove();
     copy = copyKnowledge();
-    copy.edit("neighbours.yaml", (t) => t.replace("    beside:\n      database-administrator:", "    beside:\n      data-wizard:"));
+    copy.edit("neighbours.yaml", (t) =>
+      t.replace("    beside:\n      database-administrator:", "    beside:\n      data-wizard:"),
+    );
     expect(loadError(copy.dir).message).toMatch(/neighbours\.yaml:\d+: beside names an unknown role "data-wizard"/);
     copy.remove();
     copy = copyKnowledge();

@@ -328,8 +328,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   function dataNounConcepts(analysis: Analysis): Set<string> {
     const noun = new Set<string>();
     const other = new Set<string>();
-    for (const c of analysis.concepts)
-      (c.end - c.start === 1 && isDataNoun(analysis.words[c.start]) ? noun : other).add(c.id);
+    for (const c of analysis.concepts) (c.end - c.start === 1 && isDataNoun(analysis.words[c.start]) ? noun : other).add(c.id);
     return new Set([...noun].filter((c) => !other.has(c)));
   }
 
