@@ -87,6 +87,9 @@ describe("who_does", () => {
       "out_of_scope",
     );
     expect(whodoes.ask("sewage overflow reported at the treatment works, who responds").intent).toBe("out_of_scope");
+    // A lone cue word inside another department's phrase is that phrase's: "career" asks about starting
+    // in a role, "career progression" is HR's.
+    expect(whodoes.ask("what are the prospects for career progression here?").intent).toBe("out_of_scope");
   });
 
   it("answers who holds a role with that role and what it does", () => {

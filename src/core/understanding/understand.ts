@@ -355,16 +355,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // The sentence that asks "who ...": the last one with a who_does cue that is a question word.
     let askedIn: ReadonlySet<number> | undefined = focus;
     const outside = (m: { start: number }) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
-    for (const m of cueMap.matches(analysis.stems)) {
-      if (inRole(m) || outside(m)) continue;
-      if (!focus && m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? ""))
-        askedIn = new Set([analysis.sentence[m.start] ?? 0]);
-      for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
-      for (const i of span(m)) {
-        cuePositions.add(i);
-        if (m.end - m.start > 1) inCuePhrase.add(i);
-      }
-    }
+    const cueMatches = [...cueMap.matches(analysis.stems)].filter((m) => !inRole(m) && !outside(m));
+    for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
     const ruledOut = ruledOutPositions(analysis.words);
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
       // "the payroll database" is a data question: another department's word naming a data thing.
@@ -377,6 +369,14 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       // "the backup generator", "the lake house": another department's thing, not a data task.
       for (const i of at) otherDepartment.add(i);
+    }
+    for (const m of cueMatches) {
+      // "career development", "who won": a lone cue word inside another department's phrase is that phrase's.
+      if (m.end - m.start === 1 && otherDepartment.has(m.start)) continue;
+      if (!focus && m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? ""))
+        askedIn = new Set([analysis.sentence[m.start] ?? 0]);
+      for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
+      for (const i of span(m)) cuePositions.add(i);
     }
 
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
