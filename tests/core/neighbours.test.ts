@@ -58,6 +58,8 @@ describe("questions about a neighbouring role", () => {
       ["who writes the release notes for the app?", "project-manager"],
       // Its phrase matched whole, where the roles match only its single words ("read" access, a "mode").
       ["Viewing Dashboard in read-only mode?", "bi-developer"],
+      // New to a tool is not starting in a role.
+      ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],
       // Bare data nouns ("column", "table") say the subject is data, not that the task is the roles'.
       ["how do I change the font of a column header in the Tableau table?", "bi-developer"],
     ] as const) {

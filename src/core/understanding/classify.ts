@@ -122,8 +122,12 @@ export function classify(u: Understanding): Decision {
   // words prove it, and nothing else in the message proves a task of ours.
   if (isTheirWork(u)) {
     score.delete("who_does");
-    // "trying to get the chart's axis format working with ...": no role named, so not how roles work together either.
-    if (named === 0) score.delete("collaboration");
+    // "trying to get the chart's axis format working with ...": no role named, so not how roles work together
+    // either; "I am new to this dashboard tool, how do I change the bar colours?" is not starting in a role.
+    if (named === 0) {
+      score.delete("collaboration");
+      score.delete("onboarding");
+    }
     set("out_of_scope", 3);
   }
   if (cue("out_of_scope") > 0 && !overrides) {
