@@ -135,6 +135,8 @@ describe("who_does", () => {
       "should we replace luigi with prefect?",
     ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+    // Moving the data there is not choosing the product.
+    expect(ids(whodoes.ask("move data from mysql to bigquery"))[0]).not.toBe("data-architect");
     for (const q of ["our PostgreSQL is down", "mysql replica lag keeps growing, who looks at it?"])
       expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
     // The kinds are data: an organisation adds its own, and a role file says whose choice it is.

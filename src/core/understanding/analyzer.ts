@@ -146,9 +146,16 @@ const MOVING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["for", new Set(["swap", "swapping", "replace", "replacing"])],
   ["with", new Set(["swap", "swapping", "replace", "replacing"])],
 ]);
-const isChoosing = (ws: readonly string[], at: number) =>
-  CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w)) ||
-  ws.slice(Math.max(0, at - 5), at - 1).some((w) => MOVING.get(ws[at - 1] ?? "")?.has(w));
+/** "move data from Kafka to Oracle", "copy the logs to postgres": moving the data, not choosing where it lives. */
+const MOVED_DATA: ReadonlySet<string> = new Set(["data", "rows", "records", "logs", "files", "events", "messages", "dataset", "datasets"]);
+function isChoosing(ws: readonly string[], at: number): boolean {
+  if (CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w))) return true;
+  const verbs = MOVING.get(ws[at - 1] ?? "");
+  if (!verbs) return false;
+  const before = ws.slice(Math.max(0, at - 5), at - 1);
+  const verb = before.findIndex((w) => verbs.has(w));
+  return verb >= 0 && !before.slice(verb + 1).some((w) => MOVED_DATA.has(w));
+}
 
 export interface Analyzer {
   analyse(text: string): Analysis;
