@@ -92,6 +92,12 @@ describe("who_does", () => {
     expect(whodoes.ask("what are the prospects for career progression here?").intent).toBe("out_of_scope");
   });
 
+  it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
+    // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
+    expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
+    expect(whodoes.ask("I've just become a DBA, where do I start?").intent).toBe("onboarding");
+  });
+
   it("answers who holds a role with that role and what it does", () => {
     const a = whodoes.ask("who's the ETL developer around here?");
     expect(a.intent).toBe("who_does");
