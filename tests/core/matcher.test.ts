@@ -92,6 +92,12 @@ describe("who_does", () => {
     expect(whodoes.ask("what are the prospects for career progression here?").intent).toBe("out_of_scope");
   });
 
+  it("reads sizing a system as the architect's capacity planning, not every size", () => {
+    expect(ids(whodoes.ask("who does the sizing for the new database servers?"))[0]).toBe("data-architect");
+    expect(ids(whodoes.ask("could we get a setting for the size of the text in the results grid?"))).not.toContain("data-architect");
+    expect(ids(whodoes.ask("the table size doubled overnight, who looks at it?"))[0]).toBe("database-administrator");
+  });
+
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");

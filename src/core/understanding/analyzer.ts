@@ -51,6 +51,8 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["modeling", "modelling"],
   ["modelled", "modelled"],
   ["modeled", "modelled"],
+  // Sizing a system is planning its capacity; a font's, a file's or a batch's size is not.
+  ["sizing", "sizing"],
   // Porter makes "activate" into "activ", the stem of "active" (an active-active cluster design).
   ["activate", "activate"],
   ["activates", "activate"],
