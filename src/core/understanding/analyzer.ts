@@ -149,7 +149,17 @@ const MOVING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["with", new Set(["swap", "swapping", "replace", "replacing"])],
 ]);
 /** "move data from Kafka to Oracle", "copy the logs to postgres": moving the data, not choosing where it lives. */
-const MOVED_DATA: ReadonlySet<string> = new Set(["data", "rows", "records", "logs", "files", "events", "messages", "dataset", "datasets"]);
+const MOVED_DATA: ReadonlySet<string> = new Set([
+  "data",
+  "rows",
+  "records",
+  "logs",
+  "files",
+  "events",
+  "messages",
+  "dataset",
+  "datasets",
+]);
 function isChoosing(ws: readonly string[], at: number): boolean {
   if (CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w))) return true;
   const verbs = MOVING.get(ws[at - 1] ?? "");

@@ -6,7 +6,7 @@
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, type Concept, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
-import { hasEmoji, normalise } from "./normalise.js";
+import { hasEmoji } from "./normalise.js";
 import {
   closeTogether,
   createResponsibilityIndex,
@@ -15,6 +15,7 @@ import {
 } from "./responsibility-index.js";
 import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
 import { SETTINGS } from "./settings.js";
+import { addTo, createSignalReader } from "./signals.js";
 
 /** How well one role's responsibilities match the task in a question. */
 export interface RoleRanking {
@@ -95,8 +96,6 @@ export const REFERRING: ReadonlySet<string> = new Set([
   "her",
 ]);
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
-const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
-const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
 
 export interface Understander {
   understand(text: string): Understanding;
@@ -124,30 +123,6 @@ function knowledgeTexts(k: Knowledge): string[] {
   for (const i of k.intents) texts.push(...i.cues, ...i.examples);
   texts.push(...k.comparison.cues);
   return texts;
-}
-
-/** Add `value` to the list a phrase maps to (a phrase may belong to several intents or roles). */
-function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
-  const list = map.get(stems) ?? [];
-  if (!list.includes(value)) map.set(stems, [...list, value]);
-}
-
-/** "nurses" -> "nurse", "claims" -> "claim"; "glass", "news" and "cars" stay (list both forms of short words). */
-function foldPlural(word: string): string {
-  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
-}
-
-/**
- * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules
- * out. ("not refreshed", "not working" stay: there the negation is the symptom.)
- */
-function ruledOutPositions(words: readonly string[]): Set<number> {
-  const out = new Set<number>();
-  words.forEach((w, i) => {
-    if (w !== "not" || !RULED_OUT_DETERMINERS.has(words[i + 1] ?? "")) return;
-    for (let k = i + 2; k < Math.min(words.length, i + 2 + SETTINGS.ruledOutWords); k++) out.add(k);
-  });
-  return out;
 }
 
 /**
@@ -184,30 +159,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   const actions = new PhraseMap<string[]>();
   for (const role of knowledge.roles)
     for (const action of role.actions) addTo(actions, analyzer.analyseKnown(action).stems, role.id);
-  // Data nouns match as written (plurals folded), not by stem: "log in" names no logs, "reported" no report.
-  const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => foldPlural(w.toLowerCase())));
-  const isDataNoun = (word: string | undefined) => word !== undefined && dataNouns.has(foldPlural(word));
+  const signals = createSignalReader(knowledge);
+  const { cueWords, isDataNoun } = signals;
   const ambiguousWords = new Set(knowledge.thesaurus.ambiguous.map((w) => stem(w.toLowerCase())));
-
-  const cueMap = new PhraseMap<IntentId[]>();
-  const cueWords = new Set<string>();
-  // Other departments' words match as written (plurals folded), not by stem: "generator" must not
-  // catch "general", nor "customs" "customer", nor "marketing" "market data".
-  const departments = new PhraseMap<true>();
-  // The comparison's cues match as written too: "different roles" asks for a list, "difference" to compare.
-  const sideBySide = new PhraseMap<true>();
-  for (const cue of knowledge.comparison.cues) sideBySide.set(normalise(cue).map(foldPlural), true);
-  for (const intent of knowledge.intents)
-    for (const cue of intent.cues) {
-      if (intent.id === "out_of_scope") {
-        departments.set(normalise(cue).map(foldPlural), true);
-        continue;
-      }
-      const stems = normalise(cue).map(stem);
-      // A cue phrase may signal several intents ("who is who"); keep them all.
-      addTo(cueMap, stems, intent.id);
-      if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
-    }
 
   // Task phrases that contain a cue word ("different directions", "what complete means"), by cue word.
   const cuePhrases = new Map<string, Map<string, string[]>>();
@@ -345,39 +299,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // A neighbour's title is a name too: "data scientist" asks about a job, not about machine learning.
     for (const m of [...mentions, ...titles]) for (let i = m.start; i < m.end; i++) inRoleName.add(i);
 
-    const cues = new Map<IntentId, number>();
-    const cuePositions = new Set<number>();
-    const inCuePhrase = new Set<number>();
-    const otherDepartment = new Set<number>();
-    const strength = (m: { start: number; end: number }) => 1 + 0.5 * (m.end - m.start - 1);
-    const span = (m: { start: number; end: number }) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
-    const inRole = (m: { start: number; end: number }) => span(m).some((i) => inRoleName.has(i));
-    // The sentence that asks "who ...": the last one with a who_does cue that is a question word.
-    let askedIn: ReadonlySet<number> | undefined = focus;
-    const outside = (m: { start: number }) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
-    const cueMatches = [...cueMap.matches(analysis.stems)].filter((m) => !inRole(m) && !outside(m));
-    for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
-    const ruledOut = ruledOutPositions(analysis.words);
-    for (const m of departments.matches(analysis.words.map(foldPlural))) {
-      // "the payroll database" is a data question: another department's word naming a data thing.
-      // "new hire" is our onboarding cue, not recruitment's "hire".
-      const at = span(m);
-      const partOfCue = at.every((i) => inCuePhrase.has(i));
-      // "(not the buildings one)": the asker rules that meaning out.
-      if (inRole(m) || partOfCue || at.some((i) => ruledOut.has(i)) || isDataNoun(analysis.words[m.end])) continue;
-      // Another department's words count wherever they are: the context says whose business it is.
-      cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
-      // "the backup generator", "the lake house": another department's thing, not a data task.
-      for (const i of at) otherDepartment.add(i);
-    }
-    for (const m of cueMatches) {
-      // "career development", "who won": a lone cue word inside another department's phrase is that phrase's.
-      if (m.end - m.start === 1 && otherDepartment.has(m.start)) continue;
-      if (!focus && m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? ""))
-        askedIn = new Set([analysis.sentence[m.start] ?? 0]);
-      for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
-      for (const i of span(m)) cuePositions.add(i);
-    }
+    const inName = (m: { start: number; end: number }) => {
+      for (let i = m.start; i < m.end; i++) if (inRoleName.has(i)) return true;
+      return false;
+    };
+    const { cues, cuePositions, otherDepartment, ruledOut, askedIn } = signals.read(analysis, inName, focus);
 
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
     if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
@@ -442,7 +368,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
       ...(focus === undefined ? {} : { focus }),
       refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
-      sideBySide: !sideBySide.matches(analysis.words.map(foldPlural)).next().done,
+      sideBySide: signals.asksSideBySide(analysis),
       contextRoles: new Set(
         askedIn === undefined
           ? []

@@ -1,0 +1,136 @@
+/**
+ * What a message signals besides its task: the intents its cue words point at ("who", "difference",
+ * "first week"), other departments' words (a question for someone else), what the asker rules out ("not
+ * the DBA's job"), and which sentence asks "who". Cues match by stem; other departments' words, data nouns
+ * and the comparison's cues match as written, plurals folded.
+ */
+import type { IntentId } from "../intents.js";
+import type { Knowledge } from "../knowledge/types.js";
+import { type Analysis, PhraseMap, stem } from "./analyzer.js";
+import { normalise } from "./normalise.js";
+import { SETTINGS } from "./settings.js";
+
+export interface Signals {
+  /** intent -> strength of its cue words in the message (out_of_scope: other departments' words). */
+  cues: Map<IntentId, number>;
+  /** Word positions of the cue words that count. */
+  cuePositions: Set<number>;
+  /** Word positions of other departments' words ("the backup generator", "the lake house"). */
+  otherDepartment: Set<number>;
+  /** Word positions the asker rules out ("(not the ETL coding)"). */
+  ruledOut: Set<number>;
+  /** The sentence that asks "who ...": the focus given, else the last with a who_does cue that is a question word. */
+  askedIn: ReadonlySet<number> | undefined;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SignalReader {
+  /** The one-word cues, as stems ("who", "differ"). */
+  readonly cueWords: ReadonlySet<string>;
+  /** A thesaurus data noun, matched as written with plurals folded ("log in" names no logs). */
+  isDataNoun(word: string | undefined): boolean;
+  /** Whether the message asks to see the roles side by side (comparison.yaml's cues). */
+  asksSideBySide(analysis: Analysis): boolean;
+  /**
+   * @param inName whether a span is part of a role's name or a neighbouring title: names are not cues.
+   * @param focus the sentences that are the question: only their cue words say what is asked.
+   */
+  read(analysis: Analysis, inName: (span: Span) => boolean, focus?: ReadonlySet<number>): Signals;
+}
+
+const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
+const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
+
+/** Add `value` to the list a phrase maps to (a phrase may belong to several intents or roles). */
+export function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
+  const list = map.get(stems) ?? [];
+  if (!list.includes(value)) map.set(stems, [...list, value]);
+}
+
+/** "nurses" -> "nurse", "claims" -> "claim"; "glass", "news" and "cars" stay (list both forms of short words). */
+export function foldPlural(word: string): string {
+  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
+}
+
+/**
+ * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules
+ * out. ("not refreshed", "not working" stay: there the negation is the symptom.)
+ */
+function ruledOutPositions(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  words.forEach((w, i) => {
+    if (w !== "not" || !RULED_OUT_DETERMINERS.has(words[i + 1] ?? "")) return;
+    for (let k = i + 2; k < Math.min(words.length, i + 2 + SETTINGS.ruledOutWords); k++) out.add(k);
+  });
+  return out;
+}
+
+const strength = (m: Span) => 1 + 0.5 * (m.end - m.start - 1);
+const span = (m: Span) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
+
+export function createSignalReader(knowledge: Knowledge): SignalReader {
+  const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => foldPlural(w.toLowerCase())));
+  const isDataNoun = (word: string | undefined) => word !== undefined && dataNouns.has(foldPlural(word));
+  const cueMap = new PhraseMap<IntentId[]>();
+  const cueWords = new Set<string>();
+  // Other departments' words match as written (plurals folded), not by stem: "generator" must not
+  // catch "general", nor "customs" "customer", nor "marketing" "market data".
+  const departments = new PhraseMap<true>();
+  // The comparison's cues match as written too: "different roles" asks for a list, "difference" to compare.
+  const sideBySide = new PhraseMap<true>();
+  for (const cue of knowledge.comparison.cues) sideBySide.set(normalise(cue).map(foldPlural), true);
+  for (const intent of knowledge.intents)
+    for (const cue of intent.cues) {
+      if (intent.id === "out_of_scope") {
+        departments.set(normalise(cue).map(foldPlural), true);
+        continue;
+      }
+      const stems = normalise(cue).map(stem);
+      // A cue phrase may signal several intents ("who is who"); keep them all.
+      addTo(cueMap, stems, intent.id);
+      if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
+    }
+
+  function read(analysis: Analysis, inName: (span: Span) => boolean, focus?: ReadonlySet<number>): Signals {
+    const cues = new Map<IntentId, number>();
+    const cuePositions = new Set<number>();
+    const inCuePhrase = new Set<number>();
+    const otherDepartment = new Set<number>();
+    let askedIn: ReadonlySet<number> | undefined = focus;
+    const outside = (m: Span) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
+    const cueMatches = [...cueMap.matches(analysis.stems)].filter((m) => !inName(m) && !outside(m));
+    for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
+    const ruledOut = ruledOutPositions(analysis.words);
+    for (const m of departments.matches(analysis.words.map(foldPlural))) {
+      // "the payroll database" is a data question: another department's word naming a data thing.
+      // "new hire" is our onboarding cue, not recruitment's "hire".
+      const at = span(m);
+      const partOfCue = at.every((i) => inCuePhrase.has(i));
+      // "(not the buildings one)": the asker rules that meaning out.
+      if (inName(m) || partOfCue || at.some((i) => ruledOut.has(i)) || isDataNoun(analysis.words[m.end])) continue;
+      // Another department's words count wherever they are: the context says whose business it is.
+      cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
+      for (const i of at) otherDepartment.add(i);
+    }
+    for (const m of cueMatches) {
+      // "career development", "who won": a lone cue word inside another department's phrase is that phrase's.
+      if (m.end - m.start === 1 && otherDepartment.has(m.start)) continue;
+      if (!focus && m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? ""))
+        askedIn = new Set([analysis.sentence[m.start] ?? 0]);
+      for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
+      for (const i of span(m)) cuePositions.add(i);
+    }
+    return { cues, cuePositions, otherDepartment, ruledOut, askedIn };
+  }
+
+  return {
+    cueWords,
+    isDataNoun,
+    asksSideBySide: (analysis) => !sideBySide.matches(analysis.words.map(foldPlural)).next().done,
+    read,
+  };
+}
