@@ -94,7 +94,9 @@ describe("who_does", () => {
 
   it("reads sizing a system as the architect's capacity planning, not every size", () => {
     expect(ids(whodoes.ask("who does the sizing for the new database servers?"))[0]).toBe("data-architect");
-    expect(ids(whodoes.ask("could we get a setting for the size of the text in the results grid?"))).not.toContain("data-architect");
+    expect(ids(whodoes.ask("could we get a setting for the size of the text in the results grid?"))).not.toContain(
+      "data-architect",
+    );
     expect(ids(whodoes.ask("the table size doubled overnight, who looks at it?"))[0]).toBe("database-administrator");
   });
 
