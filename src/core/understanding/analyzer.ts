@@ -132,6 +132,12 @@ export class PhraseMap<T> {
   }
 }
 
+/** Add `value` to the list a phrase maps to (a phrase may belong to several intents or roles). */
+export function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
+  const list = map.get(stems) ?? [];
+  if (!list.includes(value)) map.set(stems, [...list, value]);
+}
+
 const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus"]);
 /**
  * Words right before a product's name that make it a choice of that kind too ("move the backend to
@@ -143,10 +149,11 @@ const CHOOSING: readonly (readonly string[])[] = [["let", "try"], ["lets", "try"
  * "move (the backend) to", "migrate to", "swap (our Airflow) for", "replace (it) with": a move to a product
  * is a choice of it. By the word right before the product, the verbs within a few words before that.
  */
+const SWAPPING: ReadonlySet<string> = new Set(["swap", "swapping", "replace", "replacing"]);
 const MOVING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["to", new Set(["move", "moving", "switch", "switching", "migrate", "migrating"])],
-  ["for", new Set(["swap", "swapping", "replace", "replacing"])],
-  ["with", new Set(["swap", "swapping", "replace", "replacing"])],
+  ["for", SWAPPING],
+  ["with", SWAPPING],
 ]);
 /** "move data from Kafka to Oracle", "copy the logs to postgres": moving the data, not choosing where it lives. */
 const MOVED_DATA: ReadonlySet<string> = new Set([

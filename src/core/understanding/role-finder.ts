@@ -4,7 +4,7 @@
  */
 import type { Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, PhraseMap, stem } from "./analyzer.js";
-import { normalise } from "./normalise.js";
+import { foldPlural, normalise } from "./normalise.js";
 
 export interface RoleMention {
   roleId: string;
@@ -24,11 +24,6 @@ export interface RoleFinder {
   neighbours(analysis: Analysis): NeighbourMention[];
   /** The role a free-text name or id means, e.g. from a `/whodoes onboard dba` argument. */
   resolve(name: string): string | undefined;
-}
-
-/** "scientists" -> "scientist": titles match as written, plurals folded, never by stem ("data modeller" is not "data model"). */
-function foldPlural(word: string): string {
-  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
 const inside = (a: { start: number; end: number }, b: { start: number; end: number }) =>

@@ -6,8 +6,8 @@
  */
 import type { IntentId } from "../intents.js";
 import type { Knowledge } from "../knowledge/types.js";
-import { type Analysis, PhraseMap, stem } from "./analyzer.js";
-import { normalise } from "./normalise.js";
+import { type Analysis, addTo, PhraseMap, stem } from "./analyzer.js";
+import { foldPlural, normalise } from "./normalise.js";
 import { SETTINGS } from "./settings.js";
 
 export interface Signals {
@@ -44,17 +44,6 @@ export interface SignalReader {
 
 const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
-
-/** Add `value` to the list a phrase maps to (a phrase may belong to several intents or roles). */
-export function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
-  const list = map.get(stems) ?? [];
-  if (!list.includes(value)) map.set(stems, [...list, value]);
-}
-
-/** "nurses" -> "nurse", "claims" -> "claim"; "glass", "news" and "cars" stay (list both forms of short words). */
-export function foldPlural(word: string): string {
-  return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
-}
 
 /**
  * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules

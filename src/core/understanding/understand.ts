@@ -5,7 +5,7 @@
  */
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
-import { type Analysis, type Concept, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
+import { type Analysis, addTo, type Concept, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
 import { hasEmoji } from "./normalise.js";
 import {
   closeTogether,
@@ -15,7 +15,7 @@ import {
 } from "./responsibility-index.js";
 import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
 import { SETTINGS } from "./settings.js";
-import { addTo, createSignalReader } from "./signals.js";
+import { createSignalReader } from "./signals.js";
 
 /** How well one role's responsibilities match the task in a question. */
 export interface RoleRanking {
