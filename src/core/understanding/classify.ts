@@ -6,7 +6,8 @@
 import { INTENT_IDS, type IntentId } from "../intents.js";
 import type { Neighbour, Role } from "../knowledge/types.js";
 import { SETTINGS } from "./settings.js";
-import type { RoleRanking, Understanding } from "./understand.js";
+import type { RoleRanking } from "./task-ranking.js";
+import type { Understanding } from "./understand.js";
 
 export interface Decision {
   intent: IntentId;

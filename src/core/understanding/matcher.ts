@@ -6,7 +6,8 @@ import type { Knowledge } from "../knowledge/types.js";
 import type { HighlightSpan, Matcher, MatchResult, RankedRole } from "../matcher.js";
 import { classify } from "./classify.js";
 import { questionsOf } from "./questions.js";
-import { createUnderstander, type RoleRanking, type Understander, type Understanding } from "./understand.js";
+import type { RoleRanking } from "./task-ranking.js";
+import { createUnderstander, type Understander, type Understanding } from "./understand.js";
 
 /**
  * The stretches of `text` to show bold: the words `hits` marks (counting runs of letters and digits),

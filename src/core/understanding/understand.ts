@@ -5,43 +5,12 @@
  */
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
-import { type Analysis, addTo, type Concept, createAnalyzer, PhraseMap, stem } from "./analyzer.js";
+import { type Analysis, createAnalyzer, stem } from "./analyzer.js";
 import { hasEmoji } from "./normalise.js";
-import {
-  closeTogether,
-  createResponsibilityIndex,
-  type ResponsibilityIndex,
-  type ResponsibilityMatch,
-} from "./responsibility-index.js";
+import type { ResponsibilityIndex } from "./responsibility-index.js";
 import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
-import { SETTINGS } from "./settings.js";
 import { createSignalReader } from "./signals.js";
-
-/** How well one role's responsibilities match the task in a question. */
-export interface RoleRanking {
-  role: Role;
-  raw: number;
-  /** Share of the question's weight this role's best responsibility covers, 0..1. */
-  confidence: number;
-  /** Weight of the concepts that matched whole keywords (see ResponsibilityMatch.evidence). */
-  evidence: number;
-  /** The concepts that make up `evidence`. */
-  strong: string[];
-  matches: ResponsibilityMatch[];
-}
-
-/** How well a neighbouring role's own work matches the task (its ranking stands on a stand-in role). */
-export interface NeighbourRanking extends RoleRanking {
-  neighbour: Neighbour;
-  /**
-   * The most whole-keyword evidence any modelled role has from words other than the neighbour's own
-   * ("notes" in "release notes" is the neighbour's, not the lake's unstructured notes) and other than
-   * bare data nouns ("select a column" in a question about a dashboard's charts says only that it is data).
-   */
-  beyond: number;
-  /** Its whole-keyword evidence from words no modelled role's keywords matched: what proves the work is its own. */
-  own: number;
-}
+import { createTaskRanker, type NeighbourRanking, type RoleRanking } from "./task-ranking.js";
 
 export interface Understanding {
   analysis: Analysis;
@@ -125,172 +94,14 @@ function knowledgeTexts(k: Knowledge): string[] {
   return texts;
 }
 
-/**
- * A neighbouring role's own work as a stand-in role with one responsibility, so that one index weighs the
- * modelled roles' work and the neighbours' against each other. It never reaches an answer.
- */
-function standIn(n: Neighbour): Role {
-  return {
-    id: n.id,
-    name: n.name,
-    short: n.name,
-    character: n.description,
-    aliases: [],
-    summary: n.description,
-    responsibilities: [{ id: "work", statement: "", keywords: n.keywords, concerns: [] }],
-    actions: [],
-    example: "",
-    worksWith: [],
-    firstWeek: [],
-  };
-}
-
 export function createUnderstander(knowledge: Knowledge): Understander {
   const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
   const roleFinder = createRoleFinder(knowledge.roles, knowledge.neighbours);
-  const neighbourWork = new Map(knowledge.neighbours.filter((n) => n.keywords.length > 0).map((n) => [n.id, n]));
   const neighboursById = new Map(knowledge.neighbours.map((n) => [n.id, n]));
-  const index = createResponsibilityIndex(
-    [...knowledge.roles, ...[...neighbourWork.values()].map(standIn)],
-    analyzer,
-    knowledge.thesaurus.weak,
-  );
   const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
-  const actions = new PhraseMap<string[]>();
-  for (const role of knowledge.roles)
-    for (const action of role.actions) addTo(actions, analyzer.analyseKnown(action).stems, role.id);
   const signals = createSignalReader(knowledge);
-  const { cueWords, isDataNoun } = signals;
+  const ranker = createTaskRanker(knowledge, analyzer, signals);
   const ambiguousWords = new Set(knowledge.thesaurus.ambiguous.map((w) => stem(w.toLowerCase())));
-
-  // Task phrases that contain a cue word ("different directions", "what complete means"), by cue word.
-  const cuePhrases = new Map<string, Map<string, string[]>>();
-  for (const entry of index.entries)
-    for (const phrase of entry.phrases)
-      for (const c of phrase)
-        if (cueWords.has(c)) {
-          const byKey = cuePhrases.get(c) ?? new Map<string, string[]>();
-          byKey.set(phrase.join(" "), phrase);
-          cuePhrases.set(c, byKey);
-        }
-
-  function rank(
-    content: Set<string>,
-    weight: number,
-    positions: Map<string, number[]>,
-    acting: Set<string>,
-    discount: Map<string, number>,
-    nounOnly: ReadonlySet<string>,
-  ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined } {
-    const byRole = new Map<string, RoleRanking>();
-    for (const m of index.search(content, positions, discount)) {
-      const r = byRole.get(m.entry.role.id);
-      if (r) {
-        if (r.matches.length < 2) r.matches.push(m);
-        // Whether the message is about this role's work at all: its strongest evidence anywhere,
-        // and every task word of its that matched ("ingestion" and "lake" in "who builds the
-        // ingestion into the lake": the lake is data because ingestion is).
-        if (m.evidence > r.evidence) r.evidence = m.evidence;
-        for (const c of m.strong) if (!r.strong.includes(c)) r.strong.push(c);
-        continue;
-      }
-      byRole.set(m.entry.role.id, {
-        role: m.entry.role,
-        raw: m.raw,
-        confidence: weight > 0 ? Math.min(1, m.covered / weight) : 0,
-        evidence: m.evidence,
-        strong: [...m.strong],
-        matches: [m],
-      });
-    }
-    const all = [...byRole.values()]; // best first: search() sorts by raw
-    const ranked = all.filter((r) => !neighbourWork.has(r.role.id));
-    const best = all.find((r) => neighbourWork.has(r.role.id));
-    const weigh = (concepts: string[]) => concepts.reduce((sum, c) => sum + index.weightOf(c), 0);
-    const neighbour = best && {
-      ...best,
-      neighbour: neighbourWork.get(best.role.id) as Neighbour,
-      beyond: Math.max(0, ...ranked.map((r) => weigh(r.strong.filter((c) => !best.strong.includes(c) && !nounOnly.has(c))))),
-      own: weigh(best.strong.filter((c) => !ranked.some((r) => r.strong.includes(c)))),
-    };
-    // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
-    if (acting.size === 0) return { ranking: ranked, neighbour };
-    for (const r of ranked) if (acting.has(r.role.id)) r.raw *= 1 + SETTINGS.actionBoost;
-    return { ranking: ranked.sort((a, b) => b.raw - a.raw), neighbour }; // stable: ties keep knowledge order
-  }
-
-  /**
-   * "The DBA already restored the table. Who fixes the nightly load?": when a message has several
-   * sentences and the one that asks has task words of its own, words only in the others are context.
-   */
-  function contextDiscount(
-    analysis: Analysis,
-    content: Set<string>,
-    askedIn: ReadonlySet<number> | undefined,
-  ): Map<string, number> {
-    const discount = new Map<string, number>();
-    if (askedIn === undefined) return discount;
-    const inAsk = new Set<string>();
-    const elsewhere = new Set<string>();
-    for (const c of analysis.concepts) {
-      if (!content.has(c.id)) continue;
-      (askedIn.has(analysis.sentence[c.start] ?? -1) ? inAsk : elsewhere).add(c.id);
-    }
-    if (![...inAsk].some((c) => index.isKnown(c) && !index.isWeak(c))) return discount;
-    for (const c of elsewhere) if (!inAsk.has(c)) discount.set(c, SETTINGS.contextWeight);
-    return discount;
-  }
-
-  /**
-   * The concepts that may be a task, and the question's total weight as task evidence. Lone cue words
-   * ("who", "difference") are not task words, unless they complete a task phrase.
-   */
-  function taskContent(
-    analysis: Analysis,
-    positions: ReadonlyMap<string, readonly number[]>,
-    cuePositions: ReadonlySet<number>,
-    skip: (c: Concept) => boolean,
-  ): { content: Set<string>; weight: number } {
-    const content = new Set<string>();
-    const asCue = new Set<string>();
-    for (const c of analysis.concepts) {
-      if (skip(c)) continue;
-      if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) asCue.add(c.id);
-      else content.add(c.id);
-    }
-    // "what 'complete' means", "pulling in different directions": the cue word is part of the task.
-    for (const c of asCue)
-      for (const p of cuePhrases.get(c)?.values() ?? [])
-        if (p.every((x) => x === c || content.has(x)) && closeTogether(p, positions)) {
-          content.add(c);
-          break;
-        }
-    let weight = 0;
-    for (const c of content) {
-      const first = analysis.concepts[positions.get(c)?.[0] ?? -1];
-      if (index.isKnown(c)) weight += index.weightOf(c);
-      else if (first && first.end - first.start === 1 && analysis.unknown.has(first.start)) weight += SETTINGS.unknownWordWeight;
-      else weight += SETTINGS.knownNonTaskWeight;
-    }
-    return { content, weight };
-  }
-
-  /**
-   * Concepts the message has only from data nouns ("column", "table", "query"): they say its subject is
-   * data, which a BI tool's or an ML pipeline's question is too, not whose task it is.
-   */
-  function dataNounConcepts(analysis: Analysis): Set<string> {
-    const noun = new Set<string>();
-    const other = new Set<string>();
-    for (const c of analysis.concepts) (c.end - c.start === 1 && isDataNoun(analysis.words[c.start]) ? noun : other).add(c.id);
-    return new Set([...noun].filter((c) => !other.has(c)));
-  }
-
-  function actingRoles(analysis: Analysis): Set<string> {
-    const acting = new Set<string>();
-    for (const m of actions.matches(analysis.stems)) for (const id of m.value) acting.add(id);
-    return acting;
-  }
 
   function read(analysis: Analysis, text: string, focus?: ReadonlySet<number>): Understanding {
     const mentions = roleFinder.find(analysis);
@@ -315,21 +126,14 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (list) list.push(i);
       else positions.set(c.id, [i]);
     });
-    const { content, weight } = taskContent(
+    const { content, weight } = ranker.taskContent(
       analysis,
       positions,
       cuePositions,
       (c) => c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start),
     );
 
-    const { ranking, neighbour } = rank(
-      content,
-      weight,
-      positions,
-      actingRoles(analysis),
-      contextDiscount(analysis, content, askedIn),
-      dataNounConcepts(analysis),
-    );
+    const { ranking, neighbour } = ranker.rank(analysis, content, weight, positions, askedIn);
     // A question about a role, asked among sentences of context, is not turned into a neighbouring role's
     // work by the context: a post that mentions hardware on its way to asking what a DBA does is about the DBA.
     const aboutRole = (m: { start: number }) => focus?.has(analysis.sentence[m.start] ?? -1);
@@ -341,7 +145,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     }
     // "the sales pipeline", "the water pipeline": another department's thing names no data; nor does the
     // "data" of a title ("the data analysts" are people).
-    const mentionsData = analysis.words.some((w, i) => isDataNoun(w) && !otherDepartment.has(i) && !inRoleName.has(i));
+    const mentionsData = analysis.words.some((w, i) => signals.isDataNoun(w) && !otherDepartment.has(i) && !inRoleName.has(i));
     const plain = new Set<string>();
     const everyday = new Set<string>();
     for (const c of analysis.concepts) {
@@ -382,7 +186,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     analyse: (text) => analyzer.analyse(text),
     read,
     roleFinder,
-    index,
+    index: ranker.index,
     matchedWords(text, concepts) {
       const words = text
         .split(/[^A-Za-z0-9]+/)
