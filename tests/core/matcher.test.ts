@@ -100,6 +100,11 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("the table size doubled overnight, who looks at it?"))[0]).toBe("database-administrator");
   });
 
+  it("reads how long data must be preserved as the data manager's retention rules", () => {
+    for (const q of ["how long must we preserve the survey data?", "who sets our data preservation rules?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
+  });
+
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
@@ -147,6 +152,10 @@ describe("who_does", () => {
       "We need a database, let's try PostgreSQL",
       "why not MongoDB?",
       "should we replace luigi with prefect?",
+      // ...and so is weighing it against another, or dropping one for another.
+      "is clickhouse a good alternative to postgres for our events?",
+      "could we use snowflake instead of redshift?",
+      "time to ditch mongodb?",
     ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     // Moving the data there is not choosing the product.

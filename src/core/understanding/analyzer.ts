@@ -138,13 +138,26 @@ export function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
   if (!list.includes(value)) map.set(stems, [...list, value]);
 }
 
-const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus"]);
+/** The words between two names that set them side by side ("PostgreSQL or MongoDB", "Snowflake instead of Redshift"). */
+const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus", "instead of", "rather than"]);
 /**
  * Words right before a product's name that make it a choice of that kind too ("move the backend to
- * postgres", "let's try PostgreSQL", "why not MongoDB?"): choosing a platform is asked this way as often
- * as with an "or".
+ * postgres", "let's try PostgreSQL", "why not MongoDB?", "an alternative to ClickHouse", "instead of AWS",
+ * "ditch MongoDB?"): choosing a platform is asked this way as often as with an "or".
  */
-const CHOOSING: readonly (readonly string[])[] = [["let", "try"], ["lets", "try"], ["prefer"], ["why", "not"], ["go", "with"]];
+const CHOOSING: readonly (readonly string[])[] = [
+  ["let", "try"],
+  ["lets", "try"],
+  ["prefer"],
+  ["why", "not"],
+  ["go", "with"],
+  ["alternative", "to"],
+  ["alternatives", "to"],
+  ["instead", "of"],
+  ["rather", "than"],
+  ["ditch"],
+  ["ditching"],
+];
 /**
  * "move (the backend) to", "migrate to", "swap (our Airflow) for", "replace (it) with": a move to a product
  * is a choice of it. By the word right before the product, the verbs within a few words before that.
@@ -213,7 +226,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     let last: { start: number; end: number; value: string } | undefined;
     let out = concepts;
     for (const m of kinds.matches(stems)) {
-      const pair = last && m.start === last.end + 1 && last.value === m.value && ALTERNATIVE.has(ws[last.end] ?? "");
+      const pair = last && last.value === m.value && ALTERNATIVE.has(ws.slice(last.end, m.start).join(" "));
       if (pair || isChoosing(ws, m.start)) {
         const [from, to] = [pair && last ? last.start : m.start, m.end];
         const choice: Concept = { id: m.value, start: from, end: to, stop: false };
