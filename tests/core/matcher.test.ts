@@ -70,10 +70,13 @@ describe("who_does", () => {
     expect(named.roles).toEqual(whodoes.ask("restore prod db").roles);
   });
 
-  it("never corrects a word the thesaurus lists, nor an everyday one ('KPIs' is not 'APIs', 'audio' not 'audit')", () => {
+  it("never corrects a word the thesaurus lists, an everyday one or a short form ('KPIs' is not 'APIs', 'audio' not 'audit', 'SSMS' not 'SSIS')", () => {
     const matcher = createMatcher(whodoes.knowledge);
     expect(matcher.match("the regulator KPIs come from the warehouse").words).toContain("kpis");
     expect(matcher.match("keep raw audio of customer calls").words).toContain("audio");
+    expect(matcher.match("how do I make the SSMS results grid font bigger?").words).toContain("ssms");
+    // A misspelt word still is one.
+    expect(matcher.match("who restroes the backup?").words).toContain("restores");
   });
 
   it("keeps a data task that mentions another department's thing, when the message names data", () => {
@@ -98,6 +101,11 @@ describe("who_does", () => {
       "data-architect",
     );
     expect(ids(whodoes.ask("the table size doubled overnight, who looks at it?"))[0]).toBe("database-administrator");
+  });
+
+  it("reads who owns the data as data ownership, the data manager's, though 'own' and 'data' are weak words", () => {
+    for (const q of ["who owns this dataset?", "so who is the owner of the dataset then?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 
   it("reads how long data must be preserved as the data manager's retention rules", () => {

@@ -78,7 +78,8 @@ export function createSpellingCorrector(vocabulary: ReadonlyMap<string, number>)
 
   function lookup(word: string): string {
     const edits = maxEdits(word.length);
-    if (edits === 0 || /\d/.test(word) || isCommonEnglish(word)) return word;
+    // A word without a vowel is a short form ("ssms", "dbcc"), not a misspelt word: "ssms" is not "ssis".
+    if (edits === 0 || /\d/.test(word) || !/[aeiouy]/.test(word) || isCommonEnglish(word)) return word;
     const index = deletionIndex();
     let best = word;
     let bestDistance = Number.POSITIVE_INFINITY;
