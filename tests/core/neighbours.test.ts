@@ -67,6 +67,8 @@ describe("questions about a neighbouring role", () => {
       ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],
       // Bare data nouns ("column", "table") say the subject is data, not that the task is the roles'.
       ["how do I change the font of a column header in the Tableau table?", "bi-developer"],
+      // A model's accuracy is the data scientist's, though the roles have data quality's "accuracy".
+      ["my model's validation accuracy is stuck at 20% while the training accuracy keeps rising, why?", "data-scientist"],
     ] as const) {
       const a = json(q);
       expect(a.intent, q).toBe("out_of_scope");
