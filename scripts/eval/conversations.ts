@@ -87,7 +87,10 @@ export function conversationReport(whodoes: Whodoes, part: "dev" | "heldout", op
   const conversations = readConversations(part);
   const carried = evaluateConversations(whodoes, conversations);
   const alone = evaluateConversations(whodoes, conversations, { carry: false });
-  const name = part === "dev" ? "tuning" : "HELD-OUT, never tuned on; misses seen once, at the end of the round of batches 5–7";
+  const name =
+    part === "dev"
+      ? "tuning"
+      : "HELD-OUT, never tuned on; the misses of batches 1–8 seen once, at the end of the round of batches 5–7";
   const row = (label: string, s: ConversationScores) =>
     `${label.padEnd(26)}${pct(s.first.intentAccuracy).padStart(8)}${pct(s.first.roleAccuracy).padStart(8)}${pct(s.later.intentAccuracy).padStart(10)}${pct(s.later.roleAccuracy).padStart(8)}`;
   const lines = [
