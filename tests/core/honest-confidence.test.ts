@@ -68,6 +68,16 @@ describe("honest confidence", () => {
     }
   });
 
+  it("lets only the asking sentence's own task words claim a question about another department's matter", () => {
+    // The context's "created" and "read" are the DBA's access words; the question is about a font.
+    const q = "I created four charts for the board to read at the meeting. How do I make the font size bigger?";
+    expect(whodoes.ask(q).intent).toBe("out_of_scope");
+    // Context that is another department's does not turn a data question away.
+    expect(whodoes.ask("Marketing here. Our campaign report lost a day of rows overnight, who fixes the load?").intent).toBe(
+      "who_does",
+    );
+  });
+
   it("answers a long post that is not about data work as out of scope, not as a list of roles or help", () => {
     expect(
       whodoes.ask("Could someone make a list of the new features and the breaking changes from last month's commit messages?")

@@ -114,7 +114,9 @@ export function classify(u: Understanding): Decision {
   // message also carries plenty of data-task evidence, from two or more task words ("the payroll
   // database's audit log"), or names a data thing and a task ("the lab results db is sluggish
   // during ward rounds"); one word in common ("monitors", "password") is not enough.
-  const unambiguous = top ? top.strong.filter((c) => !u.ambiguous.has(c)).length : 0;
+  // When the asking sentence carries the other department's word, only its own task words count.
+  const askedWords = u.askedAboutOtherDepartment;
+  const unambiguous = top ? top.strong.filter((c) => !u.ambiguous.has(c) && (!askedWords || askedWords.has(c))).length : 0;
   const overrides =
     top !== undefined &&
     ((top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||

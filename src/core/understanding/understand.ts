@@ -42,6 +42,12 @@ export interface Understanding {
   refers: boolean;
   /** Roles named only in sentences other than the one that asks "who ..." (context, not the subject). */
   contextRoles: Set<Role>;
+  /**
+   * The concepts of the sentence that asks (the focus, else the one that asks "who"), when another department's
+   * word is in it too: then only these task words can prove the question is ours ("I made charts for the team
+   * to read. How do I make the font bigger?" asks about fonts, whatever the context did).
+   */
+  askedAboutOtherDepartment?: ReadonlySet<string>;
   /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
   emojiOnly: boolean;
   /** It carries a word that asks to see the roles side by side ("compare", "at a glance": comparison.yaml's cues). */
@@ -155,6 +161,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
     const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
     const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)));
+    const asking = focus ?? askedIn;
+    const inAsking = (i: number) => asking === undefined || asking.has(analysis.sentence[i] ?? -1);
+    const askedAboutOtherDepartment = [...otherDepartment].some(inAsking)
+      ? new Set(analysis.concepts.filter((c) => inAsking(c.start)).map((c) => c.id))
+      : undefined;
     return {
       analysis,
       roles,
@@ -171,6 +182,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
       ...(focus === undefined ? {} : { focus }),
+      ...(askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment }),
       refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
       sideBySide: signals.asksSideBySide(analysis),
       contextRoles: new Set(
