@@ -93,6 +93,10 @@ describe("who_does", () => {
     // A lone cue word inside another department's phrase is that phrase's: "career" asks about starting
     // in a role, "career progression" is HR's.
     expect(whodoes.ask("what are the prospects for career progression here?").intent).toBe("out_of_scope");
+    // A word with an everyday meaning and a tool's: Kettle (Pentaho's ETL tool) among data words, the kitchen's alone.
+    const etl = whodoes.ask("how do I import Kettle transformations into Hop?");
+    expect([etl.intent, ids(etl)[0]]).toEqual(["who_does", "data-warehouse-engineer"]);
+    expect(whodoes.ask("who fixes the kettle in the kitchen?").intent).toBe("out_of_scope");
   });
 
   it("reads sizing a system as the architect's capacity planning, not every size", () => {
