@@ -121,6 +121,9 @@ describe("who_does", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
     expect(whodoes.ask("I've just become a DBA, where do I start?").intent).toBe("onboarding");
+    // What a role needs to learn is what it takes, not starting in it, unless the asker is new.
+    expect(whodoes.ask("As a DBA, do I need to learn Python?").intent).toBe("describe_role");
+    expect(whodoes.ask("I just started as a data engineer, should I learn Spark first?").intent).toBe("onboarding");
   });
 
   it("answers who holds a role with that role and what it does", () => {
