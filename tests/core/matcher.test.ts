@@ -113,7 +113,11 @@ describe("who_does", () => {
   });
 
   it("reads how long data must be preserved as the data manager's retention rules", () => {
-    for (const q of ["how long must we preserve the survey data?", "who sets our data preservation rules?"])
+    for (const q of [
+      "how long must we preserve the survey data?",
+      "who sets our data preservation rules?",
+      "who decides the retention schedule for our records?",
+    ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 

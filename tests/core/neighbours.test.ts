@@ -69,6 +69,8 @@ describe("questions about a neighbouring role", () => {
       ["how do I change the font of a column header in the Tableau table?", "bi-developer"],
       // A model's accuracy is the data scientist's, though the roles have data quality's "accuracy".
       ["my model's validation accuracy is stuck at 20% while the training accuracy keeps rising, why?", "data-scientist"],
+      // Records management (documents, files, archives) is the records manager's; how long data is kept stays ours.
+      ["who is responsible for records management?", "records-manager"],
     ] as const) {
       const a = json(q);
       expect(a.intent, q).toBe("out_of_scope");
