@@ -50,6 +50,10 @@ describe("several questions in one message", () => {
     const b = whodoes.ask("first week as a data architect, what should I read and who should I meet?");
     expect(b.parts).toBeUndefined();
     expect(b.intent).toBe("onboarding");
+    // An alternative offered ("Or ...?") is the same question, not a second one.
+    const c = whodoes.ask("Is a data warehouse engineer a real job? Or is that lumped in with the database engineer?");
+    expect(c.parts).toBeUndefined();
+    expect(c.intent).toBe("compare_roles");
   });
 
   it("answers a further question with words of its own, but no task word, about the question before it", () => {

@@ -24,6 +24,7 @@ const ASKING_WORDS =
   /\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know)/i;
 
 const QUESTION_MARK_END = /\?["')\]*_]*$/;
+const OFFERS_ALTERNATIVE = /^\W*or\b/i;
 
 export function asks(sentence: string): boolean {
   const s = sentence.trim();
@@ -62,7 +63,10 @@ export function questionsOf(understander: Understander, text: string): Question[
   const leaning = new Set<number>();
   parts.forEach((part, i) => {
     if (!asks(part) || !analysis.sentence.includes(i)) return;
-    if (own.named.has(i) || own.task.has(i)) groups.push([...leading.splice(0), i]);
+    // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question.
+    const last = groups.at(-1);
+    if (last && OFFERS_ALTERNATIVE.test(part)) last.push(i);
+    else if (own.named.has(i) || own.task.has(i)) groups.push([...leading.splice(0), i]);
     else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {
       leaning.add(groups.length);
       groups.push([i]);
