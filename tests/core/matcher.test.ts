@@ -121,6 +121,11 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 
+  it("reads a user's IP addresses as personal data, so how long they are kept is the data manager's", () => {
+    const a = whodoes.ask("how long does the forum store a user's IP addresses?");
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);
+  });
+
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
