@@ -58,6 +58,8 @@ describe("honest confidence", () => {
       "who runs the team stand-up?",
       // A project's chat link is its maintainers' business, though the project is a database.
       "the link to slack in the postgres operator's readme is no longer active, is there a new one?",
+      // A tool's next version is its maintainers' plan, though the tool moves data.
+      "any chance this lands in the next version of the connector?",
     ]) {
       const a = whodoes.ask(q);
       expect(a.intent, q).toBe("out_of_scope");
