@@ -126,6 +126,11 @@ describe("who_does", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);
   });
 
+  it("reads keeping a schema up to date through an application's releases as the DBA's production changes", () => {
+    const a = whodoes.ask("how should the app keep its schema up to date when a new release changes the tables?");
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
+  });
+
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
