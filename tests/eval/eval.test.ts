@@ -68,7 +68,7 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * above (a change that costs real questions fails here, however well it does on the written sets). When a
  * new batch joins the held-out part the figures are measured again, on the larger set, and held there.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.772, roleAccuracy: 0.736, outOfScopeRecall: 0.452, wronglyRejected: 0.086 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.766, roleAccuracy: 0.716, outOfScopeRecall: 0.452, wronglyRejected: 0.095 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
