@@ -133,6 +133,11 @@ describe("who_does", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
   });
 
+  it("reads putting imports on a schedule as the warehouse engineer's orchestration", () => {
+    const a = whodoes.ask("the imports still run by hand, should we make it a cron task every hour?");
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-warehouse-engineer"]);
+  });
+
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");

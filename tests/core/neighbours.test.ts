@@ -71,6 +71,7 @@ describe("questions about a neighbouring role", () => {
       ["my model's validation accuracy is stuck at 20% while the training accuracy keeps rising, why?", "data-scientist"],
       // Records management (documents, files, archives) is the records manager's; how long data is kept stays ours.
       ["who is responsible for records management?", "records-manager"],
+      ["can we throw away the paper originals once they are scanned?", "records-manager"],
     ] as const) {
       const a = json(q);
       expect(a.intent, q).toBe("out_of_scope");
