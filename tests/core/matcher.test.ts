@@ -180,7 +180,13 @@ describe("who_does", () => {
   });
 
   it("reads two products of one kind side by side as a choice between them, the architect's; one alone is the DBA's", () => {
-    for (const q of ["PostgreSQL or MongoDB?", "snowflake vs bigquery for the new warehouse?", "airflow or dagster?"])
+    for (const q of [
+      "PostgreSQL or MongoDB?",
+      "snowflake vs bigquery for the new warehouse?",
+      "airflow or dagster?",
+      // Spreadsheets and no-code tables used as the database are a choice of store too (and "list" asks for no roles).
+      "should we keep the volunteer list in Airtable or Google Sheets?",
+    ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     // A move to a product, or trying or preferring one, is choosing it too.
     for (const q of [
