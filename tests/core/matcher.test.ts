@@ -145,6 +145,9 @@ describe("who_does", () => {
     // What a role needs to learn is what it takes, not starting in it, unless the asker is new.
     expect(whodoes.ask("As a DBA, do I need to learn Python?").intent).toBe("describe_role");
     expect(whodoes.ask("I just started as a data engineer, should I learn Spark first?").intent).toBe("onboarding");
+    // Being transferred to a team is starting in it; transferring data is not.
+    expect(whodoes.ask("just transferred to the data team, where do I begin?").intent).toBe("onboarding");
+    expect(whodoes.ask("I'm leaving the lab, can I transfer my data to a colleague?").intent).toBe("who_does");
   });
 
   it("answers who holds a role with that role and what it does", () => {
