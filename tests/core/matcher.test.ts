@@ -248,6 +248,9 @@ describe("other intents", () => {
     ["I'm new here on the data side", "onboarding", []],
     ["what roles are there", "list_roles", null],
     ["help", "help", []],
+    ["can you give me an example question?", "help", []],
+    // An example of a task is not a request for the bot's examples.
+    ["could you show an example of how to use the backup command with a single table?", "who_does", ["database-administrator"]],
     ["thanks!", "greeting", []],
     ["Many thanks, much appreciated", "greeting", []],
     [":wave:", "greeting", []],
