@@ -148,6 +148,13 @@ describe("who_does", () => {
     // Being transferred to a team is starting in it; transferring data is not.
     expect(whodoes.ask("just transferred to the data team, where do I begin?").intent).toBe("onboarding");
     expect(whodoes.ask("I'm leaving the lab, can I transfer my data to a colleague?").intent).toBe("who_does");
+    // Being new to a tool, or starting to think about a task, is not starting in a role.
+    for (const q of [
+      "I'm completely new to dbt, where can I find how incremental models handle deletes?",
+      "when should I start thinking about retention for this dataset?",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("who_does");
+    expect(whodoes.ask("I'm new to the data team, where do I start?").intent).toBe("onboarding");
   });
 
   it("answers who holds a role with that role and what it does", () => {
