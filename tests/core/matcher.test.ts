@@ -138,6 +138,11 @@ describe("who_does", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-warehouse-engineer"]);
   });
 
+  it("reads what happens to a deleted account's data as the data manager's privacy work", () => {
+    const a = whodoes.ask("when a user deletes their account, do we keep their comments?");
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);
+  });
+
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
