@@ -211,6 +211,10 @@ describe("who_does", () => {
       "We need a database, let's try PostgreSQL",
       "why not MongoDB?",
       "should we replace luigi with prefect?",
+      // Using one, asked as a "should", a reason, or against another, is choosing it too.
+      "Should our app use MongoDB?",
+      "Is there any particular reason to use Postgres?",
+      "is postgres better than mysql for this?",
       // ...and so is weighing it against another, or dropping one for another.
       "is clickhouse a good alternative to postgres for our events?",
       "could we use snowflake instead of redshift?",
@@ -219,7 +223,11 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     // Moving the data there is not choosing the product.
     expect(ids(whodoes.ask("move data from mysql to bigquery"))[0]).not.toBe("data-architect");
-    for (const q of ["our PostgreSQL is down", "mysql replica lag keeps growing, who looks at it?"])
+    for (const q of [
+      "our PostgreSQL is down",
+      "mysql replica lag keeps growing, who looks at it?",
+      "we use postgres and the nightly backup failed, who fixes it?",
+    ])
       expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
     // The kinds are data: an organisation adds its own, and a role file says whose choice it is.
     const copy = copyKnowledge();

@@ -139,7 +139,7 @@ export function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
 }
 
 /** The words between two names that set them side by side ("PostgreSQL or MongoDB", "Snowflake instead of Redshift"). */
-const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus", "instead of", "rather than"]);
+const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus", "instead of", "rather than", "better than", "faster than"]);
 /**
  * Words right before a product's name that make it a choice of that kind too ("move the backend to
  * postgres", "let's try PostgreSQL", "why not MongoDB?", "an alternative to ClickHouse", "instead of AWS",
@@ -157,7 +157,11 @@ const CHOOSING: readonly (readonly string[])[] = [
   ["rather", "than"],
   ["ditch"],
   ["ditching"],
+  ["reason", "to", "use"],
+  ["why", "use"],
 ];
+/** "Should we use MongoDB?", "Should Qcumber use MongoDB?": using a product, asked as a "should", is choosing it. */
+const SHOULD_USE_WITHIN = 3;
 /**
  * "move (the backend) to", "migrate to", "swap (our Airflow) for", "replace (it) with": a move to a product
  * is a choice of it. By the word right before the product, the verbs within a few words before that.
@@ -182,6 +186,7 @@ const MOVED_DATA: ReadonlySet<string> = new Set([
 ]);
 function isChoosing(ws: readonly string[], at: number): boolean {
   if (CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w))) return true;
+  if (ws[at - 1] === "use" && ws.slice(Math.max(0, at - 1 - SHOULD_USE_WITHIN), at - 1).includes("should")) return true;
   const verbs = MOVING.get(ws[at - 1] ?? "");
   if (!verbs) return false;
   const before = ws.slice(Math.max(0, at - 5), at - 1);
