@@ -188,6 +188,8 @@ describe("who_does", () => {
   it("leaves out what the asker rules out ('not the ETL jobs'), but keeps a negated symptom", () => {
     expect(ids(whodoes.ask("who defines how our systems integrate (not the ETL jobs themselves)?"))).toEqual(["data-architect"]);
     expect(ids(whodoes.ask("the sales dashboard is not refreshed since monday"))[0]).toBe("data-warehouse-engineer");
+    // A question asked in the negative rules nothing out.
+    expect(ids(whodoes.ask("why doesn't my streaming replication survive a server restart?"))[0]).toBe("database-administrator");
     // ...and another department's meaning it rules out is not a reason to turn it away.
     expect(whodoes.ask("what's the architect on the data team responsible for — not the buildings one").intent).toBe(
       "describe_role",

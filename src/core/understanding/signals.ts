@@ -46,13 +46,23 @@ const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
 
 /**
+ * "why doesn't my replication ...", "doesn't the backup ...?": a question asked in the negative rules nothing
+ * out. ("what do architects do (not the building kind)" still does: its "do" asks nothing.)
+ */
+const AUXILIARIES = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "should", "will"]);
+const ASKING = new Set(["why", "how", "what", "when", "where", "who", "which"]);
+function asksInTheNegative(words: readonly string[], i: number): boolean {
+  return AUXILIARIES.has(words[i - 1] ?? "") && (i < 2 || ASKING.has(words[i - 2] ?? ""));
+}
+
+/**
  * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules
  * out. ("not refreshed", "not working" stay: there the negation is the symptom.)
  */
 function ruledOutPositions(words: readonly string[]): Set<number> {
   const out = new Set<number>();
   words.forEach((w, i) => {
-    if (w !== "not" || !RULED_OUT_DETERMINERS.has(words[i + 1] ?? "")) return;
+    if (w !== "not" || !RULED_OUT_DETERMINERS.has(words[i + 1] ?? "") || asksInTheNegative(words, i)) return;
     for (let k = i + 2; k < Math.min(words.length, i + 2 + SETTINGS.ruledOutWords); k++) out.add(k);
   });
   return out;
