@@ -139,7 +139,15 @@ export function addTo<T>(map: PhraseMap<T[]>, stems: string[], value: T): void {
 }
 
 /** The words between two names that set them side by side ("PostgreSQL or MongoDB", "Snowflake instead of Redshift"). */
-const ALTERNATIVE: ReadonlySet<string> = new Set(["or", "vs", "versus", "instead of", "rather than", "better than", "faster than"]);
+const ALTERNATIVE: ReadonlySet<string> = new Set([
+  "or",
+  "vs",
+  "versus",
+  "instead of",
+  "rather than",
+  "better than",
+  "faster than",
+]);
 /**
  * Words right before a product's name that make it a choice of that kind too ("move the backend to
  * postgres", "let's try PostgreSQL", "why not MongoDB?", "an alternative to ClickHouse", "instead of AWS",
