@@ -1,0 +1,69 @@
+/**
+ * How a message chooses a product: two names of one kind side by side ("PostgreSQL or MongoDB"), or one
+ * name after words that choose it ("let's try", "why not", "migrate to", "should we use"). The analyzer
+ * folds such a name into its kind's choice ("database engine choice"), the architect's platform decision.
+ */
+
+/** The words between two names that set them side by side ("PostgreSQL or MongoDB", "Snowflake instead of Redshift"). */
+export const ALTERNATIVE: ReadonlySet<string> = new Set([
+  "or",
+  "vs",
+  "versus",
+  "instead of",
+  "rather than",
+  "better than",
+  "faster than",
+]);
+/**
+ * Words right before a product's name that make it a choice of that kind too ("move the backend to
+ * postgres", "let's try PostgreSQL", "why not MongoDB?", "an alternative to ClickHouse", "instead of AWS",
+ * "ditch MongoDB?"): choosing a platform is asked this way as often as with an "or".
+ */
+const CHOOSING: readonly (readonly string[])[] = [
+  ["let", "try"],
+  ["lets", "try"],
+  ["prefer"],
+  ["why", "not"],
+  ["go", "with"],
+  ["alternative", "to"],
+  ["alternatives", "to"],
+  ["instead", "of"],
+  ["rather", "than"],
+  ["ditch"],
+  ["ditching"],
+  ["reason", "to", "use"],
+  ["why", "use"],
+];
+/** "Should we use MongoDB?", "Should Qcumber use MongoDB?": using a product, asked as a "should", is choosing it. */
+const SHOULD_USE_WITHIN = 3;
+/**
+ * "move (the backend) to", "migrate to", "swap (our Airflow) for", "replace (it) with": a move to a product
+ * is a choice of it. By the word right before the product, the verbs within a few words before that.
+ */
+const SWAPPING: ReadonlySet<string> = new Set(["swap", "swapping", "replace", "replacing"]);
+const MOVING: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["to", new Set(["move", "moving", "switch", "switching", "migrate", "migrating"])],
+  ["for", SWAPPING],
+  ["with", SWAPPING],
+]);
+/** "move data from Kafka to Oracle", "copy the logs to postgres": moving the data, not choosing where it lives. */
+const MOVED_DATA: ReadonlySet<string> = new Set([
+  "data",
+  "rows",
+  "records",
+  "logs",
+  "files",
+  "events",
+  "messages",
+  "dataset",
+  "datasets",
+]);
+export function isChoosing(ws: readonly string[], at: number): boolean {
+  if (CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w))) return true;
+  if (ws[at - 1] === "use" && ws.slice(Math.max(0, at - 1 - SHOULD_USE_WITHIN), at - 1).includes("should")) return true;
+  const verbs = MOVING.get(ws[at - 1] ?? "");
+  if (!verbs) return false;
+  const before = ws.slice(Math.max(0, at - 5), at - 1);
+  const verb = before.findIndex((w) => verbs.has(w));
+  return verb >= 0 && !before.slice(verb + 1).some((w) => MOVED_DATA.has(w));
+}
