@@ -143,6 +143,16 @@ describe("who_does", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);
   });
 
+  it("reads expiring old data as the data manager's retention, and how often a dataset is updated as the engineer's loads", () => {
+    for (const [q, role] of [
+      ["should we expire old data in the events table after a year?", "data-manager"],
+      ["how often is the dataset updated, and by which script?", "data-warehouse-engineer"],
+    ] as const) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", role]);
+    }
+  });
+
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
