@@ -68,7 +68,7 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * above (a change that costs real questions fails here, however well it does on the written sets). When a
  * new batch joins the held-out part the figures are measured again, on the larger set, and held there.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.767, roleAccuracy: 0.714, outOfScopeRecall: 0.458, wronglyRejected: 0.101 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.767, roleAccuracy: 0.708, outOfScopeRecall: 0.464, wronglyRejected: 0.103 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
