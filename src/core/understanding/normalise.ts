@@ -49,7 +49,6 @@ export function sentences(text: string): string[] {
     .filter((s) => s.trim() !== "");
 }
 
-/** The message's words, in order, lower-case, at most SETTINGS.maxWords of them. */
 /**
  * "nurses" -> "nurse", "scientists" -> "scientist": for words matched as written, never by stem ("data modeller"
  * is not "data model"); "glass", "news" and "cars" stay (list both forms of short words).
@@ -58,6 +57,7 @@ export function foldPlural(word: string): string {
   return word.length > 4 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word;
 }
 
+/** The message's words, in order, lower-case, at most SETTINGS.maxWords of them. */
 export function normalise(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
   // Lower-case letters and spaces only (the knowledge's thousands of keywords, read at every start): no

@@ -161,11 +161,13 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
     const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
     const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)));
+    // With no sentence singled out, the whole message asks and every task word counts: nothing to narrow.
     const asking = focus ?? askedIn;
-    const inAsking = (i: number) => asking === undefined || asking.has(analysis.sentence[i] ?? -1);
-    const askedAboutOtherDepartment = [...otherDepartment].some(inAsking)
-      ? new Set(analysis.concepts.filter((c) => inAsking(c.start)).map((c) => c.id))
-      : undefined;
+    const inAsking = (i: number) => asking?.has(analysis.sentence[i] ?? -1) === true;
+    const askedAboutOtherDepartment =
+      asking && [...otherDepartment].some(inAsking)
+        ? new Set(analysis.concepts.filter((c) => inAsking(c.start)).map((c) => c.id))
+        : undefined;
     return {
       analysis,
       roles,
