@@ -32,6 +32,8 @@ export interface RankedRole {
   relative: number;
   /** The responsibilities that matched, best first; none when the message asked who holds a role. */
   evidence: MatchedResponsibility[];
+  /** No task of this role's matched: it is only the closest role to a question about data, a guess. */
+  guess?: true;
 }
 
 export interface MatchResult {

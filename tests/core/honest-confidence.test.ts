@@ -43,6 +43,19 @@ describe("honest confidence", () => {
     expect(whodoes.ask("who restores a dropped table?").summary).not.toMatch(/not sure/);
   });
 
+  it("offers the closest role to a question about data that matched no task, as a guess", () => {
+    const a = whodoes.ask("is the data in the old spreadsheet still needed?");
+    expect(a.intent).toBe("who_does");
+    expect(a.roles).toHaveLength(1);
+    expect(a.roles[0]?.score).toBeLessThanOrEqual(0.15);
+    expect(a.summary).toMatch(/^That sounds like data work, but it matched no task I know/);
+    expect(answerToText(a)).toMatch(/Is this what you meant\?/);
+    // A data noun with an everyday meaning (a phone number, a payroll query) is no data to guess about,
+    // nor is another department's data plan.
+    for (const q of ["what's the switchboard number?", "who handles payroll queries", "who sorts out my mobile data plan?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+  });
+
   it('does not read the "data" in a job\'s title as a data thing', () => {
     // A licence is the DBA's only for the databases' software: a data noun must say so, and the one in
     // "data analysts" names people, not data.

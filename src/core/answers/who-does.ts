@@ -38,11 +38,17 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
   const sharedCards = shared.map((r) => card(r, round(r.score), true));
   const closeCards = close.map((r) => card(r, round(r.score), false));
 
-  // One word in common with a long message about something else is a guess, not an owner: say so, and
-  // offer it as a "did you mean" rather than an answer.
-  const unsure = top.score < DISPLAY.unsureScore && (top.evidence[0]?.terms.length ?? 0) <= 1;
+  // One word in common with a long message about something else is a guess, not an owner; so is the
+  // closest role to a question about data that matched no task. Say so, and offer it as a "did you
+  // mean" rather than an answer.
+  const doubt = top.guess
+    ? MESSAGES.guess
+    : top.score < DISPLAY.unsureScore && (top.evidence[0]?.terms.length ?? 0) <= 1
+      ? MESSAGES.unsure
+      : undefined;
+  const unsure = doubt !== undefined;
   const blocks: Block[] = [
-    ...(unsure ? [{ type: "text" as const, text: plain(MESSAGES.unsure) }] : []),
+    ...(doubt ? [{ type: "text" as const, text: plain(doubt) }] : []),
     { type: "role", role: topCard },
     ...peopleBlocks(ctx, [top.role]),
   ];
@@ -73,7 +79,7 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
   return answer({
     intent: "who_does",
     title: top.role.name,
-    summary: `${unsure ? `${MESSAGES.unsure} ` : ""}${MESSAGES.whoDoesSummary(top.role.name, top.role.character, statement)}`,
+    summary: `${doubt ? `${doubt} ` : ""}${MESSAGES.whoDoesSummary(top.role.name, top.role.character, statement)}`,
     blocks,
     // Best first, always: a close runner-up may score above a role that only shares the concern.
     roles: [topCard, ...[...sharedCards, ...closeCards].sort((a, b) => b.score - a.score)],

@@ -53,8 +53,12 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
   };
 
   const intents = withOtherDepartments(validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents, root, shown);
-  const { data_nouns: dataNouns, ...thesaurusRest } = validate(need(KNOWLEDGE_FILES.thesaurus), thesaurusFileSchema);
-  const thesaurus = { ...thesaurusRest, dataNouns };
+  const {
+    data_nouns: dataNouns,
+    everyday_data_nouns: everydayDataNouns,
+    ...thesaurusRest
+  } = validate(need(KNOWLEDGE_FILES.thesaurus), thesaurusFileSchema);
+  const thesaurus = { ...thesaurusRest, dataNouns, everydayDataNouns };
 
   const roleFiles = yamlFilesIn(join(root, KNOWLEDGE_FILES.roles)).map((path) => parseYamlFile(path, shown(path)));
   if (roleFiles.length === 0)

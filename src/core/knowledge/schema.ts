@@ -82,6 +82,7 @@ export const thesaurusFileSchema = z.strictObject({
   synonyms: z.record(text, words).default({}),
   weak: words.default([]),
   data_nouns: words.default([]),
+  everyday_data_nouns: words.default([]),
   ambiguous: words.default([]),
   choices: z.record(text, words).default({}),
 });

@@ -110,6 +110,11 @@ export interface Thesaurus {
   weak: string[];
   /** Nouns that make a preceding out-of-scope word a data question ("payroll database"). */
   dataNouns: string[];
+  /**
+   * Data nouns with an everyday meaning too ("a phone number", "a customer's query"): they do what data
+   * nouns do after another department's word, but alone they do not make a message about data.
+   */
+  everydayDataNouns: string[];
   /** Task words with an everyday meaning too: alone, they need a data noun nearby to count. */
   ambiguous: string[];
   /**

@@ -197,7 +197,13 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     for (const v of variants) count(v);
   }
   // The thesaurus's word lists are vocabulary too: "kpis" (a data noun) must not be corrected to "apis".
-  for (const t of [...thesaurus.dataNouns, ...thesaurus.ambiguous, ...thesaurus.weak, ...Object.values(thesaurus.choices).flat()])
+  for (const t of [
+    ...thesaurus.dataNouns,
+    ...thesaurus.everydayDataNouns,
+    ...thesaurus.ambiguous,
+    ...thesaurus.weak,
+    ...Object.values(thesaurus.choices).flat(),
+  ])
     count(t);
   for (const w of STOPWORDS) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   for (const w of abbreviations.keys()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);

@@ -17,6 +17,8 @@ export interface Decision {
   sideBySide?: true;
   /** The question is about a neighbouring role (a job not modelled here), or its work: answer honestly. */
   neighbour?: Neighbour;
+  /** who_does on no task at all: the ranking is only the closest role by the message's loose words. */
+  guess?: true;
 }
 
 /**
@@ -153,6 +155,15 @@ export function classify(u: Understanding): Decision {
       bestScore = s;
     }
   }
+  // "are some datasets not getting updated as frequently as they should?": a question about data that
+  // matches no task is still about data work, not another department's. Rather than turn it away, the
+  // answer offers the closest role by the message's loose words, as a guess.
+  if (bestScore === 0 && u.namesData && u.neighbours.length === 0 && !u.neighbourWork?.evidence && top && top.raw > 0)
+    return {
+      intent: "who_does",
+      ranking: [{ ...top, confidence: Math.min(top.confidence, SETTINGS.guessConfidence) }],
+      guess: true,
+    };
   if (best === "list_roles" && sideBySide) return { intent: best, ranking: [], sideBySide: true };
   const about = aboutNeighbour(best, u, standsIn, named);
   if (best !== "who_does") return { intent: best, ranking: [], ...about };

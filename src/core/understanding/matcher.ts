@@ -39,7 +39,12 @@ export function highlightSpans(text: string, hits: readonly boolean[]): Highligh
 type HighlightCache = Map<string, HighlightSpan[]>;
 const HIGHLIGHTS_KEPT = 5_000;
 
-function ranked(understander: Understander, ranking: readonly RoleRanking[], cache: HighlightCache): RankedRole[] {
+function ranked(
+  understander: Understander,
+  ranking: readonly RoleRanking[],
+  cache: HighlightCache,
+  guess: boolean,
+): RankedRole[] {
   const top = ranking[0];
   if (!top) return [];
   return ranking.map((r) => {
@@ -50,6 +55,7 @@ function ranked(understander: Understander, ranking: readonly RoleRanking[], cac
       // on raw score, and no runner-up may look surer than the answer itself.
       score: r === top ? top.confidence : top.confidence * Math.min(1, r.raw / top.raw),
       relative: r === top ? 1 : Math.min(1, r.raw / top.raw),
+      ...(guess ? { guess: true as const } : {}),
       evidence: r.matches.map((m) => {
         const statement = m.entry.responsibility.statement;
         let spans: HighlightSpan[] | undefined;
@@ -80,7 +86,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
     return {
       intent: decision.intent,
       named: understanding.roles,
-      ranked: ranked(understander, decision.ranking, highlights),
+      ranked: ranked(understander, decision.ranking, highlights, decision.guess === true),
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],
       ...(decision.sideBySide ? { sideBySide: true } : {}),

@@ -65,6 +65,11 @@ export const SETTINGS = Object.freeze({
   wordyPenalty: 0.5,
   /** A further question with no task word is asked apart when it has this many words ("What are the downsides?"). */
   furtherQuestionWords: 2,
+  /**
+   * The most a guess may score: a question about data that matched no task, answered with the closest
+   * role by its loose words. Under the answers' low-confidence mark, so it always offers a person too.
+   */
+  guessConfidence: 0.15,
   /** How many words after "not the" a question rules out. */
   ruledOutWords: 3,
 });

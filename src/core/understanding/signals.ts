@@ -33,6 +33,8 @@ export interface SignalReader {
   readonly cueWords: ReadonlySet<string>;
   /** A thesaurus data noun, matched as written with plurals folded ("log in" names no logs). */
   isDataNoun(word: string | undefined): boolean;
+  /** A data noun with no everyday meaning ("dataset", not "number"): it alone makes a message about data. */
+  namesData(word: string | undefined): boolean;
   /** Whether the message asks to see the roles side by side (comparison.yaml's cues). */
   asksSideBySide(analysis: Analysis): boolean;
   /**
@@ -72,8 +74,11 @@ const strength = (m: Span) => 1 + 0.5 * (m.end - m.start - 1);
 const span = (m: Span) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
 
 export function createSignalReader(knowledge: Knowledge): SignalReader {
-  const dataNouns = new Set(knowledge.thesaurus.dataNouns.map((w) => foldPlural(w.toLowerCase())));
-  const isDataNoun = (word: string | undefined) => word !== undefined && dataNouns.has(foldPlural(word));
+  const folded = (words: string[]) => new Set(words.map((w) => foldPlural(w.toLowerCase())));
+  const dataNouns = folded(knowledge.thesaurus.dataNouns);
+  const everyday = folded(knowledge.thesaurus.everydayDataNouns);
+  const namesData = (word: string | undefined) => word !== undefined && dataNouns.has(foldPlural(word));
+  const isDataNoun = (word: string | undefined) => namesData(word) || (word !== undefined && everyday.has(foldPlural(word)));
   const cueMap = new PhraseMap<IntentId[]>();
   const cueWords = new Set<string>();
   // Other departments' words match as written (plurals folded), not by stem: "generator" must not
@@ -129,6 +134,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
   return {
     cueWords,
     isDataNoun,
+    namesData,
     asksSideBySide: (analysis) => !sideBySide.matches(analysis.words.map(foldPlural)).next().done,
     read,
   };

@@ -32,6 +32,8 @@ export interface Understanding {
   weight: number;
   /** The message names a data thing (a thesaurus data noun: data, database, report, ...). */
   mentionsData: boolean;
+  /** ...by a data noun with no everyday meaning (data, database, dataset; not report, number, query). */
+  namesData: boolean;
   /** Concepts that came only from words with an everyday meaning too ("warehouse", "lake"). */
   ambiguous: Set<string>;
   /** Roles named only by a word with an everyday meaning ("the architect" of a building). */
@@ -151,7 +153,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     }
     // "the sales pipeline", "the water pipeline": another department's thing names no data; nor does the
     // "data" of a title ("the data analysts" are people).
-    const mentionsData = analysis.words.some((w, i) => signals.isDataNoun(w) && !otherDepartment.has(i) && !inRoleName.has(i));
+    const ours = (i: number) => !otherDepartment.has(i) && !inRoleName.has(i);
+    const mentionsData = analysis.words.some((w, i) => signals.isDataNoun(w) && ours(i));
+    const namesData = mentionsData && analysis.words.some((w, i) => signals.namesData(w) && ours(i));
     const plain = new Set<string>();
     const everyday = new Set<string>();
     for (const c of analysis.concepts) {
@@ -180,6 +184,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       neighbourMentions: titles,
       weight,
       mentionsData,
+      namesData,
       ambiguous,
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
