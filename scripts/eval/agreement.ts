@@ -1,0 +1,79 @@
+/**
+ * `npm run build && node dist/scripts/eval/agreement.js`: how far a second labeller agrees with the real
+ * questions' labels, scored by the eval's own rules, beside the bot on the same questions. The second
+ * labels (tests/eval/real/second-labels/) were made from the seed and the labelling rules alone, without
+ * the first labels, the bot or its knowledge: a measure of how well the labels can be agreed at all, and so
+ * of how much of the bot's gap to the bar is the bot's. Prints figures only, never a question.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { type Answer, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
+import {
+  answersLabel,
+  evaluate,
+  type Label,
+  type Labelled,
+  REAL_DIR,
+  readQuestionDir,
+  readQuestions,
+  type Scores,
+} from "./evaluate.js";
+
+interface SecondLabel extends Labelled {
+  /** The second labeller hesitated between labels. */
+  unsure?: boolean;
+}
+
+/** A label read as if it were the bot's answer, so the eval's rules can score it. */
+function asAnswer(label: Label): Answer {
+  const ids = label.roles ?? (label.role ? [label.role] : []);
+  return {
+    intent: label.intent,
+    roles: ids.map((id) => ({ id, score: 1 })),
+    ...(label.neighbour ? { neighbour: { id: label.neighbour } } : {}),
+  } as unknown as Answer;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+function line(name: string, s: Scores): string {
+  return `${name.padEnd(44)}${String(s.total).padStart(6)}${pct(s.intentAccuracy)}${pct(s.roleAccuracy)}${pct(s.outOfScopeRecall)}${pct(s.wronglyRejected)}`;
+}
+
+const bot = createWhodoes(loadKnowledge(process.env.INTENTS_DIR));
+for (const part of ["dev", "heldout"] as const) {
+  const path = join(REAL_DIR, "second-labels", `${part}.yaml`);
+  if (!existsSync(path)) continue;
+  const second = new Map((readQuestions(path) as SecondLabel[]).map((l) => [l.q, l]));
+  const pairs = readQuestionDir(join(REAL_DIR, part)).flatMap((first) => {
+    const other = second.get(first.q);
+    return other ? [{ first, other }] : [];
+  });
+  const labeller: Whodoes = { ...bot, ask: (text) => asAnswer(second.get(text) ?? { intent: "out_of_scope" }) };
+  const agreed = pairs.filter((p) => answersLabel(p.first, asAnswer(p.other)));
+  const questions = pairs.map((p) => p.first);
+  console.log(`\n== ${part === "dev" ? "tuning" : "HELD-OUT"} part: ${pairs.length} questions with a second label ==`);
+  console.log(
+    `${"".padEnd(44)}${"n".padStart(6)}${"intent".padStart(7)}${"role".padStart(7)}${"oos".padStart(7)}${"reject".padStart(7)}`,
+  );
+  console.log(line("second labeller, against the labels", evaluate(labeller, questions)));
+  console.log(line("bot, against the labels", evaluate(bot, questions)));
+  console.log(
+    line(
+      "bot, against the second labels",
+      evaluate(
+        bot,
+        pairs.map((p) => p.other),
+      ),
+    ),
+  );
+  console.log(
+    line(
+      "bot, where the two labellers agree",
+      evaluate(
+        bot,
+        agreed.map((p) => p.first),
+      ),
+    ),
+  );
+  console.log(`the second labeller marked ${pairs.filter((p) => p.other.unsure).length} of ${pairs.length} as unsure`);
+}
