@@ -3,9 +3,11 @@
  * questions' labels, scored by the eval's own rules, beside the bot on the same questions. The second
  * labels (tests/eval/real/second-labels/) were made from the seed and the labelling rules alone, without
  * the first labels, the bot or its knowledge: a measure of how well the labels can be agreed at all, and so
- * of how much of the bot's gap to the bar is the bot's. Prints figures only, never a question.
+ * of how much of the bot's gap to the bar is the bot's. A file `<part>.yaml` was labelled with each question's
+ * source address at hand, as the first labels were; `<part>.text-only.yaml` from the words alone, as the bot
+ * reads them. Prints figures only, never a question.
  */
-import { existsSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Answer, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
 import {
@@ -40,18 +42,23 @@ function line(name: string, s: Scores): string {
 }
 
 const bot = createWhodoes(loadKnowledge(process.env.INTENTS_DIR));
-for (const part of ["dev", "heldout"] as const) {
-  const path = join(REAL_DIR, "second-labels", `${part}.yaml`);
-  if (!existsSync(path)) continue;
-  const second = new Map((readQuestions(path) as SecondLabel[]).map((l) => [l.q, l]));
+const dir = join(REAL_DIR, "second-labels");
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()) {
+  const [part = "", ...how] = file.replace(/\.yaml$/, "").split(".");
+  const second = new Map((readQuestions(join(dir, file)) as SecondLabel[]).map((l) => [l.q, l]));
   const pairs = readQuestionDir(join(REAL_DIR, part)).flatMap((first) => {
     const other = second.get(first.q);
     return other ? [{ first, other }] : [];
   });
   const labeller: Whodoes = { ...bot, ask: (text) => asAnswer(second.get(text) ?? { intent: "out_of_scope" }) };
-  const agreed = pairs.filter((p) => answersLabel(p.first, asAnswer(p.other)));
+  const agreed = pairs.filter((p) => answersLabel(p.first, asAnswer(p.other))).map((p) => p.first);
   const questions = pairs.map((p) => p.first);
-  console.log(`\n== ${part === "dev" ? "tuning" : "HELD-OUT"} part: ${pairs.length} questions with a second label ==`);
+  const labelled = how.length > 0 ? how.join(" ") : "with sources";
+  console.log(
+    `\n== ${part === "dev" ? "tuning" : "HELD-OUT"} part: ${pairs.length} questions with a second label (${labelled}) ==`,
+  );
   console.log(
     `${"".padEnd(44)}${"n".padStart(6)}${"intent".padStart(7)}${"role".padStart(7)}${"oos".padStart(7)}${"reject".padStart(7)}`,
   );
@@ -66,14 +73,6 @@ for (const part of ["dev", "heldout"] as const) {
       ),
     ),
   );
-  console.log(
-    line(
-      "bot, where the two labellers agree",
-      evaluate(
-        bot,
-        agreed.map((p) => p.first),
-      ),
-    ),
-  );
+  console.log(line("bot, where the two labellers agree", evaluate(bot, agreed)));
   console.log(`the second labeller marked ${pairs.filter((p) => p.other.unsure).length} of ${pairs.length} as unsure`);
 }
