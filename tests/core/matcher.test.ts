@@ -170,6 +170,9 @@ describe("who_does", () => {
     ])
       expect(whodoes.ask(q).intent, q).toBe("who_does");
     expect(whodoes.ask("I'm new to the data team, where do I start?").intent).toBe("onboarding");
+    // A newcomer named by the word before the role: "the new DBA", "a rookie data engineer".
+    for (const q of ["what should a rookie ETL developer do?", "what should a novice data architect learn first?"])
+      expect(whodoes.ask(q).intent, q).toBe("onboarding");
   });
 
   it("answers who holds a role with that role and what it does", () => {

@@ -72,7 +72,7 @@ export const REFERRING: ReadonlySet<string> = new Set([
   "him",
   "her",
 ]);
-const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee"]);
+const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
 
 export interface Understander {
   understand(text: string): Understanding;
