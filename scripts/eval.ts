@@ -13,6 +13,7 @@ import {
   EVAL_DIR,
   evaluate,
   loadWritten,
+  pct,
   REAL_DIR,
   REAL_TARGETS,
   readQuestionDir,
@@ -26,7 +27,6 @@ if (process.argv.includes("--counts")) {
   process.exit(0);
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const showMisses = process.argv.includes("--misses");
 const whodoes = createWhodoes(loadKnowledge(process.env.INTENTS_DIR));
 

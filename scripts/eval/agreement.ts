@@ -15,6 +15,7 @@ import {
   evaluate,
   type Label,
   type Labelled,
+  pct,
   REAL_DIR,
   readQuestionDir,
   readQuestions,
@@ -36,9 +37,9 @@ function asAnswer(label: Label): Answer {
   } as unknown as Answer;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
 function line(name: string, s: Scores): string {
-  return `${name.padEnd(44)}${String(s.total).padStart(6)}${pct(s.intentAccuracy)}${pct(s.roleAccuracy)}${pct(s.outOfScopeRecall)}${pct(s.wronglyRejected)}`;
+  const shares = [s.intentAccuracy, s.roleAccuracy, s.outOfScopeRecall, s.wronglyRejected].map((x) => pct(x).padStart(7));
+  return `${name.padEnd(44)}${String(s.total).padStart(6)}${shares.join("")}`;
 }
 
 const bot = createWhodoes(loadKnowledge(process.env.INTENTS_DIR));

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { type Answer, type TurnContext, type Whodoes, wrapWhodoes } from "../../src/core/index.js";
-import { EVAL_DIR, evaluate, type Labelled, type Scores } from "./evaluate.js";
+import { EVAL_DIR, evaluate, type Labelled, pct, type Scores } from "./evaluate.js";
 
 export interface Conversation {
   source: string;
@@ -76,8 +76,6 @@ export function evaluateConversations(
     ),
   };
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
  * The lines `npm run eval` prints for one part: first and later turns, intent and top-1 role, with

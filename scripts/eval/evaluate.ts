@@ -187,6 +187,9 @@ function describe(x: Label | Answer): string {
   return `${x.intent} ${(x.roles ?? (x.role ? [x.role] : [])).join("+")}${x.neighbour ? ` neighbour ${x.neighbour}` : ""}`;
 }
 
+/** A share as the eval prints it: "78.4%". */
+export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
 export const TARGETS = { intentAccuracy: 0.95, roleAccuracy: 0.95, outOfScopeRecall: 0.9, wronglyRejected: 0.03 } as const;
 
 /** The issue's bar for the real held-out questions (tests/eval/real/heldout/). */

@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
 import { type Conversation, evaluateConversations } from "./conversations.js";
-import { EVAL_DIR, evaluate, type Labelled, REAL_DIR, type Scores } from "./evaluate.js";
+import { EVAL_DIR, evaluate, type Labelled, pct, REAL_DIR, type Scores } from "./evaluate.js";
 
 const rev = process.argv[2] ?? "HEAD";
 const repo = join(EVAL_DIR, "..", "..");
@@ -36,7 +36,6 @@ function added<T>(dir: string, key: (entry: T) => string): T[] {
     });
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const figures = (s: Scores) =>
   `${String(s.total).padStart(4)}  intent ${pct(s.intentAccuracy)}  top-1 role ${pct(s.roleAccuracy)} (${s.roleQuestions})  out-of-scope recall ${pct(s.outOfScopeRecall)}  wrongly rejected ${pct(s.wronglyRejected)}  confidently wrong ${pct(s.confidentlyWrong)}  neighbour named ${s.neighbourRight} of ${s.neighbourQuestions}  further questions ${s.alsoRight} of ${s.alsoQuestions}`;
 

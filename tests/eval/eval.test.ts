@@ -16,8 +16,7 @@ import {
   readQuestions,
   TARGETS,
 } from "../../scripts/eval/evaluate.js";
-import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
-import { INTENT_IDS } from "../../src/core/intents.js";
+import { createWhodoes, INTENT_IDS, loadKnowledge } from "../../src/core/index.js";
 
 const whodoes = createWhodoes(loadKnowledge());
 const load = loadWritten;
