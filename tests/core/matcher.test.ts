@@ -138,6 +138,14 @@ describe("who_does", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-warehouse-engineer"]);
   });
 
+  it("reads dbt's incremental models as the warehouse engineer's incremental loads, though their columns change", () => {
+    for (const q of [
+      "our incremental models changed columns",
+      "the incremental models lost rows after a column was added, who looks at it?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
+  });
+
   it("reads what happens to a deleted account's data as the data manager's privacy work", () => {
     const a = whodoes.ask("when a user deletes their account, do we keep their comments?");
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);
