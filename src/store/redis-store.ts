@@ -5,17 +5,19 @@
  * one ZRANGE BYSCORE.
  *
  * Redis going away must not stop the bot answering: claims and values fall back to memory and events are held
- * in memory (bounded) until it returns, with one warning per outage and one line when it is back.
+ * in memory (bounded, held-events.ts) until it returns, with one warning per outage and one line when it is back.
  * Two kinds of outage: a closed connection (the client reconnects by itself, capped exponential backoff)
- * and a Redis that keeps the connection and stops answering (a paused or overloaded host). node-redis drops
- * a command's own timeout once the command is written, so every command here races a timer instead; the
- * first one that loses marks Redis as stalled, and a PING every second finds out when it answers again.
+ * and a Redis that keeps the connection and stops answering (a paused or overloaded host): every command
+ * races a timer (redis-deadline.ts), the first one that loses marks Redis as stalled, and a PING every
+ * second finds out when it answers again.
  */
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { createClient, ErrorReply } from "redis";
 import { type Logger, silentLogger } from "../logging/logger.js";
 import { createClaims } from "./claims.js";
+import { createHeldEvents, member } from "./held-events.js";
+import { errorText, RedisStalledError, within } from "./redis-deadline.js";
 import { type Store, StoreError } from "./store.js";
 import { parseUsageEventLine, type UsageEvent } from "./usage-event.js";
 import { createValues } from "./values.js";
@@ -63,28 +65,6 @@ export function redisLocation(url: string): string {
   }
 }
 
-const errorText = (err: unknown) => (err instanceof Error ? err.message || err.name : String(err));
-
-class RedisStalledError extends Error {
-  override readonly name = "RedisStalledError";
-}
-
-/** `command`, or a RedisStalledError after `ms`. The command itself stays queued in the client; its outcome is ignored. */
-function within<T>(ms: number, command: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RedisStalledError(`Redis did not answer ${what} within ${ms} ms`)), ms);
-  });
-  command.catch(() => {}); // lost the race: nobody waits for it any more
-  return Promise.race([command, late]).finally(() => clearTimeout(timer));
-}
-
-/** A usage event as stored: its time as the score, the event (with a nonce) as the value. */
-interface Member {
-  score: number;
-  value: string;
-}
-
 export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
   const where = redisLocation(options.url);
   const logger = options.logger ?? silentLogger;
@@ -106,10 +86,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   });
   const fallback = createClaims(now);
   const fallbackValues = createValues(now);
-  /** Events recorded while Redis was away, as the sorted-set members they become: adding one twice is a no-op. */
-  let held: Member[] = [];
+  const held = createHeldEvents(MAX_HELD_EVENTS, logger);
   let down = false;
-  let droppedThisOutage = false;
   let everReady = false;
   let recorded = 0;
   let closing = false;
@@ -118,7 +96,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   const wentDown = (err: unknown) => {
     if (down || closing) return;
     down = true;
-    droppedThisOutage = false;
+    held.newOutage();
     const stalled = err instanceof RedisStalledError;
     logger.warn(
       `store: Redis at ${where} is ${stalled ? "not answering" : "unreachable"}; de-duplicating in memory and holding usage events until it returns`,
@@ -148,40 +126,21 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     if (!down) return;
     down = false;
     clearInterval(probe);
-    logger.info(`store: Redis at ${where} is back; using it again`, { heldEvents: held.length });
+    logger.info(`store: Redis at ${where} is back; using it again`, { heldEvents: held.size });
     void flushHeld();
   };
   // The client emits "error" for every failed (re)connect; without a listener Node would crash.
   client.on("error", wentDown);
   client.on("ready", cameBack);
 
-  const member = (e: UsageEvent): Member => ({
-    score: e.at,
-    // Identical events in the same millisecond are distinct uses: a nonce keeps both in the set.
-    value: JSON.stringify({ ...e, n: randomBytes(6).toString("base64url") }),
-  });
-
-  const hold = (events: Member[]) => {
-    held.push(...events);
-    if (held.length > MAX_HELD_EVENTS) {
-      const dropped = held.length - MAX_HELD_EVENTS;
-      held = held.slice(dropped);
-      if (!droppedThisOutage) {
-        droppedThisOutage = true;
-        logger.warn(`store: Redis is still away; dropping the oldest usage events beyond ${MAX_HELD_EVENTS}`, { dropped });
-      }
-    }
-  };
-
   async function flushHeld(timeoutMs = READ_TIMEOUT_MS) {
-    if (held.length === 0 || !client.isReady) return;
-    const batch = held;
-    held = [];
+    if (held.size === 0 || !client.isReady) return;
+    const batch = held.take();
     try {
       await within(timeoutMs, client.zAdd(eventsKey, batch), "a batch of held events");
     } catch (err) {
       // Held again as the same members: if the batch did land after all, adding it again changes nothing.
-      hold(batch);
+      held.hold(batch);
       wentDown(err);
     }
   }
@@ -244,7 +203,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     const m = member(event);
     if (!client.isReady || down) {
       if (!client.isReady) wentDown(new Error("not connected"));
-      hold([m]);
+      held.hold([m]);
       return;
     }
     try {
@@ -254,7 +213,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       cameBack();
     } catch (err) {
       wentDown(err);
-      hold([m]);
+      held.hold([m]);
     }
   }
 
@@ -275,7 +234,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       if (e) out.push(e);
     }
     // Events held here during an outage are part of the picture too.
-    for (const m of held) {
+    for (const m of held.all()) {
       const e = m.score >= from ? parseUsageEventLine(m.value) : undefined;
       if (e) out.push(e);
     }
@@ -302,7 +261,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     // One second in all (shutdown's budget for the store): flush what is held, then close.
     const until = Date.now() + CLOSE_TIMEOUT_MS;
     if (!down) await flushHeld(CLOSE_TIMEOUT_MS);
-    if (held.length > 0) logger.warn(`store: Redis at ${where} is away; ${held.length} usage event(s) held in memory are lost`);
+    if (held.size > 0) logger.warn(`store: Redis at ${where} is away; ${held.size} usage event(s) held in memory are lost`);
     // close() waits for every reply still due, which a stalled Redis never sends: give it what is left, then drop.
     if (client.isReady && !down) await within(Math.max(1, until - Date.now()), client.close(), "QUIT").catch(() => {});
     if (client.isOpen) client.destroy();
