@@ -146,6 +146,14 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
   });
 
+  it("reads personally identifying information, in the words people use for it, as personal data, the data manager's", () => {
+    for (const q of [
+      "who removes personal identifying info from the export?",
+      "who decides which personally identifiable information we may keep?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
+  });
+
   it("reads what happens to a deleted account's data as the data manager's privacy work", () => {
     const a = whodoes.ask("when a user deletes their account, do we keep their comments?");
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);
