@@ -154,6 +154,19 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 
+  it("reads a data transfer as sharing data, the data manager's, and moving data between databases as not", () => {
+    for (const q of [
+      "who approves data transfers to another country?",
+      "who signs off on transfers of personal data to a partner?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-manager"]);
+    }
+    expect(ids(whodoes.ask("how do we transfer our sqlite data to postgres?"))[0]).toBe("database-administrator");
+    // Someone transferring to a team is still starting in it.
+    expect(whodoes.ask("I am transferring to the data team next month, where do I start?").intent).toBe("onboarding");
+  });
+
   it("reads what happens to a deleted account's data as the data manager's privacy work", () => {
     const a = whodoes.ask("when a user deletes their account, do we keep their comments?");
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);

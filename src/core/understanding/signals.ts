@@ -106,7 +106,12 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     const otherDepartment = new Set<number>();
     let askedIn: ReadonlySet<number> | undefined = focus;
     const outside = (m: Span) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
-    const cueMatches = [...cueMap.matches(analysis.stems)].filter((m) => !inName(m) && !outside(m));
+    // "data transfers to another country": a cue that starts inside a phrase the thesaurus reads as one term is
+    // part of that term, not a cue ("transferred to" a team).
+    const midPhrase = new Set(
+      analysis.concepts.filter((c) => c.end - c.start > 1).flatMap((c) => span({ start: c.start + 1, end: c.end })),
+    );
+    const cueMatches = [...cueMap.matches(analysis.stems)].filter((m) => !inName(m) && !outside(m) && !midPhrase.has(m.start));
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
     const ruledOut = ruledOutPositions(analysis.words);
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
