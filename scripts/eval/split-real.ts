@@ -4,19 +4,19 @@
  * the matcher was never tuned on. Run once a batch is labelled, before anyone runs the bot on it:
  * `npm run build && node dist/scripts/eval/split-real.js`.
  *
- * A source is a site (its domain, subdomains included), or one repository on a code forge (github.com/owner/repo),
- * where unrelated people ask on one host. Sources already dealt keep their part; new ones are dealt in
- * the order of a SHA-256 of their name, each to the part further below its share (held-out: 40%).
+ * A source is a site or one repository on a code forge (source-key.ts). Sources already dealt keep their
+ * part; new ones are dealt in the order of a SHA-256 of their name, each to the part further below its
+ * share (held-out: 40%).
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { EVAL_DIR } from "./evaluate.js";
+import { sourceKey } from "./source-key.js";
 
 const REAL = join(EVAL_DIR, "real");
 const HELD_OUT_SHARE = 0.4;
-const FORGES = new Set(["github.com", "gitlab.com"]);
 
 type Entry = { source: string } & Record<string, unknown>;
 type Part = "dev" | "heldout";
@@ -28,23 +28,6 @@ const KINDS: Kind[] = [
   { pool: join(REAL, "pool"), out: (part) => join(REAL, part) },
   { pool: join(REAL, "conversations", "pool"), out: (part) => join(REAL, "conversations", part) },
 ];
-
-/** "forums.example.co.uk" -> "example.co.uk": a site's subdomains are one source. */
-function site(hostname: string): string {
-  const labels = hostname.toLowerCase().split(".");
-  const secondLevel =
-    labels.length > 2 && /^[a-z]{2}$/.test(labels.at(-1) ?? "") && /^(co|com|org|net|ac|gov|edu)$/.test(labels.at(-2) ?? "");
-  return labels.slice(secondLevel ? -3 : -2).join(".");
-}
-
-/** The source an entry counts under: its site, or site/owner/repo on a code forge. */
-export function sourceKey(url: string): string {
-  const u = new URL(url);
-  const host = site(u.hostname);
-  if (!FORGES.has(host)) return host;
-  const [owner, repo] = u.pathname.split("/").filter(Boolean);
-  return owner && repo ? `${host}/${owner}/${repo}` : host;
-}
 
 const fileFor = (key: string) => `${key.replace(/[^A-Za-z0-9.-]+/g, "_")}.yaml`;
 

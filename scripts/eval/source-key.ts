@@ -1,0 +1,23 @@
+/**
+ * The source a real question counts under, for the split by source: a site (its subdomains included), or one
+ * repository on a code forge (github.com/owner/repo), where unrelated people ask on one host.
+ */
+const FORGES = new Set(["github.com", "gitlab.com"]);
+
+/** "forums.example.co.uk" -> "example.co.uk": a site's subdomains are one source. */
+function site(hostname: string): string {
+  // "ico.org.uk." (a fully qualified name, as some addresses are written) is ico.org.uk.
+  const labels = hostname.toLowerCase().replace(/\.$/, "").split(".");
+  const secondLevel =
+    labels.length > 2 && /^[a-z]{2}$/.test(labels.at(-1) ?? "") && /^(co|com|org|net|ac|gov|edu)$/.test(labels.at(-2) ?? "");
+  return labels.slice(secondLevel ? -3 : -2).join(".");
+}
+
+/** The source an entry counts under: its site, or site/owner/repo on a code forge. */
+export function sourceKey(url: string): string {
+  const u = new URL(url);
+  const host = site(u.hostname);
+  if (!FORGES.has(host)) return host;
+  const [owner, repo] = u.pathname.split("/").filter(Boolean);
+  return owner && repo ? `${host}/${owner}/${repo}` : host;
+}

@@ -1,0 +1,31 @@
+/**
+ * The real questions are split by source (tests/eval/real/README.md): every question of a site or a repository
+ * is in one part, so the held-out part measures places the matcher was never tuned on.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readConversations } from "../../scripts/eval/conversations.js";
+import { REAL_DIR, readQuestionDir } from "../../scripts/eval/evaluate.js";
+import { sourceKey } from "../../scripts/eval/source-key.js";
+
+const sourcesOf = (part: "dev" | "heldout") =>
+  new Set(
+    [...readQuestionDir(join(REAL_DIR, part)), ...readConversations(part)].map((e) =>
+      sourceKey((e as unknown as { source: string }).source),
+    ),
+  );
+
+describe("the real questions' split", () => {
+  it("puts each source, single questions and conversations alike, in one part only", () => {
+    const dev = sourcesOf("dev");
+    const heldout = sourcesOf("heldout");
+    expect(heldout.size).toBeGreaterThan(100);
+    expect([...heldout].filter((s) => dev.has(s))).toEqual([]);
+  });
+
+  it("counts a site's subdomains, and its name written with a final dot, as the site; a repository apart from its forge", () => {
+    expect(sourceKey("https://forums.example.co.uk/t/1")).toBe("example.co.uk");
+    expect(sourceKey("https://ico.org.uk./for-organisations")).toBe("ico.org.uk");
+    expect(sourceKey("https://github.com/owner/repo/issues/3")).toBe("github.com/owner/repo");
+  });
+});
