@@ -41,11 +41,13 @@ describe("questions about a neighbouring role", () => {
     expect(a.intent).toBe("compare_roles");
     expect(a.roles.map((r: { id: string }) => r.id)).toEqual(["database-administrator"]);
     expect(a.neighbour).toEqual({ id: "data-scientist", name: "Data scientist" });
-    // A field's name is its job's: data science is the data scientist's, as data engineering is the engineer's.
+    // A field's name is its job's: data science is the data scientist's, software engineering the developer's, as data
+    // engineering is the engineer's.
     const field = json("what's the difference between data engineering and data science?");
     expect(field.intent).toBe("compare_roles");
     expect(field.roles.map((r: { id: string }) => r.id)).toEqual(["data-warehouse-engineer"]);
     expect(field.neighbour.id).toBe("data-scientist");
+    expect(json("how is data engineering different from software engineering?").neighbour.id).toBe("software-developer");
     const b = json("Difference between a DBA and a database developer?");
     expect(b.intent).toBe("compare_roles");
     expect(b.neighbour.id).toBe("database-developer");
