@@ -289,6 +289,10 @@ describe("who_does", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");
     expect(ids(a)[0]).toBe("data-architect");
+    // One role named, in a task it shares with another: it leads the tie, and only the tie.
+    expect(ids(whodoes.ask("what does a DBA do in disaster recovery?"))[0]).toBe("database-administrator");
+    expect(ids(whodoes.ask("which role does a data manager play in GDPR compliance?"))[0]).toBe("data-manager");
+    expect(ids(whodoes.ask("is the failed load the DBA's to fix?"))[0]).toBe("data-warehouse-engineer");
   });
 });
 

@@ -58,7 +58,7 @@ export function classify(u: Understanding): Decision {
   if (u.contextRoles.size > 0 && (isTaskMatch(u.ranking[0], u) || (u.focus !== undefined && ownRoles.length > 0 && !u.refers)))
     roles = ownRoles;
   const named = roles.length;
-  const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : u.ranking, u);
+  const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : leadsOnTie(u.ranking, roles[0]), u);
   const top = ranking[0];
   const task = isTaskMatch(top, u) ? top.confidence : 0;
   // A neighbouring role named ("what does a data scientist do?") is asked about like a role, and
@@ -221,6 +221,18 @@ function amongNamed(u: Understanding, roles: readonly Role[]): RoleRanking[] {
   const bestNamed = named[0];
   if (top === undefined || bestNamed === undefined || top === bestNamed || !isTaskMatch(top, u)) return named;
   return top.raw * SETTINGS.namedRolesShare > bestNamed.raw ? u.ranking : named;
+}
+
+/**
+ * "What does a DBA do in disaster recovery?": where the task is shared and the roles score alike, the one
+ * the question names comes first. It only breaks the tie: "is the failed load the DBA's to fix?" still
+ * names the engineer.
+ */
+function leadsOnTie(ranking: RoleRanking[], role: Role | undefined): RoleRanking[] {
+  const top = ranking[0];
+  const it = ranking.find((r) => r.role === role);
+  if (top === undefined || it === undefined || it === top || it.raw < top.raw) return ranking;
+  return [it, ...ranking.filter((r) => r !== it)];
 }
 
 /** A role asked about by name, with no task words to match: it answers with its own summary. */
