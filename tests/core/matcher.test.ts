@@ -18,6 +18,8 @@ describe("who_does", () => {
     ["who is accountable for HIPAA compliance", "data-manager"],
     ["who draws the ER diagram", "data-architect"],
     ["queries on the EHR are sluggish", "database-administrator"],
+    // Master data management is the data manager's; the architect only designs how systems exchange it.
+    ["who is in charge of master data?", "data-manager"],
   ])("%s -> %s", (q, role) => {
     const a = whodoes.ask(q);
     expect(a.intent).toBe("who_does");
