@@ -20,6 +20,8 @@ describe("who_does", () => {
     ["queries on the EHR are sluggish", "database-administrator"],
     // Master data management is the data manager's; the architect only designs how systems exchange it.
     ["who is in charge of master data?", "data-manager"],
+    // Row- and column-level security are permissions set in the database.
+    ["who sets up row level security?", "database-administrator"],
   ])("%s -> %s", (q, role) => {
     const a = whodoes.ask(q);
     expect(a.intent).toBe("who_does");
