@@ -22,6 +22,9 @@ describe("who_does", () => {
     ["who is in charge of master data?", "data-manager"],
     // Row- and column-level security are permissions set in the database.
     ["who sets up row level security?", "database-administrator"],
+    // Choosing the warehouse's modelling approach is the architect's; building the vault is the engineer's.
+    ["who decides between data vault and kimball?", "data-architect"],
+    ["who builds the data vault satellites?", "data-warehouse-engineer"],
   ])("%s -> %s", (q, role) => {
     const a = whodoes.ask(q);
     expect(a.intent).toBe("who_does");
