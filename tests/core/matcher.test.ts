@@ -314,6 +314,9 @@ describe("other intents", () => {
       ["data-warehouse-engineer", "data-architect"],
     ],
     ["who does the data manager work with?", "collaboration", ["data-manager"]],
+    // Whom a role reports to is whom it works with, not a report the engineer builds.
+    ["who does the DBA report to?", "collaboration", ["database-administrator"]],
+    ["who sends the monthly report to finance?", "who_does", ["data-warehouse-engineer"]],
     [
       "how do the architect and the warehouse engineers work together",
       "collaboration",
