@@ -26,6 +26,9 @@ describe("who_does", () => {
     ["who decides between data vault and kimball?", "data-architect"],
     // A data breach is the data manager's (who must be told, and how), not any security word's.
     ["who to contact for a data breach?", "data-manager"],
+    // Other countries' data-protection laws, by the names people use for them.
+    ["who handles our PIPEDA obligations?", "data-manager"],
+    ["is our CRM DSGVO conform?", "data-manager"],
     ["who builds the data vault satellites?", "data-warehouse-engineer"],
   ])("%s -> %s", (q, role) => {
     const a = whodoes.ask(q);
