@@ -74,6 +74,10 @@ describe("questions about a neighbouring role", () => {
       // Records management (documents, files, archives) is the records manager's; how long data is kept stays ours.
       ["who is responsible for records management?", "records-manager"],
       ["can we throw away the paper originals once they are scanned?", "records-manager"],
+      // Servers' operating systems and the clusters the services run on are infrastructure; the databases' own
+      // patches stay the DBA's (below).
+      ["who patches the windows servers?", "system-administrator"],
+      ["who runs the kubernetes cluster for our microservices?", "devops-engineer"],
     ] as const) {
       const a = json(q);
       expect(a.intent, q).toBe("out_of_scope");
@@ -92,6 +96,14 @@ describe("questions about a neighbouring role", () => {
     expect(a.neighbour).toBeUndefined();
     // A role's own name is longer than the neighbour title inside it: "ETL developer" is not a developer.
     expect(whodoes.ask("what does an ETL developer do?").neighbour).toBeUndefined();
+    // The databases' patches, and where they run, are still the data roles' work.
+    for (const [q, role] of [
+      ["who patches the SQL Server boxes?", "database-administrator"],
+      ["should postgres run on kubernetes or a managed service?", "data-architect"],
+    ] as const) {
+      const b = whodoes.ask(q);
+      expect([b.intent, b.roles[0]?.id], q).toEqual(["who_does", role]);
+    }
   });
 
   it("answers who holds a neighbouring role with the closest role, and two neighbours compared as out of scope", () => {
