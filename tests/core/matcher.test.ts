@@ -197,6 +197,8 @@ describe("who_does", () => {
   it("reads how to become a role as asking what it is, and starting in one as onboarding", () => {
     // The labelling rules (tests/eval/real/README.md): "how to become one" asks what the role is and takes.
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
+    // Growing a career in a role is what the role takes, not the architect's growth planning.
+    expect(whodoes.ask("how do I grow my career as a data engineer?").intent).toBe("describe_role");
     expect(whodoes.ask("I've just become a DBA, where do I start?").intent).toBe("onboarding");
     // What a role needs to learn is what it takes, not starting in it, unless the asker is new.
     expect(whodoes.ask("As a DBA, do I need to learn Python?").intent).toBe("describe_role");
@@ -341,6 +343,10 @@ describe("other intents", () => {
     ["who processes expense claims?", "out_of_scope", []],
     ["what time is the all-hands?", "out_of_scope", []],
     ["who fixes the office wifi", "out_of_scope", []],
+    // Pay and career prospects are not what a role does, though the role is named (the labelling rules).
+    ["what's the salary range for a senior data engineer?", "out_of_scope", []],
+    ["how much do DBAs earn in london?", "out_of_scope", []],
+    ["is DBA a dying career?", "out_of_scope", []],
   ] as const)("%s -> %s", (q, intent, roles) => {
     const a = whodoes.ask(q);
     expect(a.intent).toBe(intent);

@@ -141,8 +141,10 @@ export function classify(u: Understanding): Decision {
     // starter here (marketing analyst), how does the data team work?" is still a newcomer asking us.
     if (named === 0 && cue("who_does") > 0) score.delete("onboarding");
     // ...but a message that asks about a role it names, or asks to be onboarded, is still ours;
-    // "who is hiring DBAs?" names a role and is still recruitment's.
-    const aboutRole = named > 0 && otherCues(["out_of_scope", "who_does"]) > 0;
+    // "who is hiring DBAs?" names a role and is still recruitment's, and so is a question whose other
+    // department's words outweigh its asking ("what's the salary range for a senior data engineer?").
+    const aboutRole =
+      named > 0 && otherCues(["out_of_scope", "who_does"]) > 0 && otherCues(["out_of_scope"]) >= cue("out_of_scope");
     set("out_of_scope", aboutRole ? 1 : 2.5);
   }
 
