@@ -259,6 +259,9 @@ describe("who_does", () => {
       "airflow or dagster?",
       // Spreadsheets and no-code tables used as the database are a choice of store too (and "list" asks for no roles).
       "should we keep the volunteer list in Airtable or Google Sheets?",
+      // "Between X and Y" sets them side by side as "or" does; streaming platforms are a kind too.
+      "who picks between airflow and dagster?",
+      "kafka or kinesis?",
     ]) {
       const a = whodoes.ask(q);
       expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-architect"]);
@@ -279,8 +282,10 @@ describe("who_does", () => {
       "time to ditch mongodb?",
     ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
-    // Moving the data there is not choosing the product.
+    // Moving the data there is not choosing the product, nor is running one.
     expect(ids(whodoes.ask("move data from mysql to bigquery"))[0]).not.toBe("data-architect");
+    expect(ids(whodoes.ask("copy the rows between postgres and mysql"))[0]).not.toBe("data-architect");
+    expect(ids(whodoes.ask("who maintains the kafka topics?"))[0]).toBe("data-warehouse-engineer");
     for (const q of [
       "our PostgreSQL is down",
       "mysql replica lag keeps growing, who looks at it?",

@@ -58,6 +58,14 @@ const MOVED_DATA: ReadonlySet<string> = new Set([
   "dataset",
   "datasets",
 ]);
+/**
+ * "between Airflow and Dagster" sets two names of one kind side by side as "or" does; moving data between two
+ * systems ("copy the rows between postgres and mysql") does not.
+ */
+export function isBetween(ws: readonly string[], first: number, and: string): boolean {
+  return and === "and" && ws[first - 1] === "between" && !MOVED_DATA.has(ws[first - 2] ?? "");
+}
+
 export function isChoosing(ws: readonly string[], at: number): boolean {
   if (CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w))) return true;
   if (ws[at - 1] === "use" && ws.slice(Math.max(0, at - 1 - SHOULD_USE_WITHIN), at - 1).includes("should")) return true;
