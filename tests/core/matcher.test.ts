@@ -28,6 +28,11 @@ describe("who_does", () => {
     ["who to contact for a data breach?", "data-manager"],
     // Other countries' data-protection laws, by the names people use for them.
     ["who handles our PIPEDA obligations?", "data-manager"],
+    // Paging someone is being on call, not being "on the same page"; Kafka Connect is a connector; SSAS is BI,
+    // not a misspelt SSIS.
+    ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
+    ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
+    ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
     ["is our CRM DSGVO conform?", "data-manager"],
     ["who builds the data vault satellites?", "data-warehouse-engineer"],
   ])("%s -> %s", (q, role) => {

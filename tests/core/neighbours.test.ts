@@ -74,6 +74,7 @@ describe("questions about a neighbouring role", () => {
       // Records management (documents, files, archives) is the records manager's; how long data is kept stays ours.
       ["who is responsible for records management?", "records-manager"],
       ["can we throw away the paper originals once they are scanned?", "records-manager"],
+      ["who sends old paper files to offsite storage?", "records-manager"],
       // Servers' operating systems and the clusters the services run on are infrastructure; the databases' own
       // patches stay the DBA's (below).
       ["who patches the windows servers?", "system-administrator"],
