@@ -333,6 +333,14 @@ describe("other intents", () => {
     ["who does the data manager work with?", "collaboration", ["data-manager"]],
     // Whom a role reports to is whom it works with, not a report the engineer builds.
     ["who does the DBA report to?", "collaboration", ["database-administrator"]],
+    // Two roles named, working together on a task of theirs: the collaboration, though the task is plain.
+    [
+      "how do the data manager and the ETL developers coordinate so pipelines follow governance rules?",
+      "collaboration",
+      ["data-manager", "data-warehouse-engineer"],
+    ],
+    ["what does the ETL developer need from the data architect?", "collaboration", ["data-warehouse-engineer", "data-architect"]],
+    ["as a data manager, which teams do I work closest with?", "collaboration", ["data-manager"]],
     ["who sends the monthly report to finance?", "who_does", ["data-warehouse-engineer"]],
     [
       "how do the architect and the warehouse engineers work together",

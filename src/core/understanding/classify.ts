@@ -77,9 +77,10 @@ export function classify(u: Understanding): Decision {
   if (named >= 2) set("compare_roles", 1 + 3 * cue("compare_roles"));
   // "DBA vs data scientist": a role and a neighbouring one compared.
   else if (named === 1 && neighbour && cue("compare_roles") > 0) set("compare_roles", 1 + 3 * cue("compare_roles"));
-  // With no role named, only an explicit phrase ("work together") makes it about collaboration.
+  // With no role named, only an explicit phrase ("work together") makes it about collaboration; each role
+  // named (up to two) makes it more so ("how do the data manager and the ETL developers coordinate ...?").
   if (cue("collaboration") > (named > 0 || (standsIn && task === 0) ? 0 : task > 0 ? 99 : 1))
-    set("collaboration", 2 + 1.5 * cue("collaboration") + (asked > 0 ? 1 : 0));
+    set("collaboration", 2 + 1.5 * cue("collaboration") + Math.min(asked, 2));
   if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
