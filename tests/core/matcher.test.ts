@@ -33,6 +33,8 @@ describe("who_does", () => {
     ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
     ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
+    // A service's own database or a shared one is a design decision, not sharing data.
+    ["should the new service get its own database or share the existing one?", "data-architect"],
     ["is our CRM DSGVO conform?", "data-manager"],
     ["who builds the data vault satellites?", "data-warehouse-engineer"],
   ])("%s -> %s", (q, role) => {
