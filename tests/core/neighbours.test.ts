@@ -79,6 +79,8 @@ describe("questions about a neighbouring role", () => {
       // patches stay the DBA's (below).
       ["who patches the windows servers?", "system-administrator"],
       ["who runs the kubernetes cluster for our microservices?", "devops-engineer"],
+      ["who fixes the login button on the android app?", "software-developer"],
+      ["who writes the REST API for the mobile app?", "software-developer"],
     ] as const) {
       const a = json(q);
       expect(a.intent, q).toBe("out_of_scope");
