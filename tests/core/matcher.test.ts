@@ -24,6 +24,7 @@ describe("who_does", () => {
     ["who sets up row level security?", "database-administrator"],
     // Choosing the warehouse's modelling approach is the architect's; building the vault is the engineer's.
     ["who decides between data vault and kimball?", "data-architect"],
+    ["should the new model be a star schema or data vault?", "data-architect"],
     // A data breach is the data manager's (who must be told, and how), not any security word's.
     ["who to contact for a data breach?", "data-manager"],
     // Other countries' data-protection laws, by the names people use for them.
