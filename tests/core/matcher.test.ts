@@ -237,6 +237,16 @@ describe("who_does", () => {
   it("reads the sentence that asks, with the rest as context", () => {
     const q = "The DBA runs backups every night and tests restores monthly. Who designs our disaster recovery strategy?";
     expect(ids(whodoes.ask(q))[0]).toBe("data-architect");
+    // The asker's own job, said first, is context: the question is about the role it names.
+    for (const [text, role] of [
+      ["I'm a DBA. What does a data architect do?", "data-architect"],
+      ["I work as a data engineer. What does a DBA do all day?", "database-administrator"],
+    ] as const) {
+      const a = whodoes.ask(text);
+      expect([a.intent, ids(a)], text).toEqual(["describe_role", [role]]);
+    }
+    // ...unless the question names none: then the job said is whom it is about.
+    expect(ids(whodoes.ask("I'm the new data architect here. How do I get up to speed?"))).toEqual(["data-architect"]);
   });
 
   it("looks past roles a question names only as context", () => {

@@ -46,17 +46,23 @@ export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is
   return r.evidence >= SETTINGS.strongEvidence || (r.confidence >= SETTINGS.minConfidence && r.evidence >= SETTINGS.minEvidence);
 }
 
+/**
+ * The roles a message asks about, in the order it names them. "The architect for the new library building":
+ * with another department's word about, a role named only by an everyday word does not count. Nor does one
+ * named only in another sentence than the question, when the question names its own or asks about a task
+ * ("The DBA restored it last night. Who fixes the load?", "I'm a DBA. What does a data architect do?").
+ */
+export function askedRoles(u: Understanding): Role[] {
+  const roles = (u.cues.get("out_of_scope") ?? 0) > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)) : u.roles;
+  // "What does a DBA do? And how is it different from the architect?" asks first about the DBA alone.
+  const ownRoles = roles.filter((r) => !u.contextRoles.has(r));
+  const ownQuestion = u.focus !== undefined && ownRoles.length > 0 && !u.refers;
+  return u.contextRoles.size > 0 && (isTaskMatch(u.ranking[0], u) || ownQuestion) ? ownRoles : roles;
+}
+
 export function classify(u: Understanding): Decision {
   const cue = (i: IntentId) => u.cues.get(i) ?? 0;
-  // "the architect for the new library building": with another department's word about, a role
-  // named only by an everyday word does not count as named. Nor does one named only before a
-  // question about a task ("The DBA restored it last night. Who fixes the load?").
-  let roles = cue("out_of_scope") > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)) : u.roles;
-  // A question asked among other sentences is about the roles it names itself, when it names any ("What
-  // does a DBA do? And how is it different from the architect?" asks first about the DBA alone).
-  const ownRoles = roles.filter((r) => !u.contextRoles.has(r));
-  if (u.contextRoles.size > 0 && (isTaskMatch(u.ranking[0], u) || (u.focus !== undefined && ownRoles.length > 0 && !u.refers)))
-    roles = ownRoles;
+  const roles = askedRoles(u);
   const named = roles.length;
   const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : leadsOnTie(u.ranking, roles[0]), u);
   const top = ranking[0];
