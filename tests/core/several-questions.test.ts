@@ -35,6 +35,13 @@ describe("several questions in one message", () => {
     ]);
   });
 
+  it("reads each 'who ...?' question without the other 'who' questions' task words, though they share a noun", () => {
+    const a = whodoes.ask(
+      "Who builds and schedules the nightly loads into the warehouse? Who takes the backups of the warehouse database? Who sets the data quality standards the loads must meet?",
+    );
+    expect(a.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator", "data-manager"]);
+  });
+
   it("answers different kinds of question, and at most three", () => {
     const a = whodoes.ask(
       "What does a DBA do? How is that different from a data architect? Who owns data quality? Who runs the ETL?",

@@ -24,6 +24,7 @@ const ASKING_WORDS =
   /\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know)/i;
 
 const QUESTION_MARK_END = /\?["')\]*_]*$/;
+const ASKS_WHO = /^\W*(?:and\s+|also\s+)?who(?:se)?\b/i;
 const OFFERS_ALTERNATIVE = /^\W*or\b/i;
 
 export function asks(sentence: string): boolean {
@@ -76,16 +77,17 @@ export function questionsOf(understander: Understander, text: string): Question[
   const asked = groups.slice(0, MAX_QUESTIONS);
   return asked.map((group, g) => {
     // A question with task words of its own reads the rest of the message as context for its role ("...index
-    // changes? What should the process of index review entail?"). One without is about what it names alone:
+    // changes? What should the process of index review entail?"), save other "who ...?" questions' task words
+    // when it asks "who" too: "Who builds the loads into the warehouse? Who backs up the warehouse database?"
+    // asks two things that share a noun, not one. One without task words is about what it names alone:
     // the other questions are not its context ("What does a DBA do? ... Who runs the ETL?"), save the one
     // before it when it refers back to it ("How is that different from an architect?") or asks further about
     // its matter ("What are the potential downsides?").
     const previous = refersBack(analysis, group) || leaning.has(g) ? (asked[g - 1] ?? []) : [];
-    const others = new Set(
-      group.some((i) => own.task.has(i))
-        ? []
-        : groups.flatMap((o) => (o === group ? [] : o)).filter((i) => !previous.includes(i)),
-    );
+    const otherQuestions = groups.flatMap((o) => (o === group ? [] : o)).filter((i) => !previous.includes(i));
+    const asksWho = (i: number) => ASKS_WHO.test(parts[i] ?? "");
+    const otherWhoTasks = group.some(asksWho) ? otherQuestions.filter((i) => asksWho(i) && own.task.has(i)) : [];
+    const others = new Set(group.some((i) => own.task.has(i)) ? otherWhoTasks : otherQuestions);
     return {
       text: group.map((i) => parts[i]?.trim()).join(" "),
       understanding: understander.read(without(analysis, others), text, new Set(group)),
