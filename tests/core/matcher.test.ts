@@ -36,6 +36,9 @@ describe("who_does", () => {
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
     // A service's own database or a shared one is a design decision, not sharing data.
     ["should the new service get its own database or share the existing one?", "data-architect"],
+    // The DBA's index maintenance and replication in the words people use; Singer is an ETL tool only as "taps".
+    ["and who maintains the indexes day to day?", "database-administrator"],
+    ["who sets up replication to the DR site?", "database-administrator"],
     ["is our CRM DSGVO conform?", "data-manager"],
     ["who builds the data vault satellites?", "data-warehouse-engineer"],
   ])("%s -> %s", (q, role) => {
@@ -374,6 +377,8 @@ describe("other intents", () => {
     ["who processes expense claims?", "out_of_scope", []],
     ["what time is the all-hands?", "out_of_scope", []],
     ["who fixes the office wifi", "out_of_scope", []],
+    ["how do I reset my laptop password?", "out_of_scope", []],
+    ["who is your favourite singer?", "out_of_scope", []],
     // Pay and career prospects are not what a role does, though the role is named (the labelling rules).
     ["what's the salary range for a senior data engineer?", "out_of_scope", []],
     ["how much do DBAs earn in london?", "out_of_scope", []],
