@@ -45,6 +45,15 @@ describe("a follow-up about the last role", () => {
     expect(ids(a)).toEqual(["database-administrator"]);
   });
 
+  it("'how are they different?' after two roles described compares them; 'what else do they do?' is the last", () => {
+    for (const question of ["how are they different?", "what's the difference between them?"]) {
+      const a = last(converse("what does a data architect do?", "and the DBA?", question));
+      expect([a.intent, ids(a)], question).toEqual(["compare_roles", ["database-administrator", "data-architect"]]);
+    }
+    const b = last(converse("what does a data architect do?", "and the DBA?", "what else do they do?"));
+    expect([b.intent, ids(b)]).toEqual(["describe_role", ["database-administrator"]]);
+  });
+
   it("'and the data manager?' after a comparison compares the first role with it", () => {
     const a = last(converse("dba vs data architect", "and the data manager?"));
     expect(a.intent).toBe("compare_roles");

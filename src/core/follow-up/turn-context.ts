@@ -28,6 +28,10 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   // lists the partners too, at a lower score.
   const cards = who ? answer.roles : answer.roles.filter((r) => r.score === 1);
   const roles = cards.slice(0, who ? MAX_CONTEXT_ROLES : 2).map((r) => ({ id: r.id, score: r.score }));
+  // "What does an architect do?", "and the DBA?", then "how are they different?": the role described just
+  // before stays in the conversation, second.
+  const before = previous?.intent === "describe_role" && answer.intent === "describe_role" ? previous.roles[0] : undefined;
+  if (before && roles.length === 1 && roles[0]?.id !== before.id) roles.push(before);
   const tasks = who ? answer.roles.flatMap((r) => r.evidence.map((e) => taskRef(r.id, e.responsibilityId))) : [];
   return { intent: answer.intent, roles, tasks: [...new Set(tasks)].slice(0, MAX_CONTEXT_TASKS) };
 }
