@@ -31,6 +31,11 @@ describe("normalise", () => {
     ],
     ["keeps can't and won't whole", "I can’t log in and it won't start", "i can not log in and it will not start"],
     [
+      "drops pasted HTML tags but keeps the text between them, and a lone < or >",
+      "<img src=x onerror=alert(1)><p>who restores</p> rows < 100 > 5",
+      "who restores rows 100 5",
+    ],
+    [
       "reads any length of time as one word",
       "went from 2s to 40 seconds, now 1.5 hrs",
       "went from duration to duration now duration",

@@ -8,6 +8,8 @@ import { SETTINGS } from "./settings.js";
 
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]*)\|([^>]*)>/g; // <http://x|label> keeps the label
 const SLACK_TOKEN = /<[@#!][^>]*>|<(?:https?|mailto):[^>]*>/g; // <@U1>, <#C1|general>, <!here>, <http://x>
+// Markup pasted from a web page or an issue ("<img src=x onerror=...>", "</div>"): its names are not the asker's words.
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const EMAIL = /\b\S+@\S+\.\w+\b/g;
 // "@dan-mckean can you confirm ...": a forum or code-forge handle names a person, not a word of the question.
@@ -67,6 +69,7 @@ export function normalise(text: string): string[] {
     : clipped
         .replace(SLACK_LINK, " $2 ")
         .replace(SLACK_TOKEN, " ")
+        .replace(HTML_TAG, " ")
         .replace(URL, " ")
         .replace(EMAIL, " ")
         .replace(HANDLE, " ")
