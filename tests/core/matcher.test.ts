@@ -38,6 +38,9 @@ describe("who_does", () => {
     ["should the new service get its own database or share the existing one?", "data-architect"],
     // The DBA's index maintenance and replication in the words people use; Singer is an ETL tool only as "taps".
     ["and who maintains the indexes day to day?", "database-administrator"],
+    // A pager is being on call; seeing data unmasked is the data manager's access policy.
+    ["who is on the pager rota for the database?", "database-administrator"],
+    ["who decides which roles in the bank can see unmasked account numbers?", "data-manager"],
     ["who sets up replication to the DR site?", "database-administrator"],
     ["is our CRM DSGVO conform?", "data-manager"],
     ["who builds the data vault satellites?", "data-warehouse-engineer"],
@@ -377,6 +380,9 @@ describe("other intents", () => {
     ["who processes expense claims?", "out_of_scope", []],
     ["what time is the all-hands?", "out_of_scope", []],
     ["who fixes the office wifi", "out_of_scope", []],
+    // A research data manager is a data manager; "help me with" asks what the bot can do.
+    ["what does a research data manager do?", "describe_role", ["data-manager"]],
+    ["what can you help me with?", "help", []],
     ["how do I reset my laptop password?", "out_of_scope", []],
     ["who is your favourite singer?", "out_of_scope", []],
     // Pay and career prospects are not what a role does, though the role is named (the labelling rules).
