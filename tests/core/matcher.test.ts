@@ -40,6 +40,8 @@ describe("who_does", () => {
     ["and who maintains the indexes day to day?", "database-administrator"],
     // A pager is being on call; seeing data unmasked is the data manager's access policy.
     ["who is on the pager rota for the database?", "database-administrator"],
+    // A reporting database is a database: slow, it is the DBA's, not business intelligence's.
+    ["the reporting database is slow", "database-administrator"],
     ["who decides which roles in the bank can see unmasked account numbers?", "data-manager"],
     ["who sets up replication to the DR site?", "database-administrator"],
     ["is our CRM DSGVO conform?", "data-manager"],
