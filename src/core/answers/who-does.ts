@@ -46,7 +46,6 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
     : top.score < DISPLAY.unsureScore && (top.evidence[0]?.terms.length ?? 0) <= 1
       ? MESSAGES.unsure
       : undefined;
-  const unsure = doubt !== undefined;
   const blocks: Block[] = [
     ...(doubt ? [{ type: "text" as const, text: plain(doubt) }] : []),
     { type: "role", role: topCard },
@@ -61,7 +60,7 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answ
       if (card) blocks.push({ type: "role", role: card }, ...peopleBlocks(ctx, [r.role]));
     });
   }
-  if (closeCards.length > 0 || unsure)
+  if (closeCards.length > 0 || doubt)
     blocks.push({
       type: "choices",
       prompt: closeCards.length > 0 ? MESSAGES.didYouMean : MESSAGES.unsureChoices,

@@ -19,6 +19,8 @@ export interface Decision {
   neighbour?: Neighbour;
   /** who_does on no task at all: the ranking is only the closest role by the message's loose words. */
   guess?: true;
+  /** The roles the question itself asks about (askedRoles); empty when it names none of its own. */
+  asked: Role[];
 }
 
 /**
@@ -52,7 +54,7 @@ export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is
  * named only in another sentence than the question, when the question names its own or asks about a task
  * ("The DBA restored it last night. Who fixes the load?", "I'm a DBA. What does a data architect do?").
  */
-export function askedRoles(u: Understanding): Role[] {
+function askedRoles(u: Understanding): Role[] {
   const roles = (u.cues.get("out_of_scope") ?? 0) > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)) : u.roles;
   // "What does a DBA do? And how is it different from the architect?" asks first about the DBA alone.
   const ownRoles = roles.filter((r) => !u.contextRoles.has(r));
@@ -61,8 +63,12 @@ export function askedRoles(u: Understanding): Role[] {
 }
 
 export function classify(u: Understanding): Decision {
+  const asked = askedRoles(u);
+  return { ...decide(u, asked), asked };
+}
+
+function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   const cue = (i: IntentId) => u.cues.get(i) ?? 0;
-  const roles = askedRoles(u);
   const named = roles.length;
   const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : leadsOnTie(u.ranking, roles[0]), u);
   const top = ranking[0];

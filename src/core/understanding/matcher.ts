@@ -2,9 +2,9 @@
  * The shipped matcher behind the core's Matcher interface: understand the message (understand.ts),
  * decide its intent (classify.ts), and report the result in the one shape answers are built from.
  */
-import type { Knowledge, Role } from "../knowledge/types.js";
+import type { Knowledge } from "../knowledge/types.js";
 import type { HighlightSpan, Matcher, MatchResult, RankedRole } from "../matcher.js";
-import { askedRoles, classify } from "./classify.js";
+import { classify } from "./classify.js";
 import { questionsOf } from "./questions.js";
 import type { RoleRanking } from "./task-ranking.js";
 import { createUnderstander, type Understander, type Understanding } from "./understand.js";
@@ -78,16 +78,6 @@ function ranked(
   });
 }
 
-/**
- * Whom the answer is about: the roles the question itself asks about ("I'm a DBA. What does a data architect
- * do?" is about the architect), else the roles the message names ("I'm the new data architect. How do I get
- * up to speed?" is the architect's tour).
- */
-function namedFor(understanding: Understanding): Role[] {
-  const asked = askedRoles(understanding);
-  return asked.length > 0 ? asked : understanding.roles;
-}
-
 export function createMatcher(knowledge: Knowledge): Matcher {
   const understander = createUnderstander(knowledge);
   const highlights: HighlightCache = new Map();
@@ -95,7 +85,10 @@ export function createMatcher(knowledge: Knowledge): Matcher {
     const decision = classify(understanding);
     return {
       intent: decision.intent,
-      named: namedFor(understanding),
+      // Whom the answer is about: the roles the question itself asks about ("I'm a DBA. What does a data
+      // architect do?" is about the architect), else those the message names ("I'm the new data architect.
+      // How do I get up to speed?" is the architect's tour).
+      named: decision.asked.length > 0 ? decision.asked : understanding.roles,
       ranked: ranked(understander, decision.ranking, highlights, decision.guess === true),
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],
