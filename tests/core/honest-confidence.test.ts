@@ -93,6 +93,22 @@ describe("honest confidence", () => {
     );
   });
 
+  it("does not take the asker's own device or files for the data team's, however many task words, unless data is named", () => {
+    for (const q of [
+      "my laptop is running out of disk space",
+      "my Google Drive says storage is full",
+      "can you recover photos from my SD card?",
+      "my phone backup is taking all my storage, how do I delete old ones?",
+      "how do I recover a deleted WhatsApp message?",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    // A data thing named on the asker's own machine is still ours, and so is the organisation's own storage.
+    expect(whodoes.ask("I installed postgres on my laptop, how do I back up the database?").roles[0]?.id).toBe(
+      "database-administrator",
+    );
+    expect(whodoes.ask("the database server is running out of disk space").roles[0]?.id).toBe("database-administrator");
+  });
+
   it("answers a long post that is not about data work as out of scope, not as a list of roles or help", () => {
     expect(
       whodoes.ask("Could someone make a list of the new features and the breaking changes from last month's commit messages?")

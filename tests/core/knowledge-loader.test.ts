@@ -91,6 +91,17 @@ describe("loadKnowledge", () => {
     expect(createWhodoes(loadKnowledge(copy.dir)).ask("who restores a dropped table?").intent).toBe("who_does");
   });
 
+  it("keeps other-departments.yaml's personal groups apart, and names a group that is neither kind", () => {
+    expect(loadKnowledge().personalWords).toContain("my laptop");
+    copy = copyKnowledge();
+    copy.edit("other-departments.yaml", (t) => `${t}\nchess_club:\n  kind: personal\n  words: [my chess set]\n`);
+    const k = loadKnowledge(copy.dir);
+    expect(k.personalWords).toContain("my chess set");
+    expect(k.intents.find((i) => i.id === "out_of_scope")?.cues).toContain("my chess set");
+    copy.edit("other-departments.yaml", (t) => t.replace("kind: personal\n  words: [my chess set]", "kind: hobby\n  words: [x]"));
+    expect(loadError(copy.dir).message).toMatch(/other-departments\.yaml:\d+: chess_club: must be a list of words, or a group/);
+  });
+
   it("names a missing file or directory", () => {
     copy = copyKnowledge();
     rmSync(join(copy.dir, "thesaurus.yaml"));

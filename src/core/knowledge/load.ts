@@ -52,7 +52,11 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     return parseYamlFile(path, shown(path));
   };
 
-  const intents = withOtherDepartments(validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents, root, shown);
+  const { intents, personalWords } = withOtherDepartments(
+    validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents,
+    root,
+    shown,
+  );
   const {
     data_nouns: dataNouns,
     everyday_data_nouns: everydayDataNouns,
@@ -134,6 +138,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     neighbours: loadNeighbours(root, shown, roles),
     directory,
     ...(triage ? { triage } : {}),
+    ...(personalWords ? { personalWords } : {}),
   };
 }
 
@@ -183,17 +188,22 @@ function glanceOf(p: Parsed, role: RoleFile, comparison: Comparison): Glance {
 
 /**
  * The optional other-departments.yaml: its words join out_of_scope's cues, kept in a file of their
- * own because there are a great many of them.
+ * own because there are a great many of them. Its personal groups' words are also listed apart.
  */
 function withOtherDepartments<I extends { id: string; cues: string[] }>(
   intents: I[],
   root: string,
   shown: (path: string) => string,
-): I[] {
+): { intents: I[]; personalWords?: string[] } {
   const path = join(root, KNOWLEDGE_FILES.otherDepartments);
-  if (!existsSync(path)) return intents;
-  const words = Object.values(validate(parseYamlFile(path, shown(path)), otherDepartmentsFileSchema)).flat();
-  return intents.map((i) => (i.id === "out_of_scope" ? { ...i, cues: [...i.cues, ...words] } : i));
+  if (!existsSync(path)) return { intents };
+  const groups = Object.values(validate(parseYamlFile(path, shown(path)), otherDepartmentsFileSchema));
+  const words = groups.flatMap((g) => (Array.isArray(g) ? g : g.words));
+  const personalWords = groups.flatMap((g) => (!Array.isArray(g) && g.kind === "personal" ? g.words : []));
+  return {
+    intents: intents.map((i) => (i.id === "out_of_scope" ? { ...i, cues: [...i.cues, ...words] } : i)),
+    ...(personalWords.length > 0 ? { personalWords } : {}),
+  };
 }
 
 /** The optional organisation directory; every role it names must exist. */

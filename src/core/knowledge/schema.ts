@@ -103,8 +103,16 @@ export const neighboursFileSchema = z.strictObject({
   ),
 });
 
-/** intents/other-departments.yaml: other departments' words, by department. Optional. */
-export const otherDepartmentsFileSchema = z.record(id, words);
+/**
+ * intents/other-departments.yaml: other departments' words, by department. Optional. A group is a list of words,
+ * or `{ kind: personal, words: [...] }` for the asker's own devices and files (see Knowledge.personalWords).
+ */
+export const otherDepartmentsFileSchema = z.record(
+  id,
+  z.union([words, z.strictObject({ kind: z.enum(["personal"]), words })], {
+    error: "must be a list of words, or a group with kind: personal and its words",
+  }),
+);
 
 /**
  * intents/directory.yaml: the people, groups and channels that hold each role here. Optional. Each

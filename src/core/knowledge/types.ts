@@ -178,6 +178,12 @@ export interface Knowledge {
   neighbours: Neighbour[];
   /** role id -> who holds it here; empty when there is no directory file. */
   directory: Map<string, Contacts>;
+  /**
+   * other-departments.yaml's words for the asker's own devices and files (its `kind: personal` groups), also among
+   * out_of_scope's cues: task words alone never make such a question the data team's ("my laptop is running out
+   * of disk space"); only a data thing named does ("the postgres database on my laptop"). Absent when none.
+   */
+  personalWords?: string[];
   /** directory.yaml's `triage:`, by platform name, as each platform's format checked it; absent when none. */
   triage?: Record<string, unknown>;
 }

@@ -132,10 +132,12 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // When the asking sentence carries the other department's word, only its own task words count.
   const askedWords = u.askedAboutOtherDepartment;
   const unambiguous = top ? top.strong.filter((c) => !u.ambiguous.has(c) && (!askedWords || askedWords.has(c))).length : 0;
+  // The asker's own device or file ("my laptop is running out of disk space") is never the data team's for its
+  // task words alone, however many; only a data thing named makes it so ("the postgres database on my laptop").
   const overrides =
     top !== undefined &&
-    ((top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
-      (u.mentionsData && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
+    ((!u.personal && top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
+      ((u.personal ? u.namesData : u.mentionsData) && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
   // Work that is a neighbouring role's and none of ours ("who picks the font for reports?"): its own
   // words prove it, and nothing else in the message proves a task of ours.
   if (isTheirWork(u)) {

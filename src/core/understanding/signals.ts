@@ -17,6 +17,8 @@ export interface Signals {
   cuePositions: Set<number>;
   /** Word positions of other departments' words ("the backup generator", "the lake house"). */
   otherDepartment: Set<number>;
+  /** Among them, one for the asker's own device or file ("my laptop", "my Google Drive"): Knowledge.personalWords. */
+  personal: boolean;
   /** Word positions the asker rules out ("(not the ETL coding)"). */
   ruledOut: Set<number>;
   /** The sentence that asks "who ...": the focus given, else the last with a who_does cue that is a question word. */
@@ -83,14 +85,15 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
   const cueWords = new Set<string>();
   // Other departments' words match as written (plurals folded), not by stem: "generator" must not
   // catch "general", nor "customs" "customer", nor "marketing" "market data".
-  const departments = new PhraseMap<true>();
+  // The value says whether the word is one for the asker's own things (Knowledge.personalWords).
+  const departments = new PhraseMap<boolean>();
   // The comparison's cues match as written too: "different roles" asks for a list, "difference" to compare.
   const sideBySide = new PhraseMap<true>();
   for (const cue of knowledge.comparison.cues) sideBySide.set(normalise(cue).map(foldPlural), true);
   for (const intent of knowledge.intents)
     for (const cue of intent.cues) {
       if (intent.id === "out_of_scope") {
-        departments.set(normalise(cue).map(foldPlural), true);
+        departments.set(normalise(cue).map(foldPlural), false);
         continue;
       }
       const stems = normalise(cue).map(stem);
@@ -98,12 +101,14 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       addTo(cueMap, stems, intent.id);
       if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
     }
+  for (const word of knowledge.personalWords ?? []) departments.set(normalise(word).map(foldPlural), true);
 
   function read(analysis: Analysis, inName: (span: Span) => boolean, focus?: ReadonlySet<number>): Signals {
     const cues = new Map<IntentId, number>();
     const cuePositions = new Set<number>();
     const inCuePhrase = new Set<number>();
     const otherDepartment = new Set<number>();
+    let personal = false;
     let askedIn: ReadonlySet<number> | undefined = focus;
     const outside = (m: Span) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
     // "data transfers to another country": a cue that starts inside a phrase the thesaurus reads as one term is
@@ -124,6 +129,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       for (const i of at) otherDepartment.add(i);
+      personal ||= m.value;
     }
     for (const m of cueMatches) {
       // "career development", "who won": a lone cue word inside another department's phrase is that phrase's.
@@ -133,7 +139,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
       for (const i of span(m)) cuePositions.add(i);
     }
-    return { cues, cuePositions, otherDepartment, ruledOut, askedIn };
+    return { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn };
   }
 
   return {
