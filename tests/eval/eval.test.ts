@@ -76,7 +76,7 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * held-out part was scored: the guess at the closest role for a question about data that matched no task
  * (classify.ts) took out-of-scope recall from 0.464 to 0.434 and wrongly rejected from 0.103 to 0.069.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.777, roleAccuracy: 0.729, outOfScopeRecall: 0.405, wronglyRejected: 0.07 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.777, roleAccuracy: 0.734, outOfScopeRecall: 0.401, wronglyRejected: 0.068 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
