@@ -107,6 +107,20 @@ describe("who_does", () => {
     expect(matcher.match("who restroes the backup?").words).toContain("restores");
   });
 
+  it("corrects a misspelt inflected word by its base, one edit and not the first letter ('recoevered' is 'recover')", () => {
+    const matcher = createMatcher(whodoes.knowledge);
+    expect(matcher.match("can that data be recoevered?").words).toContain("recover");
+    expect(whodoes.ask("can that data be recoevered?").roles[0]?.id).toBe("database-administrator");
+    // Real words the knowledge lacks stay as they are: "ongoing" is not "mongo", "preprocessing" not "reprocess".
+    expect(matcher.match("the ongoing preprocessing of syringes").words).toEqual([
+      "the",
+      "ongoing",
+      "preprocessing",
+      "of",
+      "syringes",
+    ]);
+  });
+
   it("keeps a data task that mentions another department's thing, when the message names data", () => {
     const a = whodoes.ask("pls who to contact when lab results db is sluggish during ward rounds");
     expect(a.intent).toBe("who_does");

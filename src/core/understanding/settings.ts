@@ -14,6 +14,8 @@ export const SETTINGS = Object.freeze({
   minCorrectLength: 4,
   /** Words this long or longer may be two edits away from the word meant. */
   twoEditLength: 8,
+  /** An inflected word's base ("recoever" of "recoevered") is corrected only from this length, by one edit. */
+  minInflectedBase: 7,
   /**
    * What a word found in one responsibility only is worth (rarer words weigh more, like BM25's idf). Every
    * threshold below is in these units. ln(30): the weight such a word had when the knowledge held 29

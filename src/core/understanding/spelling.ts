@@ -28,6 +28,12 @@ export function isCommonEnglish(word: string): boolean {
   return bases.some((b) => b !== word && common.has(b));
 }
 
+/**
+ * Endings the knowledge's vocabulary (words as written) seldom carries: a typo in "recovered" is looked for in
+ * "recover". The base is what the stemmer makes of both, so answering with it loses nothing.
+ */
+const INFLECTIONS = ["ing", "ed", "es", "s"];
+
 function maxEdits(length: number): number {
   if (length < SETTINGS.minCorrectLength) return 0;
   return length >= SETTINGS.twoEditLength ? 2 : 1;
@@ -76,10 +82,28 @@ export function createSpellingCorrector(vocabulary: ReadonlyMap<string, number>)
   }
   const cache = new Map<string, string>();
 
+  /** The vocabulary word meant, else the word meant by its base when it is inflected ("recoevered": recover). */
   function lookup(word: string): string {
+    if (!isTypoCandidate(word)) return word;
+    const found = closest(word);
+    if (found !== word) return found;
+    const inflection = INFLECTIONS.find((ending) => word.endsWith(ending));
+    if (!inflection) return word;
+    // Only one edit, not of the first letter, and in a base long enough to be a word of its own: "ongo(ing)" is
+    // not "mongo", nor "preprocess(ing)" "reprocess".
+    const base = word.slice(0, -inflection.length);
+    if (base.length < SETTINGS.minInflectedBase) return word;
+    const meant = closest(base);
+    return meant !== base && meant[0] === base[0] && DamerauLevenshteinDistance(base, meant) === 1 ? meant : word;
+  }
+
+  // A word without a vowel is a short form ("ssms", "dbcc"), not a misspelt word: "ssms" is not "ssis".
+  const isTypoCandidate = (word: string) =>
+    maxEdits(word.length) > 0 && !/\d/.test(word) && /[aeiouy]/.test(word) && !isCommonEnglish(word);
+
+  function closest(word: string): string {
     const edits = maxEdits(word.length);
-    // A word without a vowel is a short form ("ssms", "dbcc"), not a misspelt word: "ssms" is not "ssis".
-    if (edits === 0 || /\d/.test(word) || !/[aeiouy]/.test(word) || isCommonEnglish(word)) return word;
+    if (!isTypoCandidate(word)) return word;
     const index = deletionIndex();
     let best = word;
     let bestDistance = Number.POSITIVE_INFINITY;
