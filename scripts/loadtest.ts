@@ -7,15 +7,23 @@
  * and --expose-gc), the fake Slack and Bot Connector (child), and autocannon here. It prints figures and
  * never fails on a missed target; it always stops by itself (a per-scenario cap and an overall deadline).
  */
-import { mkdirSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import os from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { SERVER_NODE_FLAGS } from "../src/server/node-flags.js";
-import { asAutocannon, type DriveResult, drive, slackCommand, type Targets, teamsMessage } from "./loadtest/drive.js";
-import type { FakeCounts } from "./loadtest/fakes.js";
-import type { FloorArgs } from "./loadtest/floor-process.js";
-import { mergeStats, sumMemory } from "./loadtest/instances.js";
-import { type LoadOptions, parseOptions } from "./loadtest/options.js";
+import {
+  drain,
+  everyServer,
+  SIGNING_SECRET,
+  scenario,
+  serverExecArgv,
+  startChildren,
+  startFloor,
+  startSharedRedis,
+} from "./loadtest/children.js";
+import { asAutocannon, drive, slackCommand, type Targets, teamsMessage } from "./loadtest/drive.js";
+import { sumMemory } from "./loadtest/instances.js";
+import { parseOptions } from "./loadtest/options.js";
 import { pace } from "./loadtest/pace.js";
 import { summariseProfile } from "./loadtest/profile-summary.js";
 import {
@@ -26,17 +34,12 @@ import {
   memoryTable,
   resourceTable,
   type ScenarioReport,
+  scenarioNotes,
   targetsSummary,
   throughputTable,
 } from "./loadtest/report.js";
-import { type ChildRpc, forkRpc } from "./loadtest/rpc.js";
-import type { MemorySample, ServerStats, StartArgs } from "./loadtest/server-process.js";
-import { REDIS_SERVER, type RedisServer, startRedis } from "./redis-server.js";
+import type { MemorySample, StartArgs } from "./loadtest/server-process.js";
 
-/** A test-only secret: the server and the load generator must agree on it, nothing else uses it. */
-const SIGNING_SECRET = "loadtest-signing-secret-0123456789abcdef";
-/** How long to wait for answers still on their way after the load stops. */
-const DRAIN_LIMIT_MS = 20_000;
 const MEMORY_SAMPLE_MS = 1_000;
 /**
  * Quiet time before the before/after memory readings (see server-process.ts). Long enough for V8's memory
@@ -48,114 +51,6 @@ const MEMORY_SAMPLE_MS = 1_000;
 const MEMORY_SETTLE_MS = 10_000;
 
 const log = (line = "") => process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Children {
-  /** One per server instance; with more than one they share a Redis, as instances behind a load balancer do. */
-  servers: ChildRpc[];
-  fakes: ChildRpc;
-}
-
-/** Ask every instance the same thing. */
-const everyServer = <T>(children: Children, cmd: string, arg?: unknown, timeoutMs?: number) =>
-  Promise.all(children.servers.map((s) => s.call<T>(cmd, arg, timeoutMs)));
-
-/** Instances share their state through Redis, as the issue's deployment does; one instance needs none. */
-async function startSharedRedis(instances: number): Promise<RedisServer | undefined> {
-  if (instances <= 1) return undefined;
-  if (!REDIS_SERVER)
-    throw new Error(`${instances} instances share a Redis, and redis-server is not installed (apt-get install redis-server)`);
-  return startRedis();
-}
-
-/** The flags npm start runs the server with, so the figures are npm start's; then any extra ones to try. */
-const serverExecArgv = (options: LoadOptions) => ["--expose-gc", ...SERVER_NODE_FLAGS, ...options.serverArgs];
-
-function startChildren(options: LoadOptions): Children {
-  const execArgv = serverExecArgv(options);
-  if (options.profileDir) {
-    mkdirSync(options.profileDir, { recursive: true });
-    execArgv.push("--cpu-prof", "--cpu-prof-dir", resolve(options.profileDir));
-  }
-  return {
-    servers: Array.from({ length: options.instances }, () =>
-      forkRpc(new URL("./loadtest/server-process.js", import.meta.url), execArgv),
-    ),
-    fakes: forkRpc(new URL("./loadtest/fakes-process.js", import.meta.url)),
-  };
-}
-
-const answered = (platform: "slack" | "teams", c: FakeCounts) =>
-  platform === "slack" ? { answers: c.slackAnswers, other: c.slackOther } : { answers: c.teamsAnswers, other: c.teamsOther };
-
-/** A framework's floor (floor-process.ts), started beside whodoes with the same Node flags. */
-async function startFloor(platform: "slack" | "teams", execArgv: string[]): Promise<{ rpc: ChildRpc; url: string }> {
-  const rpc = forkRpc(new URL("./loadtest/floor-process.js", import.meta.url), execArgv);
-  const { url } = await rpc.call<{ url: string }>("start", { platform, signingSecret: SIGNING_SECRET } satisfies FloorArgs);
-  return { rpc, url };
-}
-
-/** Wait until the fake platform has every answer the acks promised, or nothing has arrived for a while. */
-async function drain(fakes: ChildRpc, platform: "slack" | "teams", expected: number) {
-  const started = Date.now();
-  let last = -1;
-  let lastChange = started;
-  for (;;) {
-    const counts = answered(platform, await fakes.call<FakeCounts>("counts"));
-    const total = counts.answers + counts.other;
-    if (total !== last) {
-      last = total;
-      lastChange = Date.now();
-    }
-    if (total >= expected || Date.now() - lastChange > 3_000 || Date.now() - started > DRAIN_LIMIT_MS) {
-      return { ...counts, ms: Date.now() - started };
-    }
-    await sleep(50);
-  }
-}
-
-/** The CPU and loop figures of one run, from the processes it loaded (whodoes' instances, or a floor). */
-async function scenario(
-  children: Children,
-  platform: "slack" | "teams",
-  run: () => Promise<DriveResult>,
-  measured: ChildRpc[] = children.servers,
-): Promise<ScenarioReport> {
-  const stats = (reset: boolean) => Promise.all(measured.map((s) => s.call<Partial<ServerStats>>("stats", { reset })));
-  await children.fakes.call("reset");
-  await stats(true);
-  const startedAt = performance.now();
-  const result = await run();
-  const server = mergeStats((await stats(true)).map((s) => ({ ...EMPTY_STATS, ...s })));
-  const wallS = (performance.now() - startedAt) / 1000;
-  // A slash command is answered in its ack: each 2xx carried the answer. Teams' answers reach the connector.
-  const inAck = platform === "slack";
-  const atEnd = answered(platform, await children.fakes.call<FakeCounts>("counts"));
-  const drained = inAck ? { ...atEnd, ms: 0 } : await drain(children.fakes, platform, result.ok2xx);
-  const counts = await children.fakes.call<FakeCounts>("counts");
-  return {
-    run: result,
-    server,
-    wallS,
-    platform,
-    answersAtEnd: inAck ? result.ok2xx : atEnd.answers,
-    answersAfterDrain: inAck ? result.ok2xx : drained.answers,
-    otherReplies: drained.other,
-    drainMs: drained.ms,
-    outboundConnections: platform === "slack" ? counts.slackConnections : counts.teamsConnections,
-  };
-}
-
-/** A floor reports only its CPU; the rest reads as nothing measured. */
-const EMPTY_STATS: ServerStats = {
-  cpuPercent: 0,
-  loopDelayMs: { p50: 0, p99: 0, max: 0 },
-  gcPauseMs: 0,
-  gcCount: 0,
-  logLines: {},
-  logMessages: {},
-  problems: [],
-};
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
@@ -288,22 +183,7 @@ async function main(): Promise<void> {
   }
   log(`\nMemory over ${total.toLocaleString("en-US")} measured requests (${during.length} samples during):`);
   log(memoryTable(checkpoints, during));
-  for (const s of scenarios) {
-    const status = Object.entries(s.run.statusCodes)
-      .map(([code, n]) => `${code}: ${n}`)
-      .join(", ");
-    if (s.run.non2xx > 0) log(`\n${s.run.title} status codes: ${status}`);
-    const kinds = Object.entries(s.run.errorKinds)
-      .map(([kind, n]) => `${kind}: ${n}`)
-      .join(", ");
-    if (kinds) log(`\n${s.run.title} errors: ${kinds}`);
-    const busiest = Object.entries(s.server.logMessages)
-      .map(([msg, n]) => `${n.toLocaleString("en-US")} × ${msg}`)
-      .join("; ");
-    if (busiest) log(`\n${s.run.title}: most logged: ${busiest}`);
-    if (s.server.problems.length > 0)
-      log(`\n${s.run.title}: first warnings/errors logged by the server:\n  ${s.server.problems.join("\n  ")}`);
-  }
+  for (const note of scenarioNotes(scenarios)) log(`\n${note}`);
   log("\nwhodoes against the frameworks' floors (flat out, one instance of each, same run; target >= 0.9x throughput):");
   log(floorTable(floors));
   log("\nTargets (2-core machine, 50 connections):");

@@ -6,8 +6,8 @@ export interface LoadOptions {
   /** Requests over all four runs (each platform as fast as acked, then paced), split evenly (--requests, LOADTEST_REQUESTS); default 100,000. */
   requests: number;
   /**
-   * Server instances (--instances, LOADTEST_INSTANCES); default 2: the issue's deployment, several instances
-   * sharing a Redis behind a load balancer, here the load generator spreading requests evenly over them.
+   * Server instances (--instances, LOADTEST_INSTANCES); default 1. With 2 or more, the issue's deployment: several
+   * instances sharing a Redis behind a load balancer, here the load generator spreading requests evenly over them.
    */
   instances: number;
   /** Requests per second the paced runs offer (--rate, LOADTEST_RATE); default 1,000, the target. */

@@ -168,6 +168,26 @@ export function targetsSummary(scenarios: ScenarioReport[], checkpoints: Checkpo
 }
 
 /** One platform's flat-out run of whodoes and of its framework's floor (floor-process.ts). */
+/** What else each run showed: its non-2xx status codes, its errors, its most logged lines, its first problems. */
+export function scenarioNotes(scenarios: ScenarioReport[]): string[] {
+  const list = (counts: Record<string, number>, line: (key: string, n: number) => string, sep = ", ") =>
+    Object.entries(counts)
+      .map(([key, n]) => line(key, n))
+      .join(sep);
+  return scenarios.flatMap((s) => [
+    ...(s.run.non2xx > 0 ? [`${s.run.title} status codes: ${list(s.run.statusCodes, (code, n) => `${code}: ${n}`)}`] : []),
+    ...(Object.keys(s.run.errorKinds).length > 0
+      ? [`${s.run.title} errors: ${list(s.run.errorKinds, (kind, n) => `${kind}: ${n}`)}`]
+      : []),
+    ...(Object.keys(s.server.logMessages).length > 0
+      ? [`${s.run.title}: most logged: ${list(s.server.logMessages, (msg, n) => `${n.toLocaleString("en-US")} × ${msg}`, "; ")}`]
+      : []),
+    ...(s.server.problems.length > 0
+      ? [`${s.run.title}: first warnings/errors logged by the server:\n  ${s.server.problems.join("\n  ")}`]
+      : []),
+  ]);
+}
+
 export interface FloorComparison {
   platform: "slack" | "teams";
   whodoes: ScenarioReport;

@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { pace } from "../../scripts/loadtest/pace.js";
-import { TARGETS, targetsSummary } from "../../scripts/loadtest/report.js";
+import { scenarioNotes, TARGETS, targetsSummary } from "../../scripts/loadtest/report.js";
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -123,6 +123,21 @@ describe("targetsSummary", () => {
     expect(text).toContain("flat out 1,200 req/s (>= 1,000: met)");
     expect(text).toContain("p99 20 ms (<= 50: met)");
     expect(text).not.toContain("MISSED");
+  });
+
+  it("notes each run's failed statuses, errors, busiest log lines and problems, and nothing for a clean run", () => {
+    const clean = { ...report(run({})), server: { logMessages: {}, problems: [] } as never };
+    expect(scenarioNotes([clean])).toEqual([]);
+    const troubled = {
+      ...report(run({ non2xx: 2, statusCodes: { 200: 998, 503: 2 }, errorKinds: { ECONNRESET: 1 } })),
+      server: { logMessages: { "info: turn": 1000 }, problems: ["warn: redis away"] } as never,
+    };
+    expect(scenarioNotes([troubled])).toEqual([
+      "teams messages status codes: 200: 998, 503: 2",
+      "teams messages errors: ECONNRESET: 1",
+      "teams messages: most logged: 1,000 × info: turn",
+      "teams messages: first warnings/errors logged by the server:\n  warn: redis away",
+    ]);
   });
 
   it("misses the latency target when the paced run fell behind, however fast its answers", () => {
