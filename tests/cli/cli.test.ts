@@ -53,6 +53,18 @@ describe("whodoes CLI", () => {
     expect(out.map((o) => o.intent)).toEqual(["who_does", "who_does", "out_of_scope"]);
   });
 
+  it("answers a pasted bullet list as a question, not as an unknown option", () => {
+    const r = run(["ask", "--json", "- who runs backups?\n- who writes the ETL?"]);
+    expect(r.status).toBe(0);
+    const answer = JSON.parse(r.stdout);
+    expect(answer.parts.map((p: { roles: { id: string }[] }) => p.roles[0]?.id)).toEqual([
+      "database-administrator",
+      "data-warehouse-engineer",
+    ]);
+    // A real option is still one, and a mistyped one still a usage mistake.
+    expect(run(["ask", "-x"]).status).toBe(2);
+  });
+
   it("lists roles, explains itself, and rejects unknown commands and flags with exit 2 on stderr", () => {
     expect(run(["roles"]).stdout).toMatch(/database-administrator/);
     expect(run(["--help"]).stdout).toMatch(/Usage:/);

@@ -24,10 +24,27 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+/**
+ * A pasted bullet list ("- who runs backups?") is a question, not an option: no option's name holds a space.
+ * parseArgs would reject it as an unknown option, so it goes through as a stand-in and is put back after.
+ */
+const isProse = (arg: string) => /^-[^=]*\s/.test(arg);
+const STAND_IN = "\u0000prose:";
+
 function parse(argv: string[]) {
+  const args = argv.map((arg, i) => (isProse(arg) ? `${STAND_IN}${i}` : arg));
+  const back = (arg: string) => (arg.startsWith(STAND_IN) ? (argv[Number(arg.slice(STAND_IN.length))] ?? arg) : arg);
+  const { values, positionals } = parseOptions(args);
+  const restored = Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, typeof value === "string" ? back(value) : value]),
+  ) as typeof values;
+  return { values: restored, positionals: positionals.map(back) };
+}
+
+function parseOptions(args: string[]) {
   try {
     return parseArgs({
-      args: argv,
+      args,
       allowPositionals: true,
       options: {
         json: { type: "boolean", default: false },
