@@ -385,6 +385,9 @@ describe("other intents", () => {
     ["just started as a DBA, what should I read first?", "onboarding", ["database-administrator"]],
     ["I'm new here on the data side", "onboarding", []],
     ["what roles are there", "list_roles", null],
+    // A database engine is not a database engineer (the DBA), though the two share a stem.
+    ["who chooses the database engine for the new app?", "who_does", ["data-architect"]],
+    ["what does a database engineer do?", "describe_role", ["database-administrator"]],
     ["help", "help", []],
     ["can you give me an example question?", "help", []],
     // An example of a task is not a request for the bot's examples.

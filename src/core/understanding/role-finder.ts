@@ -30,16 +30,24 @@ const inside = (a: { start: number; end: number }, b: { start: number; end: numb
   a.start >= b.start && a.end <= b.end && a.end - a.start < b.end - b.start;
 
 export function createRoleFinder(roles: readonly Role[], neighbours: readonly Neighbour[] = []): RoleFinder {
-  const names = new PhraseMap<string>();
+  // Aliases match by stem ("DBAs", "data engineering"), but a word shorter than the alias's own is another word
+  // with the same stem: "database engine" is not the "database engineer", "data manage" not the data manager.
+  const names = new PhraseMap<{ roleId: string; shortest: number[] }>();
   for (const role of roles) {
     // A role's one-line character names it too ("the system designer").
     const character = role.character.replace(/^the\s+/i, "");
     for (const alias of [role.id.replace(/[-_]/g, " "), role.name, role.short, character, ...role.aliases]) {
-      const stems = normalise(alias).map(stem);
+      const words = normalise(alias);
+      const stems = words.map(stem);
+      const lengths = words.map((w) => foldPlural(w).length);
+      const claimed = names.get(stems);
       // The first role to claim an alias keeps it, so file order decides and the result is stable.
-      if (!names.has(stems)) names.set(stems, role.id);
+      if (!claimed) names.set(stems, { roleId: role.id, shortest: lengths });
+      else claimed.shortest = claimed.shortest.map((n, i) => Math.min(n, lengths[i] ?? n));
     }
   }
+  const wordsLongEnough = (analysis: Analysis, m: { start: number; end: number; value: { shortest: number[] } }) =>
+    m.value.shortest.every((n, i) => foldPlural(analysis.words[m.start + i] ?? "").length >= n);
   const titles = new PhraseMap<string>();
   for (const n of neighbours)
     for (const alias of [n.name, ...n.aliases]) {
@@ -58,7 +66,8 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
 
   function both(analysis: Analysis): { roles: RoleMention[]; neighbours: NeighbourMention[] } {
     const roles: RoleMention[] = [];
-    for (const m of names.matches(analysis.stems)) roles.push({ roleId: m.value, start: m.start, end: m.end });
+    for (const m of names.matches(analysis.stems))
+      if (wordsLongEnough(analysis, m)) roles.push({ roleId: m.value.roleId, start: m.start, end: m.end });
     if (neighbours.length === 0) return { roles, neighbours: [] };
     const found: NeighbourMention[] = [];
     const folded = analysis.words.map(foldPlural);
@@ -81,7 +90,7 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
       if (byId.has(name)) return name;
       const stems = normalise(name).map(stem);
       const hits = [...names.matches(stems)];
-      return hits.length === 1 && hits[0]?.start === 0 && hits[0].end === stems.length ? hits[0].value : undefined;
+      return hits.length === 1 && hits[0]?.start === 0 && hits[0].end === stems.length ? hits[0].value.roleId : undefined;
     },
   };
 }
