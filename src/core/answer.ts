@@ -143,6 +143,11 @@ export interface TurnContext {
   roles: { id: string; score: number }[];
   /** who_does: the task, as the responsibilities the answer showed ("role-id/responsibility-id"), best first. */
   tasks: string[];
+  /**
+   * The role the asker is starting in, from the last tour the conversation gave (its role id): "who do I work
+   * with?" and "what should I learn first?" are about it, whatever came between.
+   */
+  starting?: string;
 }
 
 /** One question of a message that asked several, and its answer. */

@@ -79,10 +79,46 @@ describe("a follow-up about the last role", () => {
     expect(a.title).toMatch(/^Data manager: /);
   });
 
+  it("'what should I learn first for that?' after whose task it is starts that role's tour", () => {
+    const a = last(converse("who designs the partitioning of the orders table?", "what should I learn first for that?"));
+    expect(a.intent).toBe("onboarding");
+    expect(a.title).toMatch(/^Data architect: /);
+    // Without "for that", a task answer leaves "I'm new here" to pick a role.
+    expect(last(converse("who runs the backups?", "I'm new here")).roles).toEqual([]);
+  });
+
   it("'is the architect different?' compares it with the last role", () => {
     const a = last(converse("what does the dba do", "is the architect different?"));
     expect(a.intent).toBe("compare_roles");
     expect(ids(a)).toEqual(["database-administrator", "data-architect"]);
+  });
+});
+
+describe("a newcomer's follow-ups", () => {
+  it("are about the role of their tour, whatever came between: what to learn, who they work with", () => {
+    const answers = converse(
+      "I'm starting as a DBA next week",
+      "what should I learn first?",
+      "who will I work with?",
+      "and how do I work with the data manager?",
+    );
+    expect(answers.map((a) => a.intent)).toEqual(["onboarding", "onboarding", "collaboration", "collaboration"]);
+    expect(answers[1]?.title).toMatch(/^Database administrator: /);
+    expect(ids(answers[2] as Answer)[0]).toBe("database-administrator");
+    expect(ids(answers[3] as Answer).slice(0, 2)).toEqual(["database-administrator", "data-manager"]);
+  });
+
+  it("keep the tour's role in the context, through the store's JSON", () => {
+    const [, , a] = converse("I just joined as a data manager", "who restores a dropped table?", "who do I work with most?");
+    expect(a?.intent).toBe("collaboration");
+    expect(ids(a as Answer)[0]).toBe("data-manager");
+    expect(parseTurnContext(JSON.stringify(a?.context))?.starting).toBe("data-manager");
+  });
+
+  it("but a fresh start with no role named still offers the roles to pick from", () => {
+    expect(last(converse("I'm starting as a DBA next week", "I'm new on the data side")).roles).toEqual([]);
+    // "How do I work with the data manager?" from someone on no tour is the data manager's collaboration.
+    expect(ids(last(converse("who runs the backups?", "how do I work with the data manager?")))[0]).toBe("data-manager");
   });
 });
 

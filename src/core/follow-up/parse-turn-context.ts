@@ -15,6 +15,7 @@ const schema = z.object({
   roles: z.array(z.object({ id, score: z.number().min(0).max(1) })).max(MAX_CONTEXT_ROLES),
   // "role-id/responsibility-id"
   tasks: z.array(z.string().min(3).max(201)).max(MAX_CONTEXT_TASKS),
+  starting: id.optional(),
 });
 
 /** The context in a stored value (JSON text or an object), or undefined when it is not one. */

@@ -24,6 +24,8 @@ interface Last {
   intent: IntentId;
   roles: { role: Role; score: number }[];
   tasks: { role: Role; responsibility: Responsibility }[];
+  /** The role the asker is starting in (TurnContext.starting). */
+  starting?: Role;
 }
 
 /** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
@@ -41,6 +43,12 @@ const WEAK_OWN_TASK = 0.5;
  * long post, "their data" and "they" are the post's own people and things.
  */
 const MAX_ROLE_REFERENCE_WORDS = 15;
+/** "what should I learn first for that?" after whose task it is: for that role's work. */
+const FOR_THAT_WORK = /\bfor (?:that|this|it|them|that (?:job|role|work)|this (?:job|role|work))\s*[?.!]*\s*$/i;
+/** A message that asks something: a question word or a question mark. */
+const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
+/** The asker speaking of themself: on a tour, the role they are starting in. */
+const FIRST_PERSON = /\b(?:i|me|my|i'm|im)\b/i;
 
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
@@ -56,7 +64,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       const responsibility = role?.responsibilities.find((x) => x.id === id);
       return role && responsibility ? [{ role, responsibility }] : [];
     });
-    return { intent: previous.intent, roles, tasks };
+    const starting = previous.starting ? byId.get(previous.starting) : undefined;
+    return { intent: previous.intent, roles, tasks, ...(starting ? { starting } : {}) };
   }
 
   /** The task of the last turn in the knowledge's own words: each responsibility's first keyword. */
@@ -180,13 +189,25 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
   }
 
   /**
-   * "how do I get started?" right after what a role does: that role's tour. After anything else (a task,
-   * a tour already taken) "I'm new here" is a newcomer asking which role, as it is on its own.
+   * A newcomer's questions. "How do I get started?" right after what a role does is that role's tour; asked
+   * by someone who took a tour ("what should I learn first?"), the tour of the role they are starting in; and "what
+   * should I learn first for that?" after whose task it is, that role's tour. After a task answer, a plain
+   * "I'm new here" is a newcomer asking which role, as it is on its own. Someone starting in a role asks "who
+   * do I work with?" about it, and "how do I work with the data manager?" about the two together.
    */
-  function byOnboarding(plain: MatchResult, last: Last): MatchResult | undefined {
+  function byNewcomer(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     const first = last.roles[0]?.role;
-    if (plain.intent !== "onboarding" || plain.named.length > 0 || !first || last.intent !== "describe_role") return undefined;
-    return result(plain, "onboarding", [first]);
+    if (plain.intent === "onboarding" && plain.named.length === 0) {
+      if (first && last.intent === "describe_role") return result(plain, "onboarding", [first]);
+      // A question ("what should I learn first?"), not a fresh start ("I'm new here", "onboard"), which gets the roles to pick from.
+      if (last.starting && ASKS.test(text)) return result(plain, "onboarding", [last.starting]);
+      return first && last.intent === "who_does" && FOR_THAT_WORK.test(text) ? result(plain, "onboarding", [first]) : undefined;
+    }
+    const mine = last.starting;
+    if (plain.intent !== "collaboration" || !mine || !FIRST_PERSON.test(text)) return undefined;
+    const [named, ...others] = plain.named;
+    if (!named) return result(plain, "collaboration", [mine]);
+    return others.length === 0 && named !== mine ? result(plain, "collaboration", [mine, named]) : undefined;
   }
 
   /**
@@ -210,18 +231,19 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       const plain = matcher.match(text);
       if (!previous) return plain;
       const last = lastTurn(previous);
-      if (last.roles.length === 0) return plain;
+      if (last.roles.length === 0 && !last.starting) return plain;
       // A new topic: small talk, a question naming its own roles, another department's work (what the
       // matcher read as out of scope for its words), or a message that says so ("btw, ...").
       if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
       const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
       if (elsewhere || startsNewTopic(text)) return plain;
       const refs = findReferences(text);
+      const newcomer = byNewcomer(text, plain, last);
+      if (newcomer || last.roles.length === 0) return newcomer ?? plain;
       return (
         (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
         byRoleEllipsis(text, plain, last) ??
         byComparison(text, plain, last) ??
-        byOnboarding(plain, last) ??
         byContinuation(plain, last) ??
         plain
       );

@@ -22,7 +22,10 @@ const KEEPS_PREVIOUS: ReadonlySet<IntentId> = new Set(["greeting", "help"]);
  */
 export function contextOf(answer: Answer, previous?: TurnContext): TurnContext | undefined {
   if (KEEPS_PREVIOUS.has(answer.intent)) return previous;
-  if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [] };
+  const tour = answer.intent === "onboarding" ? answer.roles[0]?.id : undefined;
+  const starting = tour ?? previous?.starting;
+  const kept = starting ? { starting } : {};
+  if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [], ...kept };
   const who = answer.intent === "who_does";
   // Other intents' roles asked about are the cards scored 1 ("named outright"): a collaboration answer
   // lists the partners too, at a lower score.
@@ -33,5 +36,5 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   const before = previous?.intent === "describe_role" && answer.intent === "describe_role" ? previous.roles[0] : undefined;
   if (before && roles.length === 1 && roles[0]?.id !== before.id) roles.push(before);
   const tasks = who ? answer.roles.flatMap((r) => r.evidence.map((e) => taskRef(r.id, e.responsibilityId))) : [];
-  return { intent: answer.intent, roles, tasks: [...new Set(tasks)].slice(0, MAX_CONTEXT_TASKS) };
+  return { intent: answer.intent, roles, tasks: [...new Set(tasks)].slice(0, MAX_CONTEXT_TASKS), ...kept };
 }
