@@ -107,6 +107,12 @@ describe("who_does", () => {
     expect(matcher.match("who restroes the backup?").words).toContain("restores");
   });
 
+  it("knows a mart by any name ('the HR mart', not only 'a data mart') as the warehouse's, not as a guess", () => {
+    const a = whodoes.ask("who builds the HR mart?");
+    expect(a.roles[0]?.id).toBe("data-warehouse-engineer");
+    expect(a.roles[0]?.score).toBeGreaterThan(0.5);
+  });
+
   it("corrects a misspelt inflected word by its base, one edit and not the first letter ('recoevered' is 'recover')", () => {
     const matcher = createMatcher(whodoes.knowledge);
     expect(matcher.match("can that data be recoevered?").words).toContain("recover");
