@@ -100,6 +100,7 @@ describe("honest confidence", () => {
       "can you recover photos from my SD card?",
       "my phone backup is taking all my storage, how do I delete old ones?",
       "how do I recover a deleted WhatsApp message?",
+      "my data allowance keeps running out, which phone plan is best?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
     // A data thing named on the asker's own machine is still ours, and so is the organisation's own storage.
@@ -107,6 +108,11 @@ describe("honest confidence", () => {
       "database-administrator",
     );
     expect(whodoes.ask("the database server is running out of disk space").roles[0]?.id).toBe("database-administrator");
+  });
+
+  it("does not take a library's index or a catwalk's models for data work", () => {
+    for (const q of ["who updates the index of the school library?", "who models the spring collection at the fashion show?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
 
   it("answers a long post that is not about data work as out of scope, not as a list of roles or help", () => {
