@@ -396,6 +396,7 @@ describe("other intents", () => {
     ["what does a database engineer do?", "describe_role", ["database-administrator"]],
     ["help", "help", []],
     ["can you give me an example question?", "help", []],
+    ["I work in the school office, can you tell me what you do?", "help", []],
     // An example of a task is not a request for the bot's examples.
     ["could you show an example of how to use the backup command with a single table?", "who_does", ["database-administrator"]],
     ["thanks!", "greeting", []],
