@@ -46,7 +46,11 @@ describe("a follow-up about the last role", () => {
   });
 
   it("'how are they different?' after two roles described compares them; 'what else do they do?' is the last", () => {
-    for (const question of ["how are they different?", "what's the difference between them?"]) {
+    for (const question of [
+      "how are they different?",
+      "what's the difference between them?",
+      "so where does one stop and the other start?",
+    ]) {
       const a = last(converse("what does a data architect do?", "and the DBA?", question));
       expect([a.intent, ids(a)], question).toEqual(["compare_roles", ["database-administrator", "data-architect"]]);
     }
