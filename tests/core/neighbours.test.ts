@@ -81,6 +81,8 @@ describe("questions about a neighbouring role", () => {
       ["who runs the kubernetes cluster for our microservices?", "devops-engineer"],
       ["who fixes the login button on the android app?", "software-developer"],
       ["who writes the REST API for the mobile app?", "software-developer"],
+      // Cross-site scripting is the web application's security, not the databases'.
+      ["is our booking site open to XSS or CSRF attacks?", "security-engineer"],
     ] as const) {
       const a = json(q);
       expect(a.intent, q).toBe("out_of_scope");
