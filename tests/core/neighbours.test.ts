@@ -55,6 +55,10 @@ describe("questions about a neighbouring role", () => {
     // Beside the DBA a bare "developer" is the database developer (neighbours.yaml `beside`); elsewhere a software developer.
     expect(json("Difference between Database Administrator and Developer?").neighbour.id).toBe("database-developer");
     expect(json("what's the difference between a developer and a data architect?").neighbour.id).toBe("software-developer");
+    // A career choice between the two compares them too; choosing whom to ask about a task does not.
+    const career = json("DBA or DevOps engineer, which one should I become?");
+    expect([career.intent, career.neighbour?.id]).toEqual(["compare_roles", "devops-engineer"]);
+    expect(json("which one should I ask about backups, the DBA or the architect?").intent).toBe("who_does");
   });
 
   it("says work that only a neighbouring role does is not the data roles', and names that role", () => {
