@@ -35,6 +35,14 @@ describe("several questions in one message", () => {
     ]);
   });
 
+  it("heads each question without the list's own marker (a pasted bullet list)", () => {
+    const a = whodoes.ask("- who restores a dropped table?\n- who designs the partitioning?");
+    expect(a.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""))).toEqual([
+      "1. who restores a dropped table?",
+      "2. who designs the partitioning?",
+    ]);
+  });
+
   it("reads each 'who ...?' question without the other 'who' questions' task words, though they share a noun", () => {
     const a = whodoes.ask(
       "Who builds and schedules the nightly loads into the warehouse? Who takes the backups of the warehouse database? Who sets the data quality standards the loads must meet?",

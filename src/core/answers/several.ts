@@ -45,7 +45,10 @@ export function severalQuestions(parts: readonly AnswerPart[]): Answer {
   });
 }
 
+/** A list's marker before a question ("- ", "* ", "2) ", "3. "): the heading numbers the questions itself. */
+const LIST_MARKER = /^(?:[-*•]|\d{1,2}[.)])\s+/;
+
 function shorten(question: string): string {
-  const oneLine = question.replace(/\s+/g, " ").trim();
+  const oneLine = question.replace(/\s+/g, " ").trim().replace(LIST_MARKER, "");
   return oneLine.length <= QUESTION_SHOWN ? oneLine : `${oneLine.slice(0, QUESTION_SHOWN - 1).trimEnd()}…`;
 }
