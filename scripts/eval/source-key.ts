@@ -21,3 +21,12 @@ export function sourceKey(url: string): string {
   const [owner, repo] = u.pathname.split("/").filter(Boolean);
   return owner && repo ? `${host}/${owner}/${repo}` : host;
 }
+
+/**
+ * The group a source is split with: one site under its country domains is one site (glassdoor.com,
+ * glassdoor.co.uk and glassdoor.es are Glassdoor's). Two sites of one name under different domains are then
+ * dealt to one part, which only makes the split stricter. A repository is its own group.
+ */
+export function splitGroup(key: string): string {
+  return key.includes("/") ? key : (key.split(".")[0] ?? key);
+}

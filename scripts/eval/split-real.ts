@@ -4,8 +4,8 @@
  * the matcher was never tuned on. Run once a batch is labelled, before anyone runs the bot on it:
  * `npm run build && node dist/scripts/eval/split-real.js`.
  *
- * A source is a site or one repository on a code forge (source-key.ts). Sources already dealt keep their
- * part; new ones are dealt in the order of a SHA-256 of their name, each to the part further below its
+ * A source is a site or one repository on a code forge (source-key.ts), and a site's country domains go
+ * together (splitGroup). Sources already dealt keep their part; new ones are dealt in the order of a SHA-256 of their name, each to the part further below its
  * share (held-out: 40%).
  */
 import { createHash } from "node:crypto";
@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { EVAL_DIR } from "./evaluate.js";
-import { sourceKey } from "./source-key.js";
+import { sourceKey, splitGroup } from "./source-key.js";
 
 const REAL = join(EVAL_DIR, "real");
 const HELD_OUT_SHARE = 0.4;
@@ -51,7 +51,7 @@ function main(): void {
       for (const path of yamlFiles(kind.out(part))) {
         const entries = read(path);
         count[part] += entries.length;
-        for (const e of entries) partOf.set(sourceKey(e.source), part);
+        for (const e of entries) partOf.set(splitGroup(sourceKey(e.source)), part);
       }
 
   // The new entries, by source, over both kinds (a thread's single questions and conversations go together).
@@ -72,11 +72,11 @@ function main(): void {
   const keys = [...incoming.keys()].sort((a, b) => hash(a).localeCompare(hash(b)));
   for (const key of keys) {
     const items = incoming.get(key) ?? [];
-    let part = partOf.get(key);
+    let part = partOf.get(splitGroup(key));
     if (!part) {
       const total = count.dev + count.heldout;
       part = total === 0 || count.heldout / total < HELD_OUT_SHARE ? "heldout" : "dev";
-      partOf.set(key, part);
+      partOf.set(splitGroup(key), part);
     }
     count[part] += items.length;
     for (const kind of KINDS) {

@@ -75,8 +75,10 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * Once, a change was kept that trades one figure for others, decided on the tuning part before the
  * held-out part was scored: the guess at the closest role for a question about data that matched no task
  * (classify.ts) took out-of-scope recall from 0.464 to 0.434 and wrongly rejected from 0.103 to 0.069.
+ * Once, questions left the held-out part: when the split began to deal a site's country domains together,
+ * Glassdoor's three held-out ones joined its tuning ones, and the figures were measured again on the 738 left.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.777, roleAccuracy: 0.734, outOfScopeRecall: 0.401, wronglyRejected: 0.068 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.776, roleAccuracy: 0.733, outOfScopeRecall: 0.401, wronglyRejected: 0.069 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));

@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConversations } from "../../scripts/eval/conversations.js";
 import { REAL_DIR, readQuestionDir } from "../../scripts/eval/evaluate.js";
-import { sourceKey } from "../../scripts/eval/source-key.js";
+import { sourceKey, splitGroup } from "../../scripts/eval/source-key.js";
 
 const sourcesOf = (part: "dev" | "heldout") =>
   new Set(
     [...readQuestionDir(join(REAL_DIR, part)), ...readConversations(part)].map((e) =>
-      sourceKey((e as unknown as { source: string }).source),
+      splitGroup(sourceKey((e as unknown as { source: string }).source)),
     ),
   );
 
@@ -27,5 +27,10 @@ describe("the real questions' split", () => {
     expect(sourceKey("https://forums.example.co.uk/t/1")).toBe("example.co.uk");
     expect(sourceKey("https://ico.org.uk./for-organisations")).toBe("ico.org.uk");
     expect(sourceKey("https://github.com/owner/repo/issues/3")).toBe("github.com/owner/repo");
+  });
+
+  it("deals a site's country domains together, and each repository apart", () => {
+    expect(splitGroup(sourceKey("https://www.glassdoor.co.uk/Interview/x"))).toBe(splitGroup("glassdoor.com"));
+    expect(splitGroup("github.com/owner/repo")).not.toBe(splitGroup("github.com/owner/other"));
   });
 });
