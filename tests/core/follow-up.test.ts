@@ -155,6 +155,18 @@ describe("a follow-up about a shared task's roles", () => {
   });
 });
 
+describe("a follow-up about the last two tasks' owners", () => {
+  it("'how do they work together?' after two who-does answers is both owners' collaboration; 'they' alone is the last", () => {
+    const asked = ["who designs the partitioning?", "and who restores a dropped table?"];
+    const together = last(converse(...asked, "how do they work together?"));
+    expect([together.intent, ids(together).slice(0, 2)]).toEqual(["collaboration", ["database-administrator", "data-architect"]]);
+    const apart = last(converse(...asked, "what's the difference between them?"));
+    expect([apart.intent, ids(apart)]).toEqual(["compare_roles", ["database-administrator", "data-architect"]]);
+    const alone = last(converse(...asked, "what else do they do?"));
+    expect([alone.intent, ids(alone)]).toEqual(["describe_role", ["database-administrator"]]);
+  });
+});
+
 describe("a follow-up about the last task", () => {
   it("'who approves that?' asks about the last task with the new action", () => {
     const [alone] = converse("who approves that?");

@@ -33,8 +33,11 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   const roles = cards.slice(0, who ? MAX_CONTEXT_ROLES : 2).map((r) => ({ id: r.id, score: r.score }));
   // "What does an architect do?", "and the DBA?", then "how are they different?": the role described just
   // before stays in the conversation, second.
-  const before = previous?.intent === "describe_role" && answer.intent === "describe_role" ? previous.roles[0] : undefined;
-  if (before && roles.length === 1 && roles[0]?.id !== before.id) roles.push(before);
+  // So does the owner of the task asked about just before ("who designs the partitioning?", "and who restores a
+  // dropped table?", then "how do they work together?"), with no score of its own in this answer.
+  const sameKind = previous?.intent === answer.intent && (who || answer.intent === "describe_role");
+  const before = sameKind ? previous?.roles[0] : undefined;
+  if (before && roles.length === 1 && roles[0]?.id !== before.id) roles.push(who ? { id: before.id, score: 0 } : before);
   const tasks = who ? answer.roles.flatMap((r) => r.evidence.map((e) => taskRef(r.id, e.responsibilityId))) : [];
   return { intent: answer.intent, roles, tasks: [...new Set(tasks)].slice(0, MAX_CONTEXT_TASKS), ...kept };
 }
