@@ -48,7 +48,7 @@ const FOR_THAT_WORK = /\bfor (?:that|this|it|them|that (?:job|role|work)|this (?
 /** A message that asks something: a question word or a question mark. */
 const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
 /** The asker speaking of themself: on a tour, the role they are starting in. */
-const FIRST_PERSON = /\b(?:i|me|my|i'm|im)\b/i;
+const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
 
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
