@@ -50,6 +50,15 @@ describe("several questions in one message", () => {
     expect(a.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator", "data-manager"]);
   });
 
+  it("does not lend another question's data words to one about another department's matter", () => {
+    // The first question's table made the second look like data work: "The same answer as question 1".
+    const a = whodoes.ask("who restores a dropped table? and what's the wifi password?");
+    expect(a.parts?.map((p) => [p.intent, top(p)])).toEqual([
+      ["who_does", "database-administrator"],
+      ["out_of_scope", undefined],
+    ]);
+  });
+
   it("answers different kinds of question, and at most three", () => {
     const a = whodoes.ask(
       "What does a DBA do? How is that different from a data architect? Who owns data quality? Who runs the ETL?",

@@ -90,7 +90,7 @@ export function questionsOf(understander: Understander, text: string): Question[
     const others = new Set(group.some((i) => own.task.has(i)) ? otherWhoTasks : otherQuestions);
     return {
       text: group.map((i) => parts[i]?.trim()).join(" "),
-      understanding: understander.read(without(analysis, others), text, new Set(group)),
+      understanding: understander.read(without(analysis, others), text, new Set(group), new Set(otherQuestions)),
     };
   });
 }

@@ -83,8 +83,9 @@ export interface Understander {
   /**
    * Understand an analysed message. With `focus`, the sentences at those indexes are the question: only their
    * cue words say what is asked, and the other sentences are context (they help pick the role).
+   * `otherQuestions` are the sentences of the message's other questions, when it asks several.
    */
-  read(analysis: Analysis, text: string, focus?: ReadonlySet<number>): Understanding;
+  read(analysis: Analysis, text: string, focus?: ReadonlySet<number>, otherQuestions?: ReadonlySet<number>): Understanding;
   readonly roleFinder: RoleFinder;
   readonly index: ResponsibilityIndex;
   /** Highlight helper: which words of `text` carry one of `concepts`. */
@@ -113,7 +114,12 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   const ranker = createTaskRanker(knowledge, analyzer, signals);
   const ambiguousWords = new Set(knowledge.thesaurus.ambiguous.map((w) => stem(w.toLowerCase())));
 
-  function read(analysis: Analysis, text: string, focus?: ReadonlySet<number>): Understanding {
+  function read(
+    analysis: Analysis,
+    text: string,
+    focus?: ReadonlySet<number>,
+    otherQuestions?: ReadonlySet<number>,
+  ): Understanding {
     const mentions = roleFinder.find(analysis);
     const titles = roleFinder.neighbours(analysis);
     const inRoleName = new Set<number>();
@@ -153,9 +159,20 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       const role = rolesById.get(m.roleId);
       if (role && !roles.includes(role)) roles.push(role);
     }
+    // With no sentence singled out, the whole message asks and every task word counts: nothing to narrow.
+    const asking = focus ?? askedIn;
+    const inAsking = (i: number) => asking?.has(analysis.sentence[i] ?? -1) === true;
+    const askedAboutOtherDepartment =
+      asking && [...otherDepartment].some(inAsking)
+        ? new Set(analysis.concepts.filter((c) => inAsking(c.start)).map((c) => c.id))
+        : undefined;
     // "the sales pipeline", "the water pipeline": another department's thing names no data; nor does the
-    // "data" of a title ("the data analysts" are people).
-    const ours = (i: number) => !otherDepartment.has(i) && !inRoleName.has(i);
+    // "data" of a title ("the data analysts" are people). When the asking sentence carries another
+    // department's word, the message's other questions name no data for it: "Who restores a dropped table?
+    // And what's the wifi password?" asks the second about the wifi alone.
+    const aside = (i: number) =>
+      askedAboutOtherDepartment !== undefined && otherQuestions?.has(analysis.sentence[i] ?? -1) === true;
+    const ours = (i: number) => !otherDepartment.has(i) && !inRoleName.has(i) && !aside(i);
     const mentionsData = analysis.words.some((w, i) => signals.isDataNoun(w) && ours(i));
     const namesData = mentionsData && analysis.words.some((w, i) => signals.namesData(w) && ours(i));
     const plain = new Set<string>();
@@ -167,13 +184,6 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
     const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
     const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)));
-    // With no sentence singled out, the whole message asks and every task word counts: nothing to narrow.
-    const asking = focus ?? askedIn;
-    const inAsking = (i: number) => asking?.has(analysis.sentence[i] ?? -1) === true;
-    const askedAboutOtherDepartment =
-      asking && [...otherDepartment].some(inAsking)
-        ? new Set(analysis.concepts.filter((c) => inAsking(c.start)).map((c) => c.id))
-        : undefined;
     return {
       analysis,
       roles,
