@@ -326,6 +326,7 @@ describe("who_does", () => {
       "is clickhouse a good alternative to postgres for our events?",
       "could we use snowflake instead of redshift?",
       "time to ditch mongodb?",
+      "should the app support mysql and/or mariadb?",
     ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     // Moving the data there is not choosing the product, nor is running one.

@@ -4,9 +4,13 @@
  * folds such a name into its kind's choice ("database engine choice"), the architect's platform decision.
  */
 
-/** The words between two names that set them side by side ("PostgreSQL or MongoDB", "Snowflake instead of Redshift"). */
+/**
+ * The words between two names that set them side by side ("PostgreSQL or MongoDB", "Snowflake instead of Redshift",
+ * "MySQL and/or MariaDB").
+ */
 export const ALTERNATIVE: ReadonlySet<string> = new Set([
   "or",
+  "and or",
   "vs",
   "versus",
   "instead of",
