@@ -85,7 +85,7 @@ export function createSpellingCorrector(vocabulary: ReadonlyMap<string, number>)
   /** The vocabulary word meant, else the word meant by its base when it is inflected ("recoevered": recover). */
   function lookup(word: string): string {
     if (!isTypoCandidate(word)) return word;
-    const found = closest(word);
+    const found = closest(word).word;
     if (found !== word) return found;
     const inflection = INFLECTIONS.find((ending) => word.endsWith(ending));
     if (!inflection) return word;
@@ -94,16 +94,17 @@ export function createSpellingCorrector(vocabulary: ReadonlyMap<string, number>)
     const base = word.slice(0, -inflection.length);
     if (base.length < SETTINGS.minInflectedBase) return word;
     const meant = closest(base);
-    return meant !== base && meant[0] === base[0] && DamerauLevenshteinDistance(base, meant) === 1 ? meant : word;
+    return meant.word !== base && meant.word[0] === base[0] && meant.distance === 1 ? meant.word : word;
   }
 
   // A word without a vowel is a short form ("ssms", "dbcc"), not a misspelt word: "ssms" is not "ssis".
   const isTypoCandidate = (word: string) =>
     maxEdits(word.length) > 0 && !/\d/.test(word) && /[aeiouy]/.test(word) && !isCommonEnglish(word);
 
-  function closest(word: string): string {
+  /** The nearest vocabulary word and how many edits away it is (the word itself, at 0, when none is near). */
+  function closest(word: string): { word: string; distance: number } {
     const edits = maxEdits(word.length);
-    if (!isTypoCandidate(word)) return word;
+    if (!isTypoCandidate(word)) return { word, distance: 0 };
     const index = deletionIndex();
     let best = word;
     let bestDistance = Number.POSITIVE_INFINITY;
@@ -125,7 +126,7 @@ export function createSpellingCorrector(vocabulary: ReadonlyMap<string, number>)
         }
       }
     }
-    return best;
+    return { word: best, distance: best === word ? 0 : bestDistance };
   }
 
   return {
