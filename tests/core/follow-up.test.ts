@@ -119,6 +119,20 @@ describe("a newcomer's follow-ups", () => {
     expect(parseTurnContext(JSON.stringify(a?.context))?.starting).toBe("data-manager");
   });
 
+  it("a role typed in answer to 'which role are you starting in?' starts its tour, as its button would", () => {
+    for (const [typed, role] of [
+      ["DBA", "database-administrator"],
+      ["as a data manager", "data-manager"],
+      ["I'll be a data architect", "data-architect"],
+    ]) {
+      const a = last(converse("I'm new here", typed as string));
+      expect([a.intent, ids(a)[0]], typed).toEqual(["onboarding", role]);
+    }
+    // A question about a role is still answered as asked.
+    expect(last(converse("I'm new here", "what does a DBA do?")).intent).toBe("describe_role");
+    expect(last(converse("who restores a dropped table?", "DBA")).intent).not.toBe("onboarding");
+  });
+
   it("but a fresh start with no role named still offers the roles to pick from", () => {
     expect(last(converse("I'm starting as a DBA next week", "I'm new on the data side")).roles).toEqual([]);
     // "How do I work with the data manager?" from someone on no tour is the data manager's collaboration.
@@ -146,6 +160,30 @@ describe("a follow-up about a shared task's roles", () => {
     expect(a.intent).toBe("who_does");
     expect(ids(a)).toEqual(["data-architect"]);
     expect(evidence(a)).toEqual(["data-architect/dr-strategy"]);
+  });
+
+  it("'and the DBA?' after a task the answer did not share is the DBA's work on the same concern", () => {
+    for (const [task, role, part] of [
+      ["who defines access policies?", "the DBA", "database-administrator/user-access"],
+      ["who sets the data retention policy?", "the DBA", "database-administrator/purge-archive-jobs"],
+      ["who designs the indexes?", "the DBA", "database-administrator/index-maintenance"],
+    ]) {
+      const a = last(converse(task as string, `and ${role}?`));
+      expect([a.intent, evidence(a)], task).toEqual(["who_does", [part]]);
+    }
+  });
+
+  it("a role named against the last task ('does the DBA do that too?', 'why not ...?') gets its part beside the owner's", () => {
+    for (const text of ["does the DBA do that too?", "isn't that the DBA?", "why not the DBA?", "I thought the DBA did that"]) {
+      const a = last(converse("who designs the indexes?", text));
+      expect([a.intent, ids(a)], text).toEqual(["who_does", ["data-architect", "database-administrator"]]);
+      expect(evidence(a), text).toContain("database-administrator/index-maintenance");
+    }
+    // Naming the owner itself confirms it; a question with a task of its own is about that task.
+    expect(ids(last(converse("who designs the indexes?", "isn't that the architect?")))).toEqual(["data-architect"]);
+    expect(ids(last(converse("who designs the indexes?", "does the DBA rebuild indexes at night?")))[0]).toBe(
+      "database-administrator",
+    );
   });
 
   it("a role with no part in the last task is described", () => {
@@ -210,6 +248,14 @@ describe("a new topic is not forced into the old one", () => {
     expect(answers[1]?.context).toEqual(answers[0]?.context);
     expect(last(answers).intent).toBe("describe_role");
     expect(ids(last(answers))).toEqual(["data-architect"]);
+  });
+
+  it("'ok', 'cool,' or 'ok thx,' before a follow-up is an acknowledgement, not the message", () => {
+    const a = last(converse("who restores a dropped table?", "ok what else do they do?"));
+    expect([a.intent, ids(a)]).toEqual(["describe_role", ["database-administrator"]]);
+    const b = last(converse("what does a data manager do?", "cool, and the architect?"));
+    expect([b.intent, ids(b)]).toEqual(["describe_role", ["data-architect"]]);
+    expect(last(converse("who restores a dropped table?", "ok thanks!")).intent).toBe("greeting");
   });
 
   it("another department's work, and what follows it", () => {

@@ -151,12 +151,21 @@ export function substitute(text: string, refs: readonly Reference[], replacement
   return out + text.slice(at);
 }
 
+/** An acknowledgement of the last answer before the next question: "ok,", "cool,", "thanks,", "ok thx,". */
+const ACKNOWLEDGEMENT = String.raw`(?:ok(?:ay)?|k|cool|great|nice|thanks|thank you|thx|ty|cheers|right|sure|perfect|awesome|alright|brilliant|lovely|hm+|ah+|oh|got it|i see)\b[\s,.!:;-]*`;
+const ACKNOWLEDGEMENTS = new RegExp(`^\\W*(?:${ACKNOWLEDGEMENT})+`, "i");
+
+/** `text` without the acknowledgements it opens with ("ok thx, who approves that?": "who approves that?"). */
+export const withoutAcknowledgement = (text: string) => text.replace(ACKNOWLEDGEMENTS, "");
+
 /**
  * The openings of a question that leaves out what the last turn asked: "and the architect?", "what
  * about backups?", "same for the DBA". Matched at the start of the message, after a "ok,", "thanks,".
  */
-const LEADS =
-  /^\s*(?:(?:ok(?:ay)?|cool|great|thanks|thank you|right|hmm+|got it|i see)\b[\s,.!-]*)?(?:and\s+(?:what|how)\s+about|what\s+about|how\s+about|what\s+of|and\s+for|and\s+also|and\s+then|same\s+(?:question\s+)?for|same\s+with|and|also|or|but|then|now|plus)\b/i;
+const LEADS = new RegExp(
+  String.raw`^\s*(?:${ACKNOWLEDGEMENT})?(?:and\s+(?:what|how)\s+about|what\s+about|how\s+about|what\s+of|and\s+for|and\s+also|and\s+then|same\s+(?:question\s+)?for|same\s+with|and|also|or|but|then|now|plus)\b`,
+  "i",
+);
 
 /** The text after an elliptic opening, or undefined when the message does not open like one. */
 export function afterLead(text: string): string | undefined {

@@ -12,7 +12,16 @@ import type { TurnContext } from "../answer.js";
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Responsibility, Role } from "../knowledge/types.js";
 import type { Matcher, MatchResult, RankedRole } from "../matcher.js";
-import { afterLead, findReferences, type Reference, startsNewTopic, substitute, wordCount } from "./references.js";
+import {
+  afterLead,
+  findReferences,
+  type Reference,
+  startsNewTopic,
+  substitute,
+  withoutAcknowledgement,
+  wordCount,
+} from "./references.js";
+import { onSharedConcern } from "./shared-concern.js";
 
 export interface FollowUps {
   /** What `text` asks, read against the turn before it (`previous`) when it leans on it. */
@@ -49,6 +58,8 @@ const FOR_THAT_WORK = /\bfor (?:that|this|it|them|that (?:job|role|work)|this (?
 const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
 /** The asker speaking of themself: on a tour, the role they are starting in. */
 const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
+/** "why not the DBA?": asking why the answer was not another role. */
+const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
@@ -138,6 +149,24 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return undefined;
   }
 
+  /**
+   * "does the DBA do that too?", "isn't that the DBA?", "why not the DBA?", "is the data manager involved in
+   * that?": a role named against the last task, with no task of the message's own, asks for its part in that
+   * task, beside the owner's.
+   */
+  function byNamedInTask(text: string, plain: MatchResult, last: Last, refs: Reference[]): MatchResult | undefined {
+    const [named, ...others] = plain.named;
+    if (last.intent !== "who_does" || plain.intent !== "describe_role" || !named || others.length > 0) return undefined;
+    // "how is that different from the DBA?", "how do they work with the DBA?" ask about the roles themselves.
+    if ((plain.cues ?? []).some((c) => c !== "describe_role" && ROLE_QUESTIONS.includes(c))) return undefined;
+    if (!WHY_NOT.test(text) && !refs.some((r) => r.kind === "thing")) return undefined;
+    const owners = lastRanking(last).filter((r) => r.evidence.length > 0);
+    if (owners.length === 0 || owners.some((r) => r.role === named))
+      return owners.length > 0 ? result(plain, "who_does", [], owners) : undefined;
+    const part = partIn(last, named);
+    return part ? result(plain, "who_does", [], [...owners, part]) : undefined;
+  }
+
   /** "and the architect?", "what about the DBA?", "the data manager?": the last question, for another role. */
   function byRoleEllipsis(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     const [named] = plain.named;
@@ -167,12 +196,23 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     }
   }
 
-  /** `role`'s part in the last turn's task: from that answer, else from the task's words read again. */
+  /**
+   * `role`'s part in the last turn's task: from that answer, else from the task's words read again, else its
+   * own work on the same shared concern ("who sets the retention policy?", "and the DBA?": the purge jobs).
+   */
   function partIn(last: Last, role: Role): RankedRole | undefined {
     const shown = lastRanking(last).find((r) => r.role === role && r.evidence.length > 0);
     if (shown) return shown;
     if (last.tasks.length === 0) return undefined;
-    return matcher.match(taskText(last)).ranked.find((r) => r.role === role);
+    const read = matcher.match(taskText(last)).ranked.find((r) => r.role === role);
+    if (read) return read;
+    const shared = onSharedConcern(
+      role,
+      last.tasks.map((t) => t.responsibility),
+    );
+    if (!shared) return undefined;
+    const evidence = [{ responsibility: shared, relative: 1, terms: [], highlight: [] }];
+    return { role, score: last.roles[0]?.score ?? 1, relative: 1, evidence };
   }
 
   /** "what's the difference?", "is the DBA different?": the last turn's roles, compared. */
@@ -211,6 +251,17 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
   }
 
   /**
+   * "DBA", "as a data manager", "I'll be a DBA": a role typed in answer to "which role are you starting in?"
+   * (the onboarding answer with no role) picks it, as its button would; "what does a DBA do?" still asks.
+   */
+  function pickedRole(plain: MatchResult, last: Last): Role | undefined {
+    if (last.intent !== "onboarding" || last.roles.length > 0) return undefined;
+    const [named, ...others] = plain.named;
+    const bare = plain.intent === "describe_role" && !(plain.cues ?? []).includes("describe_role");
+    return named && others.length === 0 && bare ? named : undefined;
+  }
+
+  /**
    * "How often is this evaluated?", "did you find out how to achieve that?": a message with nothing of
    * its own to go on, in a conversation about a task, is still about that task. So is one whose own
    * task words are too few to be sure of, unless it asks "who ..." afresh.
@@ -230,7 +281,12 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     read(text, previous) {
       const plain = matcher.match(text);
       if (!previous) return plain;
+      // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
+      const afterThanks = withoutAcknowledgement(text);
+      if (plain.intent === "greeting" && afterThanks !== text && ASKS.test(afterThanks)) return this.read(afterThanks, previous);
       const last = lastTurn(previous);
+      const picked = pickedRole(plain, last);
+      if (picked) return result(plain, "onboarding", [picked]);
       if (last.roles.length === 0 && !last.starting) return plain;
       // A new topic: small talk, a question naming its own roles, another department's work (what the
       // matcher read as out of scope for its words), or a message that says so ("btw, ...").
@@ -241,6 +297,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       const newcomer = byNewcomer(text, plain, last);
       if (newcomer || last.roles.length === 0) return newcomer ?? plain;
       return (
+        byNamedInTask(text, plain, last, refs) ??
         (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
         byRoleEllipsis(text, plain, last) ??
         byComparison(text, plain, last) ??
