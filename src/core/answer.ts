@@ -148,6 +148,11 @@ export interface TurnContext {
    * with?" and "what should I learn first?" are about it, whatever came between.
    */
   starting?: string;
+  /**
+   * The neighbouring role the answer was about (its id), a job the knowledge does not model: "what does a data
+   * scientist do?", then "who do they work with?".
+   */
+  neighbour?: string;
 }
 
 /** One question of a message that asked several, and its answer. */

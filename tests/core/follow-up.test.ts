@@ -140,6 +140,26 @@ describe("a newcomer's follow-ups", () => {
   });
 });
 
+describe("a follow-up about a neighbouring role", () => {
+  it("'they' and 'that' after an answer about a job not modelled here are that job", () => {
+    const a = last(converse("what does a data analyst do?", "who do they work with?"));
+    expect([a.intent, a.neighbour?.id]).toEqual(["collaboration", "data-analyst"]);
+    const b = last(converse("what does a devops engineer do?", "how is that different from a DBA?"));
+    expect([b.intent, ids(b)[0], b.neighbour?.id]).toEqual(["compare_roles", "database-administrator", "devops-engineer"]);
+    // Its work, turned away as none of ours, leaves it too; the store's JSON keeps it.
+    const [work, next] = converse("who trains the machine learning models?", "how do they work with the warehouse engineer?");
+    expect(parseTurnContext(JSON.stringify(work?.context))?.neighbour).toBe("data-scientist");
+    expect([next?.intent, next?.neighbour?.id]).toEqual(["collaboration", "data-scientist"]);
+  });
+
+  it("a question of its own after it is read on its own", () => {
+    expect(last(converse("what does a data scientist do?", "what does a DBA do?")).neighbour).toBeUndefined();
+    expect(ids(last(converse("what does a data scientist do?", "who restores a dropped table?")))).toEqual([
+      "database-administrator",
+    ]);
+  });
+});
+
 describe("a follow-up about a shared task's roles", () => {
   const shared = "who handles disaster recovery?";
 

@@ -16,6 +16,7 @@ const schema = z.object({
   // "role-id/responsibility-id"
   tasks: z.array(z.string().min(3).max(201)).max(MAX_CONTEXT_TASKS),
   starting: id.optional(),
+  neighbour: id.optional(),
 });
 
 /** The context in a stored value (JSON text or an object), or undefined when it is not one. */

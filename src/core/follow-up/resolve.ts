@@ -10,7 +10,7 @@
  */
 import type { TurnContext } from "../answer.js";
 import type { IntentId } from "../intents.js";
-import type { Knowledge, Responsibility, Role } from "../knowledge/types.js";
+import type { Knowledge, Neighbour, Responsibility, Role } from "../knowledge/types.js";
 import type { Matcher, MatchResult, RankedRole } from "../matcher.js";
 import {
   afterLead,
@@ -35,6 +35,8 @@ interface Last {
   tasks: { role: Role; responsibility: Responsibility }[];
   /** The role the asker is starting in (TurnContext.starting). */
   starting?: Role;
+  /** The neighbouring role the last answer was about (TurnContext.neighbour). */
+  neighbour?: Neighbour;
 }
 
 /** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
@@ -76,7 +78,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       return role && responsibility ? [{ role, responsibility }] : [];
     });
     const starting = previous.starting ? byId.get(previous.starting) : undefined;
-    return { intent: previous.intent, roles, tasks, ...(starting ? { starting } : {}) };
+    const neighbour = knowledge.neighbours.find((n) => n.id === previous.neighbour);
+    return { intent: previous.intent, roles, tasks, ...(starting ? { starting } : {}), ...(neighbour ? { neighbour } : {}) };
   }
 
   /** The task of the last turn in the knowledge's own words: each responsibility's first keyword. */
@@ -165,6 +168,22 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       return owners.length > 0 ? result(plain, "who_does", [], owners) : undefined;
     const part = partIn(last, named);
     return part ? result(plain, "who_does", [], [...owners, part]) : undefined;
+  }
+
+  /**
+   * "what does a data scientist do?", then "who do they work with?" or "how is that different from a DBA?": the
+   * neighbouring role the last answer was about, put back by name, when the message asks about it as a role.
+   */
+  function byNeighbour(text: string, plain: MatchResult, last: Last, refs: Reference[]): MatchResult | undefined {
+    const { neighbour } = last;
+    if (!neighbour || plain.neighbour || refs.length === 0 || wordCount(text) > MAX_ROLE_REFERENCE_WORDS) return undefined;
+    // After "DBA vs data scientist", "they" and "both" are the two; otherwise the neighbour alone.
+    const [first] = last.roles.map((r) => r.role);
+    const both = first && last.intent !== "describe_role" ? `the ${first.name} and the ${neighbour.name}` : undefined;
+    const m = matcher.match(
+      substitute(text, refs, (r) => (r.kind === "pair" || r.kind === "they" ? (both ?? neighbour.name) : neighbour.name)),
+    );
+    return m.neighbour?.id === neighbour.id && ROLE_QUESTIONS.includes(m.intent) ? m : undefined;
   }
 
   /** "and the architect?", "what about the DBA?", "the data manager?": the last question, for another role. */
@@ -287,7 +306,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       const last = lastTurn(previous);
       const picked = pickedRole(plain, last);
       if (picked) return result(plain, "onboarding", [picked]);
-      if (last.roles.length === 0 && !last.starting) return plain;
+      if (last.roles.length === 0 && !last.starting && !last.neighbour) return plain;
       // A new topic: small talk, a question naming its own roles, another department's work (what the
       // matcher read as out of scope for its words), or a message that says so ("btw, ...").
       if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
@@ -295,7 +314,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       if (elsewhere || startsNewTopic(text)) return plain;
       const refs = findReferences(text);
       const newcomer = byNewcomer(text, plain, last);
-      if (newcomer || last.roles.length === 0) return newcomer ?? plain;
+      if (newcomer) return newcomer;
+      const aboutNeighbour = byNeighbour(text, plain, last, refs);
+      if (aboutNeighbour || last.roles.length === 0) return aboutNeighbour ?? plain;
       return (
         byNamedInTask(text, plain, last, refs) ??
         (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??

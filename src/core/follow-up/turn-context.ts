@@ -24,7 +24,8 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   if (KEEPS_PREVIOUS.has(answer.intent)) return previous;
   const tour = answer.intent === "onboarding" ? answer.roles[0]?.id : undefined;
   const starting = tour ?? previous?.starting;
-  const kept = starting ? { starting } : {};
+  const neighbour = answer.neighbour?.id;
+  const kept = { ...(starting ? { starting } : {}), ...(neighbour ? { neighbour } : {}) };
   if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [], ...kept };
   const who = answer.intent === "who_does";
   // Other intents' roles asked about are the cards scored 1 ("named outright"): a collaboration answer
