@@ -36,6 +36,27 @@ describe("questions about a neighbouring role", () => {
     expect(text).toMatch(/How they differ/);
   });
 
+  it("finds a title in the words messages are read in: 'admin' spelt out, a title inside a longer term", () => {
+    // The thesaurus spells "admin" out as "administrator" in messages; the titles are read the same way.
+    expect(json("what does a windows admin do?")).toMatchObject({
+      intent: "describe_role",
+      neighbour: { id: "system-administrator" },
+    });
+    expect(json("what does a sql admin do?")).toMatchObject({
+      intent: "describe_role",
+      roles: [{ id: "database-administrator" }],
+    });
+    expect(json("sql admin vs data manager").roles.map((r: { id: string }) => r.id)).toEqual([
+      "database-administrator",
+      "data-manager",
+    ]);
+    // "medical records" is one term of the thesaurus, but its "records" is the title's: the job is asked about.
+    expect(json("what does a medical records manager do?")).toMatchObject({
+      intent: "describe_role",
+      neighbour: { id: "records-manager" },
+    });
+  });
+
   it("compares a modelled role with a neighbouring one", () => {
     const a = json("dba vs data scientist");
     expect(a.intent).toBe("compare_roles");

@@ -29,7 +29,15 @@ export interface RoleFinder {
 const inside = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start >= b.start && a.end <= b.end && a.end - a.start < b.end - b.start;
 
-export function createRoleFinder(roles: readonly Role[], neighbours: readonly Neighbour[] = []): RoleFinder {
+/**
+ * @param wordsOf a text's words as messages are read (the thesaurus's abbreviations spelt out: "sql admin" is
+ * read "sql administrator"), so a title is found in the same words as the message it is in
+ */
+export function createRoleFinder(
+  roles: readonly Role[],
+  neighbours: readonly Neighbour[] = [],
+  wordsOf: (text: string) => string[] = normalise,
+): RoleFinder {
   // Aliases match by stem ("DBAs", "data engineering"), but a word shorter than the alias's own is another word
   // with the same stem: "database engine" is not the "database engineer", "data manage" not the data manager.
   const names = new PhraseMap<{ roleId: string; shortest: number[] }>();
@@ -37,7 +45,7 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
     // A role's one-line character names it too ("the system designer").
     const character = role.character.replace(/^the\s+/i, "");
     for (const alias of [role.id.replace(/[-_]/g, " "), role.name, role.short, character, ...role.aliases]) {
-      const words = normalise(alias);
+      const words = wordsOf(alias);
       const stems = words.map(stem);
       const lengths = words.map((w) => foldPlural(w).length);
       const claimed = names.get(stems);
@@ -51,7 +59,7 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
   const titles = new PhraseMap<string>();
   for (const n of neighbours)
     for (const alias of [n.name, ...n.aliases]) {
-      const words = normalise(alias).map(foldPlural);
+      const words = wordsOf(alias).map(foldPlural);
       if (!titles.has(words)) titles.set(words, n.id);
     }
   // Beside a role, some titles mean another job: "developer" next to "DBA" is the database developer.
@@ -59,7 +67,7 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
   for (const n of neighbours)
     for (const [roleId, aliases] of Object.entries(n.beside)) {
       const byTitle = besides.get(roleId) ?? new Map<string, string>();
-      for (const alias of aliases) byTitle.set(normalise(alias).map(foldPlural).join(" "), n.id);
+      for (const alias of aliases) byTitle.set(wordsOf(alias).map(foldPlural).join(" "), n.id);
       besides.set(roleId, byTitle);
     }
   const byId = new Set(roles.map((r) => r.id));
@@ -88,7 +96,7 @@ export function createRoleFinder(roles: readonly Role[], neighbours: readonly Ne
     neighbours: (analysis) => both(analysis).neighbours,
     resolve(name) {
       if (byId.has(name)) return name;
-      const stems = normalise(name).map(stem);
+      const stems = wordsOf(name).map(stem);
       const hits = [...names.matches(stems)];
       return hits.length === 1 && hits[0]?.start === 0 && hits[0].end === stems.length ? hits[0].value.roleId : undefined;
     },

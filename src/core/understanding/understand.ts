@@ -107,7 +107,7 @@ function knowledgeTexts(k: Knowledge): string[] {
 
 export function createUnderstander(knowledge: Knowledge): Understander {
   const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
-  const roleFinder = createRoleFinder(knowledge.roles, knowledge.neighbours);
+  const roleFinder = createRoleFinder(knowledge.roles, knowledge.neighbours, (text) => analyzer.analyseKnown(text).words);
   const neighboursById = new Map(knowledge.neighbours.map((n) => [n.id, n]));
   const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
   const signals = createSignalReader(knowledge);
@@ -146,7 +146,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       analysis,
       positions,
       cuePositions,
-      (c) => c.stop || inRoleName.has(c.start) || otherDepartment.has(c.start) || ruledOut.has(c.start),
+      (c) => c.stop || inName(c) || otherDepartment.has(c.start) || ruledOut.has(c.start),
     );
 
     const { ranking, neighbour } = ranker.rank(analysis, content, weight, positions, askedIn);
