@@ -101,6 +101,8 @@ describe("honest confidence", () => {
       "my phone backup is taking all my storage, how do I delete old ones?",
       "how do I recover a deleted WhatsApp message?",
       "my data allowance keeps running out, which phone plan is best?",
+      "who restores my deleted email?",
+      "my inbox is full, who can archive my emails?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
     // A data thing named on the asker's own machine is still ours, and so is the organisation's own storage.
