@@ -59,6 +59,15 @@ describe("several questions in one message", () => {
     ]);
   });
 
+  it("asks a 'who ...?' with words of its own apart, though its task is a phrase ('master data'), and 'which role' too", () => {
+    for (const [q, roles] of [
+      ["who owns master data? who builds the warehouse?", ["data-manager", "data-warehouse-engineer"]],
+      ["Who controls changes to the prod database? Who designs the schema?", ["database-administrator", "data-architect"]],
+      ["which role does backups and which role does ETL?", ["database-administrator", "data-warehouse-engineer"]],
+    ] as const)
+      expect(whodoes.ask(q).parts?.map(top), q).toEqual(roles);
+  });
+
   it("answers different kinds of question, and at most three", () => {
     const a = whodoes.ask(
       "What does a DBA do? How is that different from a data architect? Who owns data quality? Who runs the ETL?",

@@ -41,6 +41,8 @@ function isFurtherQuestion(sentence: string, words: number): boolean {
   return QUESTION_MARK_END.test(sentence.trim()) && words >= SETTINGS.furtherQuestionWords;
 }
 
+const asksWhoItself = (sentence: string, words: number) => ASKS_WHO.test(sentence) && words >= SETTINGS.furtherQuestionWords;
+
 /** At most this many questions of one message are answered (the "up to three"). */
 export const MAX_QUESTIONS = 3;
 
@@ -67,7 +69,10 @@ export function questionsOf(understander: Understander, text: string): Question[
     // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question.
     const last = groups.at(-1);
     if (last && OFFERS_ALTERNATIVE.test(part)) last.push(i);
-    else if (own.named.has(i) || own.task.has(i)) groups.push([...leading.splice(0), i]);
+    // "Who owns master data? Who builds the warehouse?": a "who ...?" with words of its own asks a question of
+    // its own, though its task is a phrase rather than a task word ("master data", "migration approach").
+    else if (own.named.has(i) || own.task.has(i) || asksWhoItself(part, own.words.get(i) ?? 0))
+      groups.push([...leading.splice(0), i]);
     else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {
       leaning.add(groups.length);
       groups.push([i]);
@@ -86,7 +91,9 @@ export function questionsOf(understander: Understander, text: string): Question[
     const previous = refersBack(analysis, group) || leaning.has(g) ? (asked[g - 1] ?? []) : [];
     const otherQuestions = groups.flatMap((o) => (o === group ? [] : o)).filter((i) => !previous.includes(i));
     const asksWho = (i: number) => ASKS_WHO.test(parts[i] ?? "");
-    const otherWhoTasks = group.some(asksWho) ? otherQuestions.filter((i) => asksWho(i) && own.task.has(i)) : [];
+    const otherWhoTasks = group.some(asksWho)
+      ? otherQuestions.filter((i) => asksWho(i) && (own.task.has(i) || asksWhoItself(parts[i] ?? "", own.words.get(i) ?? 0)))
+      : [];
     const others = new Set(group.some((i) => own.task.has(i)) ? otherWhoTasks : otherQuestions);
     return {
       text: group.map((i) => parts[i]?.trim()).join(" "),
