@@ -112,6 +112,11 @@ describe("honest confidence", () => {
     expect(whodoes.ask("the database server is running out of disk space").roles[0]?.id).toBe("database-administrator");
   });
 
+  it("reads another department's words about a data thing as data work: 'query performance reviews'", () => {
+    expect(whodoes.ask("who does query performance reviews?").roles[0]?.id).toBe("database-administrator");
+    expect(whodoes.ask("who does my performance review?").intent).toBe("out_of_scope");
+  });
+
   it("does not take a library's index or a catwalk's models for data work", () => {
     for (const q of ["who updates the index of the school library?", "who models the spring collection at the fashion show?"])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");

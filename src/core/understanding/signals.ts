@@ -120,12 +120,14 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
     const ruledOut = ruledOutPositions(analysis.words);
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
-      // "the payroll database" is a data question: another department's word naming a data thing.
+      // "the payroll database" is a data question: another department's word naming a data thing; so is "query
+      // performance reviews", where a data thing names what the other department's words are about.
       // "new hire" is our onboarding cue, not recruitment's "hire".
       const at = span(m);
       const partOfCue = at.every((i) => inCuePhrase.has(i));
       // "(not the buildings one)": the asker rules that meaning out.
-      if (inName(m) || partOfCue || at.some((i) => ruledOut.has(i)) || isDataNoun(analysis.words[m.end])) continue;
+      const dataThing = isDataNoun(analysis.words[m.end]) || isDataNoun(analysis.words[m.start - 1]);
+      if (inName(m) || partOfCue || at.some((i) => ruledOut.has(i)) || dataThing) continue;
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       for (const i of at) otherDepartment.add(i);
