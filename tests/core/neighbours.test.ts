@@ -100,6 +100,8 @@ describe("questions about a neighbouring role", () => {
       ["who is responsible for records management?", "records-manager"],
       ["can we throw away the paper originals once they are scanned?", "records-manager"],
       ["who sends old paper files to offsite storage?", "records-manager"],
+      // An application's injection flaws are its security's, though "SQL" is a data word.
+      ["has our web app ever been prone to SQL injection?", "security-engineer"],
       // Servers' operating systems and the clusters the services run on are infrastructure; the databases' own
       // patches stay the DBA's (below).
       ["who patches the windows servers?", "system-administrator"],
