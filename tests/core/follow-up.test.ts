@@ -70,6 +70,13 @@ describe("a follow-up about the last role", () => {
     expect(ids(a)).toEqual(["data-architect", "database-administrator"]);
   });
 
+  it("'what else is on their plate?' and a mistyped 'they' ('tehy', 'thye') are about the last role too", () => {
+    expect(ids(last(converse("who owns data literacy training?", "what else is on their plate?")))).toEqual(["data-manager"]);
+    expect(last(converse("who restores a dropped table?", "what else do tehy do")).intent).toBe("describe_role");
+    const a = last(converse("who owns data quality?", "how do thye work with the dwh engineer?"));
+    expect([a.intent, ids(a).slice(0, 2)]).toEqual(["collaboration", ["data-manager", "data-warehouse-engineer"]]);
+  });
+
   it("'who do they work with?' and 'what are their responsibilities?' are about the last role", () => {
     expect(ids(last(converse("what does the data manager do?", "who do they work with?")))[0]).toBe("data-manager");
     const a = last(converse("who checks data quality?", "what are their responsibilities?"));

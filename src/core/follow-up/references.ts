@@ -43,7 +43,21 @@ const PHRASES: Record<ReferenceKind, readonly string[]> = {
     "one of them",
   ],
   pair: ["both of them", "the two of them", "both roles", "the two roles", "these two", "those two", "the two", "both"],
-  they: ["they", "them", "their", "theirs", "themselves", "these people", "those people", "these folks", "those folks"],
+  // With the commonest slips of typing ("tehy", "thier"): a pronoun is too short for the spelling corrector.
+  they: [
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "tehy",
+    "thye",
+    "thier",
+    "these people",
+    "those people",
+    "these folks",
+    "those folks",
+  ],
   thing: [
     "that one",
     "this one",
