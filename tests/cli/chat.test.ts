@@ -44,6 +44,19 @@ describe("the console tour by typed labels", () => {
   });
 });
 
+describe("a typed button that is not there", () => {
+  it("says so, and the conversation carries on where it was", () => {
+    const answers = chat(["chat"], ["who restores a dropped table?", "next", "9", "what else do they do?", "quit"]);
+    expect(answers.map(title)).toEqual([
+      "Database administrator (The operational gatekeeper)",
+      'There is no "next" to press here: type the number of a button above, or ask a question.',
+      'There is no "9" to press here: type the number of a button above, or ask a question.',
+      "Database administrator (The operational gatekeeper)",
+    ]);
+    expect(answers[3]).toMatch(/Responsibilities:/);
+  });
+});
+
 describe("the console chat", () => {
   it("presses a button by its label, and follows up on the last answer", () => {
     const answers = chat(

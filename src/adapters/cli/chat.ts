@@ -1,14 +1,18 @@
 /**
  * `whodoes chat` and `whodoes onboard`: a console conversation. Buttons become numbered choices;
  * typing a number, a button's label or its obvious word ("next", "back", "done", "quiz") presses one,
- * so the onboarding tour works here as on Slack and Teams. A question may lean on the last answer
+ * so the onboarding tour works here as on Slack and Teams; one that presses none of the last answer's buttons
+ * says so. A question may lean on the last answer
  * ("and the architect?"): the conversation's context is kept in memory for the session.
  */
 import { createInterface } from "node:readline";
 import type { ActionRef, Answer, TurnContext, Whodoes } from "../../core/index.js";
 import { answerToText } from "../../render/text.js";
 import { answerFor } from "./ask.js";
-import { typedAction } from "./typed-action.js";
+import { isButtonWord, typedAction } from "./typed-action.js";
+
+const NO_SUCH_BUTTON = (typed: string) =>
+  `There is no "${typed}" to press here: type the number of a button above, or ask a question.`;
 
 export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, start?: ActionRef): Promise<void> {
   const tty = Boolean((input as { isTTY?: boolean }).isTTY);
@@ -32,7 +36,10 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
     if (/^(quit|exit|q)$/i.test(line)) break;
     if (line !== "") {
       const pick = typedAction(line, last, { resolveRole: (name) => whodoes.resolveRole(name) });
-      show(pick ? whodoes.act(pick) : whodoes.ask(line, previous ? { previous } : {}));
+      if (pick) show(whodoes.act(pick));
+      // "next" after the tour's last step, "9" of five buttons: nothing to press, and the conversation carries on.
+      else if (last && isButtonWord(line)) process.stdout.write(`\n${NO_SUCH_BUTTON(line)}\n\n`);
+      else show(whodoes.ask(line, previous ? { previous } : {}));
     }
     rl.prompt();
   }

@@ -54,6 +54,15 @@ export function typedAction(line: string, answer: Answer | undefined, options: T
   return started.length === 1 ? started[0]?.action : undefined;
 }
 
+/**
+ * Whether `line` is typed to press a button rather than to ask: a number, or a tour's word ("next", "back",
+ * "quiz"). When it presses none of the last answer's, the chat says so rather than asking the core about "n".
+ */
+export function isButtonWord(line: string): boolean {
+  const said = words(line.trim());
+  return /^\d+$/.test(said) || OBVIOUS.some((o) => o.typed.includes(said)) || QUIZ.has(said);
+}
+
 /** On a choice of roles, the choice whose role the line names ("dba" for "Database administrator"). */
 function choiceOfRole(typed: string, answer: Answer, options: TypedActionOptions): Action | undefined {
   const choices = answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
