@@ -49,6 +49,8 @@ export interface MatchResult {
    * scientist do?", "DBA vs sysadmin"), or about work that only such a job does (out_of_scope).
    */
   neighbour?: Neighbour;
+  /** describe_role of a job title the knowledge does not know, as typed: `ranked` holds its closest role by its words. */
+  unknownTitle?: string;
   /**
    * Several questions in one message ("who restores a dropped table and who designs the partitioning?"):
    * each one's own result, in the order asked, the first being this result's own. Absent for one question.

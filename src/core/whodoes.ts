@@ -5,7 +5,14 @@ import { collaboration } from "./answers/collaboration.js";
 import { compareAll } from "./answers/compare-all.js";
 import { type AnswerContext, roleCard } from "./answers/context.js";
 import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOptions, welcome } from "./answers/conversation.js";
-import { compareWithNeighbour, describeNeighbour, neighbourHolder, neighbourWork, withNeighbour } from "./answers/neighbours.js";
+import {
+  compareWithNeighbour,
+  describeNeighbour,
+  describeUnknownTitle,
+  neighbourHolder,
+  neighbourWork,
+  withNeighbour,
+} from "./answers/neighbours.js";
 import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { severalQuestions } from "./answers/several.js";
@@ -65,7 +72,9 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "who_does":
         return m.ranked.length > 0 ? whoDoes(ctx, m.ranked) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
-        return first ? describeRole(ctx, first) : n ? describeNeighbour(ctx, n) : outOfScope(ctx);
+        if (first) return describeRole(ctx, first);
+        if (n) return describeNeighbour(ctx, n);
+        return m.unknownTitle ? describeUnknownTitle(ctx, m.unknownTitle, m.ranked[0]?.role) : outOfScope(ctx);
       case "compare_roles":
         if (first && second) return compareRoles(first, second);
         return first && n ? compareWithNeighbour(ctx, first, n) : outOfScope(ctx);

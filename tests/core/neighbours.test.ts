@@ -57,6 +57,27 @@ describe("questions about a neighbouring role", () => {
     });
   });
 
+  it("says a job title it does not know is not one it knows, with the closest role by its words only as a guess", () => {
+    for (const [q, closest] of [
+      ["what does a data governance officer do?", "data-manager"],
+      ["what is a metadata manager?", "data-manager"],
+      ["what does a hadoop admin do", "data-warehouse-engineer"],
+    ]) {
+      const a = json(q as string);
+      expect([a.intent, a.roles.map((r: { id: string }) => r.id), a.neighbour], q).toEqual([
+        "describe_role",
+        [closest],
+        undefined,
+      ]);
+      expect(a.roles[0].score, q).toBeLessThan(0.5);
+      expect(a.text, q).toMatch(/is not a job I know/);
+    }
+    // Titles it knows, by any name, and other departments' jobs, are answered as before.
+    expect(json("what does a data engineer do?").roles[0]).toMatchObject({ id: "data-warehouse-engineer", score: 1 });
+    expect(json("what does a payroll officer do?").intent).toBe("out_of_scope");
+    expect(json("what is a slowly changing dimension?").intent).toBe("who_does");
+  });
+
   it("compares a modelled role with a neighbouring one", () => {
     const a = json("dba vs data scientist");
     expect(a.intent).toBe("compare_roles");

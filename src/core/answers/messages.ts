@@ -56,6 +56,9 @@ export const MESSAGES = {
   firstWeekHeading: "First week",
   notOurRole: (name: string, roleCount: number, closest: readonly string[]) =>
     `${capital(article(name))} ${lowerName(name)} is not one of the ${numberWord(roleCount)} data roles here; the closest ${closest.length > 1 ? "are" : "is"} ${listNames(closest.map((c) => `the ${lowerName(c)}`))}.`,
+  unknownTitleHeading: "Not a job I know",
+  unknownTitle: (title: string, roleCount: number, closest?: string) =>
+    `"${title}" is not a job I know: it is not one of the ${numberWord(roleCount)} data roles here, nor one I know of beside them.${closest ? ` By the words of the title, the closest role is the ${lowerName(closest)}, but that is only a guess.` : ""}`,
   theirWorkTitle: (name: string) => `Work for ${article(name)} ${lowerName(name)}`,
   theirWork: (name: string, roleCount: number) =>
     `That sounds like work for ${article(name)} ${lowerName(name)}, which is not one of the ${numberWord(roleCount)} data roles here, so I won't name an owner among them.`,

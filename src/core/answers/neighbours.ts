@@ -68,6 +68,34 @@ export function describeNeighbour(ctx: AnswerContext, n: Neighbour): Answer {
   });
 }
 
+/**
+ * describe_role of a job title the knowledge does not know ("what does a data governance officer do?"): said
+ * plainly, with the closest role by the title's words, if any, as a guess.
+ */
+export function describeUnknownTitle(ctx: AnswerContext, title: string, closest: Role | undefined): Answer {
+  const summary = MESSAGES.unknownTitle(title, ctx.knowledge.roles.length, closest?.name);
+  const blocks: Block[] = [{ type: "text", text: plain(summary) }];
+  if (closest)
+    blocks.push({
+      type: "fields",
+      fields: [{ label: closest.name, value: plain(`${closest.character}. ${firstSentence(closest.summary)}`) }],
+    });
+  return answer({
+    intent: "describe_role",
+    title: MESSAGES.unknownTitleHeading,
+    summary,
+    blocks,
+    roles: closest ? [roleCard(closest, DISPLAY.closestScore)] : [],
+    actions: [
+      ...(closest
+        ? [{ label: MESSAGES.describeButton(closest.short), action: { do: "describe" as const, role: closest.id } }]
+        : []),
+      compareAllAction(closest ? [closest.id] : []),
+      ...feedback("describe_role", closest?.id),
+    ],
+  });
+}
+
 /** compare_roles: "DBA vs database developer". */
 export function compareWithNeighbour(ctx: AnswerContext, role: Role, n: Neighbour): Answer {
   const summary = `${role.name} is ${role.character.toLowerCase()}. ${notOurs(ctx, n)}`;

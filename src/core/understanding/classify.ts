@@ -21,6 +21,8 @@ export interface Decision {
   guess?: true;
   /** The roles the question itself asks about (askedRoles); empty when it names none of its own. */
   asked: Role[];
+  /** describe_role of a job title the knowledge does not know (as typed): the ranking is its closest role by its words. */
+  unknownTitle?: string;
 }
 
 /**
@@ -80,6 +82,10 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "data scientist vs data analyst": two jobs, neither of them ours.
   if (standsIn && u.neighbours.length >= 2 && cue("compare_roles") > 0) return { intent: "out_of_scope", ranking: [], neighbour };
   const asked = named + (standsIn ? 1 : 0);
+  // "what does a data governance officer do?": a job the knowledge does not know, asked about as a job. Its
+  // words are not a task to give an owner for; the answer says so, with the closest role by them.
+  if (u.unknownTitle && asked === 0 && u.neighbours.length === 0 && cue("out_of_scope") === 0)
+    return { intent: "describe_role", ranking: top && top.raw > 0 ? [top] : [], unknownTitle: u.unknownTitle };
   const otherCues = (except: IntentId[]) =>
     [...u.cues.entries()].filter(([i]) => !except.includes(i)).reduce((s, [, v]) => s + v, 0);
 

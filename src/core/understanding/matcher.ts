@@ -94,6 +94,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       cues: [...understanding.cues.keys()],
       ...(decision.sideBySide ? { sideBySide: true } : {}),
       ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
+      ...(decision.unknownTitle ? { unknownTitle: decision.unknownTitle } : {}),
     };
   }
   return {

@@ -11,6 +11,7 @@ import type { ResponsibilityIndex } from "./responsibility-index.js";
 import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
 import { createSignalReader } from "./signals.js";
 import { createTaskRanker, type NeighbourRanking, type RoleRanking } from "./task-ranking.js";
+import { createUnknownTitleFinder } from "./unknown-title.js";
 
 export interface Understanding {
   analysis: Analysis;
@@ -56,6 +57,8 @@ export interface Understanding {
   emojiOnly: boolean;
   /** It carries a word that asks to see the roles side by side ("compare", "at a glance": comparison.yaml's cues). */
   sideBySide: boolean;
+  /** A job title the knowledge does not know, asked about as a job ("what does a data governance officer do?"), as typed. */
+  unknownTitle?: string;
 }
 
 /** Words by which a question leans on what came before it ("how is that different ...", "what do they do"). */
@@ -107,7 +110,9 @@ function knowledgeTexts(k: Knowledge): string[] {
 
 export function createUnderstander(knowledge: Knowledge): Understander {
   const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
-  const roleFinder = createRoleFinder(knowledge.roles, knowledge.neighbours, (text) => analyzer.analyseKnown(text).words);
+  const wordsOf = (text: string) => analyzer.analyseKnown(text).words;
+  const roleFinder = createRoleFinder(knowledge.roles, knowledge.neighbours, wordsOf);
+  const titleFinder = createUnknownTitleFinder(knowledge.roles, knowledge.neighbours, wordsOf);
   const neighboursById = new Map(knowledge.neighbours.map((n) => [n.id, n]));
   const rolesById = new Map(knowledge.roles.map((r) => [r.id, r]));
   const signals = createSignalReader(knowledge);
@@ -205,12 +210,18 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       ...(askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment }),
       refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
       sideBySide: signals.asksSideBySide(analysis),
+      ...unknownTitle(analysis, inRoleName, asking),
       contextRoles: new Set(
         askedIn === undefined
           ? []
           : roles.filter((r) => mentions.every((m) => m.roleId !== r.id || !askedIn?.has(analysis.sentence[m.start] ?? -1))),
       ),
     };
+  }
+
+  function unknownTitle(analysis: Analysis, named: ReadonlySet<number>, asking?: ReadonlySet<number>): { unknownTitle?: string } {
+    const span = titleFinder.find(analysis, named, asking);
+    return span ? { unknownTitle: analysis.words.slice(span.start, span.end).join(" ") } : {};
   }
 
   return {

@@ -1,0 +1,79 @@
+/**
+ * A job title the knowledge does not know, asked about as a job: "what does a data governance officer do?",
+ * "what is an analytics manager?". Without this, its words are read as a task ("governance", "analytics")
+ * and the answer names an owner with confidence. A title is known by its last word: the words the
+ * knowledge's own titles end in (engineer, manager, officer, admin, ...), so an organisation's new roles
+ * and neighbours teach it theirs.
+ */
+import type { Neighbour, Role } from "../knowledge/types.js";
+import type { Analysis } from "./analyzer.js";
+import { foldPlural } from "./normalise.js";
+
+const DOES: ReadonlySet<string> = new Set(["does", "do"]);
+const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
+/** The most words a title has before its last ("senior clinical data governance officer" is five). */
+const MAX_TITLE_WORDS = 5;
+
+export interface TitleSpan {
+  start: number;
+  end: number;
+}
+
+export interface UnknownTitleFinder {
+  /**
+   * The span of a title the sentences in `asking` (all when undefined) ask about as a job, when it is not one the
+   * knowledge names: `named` holds the positions of titles the role finder found.
+   */
+  find(analysis: Analysis, named: ReadonlySet<number>, asking?: ReadonlySet<number>): TitleSpan | undefined;
+}
+
+export function createUnknownTitleFinder(
+  roles: readonly Role[],
+  neighbours: readonly Neighbour[],
+  wordsOf: (text: string) => string[],
+): UnknownTitleFinder {
+  const heads = new Set<string>();
+  const titles = [...roles.flatMap((r) => [r.name, ...r.aliases]), ...neighbours.flatMap((n) => [n.name, ...n.aliases])];
+  for (const title of titles) {
+    const words = wordsOf(title);
+    // One-word titles ("dba", "sysadmin") are names, not the head of a longer one.
+    const last = words.length > 1 ? words[words.length - 1] : undefined;
+    if (last) heads.add(foldPlural(last));
+  }
+
+  return {
+    find(analysis, named, asking) {
+      const { words } = analysis;
+      const inAsking = (i: number) => asking === undefined || asking.has(analysis.sentence[i] ?? -1);
+      const sameSentence = (a: number, b: number) => analysis.sentence[a] === analysis.sentence[b];
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] !== "what" || !inAsking(i)) continue;
+        const span = afterWhatDoes(words, i, sameSentence) ?? afterWhatIs(words, i, sameSentence);
+        if (!span) continue;
+        const length = span.end - span.start;
+        const last = words[span.end - 1];
+        if (length < 2 || length > MAX_TITLE_WORDS || !last || !heads.has(foldPlural(last))) continue;
+        let known = false;
+        for (let k = span.start; k < span.end; k++) known ||= named.has(k);
+        if (!known) return span;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** "what does a X do", "what do the X do": X's span, when "do" closes it in the same sentence. */
+function afterWhatDoes(words: readonly string[], at: number, same: (a: number, b: number) => boolean): TitleSpan | undefined {
+  if (!DOES.has(words[at + 1] ?? "") || !ARTICLES.has(words[at + 2] ?? "")) return undefined;
+  for (let end = at + 3; end < words.length && same(at, end); end++) if (words[end] === "do") return { start: at + 3, end };
+  return undefined;
+}
+
+/** "what is a X", and "what's a X" (read "what a X"): X's span, to the end of the sentence. */
+function afterWhatIs(words: readonly string[], at: number, same: (a: number, b: number) => boolean): TitleSpan | undefined {
+  const article = words[at + 1] === "is" ? at + 2 : at + 1;
+  if (words[article] !== "a" && words[article] !== "an") return undefined;
+  let end = article + 1;
+  while (end < words.length && same(at, end)) end++;
+  return { start: article + 1, end };
+}
