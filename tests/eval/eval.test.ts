@@ -77,9 +77,10 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * (classify.ts) took out-of-scope recall from 0.464 to 0.434 and wrongly rejected from 0.103 to 0.069.
  * Once, questions left the held-out part: when the split began to deal a site's country domains together,
  * Glassdoor's three held-out ones joined its tuning ones, and the figures were measured again on the 738 left.
- * With batch 19's 17 held-out questions (755 in all) they were measured again: 0.775, 0.733, 0.405, 0.068.
+ * With batch 19's 17 held-out questions (755 in all) they were measured again: 0.775, 0.733, 0.405, 0.068; and
+ * at the end of its round: 0.776, 0.733, 0.405, 0.066.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.774, roleAccuracy: 0.733, outOfScopeRecall: 0.405, wronglyRejected: 0.069 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.776, roleAccuracy: 0.733, outOfScopeRecall: 0.405, wronglyRejected: 0.067 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
