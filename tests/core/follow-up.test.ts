@@ -241,6 +241,11 @@ describe("a follow-up about the last task", () => {
     expect(evidence(a)).toContain("database-administrator/backups");
   });
 
+  it("'who implements it?' after the disaster-recovery strategy is the DBA, who implements the protocols", () => {
+    const a = last(converse("who designs the DR strategy?", "who implements it?"));
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
+  });
+
   it("'what about encryption?' asks the same question of a new task", () => {
     const a = last(converse("who restores a dropped table?", "what about encryption?"));
     expect(a.intent).toBe("who_does");
