@@ -241,6 +241,11 @@ describe("a follow-up about the last task", () => {
     expect(evidence(a)).toContain("database-administrator/backups");
   });
 
+  it("'who approves that?' after who builds a feed to a partner is the data manager, who approves the sharing", () => {
+    const a = last(converse("who builds the data feed to our research partner?", "who approves that?"));
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-manager"]);
+  });
+
   it("'who implements it?' after the disaster-recovery strategy is the DBA, who implements the protocols", () => {
     const a = last(converse("who designs the DR strategy?", "who implements it?"));
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
