@@ -302,6 +302,11 @@ describe("a new topic is not forced into the old one", () => {
     expect(last(answers).intent).toBe("out_of_scope");
   });
 
+  it("a correction that rules a role out ('no, I meant the DBA, not the architect') is about the role it means", () => {
+    const a = last(converse("what does an architect do?", "no, I meant the DBA, not the architect"));
+    expect([a.intent, ids(a)]).toEqual(["describe_role", ["database-administrator"]]);
+  });
+
   it("a message that says it starts a new topic", () => {
     const a = last(converse("who restores a dropped table?", "btw, how often is this evaluated?"));
     expect(a.intent).toBe("out_of_scope");

@@ -160,9 +160,10 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const aboutRole = (m: { start: number }) => focus?.has(analysis.sentence[m.start] ?? -1);
     const neighbourWork = focus && mentions.some(aboutRole) ? undefined : neighbour;
     const roles: Role[] = [];
+    // "No, I meant the DBA, not the architect": a role the message rules out is not one it asks about.
     for (const m of mentions) {
       const role = rolesById.get(m.roleId);
-      if (role && !roles.includes(role)) roles.push(role);
+      if (role && !roles.includes(role) && !ruledOut.has(m.start)) roles.push(role);
     }
     // With no sentence singled out, the whole message asks and every task word counts: nothing to narrow.
     const asking = focus ?? askedIn;
