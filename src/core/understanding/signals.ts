@@ -50,12 +50,14 @@ const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
 
 /**
- * "why doesn't my replication ...", "doesn't the backup ...?": a question asked in the negative rules nothing
- * out. ("what do architects do (not the building kind)" still does: its "do" asks nothing.)
+ * "why doesn't my replication ...", "doesn't the backup ...?", "why not the DBA?": a question asked in the
+ * negative rules nothing out. ("what do architects do (not the building kind)" still does: its "do" asks nothing.)
  */
 const AUXILIARIES = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "should", "will"]);
 const ASKING = new Set(["why", "how", "what", "when", "where", "who", "which"]);
 function asksInTheNegative(words: readonly string[], i: number): boolean {
+  // "why not the DBA?" asks about the DBA too.
+  if (words[i - 1] === "why") return true;
   return AUXILIARIES.has(words[i - 1] ?? "") && (i < 2 || ASKING.has(words[i - 2] ?? ""));
 }
 
