@@ -106,8 +106,10 @@ export function createChatRouter(deps: ChatRouteDeps): express.Router {
     async (req, res) => {
       res.set("Cache-Control", "no-store");
       if (!deps.accepting()) return sendError(res, 503, "shutting_down", "The server is shutting down. Try again in a moment.");
-      if (!req.is("application/json"))
-        return sendError(res, 415, "unsupported_media_type", `Send JSON (Content-Type: application/json). ${USAGE}`);
+      // type-is answers null for a request with no body at all, whatever its Content-Type says.
+      const json = req.is("application/json");
+      if (json === null) return sendError(res, 400, "bad_request", `The request has no body. ${USAGE}`);
+      if (!json) return sendError(res, 415, "unsupported_media_type", `Send JSON (Content-Type: application/json). ${USAGE}`);
       const request = parseChatRequest(req.body);
       const key = request.session !== undefined ? [request.session] : undefined;
       const answer =

@@ -1,4 +1,5 @@
 /** POST /api/chat and the page, over loopback against a real express app and the real core. */
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatErrorBody, type ChatResponse, CONTENT_SECURITY_POLICY } from "../../../src/adapters/web/index.js";
 import {
@@ -158,6 +159,23 @@ describe("POST /api/chat refuses bad input with a clear JSON error", () => {
 
   it("413 for a body over the size limit", async () => {
     await errorOf(await post(JSON.stringify({ text: "a".repeat(20_000) })), 413, "too_large");
+  });
+
+  it("400 for a request with no body at all (no Content-Length), though it says JSON", async () => {
+    // fetch always sends a Content-Length; curl -X POST with only the header does not.
+    const { host } = new URL(server.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(server.url).port), "127.0.0.1");
+      let reply = "";
+      socket.on("data", (chunk) => {
+        reply += chunk.toString();
+      });
+      socket.on("end", () => resolve(reply));
+      socket.on("error", reject);
+      socket.write(`POST /api/chat HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n`);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toContain('"code":"bad_request"');
   });
 
   it("415 for a body that is not JSON by its Content-Type", async () => {
