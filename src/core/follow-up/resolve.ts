@@ -164,8 +164,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if ((plain.cues ?? []).some((c) => c !== "describe_role" && ROLE_QUESTIONS.includes(c))) return undefined;
     if (!WHY_NOT.test(text) && !refs.some((r) => r.kind === "thing")) return undefined;
     const owners = lastRanking(last).filter((r) => r.evidence.length > 0);
-    if (owners.length === 0 || owners.some((r) => r.role === named))
-      return owners.length > 0 ? result(plain, "who_does", [], owners) : undefined;
+    if (owners.length === 0) return undefined;
+    if (owners.some((r) => r.role === named)) return result(plain, "who_does", [], owners);
     const part = partIn(last, named);
     return part ? result(plain, "who_does", [], [...owners, part]) : undefined;
   }
@@ -296,35 +296,35 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return result(plain, "who_does", [], ranked);
   }
 
-  return {
-    read(text, previous) {
-      const plain = matcher.match(text);
-      if (!previous) return plain;
-      // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
-      const afterThanks = withoutAcknowledgement(text);
-      if (plain.intent === "greeting" && afterThanks !== text && ASKS.test(afterThanks)) return this.read(afterThanks, previous);
-      const last = lastTurn(previous);
-      const picked = pickedRole(plain, last);
-      if (picked) return result(plain, "onboarding", [picked]);
-      if (last.roles.length === 0 && !last.starting && !last.neighbour) return plain;
-      // A new topic: small talk, a question naming its own roles, another department's work (what the
-      // matcher read as out of scope for its words), or a message that says so ("btw, ...").
-      if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
-      const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
-      if (elsewhere || startsNewTopic(text)) return plain;
-      const refs = findReferences(text);
-      const newcomer = byNewcomer(text, plain, last);
-      if (newcomer) return newcomer;
-      const aboutNeighbour = byNeighbour(text, plain, last, refs);
-      if (aboutNeighbour || last.roles.length === 0) return aboutNeighbour ?? plain;
-      return (
-        byNamedInTask(text, plain, last, refs) ??
-        (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
-        byRoleEllipsis(text, plain, last) ??
-        byComparison(text, plain, last) ??
-        byContinuation(plain, last) ??
-        plain
-      );
-    },
-  };
+  function read(text: string, previous: TurnContext | undefined): MatchResult {
+    const plain = matcher.match(text);
+    if (!previous) return plain;
+    // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
+    const afterThanks = withoutAcknowledgement(text);
+    if (plain.intent === "greeting" && afterThanks !== text && ASKS.test(afterThanks)) return read(afterThanks, previous);
+    const last = lastTurn(previous);
+    const picked = pickedRole(plain, last);
+    if (picked) return result(plain, "onboarding", [picked]);
+    if (last.roles.length === 0 && !last.starting && !last.neighbour) return plain;
+    // A new topic: small talk, a question naming its own roles, another department's work (what the
+    // matcher read as out of scope for its words), or a message that says so ("btw, ...").
+    if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
+    const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
+    if (elsewhere || startsNewTopic(text)) return plain;
+    const refs = findReferences(text);
+    const newcomer = byNewcomer(text, plain, last);
+    if (newcomer) return newcomer;
+    const aboutNeighbour = byNeighbour(text, plain, last, refs);
+    if (aboutNeighbour || last.roles.length === 0) return aboutNeighbour ?? plain;
+    return (
+      byNamedInTask(text, plain, last, refs) ??
+      (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
+      byRoleEllipsis(text, plain, last) ??
+      byComparison(text, plain, last) ??
+      byContinuation(plain, last) ??
+      plain
+    );
+  }
+
+  return { read };
 }
