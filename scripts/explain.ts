@@ -10,9 +10,10 @@ import { createUnderstander } from "../src/core/understanding/understand.js";
 const understander = createUnderstander(loadKnowledge(process.env.INTENTS_DIR));
 const questions = process.argv.slice(2);
 for (const message of questions) {
-  const asked = questionsOf(understander, message);
+  const { asked, unasked } = questionsOf(understander, message);
   console.log(`\n> ${message}`);
   for (const { text, understanding: u } of asked) explain(text, u, asked.length > 1);
+  for (const text of unasked) console.log(`  [not answered, beyond the first ${asked.length}: ${text}]`);
 }
 
 function explain(q: string, u: ReturnType<typeof understander.understand>, part: boolean) {

@@ -125,6 +125,11 @@ export interface Answer {
    * answer's own intent and roles). The blocks above already show every part, under its question.
    */
   parts?: AnswerPart[];
+  /**
+   * Questions of the message beyond the ones answered, as the message put them: the reply says so and
+   * offers each as a button that asks it.
+   */
+  unasked?: string[];
 }
 
 /**

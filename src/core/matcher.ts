@@ -56,6 +56,8 @@ export interface MatchResult {
    * each one's own result, in the order asked, the first being this result's own. Absent for one question.
    */
   parts?: QuestionMatch[];
+  /** Questions of the message beyond the ones answered (MAX_QUESTIONS), as the message put them. */
+  unasked?: string[];
   /** The message's words as the matcher read them, lower case: small talk tells thanks from hello by them. */
   words: string[];
   /**

@@ -103,10 +103,10 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const [first, ...rest] = m.parts ?? [];
     if (!first || rest.length === 0) return build(m);
     const { parts: _, ...own } = m;
-    return severalQuestions([
-      { ...build(own), question: first.question },
-      ...rest.map((p) => ({ ...build(p), question: p.question })),
-    ]);
+    return severalQuestions(
+      [{ ...build(own), question: first.question }, ...rest.map((p) => ({ ...build(p), question: p.question }))],
+      m.unasked,
+    );
   }
 
   const withContext = (answer: Answer, previous?: TurnContext): Answer => {

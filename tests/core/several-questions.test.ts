@@ -77,6 +77,29 @@ describe("several questions in one message", () => {
     expect(top(a.parts?.[2] as Answer)).toBe("data-manager");
   });
 
+  it("says which questions it left beyond the third, and offers each as a button that asks it", () => {
+    const a = whodoes.ask(
+      "Who restores a dropped table? Who designs the partitioning? Who owns master data? Who tunes <b>slow</b> queries?",
+    );
+    expect(a.parts).toHaveLength(3);
+    expect(a.unasked).toEqual(["Who tunes <b>slow</b> queries?"]);
+    const text = answerToText(a);
+    expect(text).toMatch(
+      /up to three questions at a time. Ask this one again on its own:\s+\S+ Who tunes <b>slow<\/b> queries\?/,
+    );
+    expect(a.actions[0]).toEqual({ label: "Ask question 4", action: { do: "ask", text: "Who tunes <b>slow</b> queries?" } });
+    // The button asks it, and it is answered on its own.
+    expect(top(whodoes.act(a.actions[0]?.action as never))).toBe("database-administrator");
+    expect(JSON.parse(answerToJson(a)).unasked).toEqual(["Who tunes <b>slow</b> queries?"]);
+    // Echoed as text, never as markup.
+    expect(answerToHtml(a)).not.toContain("<b>slow</b>");
+    expect(JSON.stringify(answerToBlockKit(a).blocks)).toContain("&lt;b&gt;slow&lt;/b&gt;");
+    // Three questions leave nothing out.
+    expect(
+      whodoes.ask("Who restores a dropped table? Who designs the partitioning? Who owns master data?").unasked,
+    ).toBeUndefined();
+  });
+
   it("reads a sentence that only asks ('what's the difference?') with the question it follows", () => {
     const a = whodoes.ask("is indexing the architect's job or the DBA's? how do those two roles differ");
     expect(a.parts).toBeUndefined();

@@ -21,6 +21,8 @@ export function answerToJson(answer: Answer): string {
     ...(answer.parts
       ? { parts: answer.parts.map((p) => ({ question: p.question, ...fields(p), summary: p.summary, evidence: evidence(p) })) }
       : {}),
+    // Questions beyond the ones answered, as the message put them.
+    ...(answer.unasked ? { unasked: answer.unasked } : {}),
   });
 }
 

@@ -68,6 +68,9 @@ export const MESSAGES = {
   moreResponsibilities: (n: number) => `…and ${n} more. Ask about any task to see whose it is.`,
   severalTitle: (n: number) => `Your ${numberWord(n)} questions`,
   sameAnswer: (n: number) => `The same answer as question ${n}.`,
+  notAnswered: (answered: number, left: number) =>
+    `I answer up to ${numberWord(answered)} questions at a time. Ask ${left === 1 ? "this one" : `these ${numberWord(left)}`} again on ${left === 1 ? "its" : "their"} own:`,
+  askQuestion: (n: number) => `Ask question ${n}`,
 } as const;
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

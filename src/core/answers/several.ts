@@ -12,7 +12,7 @@ const QUESTION_SHOWN = 150;
 /** Buttons under the reply besides 👍/👎: the parts' next steps, first come first. */
 const MAX_ACTIONS = 5;
 
-export function severalQuestions(parts: readonly AnswerPart[]): Answer {
+export function severalQuestions(parts: readonly AnswerPart[], unasked: readonly string[] = []): Answer {
   const [first] = parts;
   if (!first) throw new Error("severalQuestions needs at least one part");
   const blocks: Block[] = [];
@@ -22,10 +22,19 @@ export function severalQuestions(parts: readonly AnswerPart[]): Answer {
     if (same < i) blocks.push({ type: "text", text: [{ text: MESSAGES.sameAnswer(same + 1) }] });
     else blocks.push(...p.blocks);
   });
+  // Questions beyond the ones answered are not dropped without a word: each is named, and a button asks it.
+  if (unasked.length > 0)
+    blocks.push(
+      { type: "text", text: [{ text: MESSAGES.notAnswered(parts.length, unasked.length) }] },
+      { type: "list", items: unasked.map((q) => [{ text: shorten(q) }]) },
+    );
+  const askAgain: Action[] = unasked.map((q, i) => ({
+    label: MESSAGES.askQuestion(parts.length + i + 1),
+    action: { do: "ask", text: q },
+  }));
   const isFeedback = (a: Action) => a.action.do === "feedback";
   const seen = new Set<string>();
-  const steps = parts
-    .flatMap((p) => p.actions)
+  const steps = [...askAgain, ...parts.flatMap((p) => p.actions)]
     .filter((a) => {
       const key = JSON.stringify(a.action);
       if (isFeedback(a) || seen.has(key)) return false;
@@ -42,6 +51,7 @@ export function severalQuestions(parts: readonly AnswerPart[]): Answer {
     actions: [...steps, ...first.actions.filter(isFeedback)],
     ...(first.neighbour ? { neighbour: first.neighbour } : {}),
     parts: [...parts],
+    ...(unasked.length > 0 ? { unasked: [...unasked] } : {}),
   });
 }
 

@@ -99,11 +99,13 @@ export function createMatcher(knowledge: Knowledge): Matcher {
   }
   return {
     match(text): MatchResult {
-      const questions = questionsOf(understander, text).map((q) => ({ ...result(q.understanding), question: q.text }));
+      const { asked, unasked } = questionsOf(understander, text);
+      const questions = asked.map((q) => ({ ...result(q.understanding), question: q.text }));
       const [first] = questions;
       if (!first) throw new Error("a message always has a question");
       const { question: _, ...own } = first;
-      return questions.length > 1 ? { ...own, parts: questions } : own;
+      if (questions.length === 1) return own;
+      return { ...own, parts: questions, ...(unasked.length > 0 ? { unasked } : {}) };
     },
     resolveRole(name) {
       const direct = understander.roleFinder.resolve(name);

@@ -16,6 +16,12 @@ export interface Question {
   understanding: Understanding;
 }
 
+/** What a message asks: the questions answered, and those beyond MAX_QUESTIONS, as the message put them. */
+export interface Questions {
+  asked: Question[];
+  unasked: string[];
+}
+
 /** How a sentence that asks may begin, after greetings, list markers and "so", "and", "please". */
 const ASKING_START =
   /^(?:\W|\d|q\b|question\b|[a-z]\)|so\b|and\b|but\b|also\b|then\b|ok\b|okay\b|hi\b|hello\b|hey\b|please\b|pls\b|kindly\b|thanks\b|now\b)*\s*(?:who|whose|whom|which|what|whats|how|where|when|why|is|isn't|are|aren't|was|were|can|could|should|would|will|do|does|did|has|have|may|might|must|shall|explain|describe|define|discuss|compare|contrast|list|tell|identify|give|outline|name|suggest|recommend|advise|provide|help|briefly)\b/i;
@@ -55,10 +61,10 @@ export const MAX_QUESTIONS = 3;
  * One that only asks ("What's the difference?", "who should I meet?", "Thoughts?") belongs to the question
  * before it (or, first in the message, to the one after it): the two are read together.
  */
-export function questionsOf(understander: Understander, text: string): Question[] {
+export function questionsOf(understander: Understander, text: string): Questions {
   const analysis = understander.analyse(text);
   const parts = sentences(text);
-  const whole = () => [{ text, understanding: understander.read(analysis, text) }];
+  const whole = () => ({ asked: [{ text, understanding: understander.read(analysis, text) }], unasked: [] });
   if (parts.length <= 1) return whole();
   const own = ownWords(understander, analysis);
   const groups: number[][] = [];
@@ -80,7 +86,8 @@ export function questionsOf(understander: Understander, text: string): Question[
   });
   if (groups.length === 0) return whole();
   const asked = groups.slice(0, MAX_QUESTIONS);
-  return asked.map((group, g) => {
+  const textOf = (group: readonly number[]) => group.map((i) => parts[i]?.trim()).join(" ");
+  const questions = asked.map((group, g) => {
     // A question with task words of its own reads the rest of the message as context for its role ("...index
     // changes? What should the process of index review entail?"), save other "who ...?" questions' task words
     // when it asks "who" too: "Who builds the loads into the warehouse? Who backs up the warehouse database?"
@@ -96,10 +103,11 @@ export function questionsOf(understander: Understander, text: string): Question[
       : [];
     const others = new Set(group.some((i) => own.task.has(i)) ? otherWhoTasks : otherQuestions);
     return {
-      text: group.map((i) => parts[i]?.trim()).join(" "),
+      text: textOf(group),
       understanding: understander.read(without(analysis, others), text, new Set(group), new Set(otherQuestions)),
     };
   });
+  return { asked: questions, unasked: groups.slice(MAX_QUESTIONS).map(textOf) };
 }
 
 /**
