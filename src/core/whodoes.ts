@@ -7,6 +7,7 @@ import { type AnswerContext, roleCard } from "./answers/context.js";
 import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOptions, welcome } from "./answers/conversation.js";
 import {
   compareWithNeighbour,
+  compareWithUnknownTitle,
   describeNeighbour,
   describeUnknownTitle,
   neighbourHolder,
@@ -77,6 +78,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
         return m.unknownTitle ? describeUnknownTitle(ctx, m.unknownTitle, m.ranked[0]?.role) : outOfScope(ctx);
       case "compare_roles":
         if (first && second) return compareRoles(first, second);
+        if (first && m.unknownTitle) return compareWithUnknownTitle(ctx, first, m.unknownTitle);
         return first && n ? compareWithNeighbour(ctx, first, n) : outOfScope(ctx);
       case "list_roles":
         return m.sideBySide ? compareAll(ctx) : listRoles(ctx);

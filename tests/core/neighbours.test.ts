@@ -78,6 +78,29 @@ describe("questions about a neighbouring role", () => {
     expect(json("what is a slowly changing dimension?").intent).toBe("who_does");
   });
 
+  it("says so too when the question asks about the unknown title alone, in other words than 'what does ... do'", () => {
+    for (const q of [
+      "is data governance officer one of the roles?",
+      "who does a data quality analyst work with?",
+      "what do data governance officers do?",
+      "how do I become a data governance officer?",
+      "tell me about the data governance officer role",
+    ]) {
+      const a = json(q);
+      expect([a.intent, a.roles.map((r: { id: string }) => r.id)], q).toEqual(["describe_role", ["data-manager"]]);
+      expect(a.roles[0].score, q).toBeLessThan(0.5);
+      expect(a.text, q).toMatch(/is not a job I know/);
+    }
+    // Compared with a role it knows: said so, beside that role.
+    const vs = json("data governance officer vs dba");
+    expect([vs.intent, vs.roles.map((r: { id: string }) => r.id)]).toEqual(["compare_roles", ["database-administrator"]]);
+    expect(vs.text).toMatch(/"data governance officer" is not a job I know.*can't compare it with the database administrator/);
+    // A title beside a task is not what is asked about, nor a task word before a job's name.
+    expect(json("who tells the project manager about a failed load?").roles[0].id).toBe("data-warehouse-engineer");
+    expect(json("who enforces data standards across teams?").roles[0].id).toBe("data-manager");
+    expect(json("what does a data base administrator do?").roles[0]).toMatchObject({ id: "database-administrator" });
+  });
+
   it("compares a modelled role with a neighbouring one", () => {
     const a = json("dba vs data scientist");
     expect(a.intent).toBe("compare_roles");

@@ -59,6 +59,8 @@ export const MESSAGES = {
   unknownTitleHeading: "Not a job I know",
   unknownTitle: (title: string, roleCount: number, closest?: string) =>
     `"${title}" is not a job I know: it is not one of the ${numberWord(roleCount)} data roles here, nor one I know of beside them.${closest ? ` By the words of the title, the closest role is the ${lowerName(closest)}, but that is only a guess.` : ""}`,
+  unknownTitleCompared: (title: string, roleCount: number, role: string) =>
+    `"${title}" is not a job I know: it is not one of the ${numberWord(roleCount)} data roles here, nor one I know of beside them, so I can't compare it with the ${lowerName(role)}. Here is what the ${lowerName(role)} is.`,
   theirWorkTitle: (name: string) => `Work for ${article(name)} ${lowerName(name)}`,
   theirWork: (name: string, roleCount: number) =>
     `That sounds like work for ${article(name)} ${lowerName(name)}, which is not one of the ${numberWord(roleCount)} data roles here, so I won't name an owner among them.`,

@@ -74,24 +74,33 @@ export function describeNeighbour(ctx: AnswerContext, n: Neighbour): Answer {
  */
 export function describeUnknownTitle(ctx: AnswerContext, title: string, closest: Role | undefined): Answer {
   const summary = MESSAGES.unknownTitle(title, ctx.knowledge.roles.length, closest?.name);
+  return unknownTitleAnswer("describe_role", summary, closest, DISPLAY.closestScore);
+}
+
+/** compare_roles: "data governance officer vs DBA", a job not known here beside a role that is. */
+export function compareWithUnknownTitle(ctx: AnswerContext, role: Role, title: string): Answer {
+  const summary = MESSAGES.unknownTitleCompared(title, ctx.knowledge.roles.length, role.name);
+  return unknownTitleAnswer("compare_roles", summary, role, 1);
+}
+
+/** What a job not known here is not, and the one role the answer can speak of: the closest, or the one named. */
+function unknownTitleAnswer(intent: "describe_role" | "compare_roles", summary: string, role: Role | undefined, score: number) {
   const blocks: Block[] = [{ type: "text", text: plain(summary) }];
-  if (closest)
+  if (role)
     blocks.push({
       type: "fields",
-      fields: [{ label: closest.name, value: plain(`${closest.character}. ${firstSentence(closest.summary)}`) }],
+      fields: [{ label: role.name, value: plain(`${role.character}. ${firstSentence(role.summary)}`) }],
     });
   return answer({
-    intent: "describe_role",
+    intent,
     title: MESSAGES.unknownTitleHeading,
     summary,
     blocks,
-    roles: closest ? [roleCard(closest, DISPLAY.closestScore)] : [],
+    roles: role ? [roleCard(role, score)] : [],
     actions: [
-      ...(closest
-        ? [{ label: MESSAGES.describeButton(closest.short), action: { do: "describe" as const, role: closest.id } }]
-        : []),
-      compareAllAction(closest ? [closest.id] : []),
-      ...feedback("describe_role", closest?.id),
+      ...(role ? [{ label: MESSAGES.describeButton(role.short), action: { do: "describe" as const, role: role.id } }] : []),
+      compareAllAction(role ? [role.id] : []),
+      ...feedback(intent, role?.id),
     ],
   });
 }

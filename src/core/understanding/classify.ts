@@ -84,8 +84,11 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   const asked = named + (standsIn ? 1 : 0);
   // "what does a data governance officer do?": a job the knowledge does not know, asked about as a job. Its
   // words are not a task to give an owner for; the answer says so, with the closest role by them.
-  if (u.unknownTitle && asked === 0 && u.neighbours.length === 0 && cue("out_of_scope") === 0)
-    return { intent: "describe_role", ranking: top && top.raw > 0 ? [top] : [], unknownTitle: u.unknownTitle };
+  // Compared with a role that is known ("data governance officer vs DBA"), it is said so beside that role.
+  if (u.unknownTitle && u.neighbours.length === 0 && cue("out_of_scope") === 0) {
+    if (asked === 0) return { intent: "describe_role", ranking: top && top.raw > 0 ? [top] : [], unknownTitle: u.unknownTitle };
+    if (asked === 1 && cue("compare_roles") > 0) return { intent: "compare_roles", ranking: [], unknownTitle: u.unknownTitle };
+  }
   const otherCues = (except: IntentId[]) =>
     [...u.cues.entries()].filter(([i]) => !except.includes(i)).reduce((s, [, v]) => s + v, 0);
 

@@ -211,7 +211,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       ...(askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment }),
       refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
       sideBySide: signals.asksSideBySide(analysis),
-      ...unknownTitle(analysis, inRoleName, asking),
+      ...unknownTitle(analysis, inRoleName, cuePositions, asking),
       contextRoles: new Set(
         askedIn === undefined
           ? []
@@ -220,8 +220,16 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     };
   }
 
-  function unknownTitle(analysis: Analysis, named: ReadonlySet<number>, asking?: ReadonlySet<number>): { unknownTitle?: string } {
-    const span = titleFinder.find(analysis, named, asking);
+  function unknownTitle(
+    analysis: Analysis,
+    named: ReadonlySet<number>,
+    cuePositions: ReadonlySet<number>,
+    asking?: ReadonlySet<number>,
+  ): { unknownTitle?: string } {
+    const content = new Set<number>();
+    for (const c of analysis.concepts) if (!c.stop) for (let i = c.start; i < c.end; i++) content.add(i);
+    const asksOnly = (i: number) => !content.has(i) || cuePositions.has(i);
+    const span = titleFinder.find(analysis, named, asking) ?? titleFinder.findAlone(analysis, named, asksOnly, asking);
     return span ? { unknownTitle: analysis.words.slice(span.start, span.end).join(" ") } : {};
   }
 

@@ -3,7 +3,9 @@
  * "what is an analytics manager?". Without this, its words are read as a task ("governance", "analytics")
  * and the answer names an owner with confidence. A title is known by its last word: the words the
  * knowledge's own titles end in (engineer, manager, officer, admin, ...), so an organisation's new roles
- * and neighbours teach it theirs.
+ * and neighbours teach it theirs. Asked about in other words ("is data governance officer one of the
+ * roles?", "who does a metadata officer work with?"), a title counts only when the sentence asks about it
+ * and nothing else.
  */
 import type { Neighbour, Role } from "../knowledge/types.js";
 import type { Analysis } from "./analyzer.js";
@@ -11,6 +13,16 @@ import { foldPlural } from "./normalise.js";
 
 const DOES: ReadonlySet<string> = new Set(["does", "do"]);
 const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
+/**
+ * Words a title asked about alone comes right after, when not first in its sentence ("is data governance
+ * officer one of ...", "who does a metadata officer work with?", "what do data quality analysts do?"): a verb
+ * before it would be a task ("who should get notified, the owner?").
+ */
+const OPENERS: ReadonlySet<string> = new Set([
+  ...ARTICLES,
+  ...["our", "my", "your", "their", "is", "are", "do", "does", "was", "were", "of", "about", "vs", "versus"],
+  ...["and", "between", "than", "as", "like", "become", "becoming"],
+]);
 /** The most words a title has before its last ("senior clinical data governance officer" is five). */
 const MAX_TITLE_WORDS = 5;
 
@@ -25,6 +37,17 @@ export interface UnknownTitleFinder {
    * knowledge names: `named` holds the positions of titles the role finder found.
    */
   find(analysis: Analysis, named: ReadonlySet<number>, asking?: ReadonlySet<number>): TitleSpan | undefined;
+  /**
+   * The span of a title that an asking sentence asks about and nothing else ("is data governance officer one
+   * of the roles?", "who does a metadata officer work with?"): every other word of the sentence only asks
+   * (`asksOnly`: a stop word, a word of an intent's cue, or a known title's).
+   */
+  findAlone(
+    analysis: Analysis,
+    named: ReadonlySet<number>,
+    asksOnly: (i: number) => boolean,
+    asking?: ReadonlySet<number>,
+  ): TitleSpan | undefined;
 }
 
 export function createUnknownTitleFinder(
@@ -40,6 +63,14 @@ export function createUnknownTitleFinder(
     const last = words.length > 1 ? words[words.length - 1] : undefined;
     if (last) heads.add(foldPlural(last));
   }
+  // A title asked about with no "what does ... do" around it needs a surer head: the last word of a job's own
+  // name (engineer, officer, steward), not of any alias ("etl team", "head of data governance").
+  const jobHeads = new Set(
+    [...roles, ...neighbours].flatMap((job) => {
+      const words = wordsOf(job.name);
+      return words.length > 1 ? [foldPlural(words[words.length - 1] ?? "")] : [];
+    }),
+  );
 
   return {
     find(analysis, named, asking) {
@@ -56,6 +87,22 @@ export function createUnknownTitleFinder(
         let known = false;
         for (let k = span.start; k < span.end; k++) known ||= named.has(k);
         if (!known) return span;
+      }
+      return undefined;
+    },
+    findAlone(analysis, named, asksOnly, asking) {
+      const { words, sentence } = analysis;
+      for (let head = 0; head < words.length; head++) {
+        const at = sentence[head] ?? -1;
+        if (named.has(head) || !jobHeads.has(foldPlural(words[head] ?? "")) || (asking && !asking.has(at))) continue;
+        let start = head;
+        const joins = (i: number) => sentence[i] === at && !named.has(i) && !asksOnly(i);
+        while (start > 0 && head - start + 1 < MAX_TITLE_WORDS && joins(start - 1)) start--;
+        if (start === head || (start > 0 && sentence[start - 1] === at && !OPENERS.has(words[start - 1] ?? ""))) continue;
+        let alone = true;
+        for (let i = 0; i < words.length && alone; i++)
+          if (sentence[i] === at && (i < start || i > head)) alone = asksOnly(i) || named.has(i);
+        if (alone) return { start, end: head + 1 };
       }
       return undefined;
     },
