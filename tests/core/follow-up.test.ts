@@ -159,6 +159,13 @@ describe("a follow-up about a neighbouring role", () => {
     expect([next?.intent, next?.neighbour?.id]).toEqual(["collaboration", "data-scientist"]);
   });
 
+  it("'compare with the data manager' after what a job not modelled here does compares the two", () => {
+    const c = last(converse("what does a data scientist do?", "compare with data manager"));
+    expect([c.intent, ids(c), c.neighbour?.id]).toEqual(["compare_roles", ["data-manager"], "data-scientist"]);
+    // A role asked about on its own is still that role alone.
+    expect(last(converse("what does a data scientist do?", "what does the data manager do?")).neighbour).toBeUndefined();
+  });
+
   it("a question of its own after it is read on its own", () => {
     expect(last(converse("what does a data scientist do?", "what does a DBA do?")).neighbour).toBeUndefined();
     expect(ids(last(converse("what does a data scientist do?", "who restores a dropped table?")))).toEqual([

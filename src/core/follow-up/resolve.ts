@@ -176,7 +176,12 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
    */
   function byNeighbour(text: string, plain: MatchResult, last: Last, refs: Reference[]): MatchResult | undefined {
     const { neighbour } = last;
-    if (!neighbour || plain.neighbour || refs.length === 0 || wordCount(text) > MAX_ROLE_REFERENCE_WORDS) return undefined;
+    if (!neighbour || plain.neighbour || wordCount(text) > MAX_ROLE_REFERENCE_WORDS) return undefined;
+    // "compare with the data manager", "vs a DBA?" after what a data scientist does: the two side by side.
+    const [named] = plain.named;
+    if (refs.length === 0 && last.roles.length === 0 && plain.named.length === 1 && named && DIFFERENCE.test(text))
+      return { ...result(plain, "compare_roles", [named]), neighbour };
+    if (refs.length === 0) return undefined;
     // After "DBA vs data scientist", "they" and "both" are the two; otherwise the neighbour alone.
     const [first] = last.roles.map((r) => r.role);
     const both = first && last.intent !== "describe_role" ? `the ${first.name} and the ${neighbour.name}` : undefined;
