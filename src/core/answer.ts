@@ -158,6 +158,8 @@ export interface TurnContext {
    * scientist do?", then "who do they work with?".
    */
   neighbour?: string;
+  /** The tour step the answer showed (1-based), so a typed "next" or "back" moves the tour on. */
+  step?: number;
 }
 
 /** One question of a message that asked several, and its answer. */

@@ -20,6 +20,7 @@ import { severalQuestions } from "./answers/several.js";
 import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
 import { whoDoes } from "./answers/who-does.js";
 import { createFollowUps } from "./follow-up/resolve.js";
+import { tourPress } from "./follow-up/tour-words.js";
 import { contextOf } from "./follow-up/turn-context.js";
 import type { Knowledge, Role } from "./knowledge/types.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
@@ -115,15 +116,21 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const context = contextOf(answer, previous);
     return context ? { ...answer, context } : answer;
   };
-  const ask = (text: string, { previous }: AskOptions = {}) =>
-    withContext(text.length > MAX_QUESTION_CHARS ? tooLong(ctx, text.length) : reply(followUps.read(text, previous)), previous);
+  function ask(text: string, { previous }: AskOptions = {}): Answer {
+    if (text.length > MAX_QUESTION_CHARS) return withContext(tooLong(ctx, text.length), previous);
+    // "next" during the tour presses its Next button, on every surface.
+    const pressed = tourPress(text, previous);
+    return pressed ? act(pressed) : withContext(reply(followUps.read(text, previous)), previous);
+  }
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
     const role = byId.get(id);
     return role ? then(role) : outOfScope(ctx);
   }
 
-  const act = (a: ActionRef): Answer => withContext(answerAction(a));
+  function act(a: ActionRef): Answer {
+    return withContext(answerAction(a));
+  }
 
   function answerAction(a: ActionRef): Answer {
     switch (a.do) {

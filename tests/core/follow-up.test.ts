@@ -384,3 +384,33 @@ describe("the context", () => {
     expect(whodoes.ask("who approves that?", { previous })).toEqual(whodoes.ask("who approves that?", { previous }));
   });
 });
+
+describe("a tour's words typed rather than clicked, on any surface", () => {
+  const titles = (...messages: string[]) => converse(...messages).map((a) => a.title);
+
+  it("'next', 'back', 'done' and 'quiz' after a tour step press its buttons", () => {
+    expect(titles("I'm a new DBA, where do I start?", "next", "Next!", "back", "done")).toEqual([
+      "Database administrator: At a glance",
+      "Database administrator: Key responsibilities",
+      "Database administrator: Who you work with",
+      "Database administrator: Key responsibilities",
+      "You're set, DBA",
+    ]);
+    expect(last(converse("I'm a new DBA, where do I start?", "quiz me")).title).toBe("Database administrator: quiz 1 of 3");
+    // The step travels in the stored context as a number, and is checked on the way back.
+    const step = converse("I'm a new DBA, where do I start?", "next")[1]?.context;
+    expect(step?.step).toBe(2);
+    expect(parseTurnContext(JSON.stringify(step))?.step).toBe(2);
+    expect(parseTurnContext(JSON.stringify({ ...step, step: "2; drop" }))).toBeUndefined();
+  });
+
+  it("is a message like any other with no tour step before it, or where the word presses nothing", () => {
+    expect(whodoes.ask("next").intent).not.toBe("onboarding");
+    expect(last(converse("who restores a dropped table?", "next")).intent).not.toBe("onboarding");
+    expect(last(converse("I'm a new DBA, where do I start?", "back")).title).not.toMatch(/^Database administrator:/);
+    // A question during the tour is still a question.
+    expect(ids(last(converse("I'm a new DBA, where do I start?", "who restores a dropped table?")))[0]).toBe(
+      "database-administrator",
+    );
+  });
+});

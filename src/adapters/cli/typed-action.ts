@@ -6,25 +6,19 @@
  * question for the core.
  */
 import type { Action, ActionRef, Answer } from "../../core/index.js";
+import { plainWords, QUIZ_WORDS, TOUR_WORDS } from "../../core/index.js";
 import { numberedActions } from "../../render/text.js";
 
-/** Lower case, words only, without articles: "Compare with the Architect!" -> "compare with architect". */
-const words = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .split(" ")
-    .filter((w) => w !== "" && w !== "the" && w !== "a" && w !== "an")
-    .join(" ");
+const words = plainWords;
 
 /** What people type for the tour's buttons, by the button's label (as `words` reads it). */
 const OBVIOUS: readonly { typed: readonly string[]; labels: readonly string[] }[] = [
-  { typed: ["next", "n", "continue", "go on", "forward", "next step", "more", "ok next"], labels: ["next", "next question"] },
-  { typed: ["back", "b", "previous", "prev", "go back", "step back"], labels: ["back"] },
-  { typed: ["done", "finish", "finished", "end", "end tour", "stop tour", "skip tour"], labels: ["done"] },
-  { typed: ["again", "restart", "start again", "tour again", "repeat"], labels: ["take tour again"] },
+  { typed: TOUR_WORDS.next, labels: ["next", "next question"] },
+  { typed: TOUR_WORDS.back, labels: ["back"] },
+  { typed: TOUR_WORDS.done, labels: ["done"] },
+  { typed: TOUR_WORDS.again, labels: ["take tour again"] },
 ];
-const QUIZ = new Set(["quiz", "quiz me", "take quiz", "quick quiz", "start quiz", "go to quiz"]);
+const QUIZ = QUIZ_WORDS;
 /** A prefix shorter than this presses nothing: "w" is not "What does a DBA do?". */
 const MIN_PREFIX = 3;
 

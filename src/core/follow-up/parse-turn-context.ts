@@ -17,6 +17,7 @@ const schema = z.object({
   tasks: z.array(z.string().min(3).max(201)).max(MAX_CONTEXT_TASKS),
   starting: id.optional(),
   neighbour: id.optional(),
+  step: z.number().int().min(1).max(50).optional(),
 });
 
 /** The context in a stored value (JSON text or an object), or undefined when it is not one. */

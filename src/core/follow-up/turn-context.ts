@@ -25,7 +25,12 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   const tour = answer.intent === "onboarding" ? answer.roles[0]?.id : undefined;
   const starting = tour ?? previous?.starting;
   const neighbour = answer.neighbour?.id;
-  const kept = { ...(starting ? { starting } : {}), ...(neighbour ? { neighbour } : {}) };
+  const [step] = answer.blocks.flatMap((b) => (b.type === "progress" ? [b.step] : []));
+  const kept = {
+    ...(starting ? { starting } : {}),
+    ...(neighbour ? { neighbour } : {}),
+    ...(tour && step !== undefined ? { step } : {}),
+  };
   if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [], ...kept };
   const who = answer.intent === "who_does";
   // Other intents' roles asked about are the cards scored 1 ("named outright"): a collaboration answer

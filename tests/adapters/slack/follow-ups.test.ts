@@ -70,6 +70,14 @@ describe("Slack follow-ups", () => {
     expect(JSON.stringify(h.logger.lines)).not.toMatch(/what else|dropped table/);
   });
 
+  it("in a DM, 'next' typed during the tour moves it on, as the Next button does", async () => {
+    await say("I'm a new DBA, where do I start?");
+    const step = (n: number) => realWhodoes().act({ do: "onboard", role: "database-administrator", step: n }).summary;
+    expect(await say("next")).toBe(step(2));
+    expect(await say("next")).toBe(step(3));
+    expect(step(3)).not.toBe(summary("next"));
+  });
+
   it("a new topic in the DM is read on its own", async () => {
     expect(await say("who designs the partitioning?")).toBe(summary("who designs the partitioning?"));
   });

@@ -39,6 +39,14 @@ describe("Teams follow-ups", () => {
     expect(summaryOf(await chat().say("what else do they do?"))).toBe(ask("what else do they do?"));
   });
 
+  it("'next' typed during the tour moves it on, as the Next button does", async () => {
+    const c = chat();
+    await c.say("I'm a new DBA, where do I start?");
+    const step2 = realWhodoes().act({ do: "onboard", role: "database-administrator", step: 2 }).summary;
+    expect(summaryOf(await c.say("next"))).toBe(step2);
+    expect(step2).not.toBe(ask("next"));
+  });
+
   it("a card's button becomes the last turn", async () => {
     const c = chat();
     const [answer] = await c.say("who restores a dropped table?");

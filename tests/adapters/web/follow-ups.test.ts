@@ -51,6 +51,17 @@ describe("web chat follow-ups", () => {
     expect(ids(follow)).toEqual(["data-manager", "database-administrator"]);
   });
 
+  it("'next' typed during the tour moves it on, as the Next button does", async () => {
+    const s = session();
+    expect((await chat({ text: "I'm a new DBA, where do I start?", session: s })).answer.title).toBe(
+      "Database administrator: At a glance",
+    );
+    expect((await chat({ text: "next", session: s })).answer.title).toBe("Database administrator: Key responsibilities");
+    expect((await chat({ text: "back", session: s })).answer.title).toBe("Database administrator: At a glance");
+    // Without the session, "next" leans on no tour.
+    expect((await chat({ text: "next" })).answer.intent).not.toBe("onboarding");
+  });
+
   it("a new topic is read on its own", async () => {
     const s = session();
     await chat({ text: "what does a data architect do?", session: s });

@@ -1,0 +1,64 @@
+/**
+ * A tour's words typed rather than clicked: "next", "back", "done" during the onboarding tour do what
+ * its buttons do, on every surface. The conversation's last turn says which step it showed (ids and a
+ * number, never text), so a typed "next" in a Slack DM, a Teams chat or the web chat moves the tour on.
+ * The console chat reads the same words against the buttons it shows (adapters/cli/typed-action.ts).
+ */
+import type { ActionRef } from "../action-ref.js";
+import type { TurnContext } from "../answer.js";
+import { TOUR_STEPS } from "../answers/onboarding.js";
+
+/** Lower case, words only, without articles: "Compare with the Architect!" -> "compare with architect". */
+export const plainWords = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .split(" ")
+    .filter((w) => w !== "" && w !== "the" && w !== "a" && w !== "an")
+    .join(" ");
+
+/** What people type for the tour's buttons, as `plainWords` reads it. */
+export const TOUR_WORDS = {
+  next: ["next", "n", "continue", "go on", "forward", "next step", "more", "ok next"],
+  back: ["back", "b", "previous", "prev", "go back", "step back"],
+  done: ["done", "finish", "finished", "end", "end tour", "stop tour", "skip tour"],
+  again: ["again", "restart", "start again", "tour again", "repeat"],
+} as const;
+export type TourMove = keyof typeof TOUR_WORDS;
+export const QUIZ_WORDS: ReadonlySet<string> = new Set([
+  "quiz",
+  "quiz me",
+  "take quiz",
+  "quick quiz",
+  "start quiz",
+  "go to quiz",
+]);
+
+export function tourMoveOf(text: string): TourMove | undefined {
+  const said = plainWords(text);
+  return (Object.keys(TOUR_WORDS) as TourMove[]).find((move) => (TOUR_WORDS[move] as readonly string[]).includes(said));
+}
+
+/**
+ * The button a typed tour word presses after a tour step (`previous.step`), or undefined when the last turn
+ * showed no step or the word is not one (then it is a message like any other).
+ */
+export function tourPress(text: string, previous: TurnContext | undefined): ActionRef | undefined {
+  const step = previous?.step;
+  const role = previous?.roles[0]?.id;
+  if (previous?.intent !== "onboarding" || step === undefined || !role) return undefined;
+  const total = TOUR_STEPS.length;
+  if (QUIZ_WORDS.has(plainWords(text))) return { do: "quiz", role, q: 1 };
+  switch (tourMoveOf(text)) {
+    case "next":
+      return step < total ? { do: "onboard", role, step: step + 1 } : undefined;
+    case "back":
+      return step > 1 ? { do: "onboard", role, step: step - 1 } : undefined;
+    case "done":
+      return { do: "onboard", role, step: total + 1 };
+    case "again":
+      return { do: "onboard", role, step: 1 };
+    default:
+      return undefined;
+  }
+}
