@@ -134,6 +134,8 @@ describe("questions about a neighbouring role", () => {
       ["who writes the release notes for the app?", "project-manager"],
       // Its phrase matched whole, where the roles match only its single words ("read" access, a "mode").
       ["Viewing Dashboard in read-only mode?", "bi-developer"],
+      // One phrase of its holds the whole task; the roles have its words only apart ("build", "BI").
+      ["who builds the dashboards?", "bi-developer"],
       // New to a tool is not starting in a role.
       ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],
       // Bare data nouns ("column", "table") say the subject is data, not that the task is the roles'.
@@ -175,6 +177,7 @@ describe("questions about a neighbouring role", () => {
     // The databases' patches, and where they run, are still the data roles' work.
     for (const [q, role] of [
       ["who patches the SQL Server boxes?", "database-administrator"],
+      ["who builds the reporting tables for the dashboards?", "data-warehouse-engineer"],
       ["should postgres run on kubernetes or a managed service?", "data-architect"],
     ] as const) {
       const b = whodoes.ask(q);

@@ -206,8 +206,14 @@ function isTheirWork(u: Understanding): boolean {
   // Or every task word of the roles' is one of its own too, and it matched them as a whole far better
   // ("read-only mode" of a dashboard: the DBA has "read" and "mode", the BI developer the phrase).
   const roles = Math.max(0, ...u.ranking.map((r) => r.evidence));
+  if (theirs.beyond > 0 || theirs.evidence < SETTINGS.strongEvidence) return false;
+  // Or as much, when one phrase of its holds the whole task and the roles matched it only word by word: "who
+  // builds the dashboards?" is the BI developer's "build the dashboard", not the engineer's "build" and "BI".
+  const whole = (r: RoleRanking) => r.matches.some((m) => m.phrased >= Math.max(2, u.content.size));
+  const phrased = (r: RoleRanking) => r.matches.some((m) => m.phrased >= 2);
   return (
-    theirs.beyond === 0 && theirs.evidence >= SETTINGS.strongEvidence && theirs.evidence >= roles * SETTINGS.theirPhraseMargin
+    theirs.evidence >= roles * SETTINGS.theirPhraseMargin ||
+    (whole(theirs) && theirs.evidence >= roles && !u.ranking.some(phrased))
   );
 }
 
