@@ -194,6 +194,23 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
   });
 
+  it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pgaudit, wait stats, RBAC, SCCs", () => {
+    for (const [q, role] of [
+      ["stats are stale on the orders table in prod, who updates them?", "database-administrator"],
+      ["sql server 2014 is EOL, who plans the move off it?", "database-administrator"],
+      ["who turns on pgaudit for the finance db?", "database-administrator"],
+      ["sp_whoisactive shows PAGEIOLATCH waits all morning, who looks at it?", "database-administrator"],
+      ["who sets up always encrypted on the card number column?", "database-administrator"],
+      ["who decides the pk and fk on the new order tables?", "data-architect"],
+      ["how do we model a many to many between students and courses?", "data-architect"],
+      ["the nightly recon between source and warehouse is off by 12 rows, who checks it?", "data-warehouse-engineer"],
+      ["who builds the agg tables the sales dashboard reads from?", "data-warehouse-engineer"],
+      ["who owns the RBAC matrix for the warehouse?", "data-manager"],
+      ["do we need SCCs to send the customer extract to our US partner?", "data-manager"],
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe(role);
+  });
+
   it("reads personally identifying information, in the words people use for it, as personal data, the data manager's", () => {
     for (const q of [
       "who removes personal identifying info from the export?",
