@@ -194,6 +194,12 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
   });
 
+  it("reads reporting something to someone as telling a person, not as reporting from the warehouse", () => {
+    for (const q of ["got a phishing email, who do i report it to", "the lift is broken again, who should I report it to?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    expect(ids(whodoes.ask("the sales report is empty this morning, who fixes it?"))[0]).toBe("data-warehouse-engineer");
+  });
+
   it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pgaudit, wait stats, RBAC, SCCs", () => {
     for (const [q, role] of [
       ["stats are stale on the orders table in prod, who updates them?", "database-administrator"],

@@ -136,6 +136,9 @@ describe("questions about a neighbouring role", () => {
       ["Viewing Dashboard in read-only mode?", "bi-developer"],
       // One phrase of its holds the whole task; the roles have its words only apart ("build", "BI").
       ["who builds the dashboards?", "bi-developer"],
+      // A cluster's pods and an ORM's errors are the platform's and the application's, though "k8s" and "entity" are ours.
+      ["our k8s pods keep getting OOMKilled", "devops-engineer"],
+      ["hibernate throws LazyInitializationException on my entity", "software-developer"],
       // New to a tool is not starting in a role.
       ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],
       // Bare data nouns ("column", "table") say the subject is data, not that the task is the roles'.
