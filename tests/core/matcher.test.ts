@@ -103,6 +103,18 @@ describe("who_does", () => {
     expect(matcher.match("the regulator KPIs come from the warehouse").words).toContain("kpis");
     expect(matcher.match("keep raw audio of customer calls").words).toContain("audio");
     expect(matcher.match("how do I make the SSMS results grid font bigger?").words).toContain("ssms");
+    // Nor a contraction typed without its apostrophe ("arent" is not "agent"), nor the trade's short forms.
+    expect(matcher.match("why arent the nightly loads finishing?").words).toContain("arent");
+    expect(matcher.match("the stored proc is slow in prod").words).toEqual([
+      "the",
+      "stored",
+      "procedure",
+      "is",
+      "slow",
+      "in",
+      "production",
+    ]);
+    expect(ids(whodoes.ask("is the new app oltp or olap?"))[0]).toBe("data-architect");
     // A misspelt word still is one.
     expect(matcher.match("who restroes the backup?").words).toContain("restores");
   });
