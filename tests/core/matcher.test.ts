@@ -143,6 +143,8 @@ describe("who_does", () => {
     const a = whodoes.ask("pls who to contact when lab results db is sluggish during ward rounds");
     expect(a.intent).toBe("who_does");
     expect(ids(a)[0]).toBe("database-administrator");
+    // A fact (table) after another department's word is a data thing too.
+    expect(ids(whodoes.ask("need a backfill of the sales fact for 2022, who does that?"))[0]).toBe("data-warehouse-engineer");
     // ...while another department's word with no data in sight stays theirs.
     expect(whodoes.ask("who is the backup driver when the train driver is sick").intent).toBe("out_of_scope");
     // A data noun counts as written: "log in" names no logs, "reported" no report.
