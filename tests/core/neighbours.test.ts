@@ -138,6 +138,8 @@ describe("questions about a neighbouring role", () => {
       ["who builds the dashboards?", "bi-developer"],
       // A cluster's pods and an ORM's errors are the platform's and the application's, though "k8s" and "entity" are ours.
       ["our k8s pods keep getting OOMKilled", "devops-engineer"],
+      // A prediction model is machine learning, which the lake holds data for; building one is the data scientist's.
+      ["who builds the churn prediction model?", "data-scientist"],
       ["hibernate throws LazyInitializationException on my entity", "software-developer"],
       // New to a tool is not starting in a role.
       ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],

@@ -209,11 +209,10 @@ function isTheirWork(u: Understanding): boolean {
   if (theirs.beyond > 0 || theirs.evidence < SETTINGS.strongEvidence) return false;
   // Or as much, when one phrase of its holds the whole task and the roles matched it only word by word: "who
   // builds the dashboards?" is the BI developer's "build the dashboard", not the engineer's "build" and "BI".
-  const whole = (r: RoleRanking) => r.matches.some((m) => m.phrased >= Math.max(2, u.content.size));
-  const phrased = (r: RoleRanking) => r.matches.some((m) => m.phrased >= 2);
+  const phrased = (r: RoleRanking) => r.matches.some((m) => m.phrased.length >= 2);
   return (
     theirs.evidence >= roles * SETTINGS.theirPhraseMargin ||
-    (whole(theirs) && theirs.evidence >= roles && !u.ranking.some(phrased))
+    (theirs.holdsTask && theirs.evidence >= roles && !u.ranking.some(phrased))
   );
 }
 

@@ -30,8 +30,8 @@ export interface ResponsibilityMatch {
   strong: string[];
   /** The question's concepts that matched. */
   concepts: string[];
-  /** How many of them matched as words of a whole keyword phrase ("build the dashboard"), not one by one. */
-  phrased: number;
+  /** Those that matched as words of a whole keyword phrase ("build the dashboard"), not one by one. */
+  phrased: string[];
 }
 
 export interface ResponsibilityIndex {
@@ -187,7 +187,7 @@ export function createResponsibilityIndex(
           evidence,
           strong,
           concepts: matched[i] ?? [],
-          phrased: full.size,
+          phrased: [...full],
         });
       }
       // Entries are in knowledge order, so sorting by (score, position) is deterministic.

@@ -38,6 +38,8 @@ export interface NeighbourRanking extends RoleRanking {
   beyond: number;
   /** Its whole-keyword evidence from words no modelled role's keywords matched: what proves the work is its own. */
   own: number;
+  /** One phrase of its holds every task word of the question but weak ones ("build the dashboard"). */
+  holdsTask: boolean;
 }
 
 /** Where each concept occurs in an analysis (indexes into `analysis.concepts`). */
@@ -219,6 +221,9 @@ export function createTaskRanker(
       neighbour: neighbourWork.get(best.role.id) as Neighbour,
       beyond: Math.max(0, ...ranked.map((r) => weigh(r.strong.filter((c) => !best.strong.includes(c) && !nounOnly.has(c))))),
       own: weigh(best.strong.filter((c) => !ranked.some((r) => r.strong.includes(c)))),
+      holdsTask: best.matches.some(
+        (m) => m.phrased.length >= 2 && [...content].every((c) => index.isWeak(c) || m.phrased.includes(c)),
+      ),
     };
     // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
     const acting = actingRoles(analysis);
