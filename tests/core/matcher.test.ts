@@ -227,7 +227,7 @@ describe("who_does", () => {
       ["who builds the agg tables the sales dashboard reads from?", "data-warehouse-engineer"],
       ["who owns the RBAC matrix for the warehouse?", "data-manager"],
       ["do we need SCCs to send the customer extract to our US partner?", "data-manager"],
-    ])
+    ] as const)
       expect(ids(whodoes.ask(q))[0], q).toBe(role);
   });
 
