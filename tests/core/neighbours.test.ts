@@ -140,6 +140,8 @@ describe("questions about a neighbouring role", () => {
       ["our k8s pods keep getting OOMKilled", "devops-engineer"],
       // A prediction model is machine learning, which the lake holds data for; building one is the data scientist's.
       ["who builds the churn prediction model?", "data-scientist"],
+      // A CI pipeline builds and deploys code; a data pipeline stays the engineer's (below).
+      ["who sets up the github actions ci pipeline?", "devops-engineer"],
       ["hibernate throws LazyInitializationException on my entity", "software-developer"],
       // New to a tool is not starting in a role.
       ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],
@@ -183,6 +185,7 @@ describe("questions about a neighbouring role", () => {
     for (const [q, role] of [
       ["who patches the SQL Server boxes?", "database-administrator"],
       ["who builds the reporting tables for the dashboards?", "data-warehouse-engineer"],
+      ["who builds the data pipeline from salesforce?", "data-warehouse-engineer"],
       ["should postgres run on kubernetes or a managed service?", "data-architect"],
     ] as const) {
       const b = whodoes.ask(q);
