@@ -223,6 +223,7 @@ describe("who_does", () => {
       ["who sets up always encrypted on the card number column?", "database-administrator"],
       ["who decides the pk and fk on the new order tables?", "data-architect"],
       ["how do we model a many to many between students and courses?", "data-architect"],
+      ["orders to shipments is many to many, who models that", "data-architect"],
       ["the nightly recon between source and warehouse is off by 12 rows, who checks it?", "data-warehouse-engineer"],
       ["who builds the agg tables the sales dashboard reads from?", "data-warehouse-engineer"],
       ["who owns the RBAC matrix for the warehouse?", "data-manager"],

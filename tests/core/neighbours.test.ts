@@ -142,6 +142,8 @@ describe("questions about a neighbouring role", () => {
       ["who builds the churn prediction model?", "data-scientist"],
       // A CI pipeline builds and deploys code; a data pipeline stays the engineer's (below).
       ["who sets up the github actions ci pipeline?", "devops-engineer"],
+      ["how do i change the colour of the bars in my power bi report", "bi-developer"],
+      ["A/B test on checkout, who checks if its significant", "data-scientist"],
       ["hibernate throws LazyInitializationException on my entity", "software-developer"],
       // New to a tool is not starting in a role.
       ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],
