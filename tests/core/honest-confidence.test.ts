@@ -103,6 +103,8 @@ describe("honest confidence", () => {
       "my data allowance keeps running out, which phone plan is best?",
       "who restores my deleted email?",
       "my inbox is full, who can archive my emails?",
+      "I forgot my Workday password",
+      "can someone reset my Salesforce password?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
     // A data thing named on the asker's own machine is still ours, and so is the organisation's own storage.

@@ -453,6 +453,21 @@ describe("other intents", () => {
     // Pay and career prospects are not what a role does, though the role is named (the labelling rules).
     ["what's the salary range for a senior data engineer?", "out_of_scope", []],
     ["how much do DBAs earn in london?", "out_of_scope", []],
+    ["what's the pay range for a DBA here?", "out_of_scope", []],
+    ["what's the salary band for a senior data engineer here?", "out_of_scope", []],
+    // A title typed bare still asks what the role does.
+    ["DBA?", "describe_role", ["database-administrator"]],
+    // Taking over a role is starting in it.
+    ["I'm taking over as DBA next week, what should I check first?", "onboarding", ["database-administrator"]],
+    ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
+    // Two table formats side by side are a choice, the architect's; provisioning a database is the DBA's.
+    ["Delta or Iceberg for the lakehouse tables, who decides?", "who_does", ["data-architect"]],
+    [
+      "need a new database on the shared SQL cluster for the procurement app, who provisions it?",
+      "who_does",
+      ["database-administrator"],
+    ],
+    ["how long should we keep rejected applicants' details?", "who_does", ["data-manager"]],
     ["is DBA a dying career?", "out_of_scope", []],
   ] as const)("%s -> %s", (q, intent, roles) => {
     const a = whodoes.ask(q);

@@ -108,7 +108,9 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
   // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
   if (named === 1 || (standsIn && (cue("describe_role") > 0 || u.content.size === 0)))
-    set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 ? 1 : 0));
+    // A title typed bare ("DBA?") asks what it is; one beside another department's words ("the pay range for a
+    // DBA") asks about their matter.
+    set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 && cue("out_of_scope") === 0 ? 1 : 0));
   // "who's the ETL developer around here?", "who is the system designer for our data?": asking who
   // holds a role is asking who does its work.
   const holds = asked === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0;
