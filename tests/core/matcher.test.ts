@@ -462,6 +462,8 @@ describe("other intents", () => {
     ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
     // Two table formats side by side are a choice, the architect's; provisioning a database is the DBA's.
     ["Delta or Iceberg for the lakehouse tables, who decides?", "who_does", ["data-architect"]],
+    ["Kafka or Azure Event Hubs for the new streaming platform, who picks?", "who_does", ["data-architect"]],
+    ["who estimates how big the new warehouse will get once all 40 hospitals are loaded in?", "who_does", ["data-architect"]],
     [
       "need a new database on the shared SQL cluster for the procurement app, who provisions it?",
       "who_does",
