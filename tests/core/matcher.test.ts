@@ -230,6 +230,9 @@ describe("who_does", () => {
       ["do we need SCCs to send the customer extract to our US partner?", "data-manager"],
     ] as const)
       expect(ids(whodoes.ask(q))[0], q).toBe(role);
+    // Patching the servers shows the patching duty, not only availability's.
+    const patched = whodoes.ask("who patches the SQL servers?").roles[0]?.evidence.map((e) => e.responsibilityId);
+    expect(patched).toContain("patching");
   });
 
   it("reads personally identifying information, in the words people use for it, as personal data, the data manager's", () => {

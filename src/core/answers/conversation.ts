@@ -4,7 +4,7 @@ import type { IntentId } from "../intents.js";
 import { MAX_QUESTION_CHARS } from "../limits.js";
 import { compareAllAction } from "./compare-all.js";
 import { type AnswerContext, answer } from "./context.js";
-import { listNames, MESSAGES } from "./messages.js";
+import { listNames, lowerName, MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
 /** Examples already made, by knowledge and count: a knowledge never changes once loaded (a reload is a new one). */
@@ -26,7 +26,8 @@ function makeExamples(ctx: AnswerContext, perIntent: number): { intent: IntentId
   const roles = ctx.knowledge.roles;
   const out: { intent: IntentId; text: string }[] = [];
   let r = 0;
-  const nextRole = () => roles[r++ % roles.length]?.short ?? "";
+  // By its short name in a sentence's case ("what does an architect do?"), short enough for a button's label.
+  const nextRole = () => lowerName(roles[r++ % roles.length]?.short ?? "");
   const tasks = roles.flatMap((role) => role.responsibilities.map((x) => x.keywords[0] ?? x.id));
   let t = 0;
   for (const intent of ctx.knowledge.intents) {
@@ -36,7 +37,7 @@ function makeExamples(ctx: AnswerContext, perIntent: number): { intent: IntentId
       .slice(0, perIntent)
       .map((e) =>
         e
-          // "what does a ROLE do?" -> "what does an Architect do?"
+          // "what does a ROLE do?" -> "what does an architect do?"
           .replace(/\b(?:(an?) )?ROLE\b/g, (_, article?: string) => withArticle(nextRole(), article))
           .replace(/\bTASK\b/g, () => tasks[t++ % tasks.length] ?? ""),
       );
