@@ -114,11 +114,14 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     let askedIn: ReadonlySet<number> | undefined = focus;
     const outside = (m: Span) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
     // "data transfers to another country": a cue that starts inside a phrase the thesaurus reads as one term is
-    // part of that term, not a cue ("transferred to" a team).
-    const midPhrase = new Set(
-      analysis.concepts.filter((c) => c.end - c.start > 1).flatMap((c) => span({ start: c.start + 1, end: c.end })),
+    // part of that term, not a cue ("transferred to" a team); so is one that a longer term holds whole ("the
+    // first day of the month" is a date, not someone's first day).
+    const phrases = analysis.concepts.filter((c) => c.end - c.start > 1);
+    const midPhrase = new Set(phrases.flatMap((c) => span({ start: c.start + 1, end: c.end })));
+    const heldWhole = (m: Span) => phrases.some((c) => c.start <= m.start && m.end <= c.end && c.end - c.start > m.end - m.start);
+    const cueMatches = [...cueMap.matches(analysis.stems)].filter(
+      (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m),
     );
-    const cueMatches = [...cueMap.matches(analysis.stems)].filter((m) => !inName(m) && !outside(m) && !midPhrase.has(m.start));
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
     const ruledOut = ruledOutPositions(analysis.words);
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
