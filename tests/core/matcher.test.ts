@@ -464,7 +464,7 @@ describe("other intents", () => {
     ["I'm taking over as DBA next week, what should I check first?", "onboarding", ["database-administrator"]],
     ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
     // The first day of the month is a date, not someone's first day.
-    ["the first day of the month load failed again, who reruns it?", "who_does", ["data-warehouse-engineer"]],
+    ["the first day of the month load failed again", "who_does", ["data-warehouse-engineer"]],
     ["it's my first day as a DBA, where do I start?", "onboarding", ["database-administrator"]],
     // Two table formats side by side are a choice, the architect's; provisioning a database is the DBA's.
     ["Delta or Iceberg for the lakehouse tables, who decides?", "who_does", ["data-architect"]],
