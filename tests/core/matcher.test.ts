@@ -465,6 +465,17 @@ describe("other intents", () => {
     ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
     // The first day of the month is a date, not someone's first day.
     ["the first day of the month load failed again", "who_does", ["data-warehouse-engineer"]],
+    // Another department's request for data work is still data work, in the words people use for it.
+    [
+      "the revenue fact has gaps for the bank holiday weekend, someone needs to rerun those days",
+      "who_does",
+      ["data-warehouse-engineer"],
+    ],
+    [
+      "our payroll provider wants a nightly file of new starters and leavers from the warehouse, who builds it?",
+      "who_does",
+      ["data-warehouse-engineer"],
+    ],
     ["it's my first day as a DBA, where do I start?", "onboarding", ["database-administrator"]],
     // Two table formats side by side are a choice, the architect's; provisioning a database is the DBA's.
     ["Delta or Iceberg for the lakehouse tables, who decides?", "who_does", ["data-architect"]],
