@@ -40,8 +40,11 @@ const whodoes = createWhodoes(loadKnowledge());
  * intent, 100.0% role), so the held-out intent floor is 78%.
  * With batch 19's: held-out 77.7%, 65.3% at its first look (its two held-out conversations' later turns: 50.0%
  * intent, 100.0% role), so the held-out intent floor is 77%.
+ * With batch 20's: held-out 78.3%, 65.6% at its first look (its four held-out conversations' later turns: 100.0%
+ * intent, 75.0% role), and the same at the end of its round; the tuning part 79.2%, 76.2%. The floors are raised
+ * to what was measured: held-out 78% and 65%, tuning 79% and 76%.
  */
-const FLOOR = { dev: { intent: 0.79, role: 0.7 }, heldout: { intent: 0.77, role: 0.64 } } as const;
+const FLOOR = { dev: { intent: 0.79, role: 0.76 }, heldout: { intent: 0.78, role: 0.65 } } as const;
 
 describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part) => {
   const conversations = readConversations(part);

@@ -78,9 +78,10 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * Once, questions left the held-out part: when the split began to deal a site's country domains together,
  * Glassdoor's three held-out ones joined its tuning ones, and the figures were measured again on the 738 left.
  * With batch 19's 17 held-out questions (755 in all) they were measured again: 0.775, 0.733, 0.405, 0.068; and
- * at the end of its round: 0.776, 0.733, 0.405, 0.066.
+ * at the end of its round: 0.776, 0.733, 0.405, 0.066. With batch 20's 13 (768 in all): 0.778, 0.736, 0.410, 0.065;
+ * and at the end of its round: 0.779, 0.736, 0.416, 0.065.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.776, roleAccuracy: 0.733, outOfScopeRecall: 0.405, wronglyRejected: 0.067 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.779, roleAccuracy: 0.736, outOfScopeRecall: 0.416, wronglyRejected: 0.066 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
