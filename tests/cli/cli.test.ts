@@ -1,8 +1,9 @@
 /** The `whodoes` CLI contract, run as a child process exactly as a user or a script would. */
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INTENTS_DIR } from "../../src/core/index.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
@@ -17,6 +18,34 @@ describe("whodoes CLI", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Database administrator/);
     expect(r.stderr).toBe("");
+  });
+
+  it("ask, once the knowledge is cached, loads neither the YAML nor the schema library (its cold start)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "whodoes-cold-start-"));
+    try {
+      // A module hook that says which of the two libraries the process loads.
+      const hook = join(dir, "hook.mjs");
+      writeFileSync(
+        hook,
+        `export async function resolve(s, c, next) { const r = await next(s, c); if (/\\/node_modules\\/(yaml|zod)\\//.test(r.url)) console.error("LOADED " + r.url); return r; }`,
+      );
+      const register = join(dir, "register.mjs");
+      writeFileSync(register, `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(hook).href)});`);
+      expect(run(["ask", "who restores a dropped table?"]).status).toBe(0); // fills the cache
+      const r = spawnSync(
+        process.execPath,
+        ["--import", pathToFileURL(register).href, BIN, "ask", "who restores a dropped table?"],
+        {
+          encoding: "utf8",
+          timeout: 20_000,
+        },
+      );
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/Database administrator/);
+      expect(r.stderr).not.toMatch(/LOADED/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("ask --json prints exactly one JSON object with the contract fields", () => {

@@ -5,8 +5,10 @@
  * role are you starting in?"), or the start of exactly one label ("compare"). Anything else is a
  * question for the core.
  */
+
+// Straight from its module, not the core's index: that would load the schema and YAML libraries at start-up.
+import { plainWords, QUIZ_WORDS, TOUR_WORDS } from "../../core/follow-up/tour-words.js";
 import type { Action, ActionRef, Answer } from "../../core/index.js";
-import { plainWords, QUIZ_WORDS, TOUR_WORDS } from "../../core/index.js";
 import { numberedActions } from "../../render/text.js";
 
 const words = plainWords;
