@@ -211,7 +211,7 @@ function isTheirWork(u: Understanding): boolean {
   if (theirs.beyond > 0 || theirs.evidence < SETTINGS.strongEvidence) return false;
   // Or as much, when one phrase of its holds the whole task and the roles matched it only word by word: "who
   // builds the dashboards?" is the BI developer's "build the dashboard", not the engineer's "build" and "BI".
-  const phrased = (r: RoleRanking) => r.matches.some((m) => m.phrased.length >= 2);
+  const phrased = (r: RoleRanking) => r.matches.some((m) => m.phrased.size >= 2);
   return (
     theirs.evidence >= roles * SETTINGS.theirPhraseMargin ||
     (theirs.holdsTask && theirs.evidence >= roles && !u.ranking.some(phrased))

@@ -31,7 +31,7 @@ export interface ResponsibilityMatch {
   /** The question's concepts that matched. */
   concepts: string[];
   /** Those that matched as words of a whole keyword phrase ("build the dashboard"), not one by one. */
-  phrased: string[];
+  phrased: ReadonlySet<string>;
 }
 
 export interface ResponsibilityIndex {
@@ -187,7 +187,7 @@ export function createResponsibilityIndex(
           evidence,
           strong,
           concepts: matched[i] ?? [],
-          phrased: [...full],
+          phrased: full,
         });
       }
       // Entries are in knowledge order, so sorting by (score, position) is deterministic.

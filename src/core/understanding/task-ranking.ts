@@ -221,9 +221,7 @@ export function createTaskRanker(
       neighbour: neighbourWork.get(best.role.id) as Neighbour,
       beyond: Math.max(0, ...ranked.map((r) => weigh(r.strong.filter((c) => !best.strong.includes(c) && !nounOnly.has(c))))),
       own: weigh(best.strong.filter((c) => !ranked.some((r) => r.strong.includes(c)))),
-      holdsTask: best.matches.some(
-        (m) => m.phrased.length >= 2 && [...content].every((c) => index.isWeak(c) || m.phrased.includes(c)),
-      ),
+      holdsTask: best.matches.some((m) => m.phrased.size >= 2 && [...content].every((c) => index.isWeak(c) || m.phrased.has(c))),
     };
     // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
     const acting = actingRoles(analysis);

@@ -226,9 +226,15 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     cuePositions: ReadonlySet<number>,
     asking?: ReadonlySet<number>,
   ): { unknownTitle?: string } {
-    const content = new Set<number>();
-    for (const c of analysis.concepts) if (!c.stop) for (let i = c.start; i < c.end; i++) content.add(i);
-    const asksOnly = (i: number) => !content.has(i) || cuePositions.has(i);
+    // Worked out only when a sentence has a job's head word to look around.
+    let content: Set<number> | undefined;
+    const asksOnly = (i: number) => {
+      if (!content) {
+        content = new Set<number>();
+        for (const c of analysis.concepts) if (!c.stop) for (let k = c.start; k < c.end; k++) content.add(k);
+      }
+      return !content.has(i) || cuePositions.has(i);
+    };
     const span = titleFinder.find(analysis, named, asking) ?? titleFinder.findAlone(analysis, named, asksOnly, asking);
     return span ? { unknownTitle: analysis.words.slice(span.start, span.end).join(" ") } : {};
   }
