@@ -77,6 +77,22 @@ describe("several questions in one message", () => {
     expect(top(a.parts?.[2] as Answer)).toBe("data-manager");
   });
 
+  it("reads a closing 'whose call?' that finds nothing of its own with the question before it", () => {
+    for (const q of [
+      "Postgres or MySQL for the new app? whose call",
+      "should we partition the orders table by month or by customer? Whose call?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect(a.parts, q).toBeUndefined();
+      expect([a.intent, top(a)], q).toEqual(["who_does", "data-architect"]);
+    }
+    // A second question of another department's stays apart.
+    expect(whodoes.ask("who restores a dropped table? and what's the wifi password?").parts?.map((p) => p.intent)).toEqual([
+      "who_does",
+      "out_of_scope",
+    ]);
+  });
+
   it("says which questions it left beyond the third, and offers each as a button that asks it", () => {
     const a = whodoes.ask(
       "Who restores a dropped table? Who designs the partitioning? Who owns master data? Who tunes <b>slow</b> queries?",

@@ -6,6 +6,7 @@
  * ("Thoughts?", "How?", "Is this expected?") leans on the rest of the message and is not a question apart.
  */
 import type { Analysis } from "./analyzer.js";
+import { classify } from "./classify.js";
 import { sentences } from "./normalise.js";
 import { SETTINGS } from "./settings.js";
 import { REFERRING, type Understander, type Understanding } from "./understand.js";
@@ -87,7 +88,7 @@ export function questionsOf(understander: Understander, text: string): Questions
   if (groups.length === 0) return whole();
   const asked = groups.slice(0, MAX_QUESTIONS);
   const textOf = (group: readonly number[]) => group.map((i) => parts[i]?.trim()).join(" ");
-  const questions = asked.map((group, g) => {
+  const read = (group: readonly number[], g: number): Question => {
     // A question with task words of its own reads the rest of the message as context for its role ("...index
     // changes? What should the process of index review entail?"), save other "who ...?" questions' task words
     // when it asks "who" too: "Who builds the loads into the warehouse? Who backs up the warehouse database?"
@@ -106,8 +107,25 @@ export function questionsOf(understander: Understander, text: string): Questions
       text: textOf(group),
       understanding: understander.read(without(analysis, others), text, new Set(group), new Set(otherQuestions)),
     };
+  };
+  const questions: Question[] = [];
+  asked.forEach((group, g) => {
+    const question = read(group, g);
+    const before = questions.at(-1);
+    const joined = asked[g - 1];
+    // "Postgres or MySQL for the new app? Whose call?": a later question that finds nothing to ask about of its
+    // own (out of scope, with no other department's word or neighbouring job to say so) asks about the one before.
+    if (before && joined && findsNothing(question.understanding) && !findsNothing(before.understanding)) {
+      joined.push(...group);
+      questions[questions.length - 1] = read(joined, g - 1);
+    } else questions.push(question);
   });
   return { asked: questions, unasked: groups.slice(MAX_QUESTIONS).map(textOf) };
+}
+
+function findsNothing(u: Understanding): boolean {
+  const otherDepartment = (u.cues.get("out_of_scope") ?? 0) > 0;
+  return classify(u).intent === "out_of_scope" && !otherDepartment && u.neighbours.length === 0 && !u.neighbourWork?.evidence;
 }
 
 /**
