@@ -465,6 +465,9 @@ describe("other intents", () => {
     ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
     // The first day of the month is a date, not someone's first day.
     ["the first day of the month load failed again", "who_does", ["data-warehouse-engineer"]],
+    // Consent is a data thing: asking whether it covers an email to customers is the data manager's, not IT's email.
+    ["do we have consent to email these customers?", "who_does", ["data-manager"]],
+    ["my email isn't syncing, who fixes it?", "out_of_scope", []],
     // Another department's request for data work is still data work, in the words people use for it.
     [
       "the revenue fact has gaps for the bank holiday weekend, someone needs to rerun those days",
