@@ -97,7 +97,9 @@ export function questionsOf(understander: Understander, text: string): Questions
     // before it when it refers back to it ("How is that different from an architect?") or asks further about
     // its matter ("What are the potential downsides?").
     const previous = refersBack(analysis, group) || leaning.has(g) ? (asked[g - 1] ?? []) : [];
-    const otherQuestions = groups.flatMap((o) => (o === group ? [] : o)).filter((i) => !previous.includes(i));
+    const otherQuestions = groups
+      .flatMap((o) => (o === group ? [] : o))
+      .filter((i) => !previous.includes(i) && !group.includes(i));
     const asksWho = (i: number) => ASKS_WHO.test(parts[i] ?? "");
     const otherWhoTasks = group.some(asksWho)
       ? otherQuestions.filter((i) => asksWho(i) && (own.task.has(i) || asksWhoItself(parts[i] ?? "", own.words.get(i) ?? 0)))
@@ -116,7 +118,8 @@ export function questionsOf(understander: Understander, text: string): Questions
     // "Postgres or MySQL for the new app? Whose call?": a later question that finds nothing to ask about of its
     // own (out of scope, with no other department's word or neighbouring job to say so) asks about the one before.
     if (before && joined && findsNothing(question.understanding) && !findsNothing(before.understanding)) {
-      joined.push(...group);
+      joined.push(...group); // its sentences are the question before's now, not another question's
+
       questions[questions.length - 1] = read(joined, g - 1);
     } else questions.push(question);
   });
