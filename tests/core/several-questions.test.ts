@@ -86,6 +86,20 @@ describe("several questions in one message", () => {
       expect(a.parts, q).toBeUndefined();
       expect([a.intent, top(a)], q).toEqual(["who_does", "data-architect"]);
     }
+    // Two in a row both join the question they follow.
+    const both = whodoes.ask("Postgres or MySQL for the new app? whose call? who decides the approach?");
+    expect([both.parts, both.intent, top(both)]).toEqual([undefined, "who_does", "data-architect"]);
+    // It joins the question it follows, not the first: the one after it is still a question apart.
+    const middle = whodoes.ask("who restores a dropped table? whose call? who designs the partitioning?");
+    expect(middle.parts?.map((p) => [p.question, top(p)])).toEqual([
+      ["who restores a dropped table? whose call?", "database-administrator"],
+      ["who designs the partitioning?", "data-architect"],
+    ]);
+    const last = whodoes.ask("who restores a dropped table? Who designs the partitioning? whose call?");
+    expect(last.parts?.map((p) => [p.question, top(p)])).toEqual([
+      ["who restores a dropped table?", "database-administrator"],
+      ["Who designs the partitioning? whose call?", "data-architect"],
+    ]);
     // A second question of another department's stays apart.
     expect(whodoes.ask("who restores a dropped table? and what's the wifi password?").parts?.map((p) => p.intent)).toEqual([
       "who_does",

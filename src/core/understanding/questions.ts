@@ -111,17 +111,20 @@ export function questionsOf(understander: Understander, text: string): Questions
     };
   };
   const questions: Question[] = [];
+  let kept = -1; // the group of the last question kept
   asked.forEach((group, g) => {
     const question = read(group, g);
     const before = questions.at(-1);
-    const joined = asked[g - 1];
+    const joined = asked[kept];
     // "Postgres or MySQL for the new app? Whose call?": a later question that finds nothing to ask about of its
     // own (out of scope, with no other department's word or neighbouring job to say so) asks about the one before.
     if (before && joined && findsNothing(question.understanding) && !findsNothing(before.understanding)) {
       joined.push(...group); // its sentences are the question before's now, not another question's
-
-      questions[questions.length - 1] = read(joined, g - 1);
-    } else questions.push(question);
+      questions[questions.length - 1] = read(joined, kept);
+    } else {
+      questions.push(question);
+      kept = g;
+    }
   });
   return { asked: questions, unasked: groups.slice(MAX_QUESTIONS).map(textOf) };
 }
