@@ -8,7 +8,6 @@ export { type ActionRef, parseActionRef, QUESTION_ID } from "./action-ref.js";
 export type * from "./answer.js";
 export { askTeamAction, whomToAsk, withAction, withQuestion } from "./answers/take-over.js";
 export { parseTurnContext } from "./follow-up/parse-turn-context.js";
-export { plainWords, QUIZ_WORDS, TOUR_WORDS } from "./follow-up/tour-words.js";
 export { HAND_OFF_WORDS, type HandOffNotice, type PlatformPerson, type TriagePlace, type TriagePost } from "./hand-off.js";
 export { INTENT_IDS, type IntentId } from "./intents.js";
 export { contactsOf, DEFAULT_INTENTS_DIR, KnowledgeError, type LoadOptions, loadKnowledge } from "./knowledge/load.js";

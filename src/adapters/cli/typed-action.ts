@@ -11,16 +11,13 @@ import { plainWords, QUIZ_WORDS, TOUR_WORDS } from "../../core/follow-up/tour-wo
 import type { Action, ActionRef, Answer } from "../../core/index.js";
 import { numberedActions } from "../../render/text.js";
 
-const words = plainWords;
-
-/** What people type for the tour's buttons, by the button's label (as `words` reads it). */
+/** What people type for the tour's buttons, by the button's label (as `plainWords` reads it). */
 const OBVIOUS: readonly { typed: readonly string[]; labels: readonly string[] }[] = [
   { typed: TOUR_WORDS.next, labels: ["next", "next question"] },
   { typed: TOUR_WORDS.back, labels: ["back"] },
   { typed: TOUR_WORDS.done, labels: ["done"] },
   { typed: TOUR_WORDS.again, labels: ["take tour again"] },
 ];
-const QUIZ = QUIZ_WORDS;
 /** A prefix shorter than this presses nothing: "w" is not "What does a DBA do?". */
 const MIN_PREFIX = 3;
 
@@ -35,9 +32,9 @@ export function typedAction(line: string, answer: Answer | undefined, options: T
   const buttons = numberedActions(answer);
   const typed = line.trim();
   if (/^\d+$/.test(typed)) return buttons[Number(typed) - 1]?.action;
-  const said = words(typed);
+  const said = plainWords(typed);
   if (said === "") return undefined;
-  const byLabel = (labels: readonly string[]) => buttons.find((b) => labels.includes(words(b.label)));
+  const byLabel = (labels: readonly string[]) => buttons.find((b) => labels.includes(plainWords(b.label)));
 
   const exact = byLabel([said]);
   if (exact) return exact.action;
@@ -45,8 +42,8 @@ export function typedAction(line: string, answer: Answer | undefined, options: T
   if (role) return role.action;
   const obvious = OBVIOUS.find((o) => o.typed.includes(said));
   if (obvious) return byLabel(obvious.labels)?.action;
-  if (QUIZ.has(said)) return quizOf(answer, buttons);
-  const started = buttons.filter((b) => said.length >= MIN_PREFIX && words(b.label).startsWith(said));
+  if (QUIZ_WORDS.has(said)) return quizOf(answer, buttons);
+  const started = buttons.filter((b) => said.length >= MIN_PREFIX && plainWords(b.label).startsWith(said));
   return started.length === 1 ? started[0]?.action : undefined;
 }
 
@@ -55,8 +52,8 @@ export function typedAction(line: string, answer: Answer | undefined, options: T
  * "quiz"). When it presses none of the last answer's, the chat says so rather than asking the core about "n".
  */
 export function isButtonWord(line: string): boolean {
-  const said = words(line.trim());
-  return /^\d+$/.test(said) || OBVIOUS.some((o) => o.typed.includes(said)) || QUIZ.has(said);
+  const said = plainWords(line.trim());
+  return /^\d+$/.test(said) || OBVIOUS.some((o) => o.typed.includes(said)) || QUIZ_WORDS.has(said);
 }
 
 /** On a choice of roles, the choice whose role the line names ("dba" for "Database administrator"). */

@@ -24,7 +24,7 @@ export const TOUR_WORDS = {
   done: ["done", "finish", "finished", "end", "end tour", "stop tour", "skip tour"],
   again: ["again", "restart", "start again", "tour again", "repeat"],
 } as const;
-export type TourMove = keyof typeof TOUR_WORDS;
+type TourMove = keyof typeof TOUR_WORDS;
 export const QUIZ_WORDS: ReadonlySet<string> = new Set([
   "quiz",
   "quiz me",
@@ -34,7 +34,7 @@ export const QUIZ_WORDS: ReadonlySet<string> = new Set([
   "go to quiz",
 ]);
 
-export function tourMoveOf(text: string): TourMove | undefined {
+function tourMoveOf(text: string): TourMove | undefined {
   const said = plainWords(text);
   return (Object.keys(TOUR_WORDS) as TourMove[]).find((move) => (TOUR_WORDS[move] as readonly string[]).includes(said));
 }
