@@ -195,6 +195,19 @@ describe("questions about a neighbouring role", () => {
     }
   });
 
+  it("reads a title that a task of ours acts on as the task's object, and another department's work on one as theirs", () => {
+    // The data manager's "appoint data stewards": the stewards are what is appointed, not the job asked about.
+    const a = json("who appoints data stewards?");
+    expect([a.intent, a.roles[0].id, a.neighbour]).toEqual(["who_does", "data-manager", undefined]);
+    // Hiring is recruitment's, whatever the job: the "data" of a title names no data to make it ours.
+    for (const q of ["who hires data scientists?", "who hires DBAs?"]) {
+      const b = json(q);
+      expect([b.intent, b.neighbour], q).toEqual(["out_of_scope", undefined]);
+    }
+    // Still asked about as a job when no task of ours acts on it.
+    expect(json("who is the data steward for the customer domain?").neighbour.id).toBe("data-steward");
+  });
+
   it("answers who holds a neighbouring role with the closest role, and two neighbours compared as out of scope", () => {
     const a = json("who is the data steward here?");
     expect(a.intent).toBe("who_does");

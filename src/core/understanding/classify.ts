@@ -222,8 +222,15 @@ function isTheirWork(u: Understanding): boolean {
 function aboutNeighbour(intent: IntentId, u: Understanding, standsIn: boolean, named: number): { neighbour?: Neighbour } {
   const neighbour = u.neighbours[0];
   const theirs = u.neighbourWork;
+  // "who hires data scientists?" asks who does another department's work, not about a data scientist's
+  // (a career question about the job still is: "how do I get a developer job?").
+  const othersMatter = (u.cues.get("out_of_scope") ?? 0) > 0 && (u.cues.get("who_does") ?? 0) > 0;
   if (intent === "out_of_scope")
-    return theirs && isTaskMatch(theirs, u) ? { neighbour: theirs.neighbour } : standsIn && neighbour ? { neighbour } : {};
+    return theirs && isTaskMatch(theirs, u)
+      ? { neighbour: theirs.neighbour }
+      : standsIn && neighbour && !othersMatter
+        ? { neighbour }
+        : {};
   if (!neighbour) return {};
   if (standsIn || (named === 1 && (intent === "compare_roles" || intent === "collaboration"))) return { neighbour };
   return {};

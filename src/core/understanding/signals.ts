@@ -131,7 +131,9 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       const at = span(m);
       const partOfCue = at.every((i) => inCuePhrase.has(i));
       // "(not the buildings one)": the asker rules that meaning out.
-      const dataThing = isDataNoun(analysis.words[m.end]) || isDataNoun(analysis.words[m.start - 1]);
+      // The "data" of a title is a person's, not a data thing: "who hires data scientists?" is recruitment's.
+      const dataNounAt = (i: number) => isDataNoun(analysis.words[i]) && !inName({ start: i, end: i + 1 });
+      const dataThing = dataNounAt(m.end) || dataNounAt(m.start - 1);
       if (inName(m) || partOfCue || at.some((i) => ruledOut.has(i)) || dataThing) continue;
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));

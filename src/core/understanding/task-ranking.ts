@@ -49,14 +49,18 @@ export interface TaskRanker {
   readonly index: ResponsibilityIndex;
   /**
    * The concepts that may be a task, and the question's total weight as task evidence. Lone cue words
-   * ("who", "difference") are not task words, unless they complete a task phrase.
+   * ("who", "difference") are not task words, unless they complete a task phrase; nor are a neighbouring
+   * role's title's words, unless a task phrase holds them with a task word ("appoint data stewards"): then
+   * they are its `objects`.
    */
   taskContent(
     analysis: Analysis,
     positions: Positions,
     cuePositions: ReadonlySet<number>,
     skip: (c: Concept) => boolean,
-  ): { content: Set<string>; weight: number };
+    /** The concepts of a neighbouring role's title (skipped), which may be a task phrase's object. */
+    inTitle?: (c: Concept) => boolean,
+  ): { content: Set<string>; weight: number; objects: Set<string> };
   /** The modelled roles best first, and the neighbouring role whose own work matches best. */
   rank(
     analysis: Analysis,
@@ -105,25 +109,36 @@ export function createTaskRanker(
 
   // Task phrases that contain a cue word ("different directions", "what complete means"), by cue word.
   const cuePhrases = new Map<string, Map<string, string[]>>();
+  // The modelled roles' task phrases that end on a title's word ("appoint data stewards"), by that word.
+  const titlePhrases = new Map<string, string[][]>();
+  const modelled = new Set(knowledge.roles);
   for (const entry of index.entries)
-    for (const phrase of entry.phrases)
+    for (const phrase of entry.phrases) {
       for (const c of phrase)
         if (cueWords.has(c)) {
           const byKey = cuePhrases.get(c) ?? new Map<string, string[]>();
           byKey.set(phrase.join(" "), phrase);
           cuePhrases.set(c, byKey);
         }
+      const last = phrase[phrase.length - 1];
+      if (modelled.has(entry.role) && last !== undefined) titlePhrases.set(last, [...(titlePhrases.get(last) ?? []), phrase]);
+    }
 
   function taskContent(
     analysis: Analysis,
     positions: Positions,
     cuePositions: ReadonlySet<number>,
     skip: (c: Concept) => boolean,
-  ): { content: Set<string>; weight: number } {
+    inTitle: (c: Concept) => boolean = () => false,
+  ): { content: Set<string>; weight: number; objects: Set<string> } {
     const content = new Set<string>();
     const asCue = new Set<string>();
+    const titleWords = new Set<string>();
     for (const c of analysis.concepts) {
-      if (skip(c)) continue;
+      if (skip(c)) {
+        if (!c.stop && inTitle(c)) titleWords.add(c.id);
+        continue;
+      }
       if (c.end - c.start === 1 && cuePositions.has(c.start) && cueWords.has(c.id)) asCue.add(c.id);
       else content.add(c.id);
     }
@@ -134,6 +149,19 @@ export function createTaskRanker(
           content.add(c);
           break;
         }
+    // "who appoints data stewards?": a title that ends a task phrase of ours, after a task word of the
+    // message, is that task's object, not a job asked about.
+    const objects = new Set<string>();
+    for (const c of titleWords)
+      for (const p of titlePhrases.get(c) ?? [])
+        if (
+          content.has(p[0] ?? "") &&
+          !titleWords.has(p[0] ?? "") &&
+          p.every((x) => content.has(x) || titleWords.has(x)) &&
+          closeTogether(p, positions)
+        )
+          for (const x of p) if (titleWords.has(x)) objects.add(x);
+    for (const c of objects) content.add(c);
     let weight = 0;
     for (const c of content) {
       const first = analysis.concepts[positions.get(c)?.[0] ?? -1];
@@ -141,7 +169,7 @@ export function createTaskRanker(
       else if (first && first.end - first.start === 1 && analysis.unknown.has(first.start)) weight += SETTINGS.unknownWordWeight;
       else weight += SETTINGS.knownNonTaskWeight;
     }
-    return { content, weight };
+    return { content, weight, objects };
   }
 
   /**

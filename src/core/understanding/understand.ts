@@ -147,12 +147,18 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (list) list.push(i);
       else positions.set(c.id, [i]);
     });
-    const { content, weight } = ranker.taskContent(
+    const inTitle = (c: { start: number; end: number }) => titles.some((t) => c.start >= t.start && c.end <= t.end);
+    const { content, weight, objects } = ranker.taskContent(
       analysis,
       positions,
       cuePositions,
       (c) => c.stop || inName(c) || otherDepartment.has(c.start) || ruledOut.has(c.start),
+      inTitle,
     );
+    // "who appoints data stewards?" asks about the appointing, not the stewards' job.
+    const objectOfTask = (t: NeighbourMention) =>
+      analysis.concepts.every((c) => c.stop || !inTitle(c) || c.start < t.start || c.end > t.end || objects.has(c.id));
+    const askedTitles = titles.filter((t) => !objectOfTask(t));
 
     const { ranking, neighbour } = ranker.rank(analysis, content, weight, positions, askedIn);
     // A question about a role, asked among sentences of context, is not turned into a neighbouring role's
@@ -198,8 +204,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       content,
       ranking,
       neighbourWork,
-      neighbours: [...new Set(titles.map((m) => neighboursById.get(m.neighbourId)))].filter((n) => n !== undefined),
-      neighbourMentions: titles,
+      neighbours: [...new Set(askedTitles.map((m) => neighboursById.get(m.neighbourId)))].filter((n) => n !== undefined),
+      neighbourMentions: askedTitles,
       weight,
       mentionsData,
       namesData,
