@@ -22,11 +22,17 @@ export function sourceKey(url: string): string {
   return owner && repo ? `${host}/${owner}/${repo}` : host;
 }
 
+/** Repositories that moved to another owner, by their new name: one project's threads under either name. */
+const MOVED: Readonly<Record<string, string>> = {
+  "github.com/element-hq/synapse": "github.com/matrix-org/synapse",
+};
+
 /**
  * The group a source is split with: one site under its country domains is one site (glassdoor.com,
  * glassdoor.co.uk and glassdoor.es are Glassdoor's). Two sites of one name under different domains are then
- * dealt to one part, which only makes the split stricter. A repository is its own group.
+ * dealt to one part, which only makes the split stricter. A repository is its own group, under its first
+ * name if it moved.
  */
 export function splitGroup(key: string): string {
-  return key.includes("/") ? key : (key.split(".")[0] ?? key);
+  return key.includes("/") ? (MOVED[key.toLowerCase()] ?? key) : (key.split(".")[0] ?? key);
 }

@@ -32,5 +32,9 @@ describe("the real questions' split", () => {
   it("deals a site's country domains together, and each repository apart", () => {
     expect(splitGroup(sourceKey("https://www.glassdoor.co.uk/Interview/x"))).toBe(splitGroup("glassdoor.com"));
     expect(splitGroup("github.com/owner/repo")).not.toBe(splitGroup("github.com/owner/other"));
+    // A repository that moved to another owner is one project under either name.
+    expect(splitGroup(sourceKey("https://github.com/element-hq/synapse/issues/1"))).toBe(
+      splitGroup(sourceKey("https://github.com/matrix-org/synapse/issues/2")),
+    );
   });
 });
