@@ -370,6 +370,10 @@ describe("who_does", () => {
       "should the app support mysql and/or mariadb?",
     ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+    // Switching to a product is a move of platform, not someone starting; switching to a role still is.
+    const moved = whodoes.ask("Switch to PostgreSQL?");
+    expect([moved.intent, ids(moved)[0]]).toEqual(["who_does", "data-architect"]);
+    expect(whodoes.ask("I'm switching to DBA next month, where do I start?").intent).toBe("onboarding");
     // Moving the data there is not choosing the product, nor is running one.
     expect(ids(whodoes.ask("move data from mysql to bigquery"))[0]).not.toBe("data-architect");
     expect(ids(whodoes.ask("copy the rows between postgres and mysql"))[0]).not.toBe("data-architect");

@@ -19,6 +19,8 @@ export interface Concept {
   end: number;
   /** A lone stopword: kept for phrase and cue matching, ignored as task evidence. */
   stop: boolean;
+  /** A product chosen ("PostgreSQL or MongoDB", "switch to PostgreSQL"), folded into its kind's choice. */
+  choice?: true;
 }
 
 export interface Analysis {
@@ -180,7 +182,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       const pair = last && last.value === m.value && (ALTERNATIVE.has(between) || isBetween(ws, last.start, between));
       if (pair || isChoosing(ws, m.start)) {
         const [from, to] = [pair && last ? last.start : m.start, m.end];
-        const choice: Concept = { id: m.value, start: from, end: to, stop: false };
+        const choice: Concept = { id: m.value, start: from, end: to, stop: false, choice: true };
         out = [...out.filter((c) => c.end <= from), choice, ...out.filter((c) => c.start >= to)];
       }
       last = m;

@@ -119,8 +119,11 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     const phrases = analysis.concepts.filter((c) => c.end - c.start > 1);
     const midPhrase = new Set(phrases.flatMap((c) => span({ start: c.start + 1, end: c.end })));
     const heldWhole = (m: Span) => phrases.some((c) => c.start <= m.start && m.end <= c.end && c.end - c.start > m.end - m.start);
+    // "Switch to PostgreSQL?" moves a platform, not a person: a starter's words right before a product chosen.
+    const chosenAt = new Set(analysis.concepts.filter((c) => c.choice).map((c) => c.start));
+    const choosing = (m: Span & { value: IntentId[] }) => chosenAt.has(m.end) && m.value.includes("onboarding");
     const cueMatches = [...cueMap.matches(analysis.stems)].filter(
-      (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m),
+      (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m) && !choosing(m),
     );
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
     const ruledOut = ruledOutPositions(analysis.words);
