@@ -117,6 +117,10 @@ describe("honest confidence", () => {
   it("reads another department's words about a data thing as data work: 'query performance reviews'", () => {
     expect(whodoes.ask("who does query performance reviews?").roles[0]?.id).toBe("database-administrator");
     expect(whodoes.ask("who does my performance review?").intent).toBe("out_of_scope");
+    // ...and so is one done to a data thing a few words on: the cleaning of the logs, not of the kitchen.
+    const logs = whodoes.ask("the nightly cleaning of the old logs keeps failing, who looks at it?");
+    expect([logs.intent, logs.roles[0]?.id]).toEqual(["who_does", "database-administrator"]);
+    expect(whodoes.ask("who does the cleaning of the kitchen?").intent).toBe("out_of_scope");
   });
 
   it("does not take a library's index or a catwalk's models for data work", () => {

@@ -47,6 +47,8 @@ export interface SignalReader {
 }
 
 const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
+/** Words between another department's word and the thing it is done to ("cleaning of the old logs"). */
+const LINKING = new Set(["of", "up", "out", "the", "a", "an", "our", "old", "all"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
 
 /**
@@ -136,7 +138,10 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       // "(not the buildings one)": the asker rules that meaning out.
       // The "data" of a title is a person's, not a data thing: "who hires data scientists?" is recruitment's.
       const dataNounAt = (i: number) => isDataNoun(analysis.words[i]) && !inName({ start: i, end: i + 1 });
-      const dataThing = dataNounAt(m.end) || dataNounAt(m.start - 1);
+      // "the cleaning of old logs", "clean up the database": what the other department's word is done to.
+      let next = m.end;
+      while (LINKING.has(analysis.words[next] ?? "")) next++;
+      const dataThing = dataNounAt(next) || dataNounAt(m.start - 1);
       if (inName(m) || partOfCue || at.some((i) => ruledOut.has(i)) || dataThing) continue;
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
