@@ -48,6 +48,10 @@ describe("several questions in one message", () => {
       "Who builds and schedules the nightly loads into the warehouse? Who takes the backups of the warehouse database? Who sets the data quality standards the loads must meet?",
     );
     expect(a.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator", "data-manager"]);
+    // A "who" added with "and" asks another thing after a question that does not ask "who"; a bare closing
+    // "who ...?" may still be about the question before it.
+    const added = whodoes.ask("Postgres or MySQL for the new app? and who restores a dropped table?");
+    expect(added.parts?.map(top)).toEqual(["data-architect", "database-administrator"]);
   });
 
   it("does not lend another question's data words to one about another department's matter", () => {

@@ -32,6 +32,7 @@ const ASKING_WORDS =
 
 const QUESTION_MARK_END = /\?["')\]*_]*$/;
 const ASKS_WHO = /^\W*(?:and\s+|also\s+)?who(?:se)?\b/i;
+const ADDS_WHO = /^\W*(?:and|also)\s+who(?:se)?\b/i;
 const OFFERS_ALTERNATIVE = /^\W*or\b/i;
 
 export function asks(sentence: string): boolean {
@@ -101,9 +102,12 @@ export function questionsOf(understander: Understander, text: string): Questions
       .flatMap((o) => (o === group ? [] : o))
       .filter((i) => !previous.includes(i) && !group.includes(i));
     const asksWho = (i: number) => ASKS_WHO.test(parts[i] ?? "");
-    const otherWhoTasks = group.some(asksWho)
-      ? otherQuestions.filter((i) => asksWho(i) && (own.task.has(i) || asksWhoItself(parts[i] ?? "", own.words.get(i) ?? 0)))
-      : [];
+    // "Postgres or MySQL for the new app? And who restores a dropped table?": a "who" added with "and" or
+    // "also" asks another thing, whatever this one asks; a bare closing "who designs it?" may be about this one.
+    const apart = (i: number) => (group.some(asksWho) ? asksWho(i) : ADDS_WHO.test(parts[i] ?? ""));
+    const otherWhoTasks = otherQuestions.filter(
+      (i) => apart(i) && (own.task.has(i) || asksWhoItself(parts[i] ?? "", own.words.get(i) ?? 0)),
+    );
     const others = new Set(group.some((i) => own.task.has(i)) ? otherWhoTasks : otherQuestions);
     return {
       text: textOf(group),
