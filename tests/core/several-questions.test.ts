@@ -52,6 +52,10 @@ describe("several questions in one message", () => {
     // "who ...?" may still be about the question before it.
     const added = whodoes.ask("Postgres or MySQL for the new app? and who restores a dropped table?");
     expect(added.parts?.map(top)).toEqual(["data-architect", "database-administrator"]);
+    // A "who" with one word of its own about what came before ("who builds it?") is a question too.
+    const it = whodoes.ask("who designs the star schema? And who builds it?");
+    expect(it.parts?.length).toBe(2);
+    expect(it.parts?.[1]?.roles[0]?.id).toBe("data-warehouse-engineer");
   });
 
   it("does not lend another question's data words to one about another department's matter", () => {

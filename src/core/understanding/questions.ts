@@ -7,7 +7,7 @@
  */
 import type { Analysis } from "./analyzer.js";
 import { classify } from "./classify.js";
-import { sentences } from "./normalise.js";
+import { normalise, sentences } from "./normalise.js";
 import { SETTINGS } from "./settings.js";
 import { REFERRING, type Understander, type Understanding } from "./understand.js";
 
@@ -50,6 +50,9 @@ function isFurtherQuestion(sentence: string, words: number): boolean {
 }
 
 const asksWhoItself = (sentence: string, words: number) => ASKS_WHO.test(sentence) && words >= SETTINGS.furtherQuestionWords;
+/** "Who designs the star schema? And who builds it?": a "who" with a word of its own about what came before. */
+const asksWhoOfIt = (sentence: string, words: number) =>
+  ASKS_WHO.test(sentence) && words >= 1 && normalise(sentence).some((w) => REFERRING.has(w));
 
 /** At most this many questions of one message are answered (the "up to three"). */
 export const MAX_QUESTIONS = 3;
@@ -79,7 +82,12 @@ export function questionsOf(understander: Understander, text: string): Questions
     if (last && OFFERS_ALTERNATIVE.test(part)) last.push(i);
     // "Who owns master data? Who builds the warehouse?": a "who ...?" with words of its own asks a question of
     // its own, though its task is a phrase rather than a task word ("master data", "migration approach").
-    else if (own.named.has(i) || own.task.has(i) || asksWhoItself(part, own.words.get(i) ?? 0))
+    else if (
+      own.named.has(i) ||
+      own.task.has(i) ||
+      asksWhoItself(part, own.words.get(i) ?? 0) ||
+      (groups.length > 0 && asksWhoOfIt(part, own.words.get(i) ?? 0))
+    )
       groups.push([...leading.splice(0), i]);
     else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {
       leaning.add(groups.length);
