@@ -258,6 +258,11 @@ describe("a follow-up about the last task", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
   });
 
+  it("'and who backs them up?' after who loads the records is the new task's owner, the DBA", () => {
+    const a = last(converse("who loads the patient records into the warehouse?", "and who backs them up?"));
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
+  });
+
   it("'what about encryption?' asks the same question of a new task", () => {
     const a = last(converse("who restores a dropped table?", "what about encryption?"));
     expect(a.intent).toBe("who_does");

@@ -40,6 +40,11 @@ describe("normalise", () => {
       "went from 2s to 40 seconds, now 1.5 hrs",
       "went from duration to duration now duration",
     ],
+    [
+      "joins a phrasal verb split around a pronoun, but not a pronoun after 'is'",
+      "who backs them up? who sets it up? is that up to the DBA?",
+      "who backs up them who sets up it is that up to the dba",
+    ],
   ])("%s", (_name, input, words) => {
     expect(normalise(input).join(" ")).toBe(words);
   });

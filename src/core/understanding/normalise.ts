@@ -84,6 +84,41 @@ export function normalise(text: string): string[] {
         .replace(NEGATION, "$1 not")
         .replace(CONTRACTION, "$1")
         .replace(DURATION, " duration ");
-  const words = cleaned.match(WORD) ?? [];
+  const words = joinParticles(cleaned.match(WORD) ?? []);
   return words.length > SETTINGS.maxWords ? words.slice(0, SETTINGS.maxWords) : words;
+}
+
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(["it", "them", "this", "that", "these", "those"]);
+const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "back", "off", "out", "over"]);
+/** Verbs before a pronoun that are not the phrasal verb ("is that up to the DBA?"). */
+const NOT_PHRASAL: ReadonlySet<string> = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "do",
+  "does",
+  "did",
+  "and",
+  "or",
+  "of",
+  "to",
+]);
+
+/**
+ * "who backs them up?", "who sets it up?": English splits a phrasal verb around a pronoun object; joined
+ * again ("backs up them"), it reads as the knowledge writes it ("back up", "set up").
+ */
+function joinParticles(words: string[]): string[] {
+  for (let i = 1; i + 1 < words.length; i++) {
+    const [verb, object, particle] = [words[i - 1] ?? "", words[i] ?? "", words[i + 1] ?? ""];
+    if (OBJECT_PRONOUNS.has(object) && PARTICLES.has(particle) && !NOT_PHRASAL.has(verb)) {
+      words[i] = particle;
+      words[i + 1] = object;
+      i++;
+    }
+  }
+  return words;
 }
