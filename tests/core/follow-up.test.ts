@@ -103,6 +103,12 @@ describe("a follow-up about the last role", () => {
     expect(a.intent).toBe("compare_roles");
     expect(ids(a)).toEqual(["database-administrator", "data-architect"]);
   });
+
+  it("'how is that different from the DBA?' after whose task it is compares the owner with the DBA", () => {
+    const a = last(converse("who runs the nightly ETL?", "how is that different from the DBA?"));
+    expect(a.intent).toBe("compare_roles");
+    expect(ids(a)).toEqual(["data-warehouse-engineer", "database-administrator"]);
+  });
 });
 
 describe("a newcomer's follow-ups", () => {

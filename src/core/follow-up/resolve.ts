@@ -321,11 +321,14 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (newcomer) return newcomer;
     const aboutNeighbour = byNeighbour(text, plain, last, refs);
     if (aboutNeighbour || last.roles.length === 0) return aboutNeighbour ?? plain;
+    // "how is that different from the DBA?" after whose task it is compares the roles before reading "that".
+    const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;
     return (
       byNamedInTask(text, plain, last, refs) ??
+      (short ? byComparison(text, plain, last) : undefined) ??
       (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
       byRoleEllipsis(text, plain, last) ??
-      byComparison(text, plain, last) ??
+      (short ? undefined : byComparison(text, plain, last)) ??
       byContinuation(plain, last) ??
       plain
     );
