@@ -269,6 +269,16 @@ describe("a follow-up about the last task", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
   });
 
+  it("'what about for Snowflake?' and 'and in Postgres?' keep the task: the product does not change whose it is", () => {
+    const a = last(converse("who builds the ETL pipeline from the CRM?", "what about for Snowflake?"));
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-warehouse-engineer"]);
+    const b = last(converse("who sets the partitioning strategy for the events table?", "and in Postgres?"));
+    expect([b.intent, ids(b)[0]]).toEqual(["who_does", "data-architect"]);
+    // A product with a task of its own is a question of its own.
+    const c = last(converse("who builds the ETL pipeline from the CRM?", "and who restores Postgres?"));
+    expect(ids(c)[0]).toBe("database-administrator");
+  });
+
   it("'what about encryption?' asks the same question of a new task", () => {
     const a = last(converse("who restores a dropped table?", "what about encryption?"));
     expect(a.intent).toBe("who_does");

@@ -62,9 +62,17 @@ const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
 const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
+/** A text's words, lower-case, one space apart ("Azure Event Hubs?" -> "azure event hubs"). */
+const words = (text: string) => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(" ");
+
+/** Words around a product's name in an elliptic follow-up ("what about for Snowflake?", "and if it's on Postgres?"). */
+const AROUND_PRODUCT: ReadonlySet<string> = new Set(
+  "for in on with using the a an if it its it s is we our use run runs running instead".split(" "),
+);
 
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
+  const products = new Set(Object.values(knowledge.thesaurus.choices).flatMap((names) => names.map(words)));
 
   function lastTurn(previous: TurnContext): Last {
     const roles = previous.roles.flatMap((r) => {
@@ -239,6 +247,22 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return { role, score: last.roles[0]?.score ?? 1, relative: 1, evidence };
   }
 
+  /**
+   * "what about for Snowflake?", "and in Postgres?" after whose task it is: the same task on another product,
+   * which does not change whose it is (the product alone would pick the role it is best known by).
+   */
+  function byProduct(text: string, last: Last, plain: MatchResult): MatchResult | undefined {
+    if (last.intent !== "who_does" || plain.named.length > 0) return undefined;
+    const rest = afterLead(text);
+    if (rest === undefined) return undefined;
+    const own = words(rest)
+      .split(" ")
+      .filter((w) => w !== "" && !AROUND_PRODUCT.has(w))
+      .join(" ");
+    const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
+    return products.has(own) && ranked.length > 0 ? result(plain, "who_does", [], ranked) : undefined;
+  }
+
   /** "what's the difference?", "is the DBA different?": the last turn's roles, compared. */
   function byComparison(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     if (!(plain.cues ?? []).includes("compare_roles") || plain.named.length >= 2) return undefined;
@@ -324,6 +348,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // "how is that different from the DBA?" after whose task it is compares the roles before reading "that".
     const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;
     return (
+      byProduct(text, last, plain) ??
       byNamedInTask(text, plain, last, refs) ??
       (short ? byComparison(text, plain, last) : undefined) ??
       (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
