@@ -104,6 +104,17 @@ describe("a follow-up about the last role", () => {
     expect(ids(a)).toEqual(["database-administrator", "data-architect"]);
   });
 
+  it("'the manager' and 'the engineer' in a conversation are the roles whose names end so", () => {
+    const a = last(
+      converse("how does the data manager work with the data warehouse engineer?", "what does the engineer do again?"),
+    );
+    expect([a.intent, ids(a)[0]]).toEqual(["describe_role", "data-warehouse-engineer"]);
+    const b = last(converse("list the roles", "what does the manager do?"));
+    expect([b.intent, ids(b)[0]]).toEqual(["describe_role", "data-manager"]);
+    // Alone, "the manager" is anyone's manager.
+    expect(converse("what does the manager do?")[0]?.intent).not.toBe("describe_role");
+  });
+
   it("'how is that different from the DBA?' after whose task it is compares the owner with the DBA", () => {
     const a = last(converse("who runs the nightly ETL?", "how is that different from the DBA?"));
     expect(a.intent).toBe("compare_roles");

@@ -73,6 +73,12 @@ const AROUND_PRODUCT: ReadonlySet<string> = new Set(
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
   const products = new Set(Object.values(knowledge.thesaurus.choices).flatMap((names) => names.map(words)));
+  // "the manager", "the engineer": the last word of a role's name, when no other role's name ends with it.
+  const heads = new Map<string, Role | undefined>();
+  for (const role of knowledge.roles) {
+    const head = words(role.name).split(" ").at(-1) ?? "";
+    heads.set(head, heads.has(head) ? undefined : role);
+  }
 
   function lastTurn(previous: TurnContext): Last {
     const roles = previous.roles.flatMap((r) => {
@@ -263,6 +269,19 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return products.has(own) && ranked.length > 0 ? result(plain, "who_does", [], ranked) : undefined;
   }
 
+  /**
+   * "what does the manager do?", "and the engineer?" in a conversation about the roles: a role's name cut to
+   * its last word, put back whole (alone, "the manager" is anyone's manager). The message with it put back.
+   */
+  function withWholeName(text: string, plain: MatchResult): string | undefined {
+    if (plain.named.length > 0 || plain.neighbour) return undefined;
+    const match = /\bthe\s+([a-z]+)\b/i.exec(text);
+    const role = heads.get(match?.[1]?.toLowerCase() ?? "");
+    if (!match || !role) return undefined;
+    const whole = `${text.slice(0, match.index)}the ${role.name}${text.slice(match.index + match[0].length)}`;
+    return matcher.match(whole).named.includes(role) ? whole : undefined;
+  }
+
   /** "what's the difference?", "is the DBA different?": the last turn's roles, compared. */
   function byComparison(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     if (!(plain.cues ?? []).includes("compare_roles") || plain.named.length >= 2) return undefined;
@@ -331,6 +350,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
     const afterThanks = withoutAcknowledgement(text);
     if (plain.intent === "greeting" && afterThanks !== text && ASKS.test(afterThanks)) return read(afterThanks, previous);
+    const whole = withWholeName(text, plain);
+    if (whole) return read(whole, previous);
     const last = lastTurn(previous);
     const picked = pickedRole(plain, last);
     if (picked) return result(plain, "onboarding", [picked]);
