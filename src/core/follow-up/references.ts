@@ -41,6 +41,10 @@ const PHRASES: Record<ReferenceKind, readonly string[]> = {
     "someone like that",
     "that guy",
     "one of them",
+    "one of those",
+    "one of these",
+    // Only after "become", "be" or "as" (ONE_AS_ROLE): "how do I become one?".
+    "one",
   ],
   pair: ["both of them", "the two of them", "both roles", "the two roles", "these two", "those two", "the two", "both"],
   // With the commonest slips of typing ("tehy", "thier"): a pronoun is too short for the spelling corrector.
@@ -134,6 +138,8 @@ const AFTER_DEMONSTRATIVE = new Set([
   "differs",
 ]);
 const DEMONSTRATIVES = new Set(["that", "this", "those", "these"]);
+/** "become one", "be one", "as one": "one" standing for a role, by the words right before it. */
+const ONE_AS_ROLE = /\b(?:become|becoming|be|as)\s+$/i;
 
 /** The pronouns in `text` that may stand for something of the last turn, in order. */
 export function findReferences(text: string): Reference[] {
@@ -143,6 +149,7 @@ export function findReferences(text: string): Reference[] {
     const kind = KIND.get(phrase);
     if (!kind || m.index === undefined) continue;
     const end = m.index + m[0].length;
+    if (phrase === "one" && !ONE_AS_ROLE.test(text.slice(0, m.index))) continue;
     if (DEMONSTRATIVES.has(phrase)) {
       const next = /^\s*([A-Za-z']+)/.exec(text.slice(end))?.[1]?.toLowerCase();
       if (next !== undefined && !AFTER_DEMONSTRATIVE.has(next)) continue;

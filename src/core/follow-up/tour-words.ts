@@ -53,7 +53,8 @@ export function tourPress(text: string, previous: TurnContext | undefined): Acti
     case "next":
       return step < total ? { do: "onboard", role, step: step + 1 } : undefined;
     case "back":
-      return step > 1 ? { do: "onboard", role, step: step - 1 } : undefined;
+      // On the first step there is nothing before it: the step again, rather than "back" read as a question.
+      return { do: "onboard", role, step: Math.max(1, step - 1) };
     case "done":
       return { do: "onboard", role, step: total + 1 };
     case "again":
