@@ -213,6 +213,13 @@ describe("a follow-up about a shared task's roles", () => {
     expect(ids(a).sort()).toEqual(["data-architect", "database-administrator"]);
   });
 
+  it("'and the DBA with the data manager?' after how two roles work together is how these two do", () => {
+    const a = last(
+      converse("how do data architects and warehouse engineers work together?", "and the DBA with the data manager?"),
+    );
+    expect([a.intent, ids(a)]).toEqual(["collaboration", ["database-administrator", "data-manager"]]);
+  });
+
   it("'how do they work together?' is the two roles' collaboration", () => {
     const a = last(converse(shared, "how do they work together?"));
     expect(a.intent).toBe("collaboration");

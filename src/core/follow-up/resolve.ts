@@ -282,6 +282,14 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return matcher.match(whole).named.includes(role) ? whole : undefined;
   }
 
+  /** The two roles of "and the DBA with the data manager?" (an elliptic "with", no comparison asked). */
+  function partnersNamed(text: string, plain: MatchResult): Role[] | undefined {
+    const [one, other, ...more] = plain.named;
+    const rest = afterLead(text);
+    if (!one || !other || more.length > 0 || rest === undefined || !/\bwith\b/i.test(rest)) return undefined;
+    return (plain.cues ?? []).includes("compare_roles") ? undefined : [one, other];
+  }
+
   /** "what's the difference?", "is the DBA different?": the last turn's roles, compared. */
   function byComparison(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     if (!(plain.cues ?? []).includes("compare_roles") || plain.named.length >= 2) return undefined;
@@ -358,6 +366,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (last.roles.length === 0 && !last.starting && !last.neighbour) return plain;
     // A new topic: small talk, a question naming its own roles, another department's work (what the
     // matcher read as out of scope for its words), or a message that says so ("btw, ...").
+    // "and the DBA with the data manager?" after how two roles work together: how these two do.
+    const pair = last.intent === "collaboration" ? partnersNamed(text, plain) : undefined;
+    if (pair) return result(plain, "collaboration", pair);
     if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
     const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
     if (elsewhere || startsNewTopic(text)) return plain;
