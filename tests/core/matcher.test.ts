@@ -174,6 +174,24 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 
+  it("names the owner, not a guess, of a task said in plain weak words in a keyword's order ('who maintains the databases?')", () => {
+    for (const q of [
+      "who maintains the databases?",
+      "who keeps the database running?",
+      "who looks after the databases?",
+      "who keeps the hospital's EHR running?",
+      "who keeps the database fast?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "database-administrator"]);
+      // A guess scores low; an owner by a whole keyword does not.
+      expect(a.roles[0]?.score, q).toBeGreaterThan(0.5);
+    }
+    expect(ids(whodoes.ask("who decides which technologies we adopt for the next 3 years?"))[0]).toBe("data-architect");
+    // Out of order, the weak words are not the keyword: "database management" is not "managed database".
+    expect(whodoes.ask("Which database management systems should a DBA know?").intent).toBe("describe_role");
+  });
+
   it("reads how long data must be preserved as the data manager's retention rules", () => {
     for (const q of [
       "how long must we preserve the survey data?",

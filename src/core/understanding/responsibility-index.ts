@@ -154,9 +154,14 @@ export function createResponsibilityIndex(
         let rankedUpgrade = 0;
         let bonus = 0;
         const full = new Set<string>();
+        // "maintain the databases", "keep the database running": a keyword made of weak words only is as
+        // specific as any, matched whole and in its order ("database management" is not "managed database").
+        const plainPhrase = new Set<string>();
         for (const first of matched[i] ?? [])
           for (const phrase of entry.phrasesByFirst.get(first) ?? [])
-            if (phrase.every((c) => concepts.has(c)) && together(phrase))
+            if (phrase.every((c) => concepts.has(c)) && together(phrase)) {
+              if (phrase.every((c) => weak.has(c)) && (!positions || inOrder(phrase, positions)))
+                for (const c of phrase) plainPhrase.add(c);
               for (const c of phrase) {
                 bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0) * factor(c));
                 if (!full.has(c)) {
@@ -166,6 +171,7 @@ export function createResponsibilityIndex(
                   rankedUpgrade += gain * factor(c);
                 }
               }
+            }
         const cover = score + upgrade;
         // Evidence that the question is about this task at all: concepts matched as whole keywords.
         // A word that is only part of a keyword, or only in the statement, ranks but proves nothing.
@@ -173,7 +179,7 @@ export function createResponsibilityIndex(
         let rankedEvidence = 0;
         const strong: string[] = [];
         for (const c of matched[i] ?? [])
-          if (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight)) {
+          if (plainPhrase.has(c) || (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight))) {
             evidence += idf.get(c) ?? 0;
             rankedEvidence += (idf.get(c) ?? 0) * factor(c);
             strong.push(c);
@@ -202,6 +208,19 @@ export function createResponsibilityIndex(
  * the phrase ("restore the dropped table" matches "dropped table"; "the data centre move ... where
  * the copies live" does not match "copy data").
  */
+/** Whether the phrase's concepts occur in its order, close together: each after the one before. */
+function inOrder(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
+  let first = -1;
+  let at = -1;
+  for (const c of phrase) {
+    const next = (positions.get(c) ?? []).find((p) => p > at);
+    if (next === undefined) return false;
+    if (first < 0) first = next;
+    at = next;
+  }
+  return at - first < phrase.length + SETTINGS.phraseSlack;
+}
+
 export function closeTogether(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
   const window = phrase.length + SETTINGS.phraseSlack;
   const hits = phrase.flatMap((c, k) => (positions.get(c) ?? []).map((at) => ({ at, k }))).sort((a, b) => a.at - b.at);
