@@ -77,6 +77,11 @@ describe("a follow-up about the last role", () => {
     expect([a.intent, ids(a).slice(0, 2)]).toEqual(["collaboration", ["data-manager", "data-warehouse-engineer"]]);
   });
 
+  it("'tell me more about them' after whose task it is describes that role", () => {
+    const a = last(converse("who makes sure our data systems can scale?", "tell me more about them"));
+    expect([a.intent, ids(a)[0]]).toEqual(["describe_role", "data-architect"]);
+  });
+
   it("'who do they work with?' and 'what are their responsibilities?' are about the last role", () => {
     expect(ids(last(converse("what does the data manager do?", "who do they work with?")))[0]).toBe("data-manager");
     const a = last(converse("who checks data quality?", "what are their responsibilities?"));
