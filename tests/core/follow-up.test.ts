@@ -262,6 +262,11 @@ describe("a follow-up about a shared task's roles", () => {
     );
   });
 
+  it("'how does the DBA help with that?', with no part of its own in the task, is how it works with the owner", () => {
+    const a = last(converse("who owns the data governance framework?", "how does the DBA help with that?"));
+    expect([a.intent, ids(a)]).toEqual(["collaboration", ["database-administrator", "data-manager"]]);
+  });
+
   it("a role with no part in the last task is described", () => {
     const a = last(converse("who restores a dropped table?", "and the data manager?"));
     expect(a.intent).toBe("describe_role");

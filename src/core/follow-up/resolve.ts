@@ -60,6 +60,8 @@ const FOR_THAT_WORK = /\bfor (?:that|this|it|them|that (?:job|role|work)|this (?
 const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
 /** The asker speaking of themself: on a tour, the role they are starting in. */
 const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
+/** "how does the DBA help with that?", "how does the ETL developer support that?": a role's help in a task. */
+const HELPING = /\b(?:help|helps|support|supports|contribute|contributes|assist|assists)\b/i;
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 /** A text's words, lower-case, one space apart ("Azure Event Hubs?" -> "azure event hubs"). */
@@ -181,7 +183,10 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (owners.length === 0) return undefined;
     if (owners.some((r) => r.role === named)) return result(plain, "who_does", [], owners);
     const part = partIn(last, named);
-    return part ? result(plain, "who_does", [], [...owners, part]) : undefined;
+    if (part) return result(plain, "who_does", [], [...owners, part]);
+    // "how does the DBA help with that?" where the DBA has no part of its own: how it works with the owner.
+    const [owner] = owners;
+    return owner && HELPING.test(text) ? result(plain, "collaboration", [named, owner.role]) : undefined;
   }
 
   /**
