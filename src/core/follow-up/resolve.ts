@@ -10,8 +10,10 @@
  */
 import type { TurnContext } from "../answer.js";
 import type { IntentId } from "../intents.js";
-import type { Knowledge, Neighbour, Responsibility, Role } from "../knowledge/types.js";
+import type { Knowledge, Role } from "../knowledge/types.js";
 import type { Matcher, MatchResult, RankedRole } from "../matcher.js";
+import { createLastTurnReader, type Last, lastRanking, taskText } from "./last-turn.js";
+import { createNames } from "./names.js";
 import {
   afterLead,
   findReferences,
@@ -26,17 +28,6 @@ import { onSharedConcern } from "./shared-concern.js";
 export interface FollowUps {
   /** What `text` asks, read against the turn before it (`previous`) when it leans on it. */
   read(text: string, previous: TurnContext | undefined): MatchResult;
-}
-
-/** The last turn, with what the knowledge no longer holds (after a reload) left out. */
-interface Last {
-  intent: IntentId;
-  roles: { role: Role; score: number }[];
-  tasks: { role: Role; responsibility: Responsibility }[];
-  /** The role the asker is starting in (TurnContext.starting). */
-  starting?: Role;
-  /** The neighbouring role the last answer was about (TurnContext.neighbour). */
-  neighbour?: Neighbour;
 }
 
 /** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
@@ -64,56 +55,9 @@ const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
 const HELPING = /\b(?:help|helps|support|supports|contribute|contributes|assist|assists)\b/i;
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
-/** A text's words, lower-case, one space apart ("Azure Event Hubs?" -> "azure event hubs"). */
-const words = (text: string) => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(" ");
-
-/** Words around a product's name in an elliptic follow-up ("what about for Snowflake?", "and if it's on Postgres?"). */
-const AROUND_PRODUCT: ReadonlySet<string> = new Set(
-  "for in on with using the a an if it its it s is we our use run runs running instead".split(" "),
-);
-
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
-  const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
-  const products = new Set(Object.values(knowledge.thesaurus.choices).flatMap((names) => names.map(words)));
-  // "the manager", "the engineer": the last word of a role's name, when no other role's name ends with it.
-  const heads = new Map<string, Role | undefined>();
-  for (const role of knowledge.roles) {
-    const head = words(role.name).split(" ").at(-1) ?? "";
-    heads.set(head, heads.has(head) ? undefined : role);
-  }
-
-  function lastTurn(previous: TurnContext): Last {
-    const roles = previous.roles.flatMap((r) => {
-      const role = byId.get(r.id);
-      return role ? [{ role, score: r.score }] : [];
-    });
-    const tasks = previous.tasks.flatMap((ref) => {
-      const [roleId, id] = ref.split("/");
-      const role = byId.get(roleId ?? "");
-      const responsibility = role?.responsibilities.find((x) => x.id === id);
-      return role && responsibility ? [{ role, responsibility }] : [];
-    });
-    const starting = previous.starting ? byId.get(previous.starting) : undefined;
-    const neighbour = knowledge.neighbours.find((n) => n.id === previous.neighbour);
-    return { intent: previous.intent, roles, tasks, ...(starting ? { starting } : {}), ...(neighbour ? { neighbour } : {}) };
-  }
-
-  /** The task of the last turn in the knowledge's own words: each responsibility's first keyword. */
-  const taskText = (last: Last) =>
-    [...new Set(last.tasks.map((t) => t.responsibility.keywords[0] ?? t.responsibility.statement))].join(" and ");
-
-  /** The last who_does answer's ranking again, from the context alone. */
-  function lastRanking(last: Last): RankedRole[] {
-    const top = last.roles[0]?.score || 1;
-    return last.roles.map(({ role, score }) => ({
-      role,
-      score,
-      relative: score / top,
-      evidence: last.tasks
-        .filter((t) => t.role === role)
-        .map((t) => ({ responsibility: t.responsibility, relative: 1, terms: [], highlight: [] })),
-    }));
-  }
+  const lastTurn = createLastTurnReader(knowledge);
+  const names = createNames(knowledge);
 
   const result = (plain: MatchResult, intent: IntentId, named: Role[], ranked: RankedRole[] = []): MatchResult => ({
     ...plain,
@@ -265,13 +209,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
   function byProduct(text: string, last: Last, plain: MatchResult): MatchResult | undefined {
     if (last.intent !== "who_does" || plain.named.length > 0) return undefined;
     const rest = afterLead(text);
-    if (rest === undefined) return undefined;
-    const own = words(rest)
-      .split(" ")
-      .filter((w) => w !== "" && !AROUND_PRODUCT.has(w))
-      .join(" ");
+    if (rest === undefined || !names.isOnlyProduct(rest)) return undefined;
     const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
-    return products.has(own) && ranked.length > 0 ? result(plain, "who_does", [], ranked) : undefined;
+    return ranked.length > 0 ? result(plain, "who_does", [], ranked) : undefined;
   }
 
   /**
@@ -280,11 +220,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
    */
   function withWholeName(text: string, plain: MatchResult): string | undefined {
     if (plain.named.length > 0 || plain.neighbour) return undefined;
-    const match = /\bthe\s+([a-z]+)\b/i.exec(text);
-    const role = heads.get(match?.[1]?.toLowerCase() ?? "");
-    if (!match || !role) return undefined;
-    const whole = `${text.slice(0, match.index)}the ${role.name}${text.slice(match.index + match[0].length)}`;
-    return matcher.match(whole).named.includes(role) ? whole : undefined;
+    const whole = names.withWholeName(text);
+    return whole && matcher.match(whole.text).named.includes(whole.role) ? whole.text : undefined;
   }
 
   /** The two roles of "and the DBA with the data manager?" (an elliptic "with", no comparison asked). */
