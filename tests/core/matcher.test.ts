@@ -188,6 +188,19 @@ describe("who_does", () => {
       expect(a.roles[0]?.score, q).toBeGreaterThan(0.5);
     }
     expect(ids(whodoes.ask("who decides which technologies we adopt for the next 3 years?"))[0]).toBe("data-architect");
+    // ...and in the words of someone with no data background: who is in charge, whom to ask, "the database person".
+    for (const q of [
+      "who's in charge of the database?",
+      "who do I ask about a database problem?",
+      "who makes sure we don't lose data?",
+    ])
+      expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["who_does", "database-administrator"]);
+    for (const [q, role] of [
+      ["what does the database person do?", "database-administrator"],
+      ["what does the ETL person do?", "data-warehouse-engineer"],
+      ["what does the data designer do?", "data-architect"],
+    ] as const)
+      expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["describe_role", role]);
     // Out of order, the weak words are not the keyword: "database management" is not "managed database".
     expect(whodoes.ask("Which database management systems should a DBA know?").intent).toBe("describe_role");
   });
