@@ -131,6 +131,10 @@ describe("a follow-up about the last role", () => {
     expect([b.intent, ids(b)[0]]).toEqual(["describe_role", "data-manager"]);
     // Alone, "the manager" is anyone's manager.
     expect(converse("what does the manager do?")[0]?.intent).not.toBe("describe_role");
+    // Beside another role, in a question about roles together, it is that role even in a first message.
+    const c = whodoes.ask("what's the difference between the architect and the engineer?");
+    expect([c.intent, ids(c)]).toEqual(["compare_roles", ["data-architect", "data-warehouse-engineer"]]);
+    expect(ids(whodoes.ask("how does the DBA work with the manager?"))).toEqual(["database-administrator", "data-manager"]);
   });
 
   it("'how is that different from the DBA?' after whose task it is compares the owner with the DBA", () => {

@@ -15,8 +15,11 @@ const AROUND_PRODUCT: ReadonlySet<string> = new Set(
 export interface Names {
   /** Whether the text names one product and nothing else but the words around it ("for Snowflake?"). */
   isOnlyProduct(text: string): boolean;
-  /** The text with "the manager" put back as "the Data manager", and that role; undefined when it has none. */
-  withWholeName(text: string): { text: string; role: Role } | undefined;
+  /**
+   * The text with "the manager" put back as "the Data manager", and that role; undefined when it has none.
+   * Roles the message already names are skipped ("the architect and the engineer": the engineer).
+   */
+  withWholeName(text: string, named?: readonly Role[]): { text: string; role: Role } | undefined;
 }
 
 export function createNames(knowledge: Knowledge): Names {
@@ -35,11 +38,14 @@ export function createNames(knowledge: Knowledge): Names {
         .join(" ");
       return products.has(own);
     },
-    withWholeName(text) {
-      const match = /\bthe\s+([a-z]+)\b/i.exec(text);
-      const role = heads.get(match?.[1]?.toLowerCase() ?? "");
-      if (!match || !role) return undefined;
-      return { text: `${text.slice(0, match.index)}the ${role.name}${text.slice(match.index + match[0].length)}`, role };
+    withWholeName(text, named = []) {
+      for (const match of text.matchAll(/\bthe\s+([a-z]+)\b/gi)) {
+        const role = heads.get(match[1]?.toLowerCase() ?? "");
+        if (!role || named.includes(role)) continue;
+        const at = match.index ?? 0;
+        return { text: `${text.slice(0, at)}the ${role.name}${text.slice(at + match[0].length)}`, role };
+      }
+      return undefined;
     },
   };
 }

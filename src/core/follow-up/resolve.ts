@@ -3,7 +3,8 @@
  * only when it leans on the last turn (a pronoun for its role or task, an elliptic "and the architect?",
  * a question with nothing of its own to go on) is it read again with the last turn's roles or task put
  * in. A message that starts a new topic — small talk, another department's work, a complete question
- * naming its own roles — is left as the matcher read it.
+ * naming its own roles — is left as the matcher read it. One thing is read again with or without a turn
+ * before it: a role's name cut to its last word beside another role ("the architect and the engineer").
  *
  * Works through the Matcher interface alone (text in, MatchResult out), so a swapped matcher gets
  * follow-ups too; the last turn's role names and task words are put back as text the matcher knows.
@@ -294,8 +295,24 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return result(plain, "who_does", [], ranked);
   }
 
+  /**
+   * "what's the difference between the architect and the engineer?": beside a role named, another's name cut to
+   * its last word is that role, in a question about roles together.
+   */
+  function withPartnerName(text: string, plain: MatchResult): MatchResult | undefined {
+    const [one, ...more] = plain.named;
+    const together = (plain.cues ?? []).some((c) => c === "compare_roles" || c === "collaboration");
+    if (!one || more.length > 0 || !together) return undefined;
+    const whole = names.withWholeName(text, plain.named);
+    if (!whole) return undefined;
+    const m = matcher.match(whole.text);
+    return m.named.includes(whole.role) && m.named.includes(one) ? m : undefined;
+  }
+
   function read(text: string, previous: TurnContext | undefined): MatchResult {
     const plain = matcher.match(text);
+    const partnered = withPartnerName(text, plain);
+    if (partnered) return partnered;
     if (!previous) return plain;
     // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
     const afterThanks = withoutAcknowledgement(text);
