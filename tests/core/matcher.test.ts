@@ -201,6 +201,12 @@ describe("who_does", () => {
       ["what does the data designer do?", "data-architect"],
     ] as const)
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["describe_role", role]);
+    // "each kind of data" asks about data, not for the kinds of roles; "kinds of people" still does.
+    expect(ids(whodoes.ask("who decides where each kind of data should live?"))[0]).toBe("data-architect");
+    expect(whodoes.ask("what kinds of people work in data here?").intent).toBe("list_roles");
+    // A building's security and a report's charts are not the data roles' work.
+    expect(whodoes.ask("who looks after building security?").intent).toBe("out_of_scope");
+    expect(whodoes.ask("who makes the charts for the monthly report?").neighbour?.id).toBe("bi-developer");
     // Out of order, the weak words are not the keyword: "database management" is not "managed database".
     expect(whodoes.ask("Which database management systems should a DBA know?").intent).toBe("describe_role");
   });
