@@ -201,6 +201,9 @@ describe("who_does", () => {
       ["what does the data designer do?", "data-architect"],
     ] as const)
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["describe_role", role]);
+    // How systems share data is integration; how things link together is the data model.
+    expect(ids(whodoes.ask("who decides how different systems should share data?"))[0]).toBe("data-architect");
+    expect(ids(whodoes.ask("who works out how customers and orders link together in our data?"))[0]).toBe("data-architect");
     // "each kind of data" asks about data, not for the kinds of roles; "kinds of people" still does.
     expect(ids(whodoes.ask("who decides where each kind of data should live?"))[0]).toBe("data-architect");
     expect(whodoes.ask("what kinds of people work in data here?").intent).toBe("list_roles");
