@@ -202,6 +202,7 @@ describe("who_does", () => {
     ] as const)
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["describe_role", role]);
     expect(ids(whodoes.ask("who sets up a new database for my app?"))[0]).toBe("database-administrator");
+    expect(ids(whodoes.ask("who checks if someone broke into the database?"))[0]).toBe("database-administrator");
     expect(ids(whodoes.ask("who's in charge of data design?"))[0]).toBe("data-architect");
     expect(ids(whodoes.ask("the figures look off, who checks whether the data is wrong?"))[0]).toBe("data-manager");
     // How systems share data is integration; how things link together is the data model.
