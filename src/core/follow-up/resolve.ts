@@ -323,11 +323,11 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     const picked = pickedRole(plain, last);
     if (picked) return result(plain, "onboarding", [picked]);
     if (last.roles.length === 0 && !last.starting && !last.neighbour) return plain;
-    // A new topic: small talk, a question naming its own roles, another department's work (what the
-    // matcher read as out of scope for its words), or a message that says so ("btw, ...").
     // "and the DBA with the data manager?" after how two roles work together: how these two do.
     const pair = last.intent === "collaboration" ? partnersNamed(text, plain) : undefined;
     if (pair) return result(plain, "collaboration", pair);
+    // A new topic: small talk, a question naming its own roles, another department's work (what the
+    // matcher read as out of scope for its words), or a message that says so ("btw, ...").
     if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
     const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
     if (elsewhere || startsNewTopic(text)) return plain;
