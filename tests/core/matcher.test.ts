@@ -506,6 +506,9 @@ describe("other intents", () => {
     ["how much do DBAs earn in london?", "out_of_scope", []],
     ["what's the pay range for a DBA here?", "out_of_scope", []],
     ["what's the salary band for a senior data engineer here?", "out_of_scope", []],
+    // "what does" only frames the question: it asks what a role does with "do", about pay with "earn".
+    ["what does a senior data architect earn?", "out_of_scope", []],
+    ["I'm a nurse, what does a data warehouse engineer do in simple words?", "describe_role", ["data-warehouse-engineer"]],
     // A title typed bare still asks what the role does.
     ["DBA?", "describe_role", ["database-administrator"]],
     // Taking over a role is starting in it.

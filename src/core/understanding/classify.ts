@@ -70,7 +70,10 @@ export function classify(u: Understanding): Decision {
 }
 
 function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
-  const cue = (i: IntentId) => u.cues.get(i) ?? 0;
+  // "what does a senior data architect earn?": a question's frame beside another department's word asks about
+  // that department's matter, not what the role is.
+  const framed = (u.cues.get("out_of_scope") ?? 0) > 0 ? u.frames : 0;
+  const cue = (i: IntentId) => (u.cues.get(i) ?? 0) - (i === "describe_role" ? framed : 0);
   const named = roles.length;
   const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : leadsOnTie(u.ranking, roles[0]), u);
   const top = ranking[0];
@@ -89,8 +92,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     if (asked === 0) return { intent: "describe_role", ranking: top && top.raw > 0 ? [top] : [], unknownTitle: u.unknownTitle };
     if (asked === 1 && cue("compare_roles") > 0) return { intent: "compare_roles", ranking: [], unknownTitle: u.unknownTitle };
   }
-  const otherCues = (except: IntentId[]) =>
-    [...u.cues.entries()].filter(([i]) => !except.includes(i)).reduce((s, [, v]) => s + v, 0);
+  const otherCues = (except: IntentId[]) => [...u.cues.keys()].filter((i) => !except.includes(i)).reduce((s, i) => s + cue(i), 0);
 
   const score = new Map<IntentId, number>();
   const set = (i: IntentId, s: number) => s > 0 && score.set(i, s);

@@ -23,6 +23,8 @@ export interface Signals {
   ruledOut: Set<number>;
   /** The sentence that asks "who ...": the focus given, else the last with a who_does cue that is a question word. */
   askedIn: ReadonlySet<number> | undefined;
+  /** How much of describe_role's cue strength is only a question's frame ("what does", "what is"): QUESTION_FRAMES. */
+  frames: number;
 }
 
 interface Span {
@@ -47,6 +49,11 @@ export interface SignalReader {
 }
 
 const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
+/**
+ * describe_role's cues that only frame a question: "what does a DBA do?" asks about the role, "what does a DBA
+ * earn?" about pay. Grammar, like the stopwords, not knowledge.
+ */
+const QUESTION_FRAMES: ReadonlySet<string> = new Set(["what does", "what do", "what is", "whats", "what s", "what are the"]);
 /** Words between another department's word and the thing it is done to ("cleaning of the old logs"). */
 const LINKING = new Set(["of", "up", "out", "the", "a", "an", "our", "old", "all"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
@@ -75,6 +82,18 @@ function ruledOutPositions(words: readonly string[]): Set<number> {
   });
   return out;
 }
+
+/**
+ * "what does a DBA earn?", "what's the salary of a data manager?": a question's frame whose own sentence goes on
+ * to another department's word, and not to "do", asks about that department's matter.
+ */
+function framesOtherMatter(analysis: Analysis, m: Span, otherDepartment: ReadonlySet<number>): boolean {
+  if (!QUESTION_FRAMES.has(analysis.words.slice(m.start, m.end).join(" "))) return false;
+  const sentence = analysis.sentence[m.start];
+  const after = (i: number) => i >= m.end && analysis.sentence[i] === sentence;
+  return [...otherDepartment].some(after) && !analysis.words.some((w, i) => after(i) && DOING.has(w));
+}
+const DOING: ReadonlySet<string> = new Set(["do", "does", "doing"]);
 
 const strength = (m: Span) => 1 + 0.5 * (m.end - m.start - 1);
 const span = (m: Span) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
@@ -148,15 +167,17 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       for (const i of at) otherDepartment.add(i);
       personal ||= m.value;
     }
+    let frames = 0;
     for (const m of cueMatches) {
       // "career development", "who won": a lone cue word inside another department's phrase is that phrase's.
       if (m.end - m.start === 1 && otherDepartment.has(m.start)) continue;
+      if (m.value.includes("describe_role") && framesOtherMatter(analysis, m, otherDepartment)) frames += strength(m);
       if (!focus && m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? ""))
         askedIn = new Set([analysis.sentence[m.start] ?? 0]);
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
       for (const i of span(m)) cuePositions.add(i);
     }
-    return { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn };
+    return { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn, frames };
   }
 
   return {

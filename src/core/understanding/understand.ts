@@ -53,6 +53,8 @@ export interface Understanding {
   askedAboutOtherDepartment?: ReadonlySet<string>;
   /** Another department's word is one for the asker's own device or file ("my laptop"): Knowledge.personalWords. */
   personal: boolean;
+  /** How much of describe_role's cue strength only frames the question ("what does"): Signals.frames. */
+  frames: number;
   /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
   emojiOnly: boolean;
   /** It carries a word that asks to see the roles side by side ("compare", "at a glance": comparison.yaml's cues). */
@@ -135,7 +137,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       for (let i = m.start; i < m.end; i++) if (inRoleName.has(i)) return true;
       return false;
     };
-    const { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn } = signals.read(analysis, inName, focus);
+    const { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn, frames } = signals.read(analysis, inName, focus);
 
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
     if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
@@ -210,6 +212,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       mentionsData,
       namesData,
       personal,
+      frames,
       ambiguous,
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
