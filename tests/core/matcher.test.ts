@@ -203,6 +203,11 @@ describe("who_does", () => {
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["describe_role", role]);
     expect(ids(whodoes.ask("who sets up a new database for my app?"))[0]).toBe("database-administrator");
     expect(ids(whodoes.ask("who checks if someone broke into the database?"))[0]).toBe("database-administrator");
+    // "handles the ETL" is the ETL's, not the architect's "handle the load" (a load is also ETL's word).
+    expect(ids(whodoes.ask("Who handles the ETL?"))[0]).toBe("data-warehouse-engineer");
+    expect(ids(whodoes.ask("who plans for peak load on the data platform?"))[0]).toBe("data-architect");
+    for (const q of ["who administers the database?", "Who handles the DB?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
     expect(ids(whodoes.ask("who's in charge of data design?"))[0]).toBe("data-architect");
     expect(ids(whodoes.ask("the figures look off, who checks whether the data is wrong?"))[0]).toBe("data-manager");
     // How systems share data is integration; how things link together is the data model.
