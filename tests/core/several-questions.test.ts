@@ -52,6 +52,22 @@ describe("several questions in one message", () => {
     // "who ...?" may still be about the question before it.
     const added = whodoes.ask("Postgres or MySQL for the new app? and who restores a dropped table?");
     expect(added.parts?.map(top)).toEqual(["data-architect", "database-administrator"]);
+    // Numbered within one sentence, announced ("Two questions: ..."), or "who's" twice: each is asked.
+    for (const [q, roles] of [
+      [
+        "Two questions for the channel: 1) who should set up the nightly ETL into the warehouse, and 2) who should make sure the CRM database is backed up?",
+        ["data-warehouse-engineer", "database-administrator"],
+      ],
+      [
+        "Queries are getting slower. Two questions: who plans for this growth, and who fixes the performance today?",
+        ["data-architect", "database-administrator"],
+      ],
+      [
+        "Who's on the hook for compliance audits, and who's on the hook for the backups?",
+        ["data-manager", "database-administrator"],
+      ],
+    ] as const)
+      expect(whodoes.ask(q).parts?.map(top), q).toEqual(roles);
     // A "who" with one word of its own about what came before ("who builds it?") is a question too.
     const it = whodoes.ask("who designs the star schema? And who builds it?");
     expect(it.parts?.length).toBe(2);

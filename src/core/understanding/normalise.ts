@@ -39,9 +39,10 @@ export function hasEmoji(text: string): boolean {
 // "orders.order_lines" or a URL), or at a line break (Slack's "> quoted" lines, pasted logs).
 const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
 // "who restores a dropped table and who designs the partitioning?", "the DBA restored it, who fixes the
-// load?", "which role does backups and which role does ETL?": a second "who" (or "which role") question joined
-// on by "and" or a comma starts a sentence of its own.
-const SECOND_WHO = /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&)\s+)(?=(?:who|whose|which (?:role|team|person|one))\s)/i;
+// load?", "which role does backups and which role does ETL?", "1) who sets up the ETL, and 2) who backs it up?":
+// a second "who" (or "which role") question joined on by "and" or a comma starts a sentence of its own.
+const SECOND_WHO =
+  /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&)\s+)(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
 
 /** The message cut into sentences, at most SETTINGS.maxInputChars of it. */
 export function sentences(text: string): string[] {

@@ -25,13 +25,14 @@ export interface Questions {
 
 /** How a sentence that asks may begin, after greetings, list markers and "so", "and", "please". */
 const ASKING_START =
-  /^(?:\W|\d|q\b|question\b|[a-z]\)|so\b|and\b|but\b|also\b|then\b|ok\b|okay\b|hi\b|hello\b|hey\b|please\b|pls\b|kindly\b|thanks\b|now\b)*\s*(?:who|whose|whom|which|what|whats|how|where|when|why|is|isn't|are|aren't|was|were|can|could|should|would|will|do|does|did|has|have|may|might|must|shall|explain|describe|define|discuss|compare|contrast|list|tell|identify|give|outline|name|suggest|recommend|advise|provide|help|briefly)\b/i;
+  /^(?:\W|\d|q\b|question\b|questions\b|two\b|three\b|quick\b|[a-z]\)|so\b|and\b|but\b|also\b|then\b|ok\b|okay\b|hi\b|hello\b|hey\b|please\b|pls\b|kindly\b|thanks\b|now\b)*\s*(?:who|whose|whom|which|what|whats|how|where|when|why|is|isn't|are|aren't|was|were|can|could|should|would|will|do|does|did|has|have|may|might|must|shall|explain|describe|define|discuss|compare|contrast|list|tell|identify|give|outline|name|suggest|recommend|advise|provide|help|briefly)\b/i;
 /** Ways to ask without a question mark or a question word first. */
 const ASKING_WORDS =
-  /\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know)/i;
+  /\b(?:who (?:should|would|will|can|could|does|do)\b|wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know)/i;
 
 const QUESTION_MARK_END = /\?["')\]*_]*$/;
-const ASKS_WHO = /^\W*(?:and\s+|also\s+)?who(?:se)?\b/i;
+const ASKS_WHO =
+  /^\W*(?:(?:two|three|quick)?\s*questions?\b[^:]{0,30}:\s*)?(?:\(?(?:\d|[a-c])[).]\s*)?(?:and\s+|also\s+)?who(?:se)?\b/i;
 const ADDS_WHO = /^\W*(?:and|also)\s+who(?:se)?\b/i;
 const OFFERS_ALTERNATIVE = /^\W*or\b/i;
 
