@@ -106,7 +106,10 @@ export function questionsOf(understander: Understander, text: string): Questions
     // the other questions are not its context ("What does a DBA do? ... Who runs the ETL?"), save the one
     // before it when it refers back to it ("How is that different from an architect?") or asks further about
     // its matter ("What are the potential downsides?").
-    const previous = refersBack(analysis, group) || leaning.has(g) ? (asked[g - 1] ?? []) : [];
+    // "...? who monitors the database after it goes live?": with task words of its own, "it" needs no more of
+    // the question before it than any other question's context.
+    const ownTask = group.some((i) => own.task.has(i));
+    const previous = (refersBack(analysis, group) && !ownTask) || leaning.has(g) ? (asked[g - 1] ?? []) : [];
     const otherQuestions = groups
       .flatMap((o) => (o === group ? [] : o))
       .filter((i) => !previous.includes(i) && !group.includes(i));
@@ -117,7 +120,7 @@ export function questionsOf(understander: Understander, text: string): Questions
     const otherWhoTasks = otherQuestions.filter(
       (i) => apart(i) && (own.task.has(i) || asksWhoItself(parts[i] ?? "", own.words.get(i) ?? 0)),
     );
-    const others = new Set(group.some((i) => own.task.has(i)) ? otherWhoTasks : otherQuestions);
+    const others = new Set(ownTask ? otherWhoTasks : otherQuestions);
     return {
       text: textOf(group),
       understanding: understander.read(without(analysis, others), text, new Set(group), new Set(otherQuestions)),
