@@ -68,6 +68,9 @@ describe("several questions in one message", () => {
       ],
     ] as const)
       expect(whodoes.ask(q).parts?.map(top), q).toEqual(roles);
+    // "which role ...?" asks who as "who ...?" does.
+    const which = whodoes.ask("which role owns the ETL pipelines? which role owns the database servers?");
+    expect(which.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator"]);
     // With task words of its own, an "it" does not make the question before its context.
     const bullets = whodoes.ask("- who builds the ETL for the new CRM feed?\n- who monitors the database after it goes live?");
     expect(bullets.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator"]);

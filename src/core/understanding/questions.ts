@@ -32,7 +32,7 @@ const ASKING_WORDS =
 
 const QUESTION_MARK_END = /\?["')\]*_]*$/;
 const ASKS_WHO =
-  /^\W*(?:(?:two|three|quick)?\s*questions?\b[^:]{0,30}:\s*)?(?:\(?(?:\d|[a-c])[).]\s*)?(?:and\s+|also\s+)?who(?:se)?\b/i;
+  /^\W*(?:(?:two|three|quick)?\s*questions?\b[^:]{0,30}:\s*)?(?:\(?(?:\d|[a-c])[).]\s*)?(?:and\s+|also\s+)?(?:who(?:se)?|which (?:role|team|person|one))\b/i;
 const ADDS_WHO = /^\W*(?:and|also)\s+who(?:se)?\b/i;
 const OFFERS_ALTERNATIVE = /^\W*or\b/i;
 
