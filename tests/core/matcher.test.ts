@@ -365,6 +365,12 @@ describe("who_does", () => {
     }
     // ...unless the question names none: then the job said is whom it is about.
     expect(ids(whodoes.ask("I'm the new data architect here. How do I get up to speed?"))).toEqual(["data-architect"]);
+    // With no role named, the work a newcomer says plainly is the role they start in; a team's name says none.
+    const hired = whodoes.ask(
+      "I've been hired to build and maintain the ETL pipelines and the warehouse, starting next Monday. What should I do in my first week?",
+    );
+    expect([hired.intent, ids(hired)]).toEqual(["onboarding", ["data-warehouse-engineer"]]);
+    expect(ids(whodoes.ask("I just joined the data platform team, what should I read first?"))).toEqual([]);
   });
 
   it("looks past roles a question names only as context", () => {

@@ -23,6 +23,8 @@ export interface Decision {
   asked: Role[];
   /** describe_role of a job title the knowledge does not know (as typed): the ranking is its closest role by its words. */
   unknownTitle?: string;
+  /** onboarding with no role named: the role whose work the newcomer names ("hired to build the ETL pipelines"). */
+  starting?: Role;
 }
 
 /**
@@ -196,6 +198,16 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     };
   if (best === "list_roles" && sideBySide) return { intent: best, ranking: [], sideBySide: true };
   const about = aboutNeighbour(best, u, standsIn, named);
+  // "I've been hired to build the ETL pipelines. What should I do in my first week?": the role whose work the
+  // newcomer names is the one they start in.
+  // Only a task said plainly: "new starter on the data team" names none.
+  const second = ranking[1];
+  const plainly =
+    top !== undefined &&
+    task > 0 &&
+    top.evidence >= SETTINGS.strongEvidence * 2 &&
+    (second === undefined || top.raw >= second.raw * SETTINGS.startingLead);
+  if (best === "onboarding" && named === 0 && plainly) return { intent: best, ranking: [], starting: top.role };
   if (best !== "who_does") return { intent: best, ranking: [], ...about };
   if (holder) return { intent: best, ranking: [ranking.find((r) => r.role === holder) ?? holderRanking(holder)], ...about };
   if (holds && standsIn) return { intent: best, ranking: [], ...about };

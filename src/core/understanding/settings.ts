@@ -45,6 +45,8 @@ export const SETTINGS = Object.freeze({
   minEvidence: 1,
   /** who_does: evidence this strong is enough however much else the message says. */
   strongEvidence: 2,
+  /** A newcomer's task words pick the role they start in when its match is this many times the next role's. */
+  startingLead: 3,
   /** Roles sharing a concern with the best one are shown when they score at least this share of it. */
   sharedConcernRatio: 0.45,
   /** With another department's word in the message, who_does needs at least this much evidence. */
