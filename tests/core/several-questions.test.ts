@@ -68,6 +68,11 @@ describe("several questions in one message", () => {
       ],
     ] as const)
       expect(whodoes.ask(q).parts?.map(top), q).toEqual(roles);
+    // A context sentence that mentions "who does what" asks nothing: the post's question is its last sentence.
+    const post = whodoes.ask(
+      "Our org chart has a data manager and a DBA and people send access requests to both. I'd like to send a note explaining who does what. How is a data manager different from a database administrator?",
+    );
+    expect([post.intent, post.parts]).toEqual(["compare_roles", undefined]);
     // "which role ...?" asks who as "who ...?" does.
     const which = whodoes.ask("which role owns the ETL pipelines? which role owns the database servers?");
     expect(which.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator"]);
