@@ -129,8 +129,11 @@ describe("a follow-up about the last role", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["describe_role", "data-warehouse-engineer"]);
     const b = last(converse("list the roles", "what does the manager do?"));
     expect([b.intent, ids(b)[0]]).toEqual(["describe_role", "data-manager"]);
-    // Alone, "the manager" is anyone's manager.
+    // Alone, "the manager" is anyone's manager; so it is after a task's answer, unless the message is an ellipsis.
     expect(converse("what does the manager do?")[0]?.intent).not.toBe("describe_role");
+    expect(ids(last(converse("who restores a dropped table?", "who is the manager of the facilities team?")))).not.toContain(
+      "data-manager",
+    );
     // Beside another role, in a question about roles together, it is that role even in a first message.
     const c = whodoes.ask("what's the difference between the architect and the engineer?");
     expect([c.intent, ids(c)]).toEqual(["compare_roles", ["data-architect", "data-warehouse-engineer"]]);

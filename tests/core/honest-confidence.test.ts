@@ -121,6 +121,8 @@ describe("honest confidence", () => {
     const logs = whodoes.ask("the nightly cleaning of the old logs keeps failing, who looks at it?");
     expect([logs.intent, logs.roles[0]?.id]).toEqual(["who_does", "database-administrator"]);
     expect(whodoes.ask("who does the cleaning of the kitchen?").intent).toBe("out_of_scope");
+    // ...but a data noun that names a group of people ("the data team") is not the thing done to.
+    expect(whodoes.ask("who approves the expense report of the data team?").intent).toBe("out_of_scope");
     // A data sentence before it does not make the office's wifi password or an expense report data work.
     for (const q of [
       "The new warehouse is nearly loaded. By the way, what's the wifi password for the office?",

@@ -41,9 +41,9 @@ describe("normalise", () => {
       "went from duration to duration now duration",
     ],
     [
-      "joins a phrasal verb split around a pronoun, but not a pronoun after 'is'",
-      "who backs them up? who sets it up? is that up to the DBA?",
-      "who backs up them who sets up it is that up to the dba",
+      "joins a phrasal verb split around a pronoun, but not a pronoun after 'is' or 'can'",
+      "who backs them up? who sets it up? is that up to the DBA? can it back up the database?",
+      "who backs up them who sets up it is that up to the dba can it back up the database",
     ],
   ])("%s", (_name, input, words) => {
     expect(normalise(input).join(" ")).toBe(words);

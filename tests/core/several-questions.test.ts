@@ -50,8 +50,11 @@ describe("several questions in one message", () => {
     expect(a.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator", "data-manager"]);
     // A "who" added with "and" asks another thing after a question that does not ask "who"; a bare closing
     // "who ...?" may still be about the question before it.
-    const added = whodoes.ask("Postgres or MySQL for the new app? and who restores a dropped table?");
-    expect(added.parts?.map(top)).toEqual(["data-architect", "database-administrator"]);
+    for (const q of [
+      "Postgres or MySQL for the new app? and who restores a dropped table?",
+      "Postgres or MySQL for the new app? and which role restores a dropped table?",
+    ])
+      expect(whodoes.ask(q).parts?.map(top), q).toEqual(["data-architect", "database-administrator"]);
     // Numbered within one sentence, announced ("Two questions: ..."), or "who's" twice: each is asked.
     for (const [q, roles] of [
       [

@@ -149,7 +149,8 @@ export function findReferences(text: string): Reference[] {
     const kind = KIND.get(phrase);
     if (!kind || m.index === undefined) continue;
     const end = m.index + m[0].length;
-    if (phrase === "one" && !ONE_AS_ROLE.test(text.slice(0, m.index))) continue;
+    // "become one", not "as one of the first steps".
+    if (phrase === "one" && (!ONE_AS_ROLE.test(text.slice(0, m.index)) || /^\s+of\b/i.test(text.slice(end)))) continue;
     if (DEMONSTRATIVES.has(phrase)) {
       const next = /^\s*([A-Za-z']+)/.exec(text.slice(end))?.[1]?.toLowerCase();
       if (next !== undefined && !AFTER_DEMONSTRATIVE.has(next)) continue;

@@ -81,12 +81,12 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       cues.includes("compare_roles") ||
       cues.includes("collaboration");
     const together = second && both ? [first, second] : [first];
-    const names = (roles: Role[]) => roles.map((r) => r.name).join(" and ");
+    const joinNames = (roles: Role[]) => roles.map((r) => r.name).join(" and ");
     const hasTask = last.tasks.length > 0;
     const roleFor = (r: Reference) => {
-      if (r.kind === "pair") return second ? names([first, second]) : undefined;
+      if (r.kind === "pair") return second ? joinNames([first, second]) : undefined;
       if (r.kind === "person") return first.name;
-      if (r.kind === "they") return names(together);
+      if (r.kind === "they") return joinNames(together);
       return hasTask ? undefined : first.name;
     };
     const taskFor = (r: Reference) => (r.kind === "thing" || r.kind === "they" ? taskText(last) : roleFor(r));
@@ -317,9 +317,11 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
     const afterThanks = withoutAcknowledgement(text);
     if (plain.intent === "greeting" && afterThanks !== text && ASKS.test(afterThanks)) return read(afterThanks, previous);
-    const whole = withWholeName(text, plain);
-    if (whole) return read(whole, previous);
     const last = lastTurn(previous);
+    // Only about the roles, or in an ellipsis: after a task, "who is the manager of the facilities team?" is anyone's.
+    const aboutRoles = ROLE_QUESTIONS.includes(last.intent) || last.intent === "list_roles" || afterLead(text) !== undefined;
+    const whole = aboutRoles ? withWholeName(text, plain) : undefined;
+    if (whole) return read(whole, previous);
     const picked = pickedRole(plain, last);
     if (picked) return result(plain, "onboarding", [picked]);
     if (last.roles.length === 0 && !last.starting && !last.neighbour) return plain;

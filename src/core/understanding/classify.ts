@@ -74,8 +74,7 @@ export function classify(u: Understanding): Decision {
 function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "what does a senior data architect earn?": a question's frame beside another department's word asks about
   // that department's matter, not what the role is.
-  const framed = (u.cues.get("out_of_scope") ?? 0) > 0 ? u.frames : 0;
-  const cue = (i: IntentId) => (u.cues.get(i) ?? 0) - (i === "describe_role" ? framed : 0);
+  const cue = (i: IntentId) => (u.cues.get(i) ?? 0) - (i === "describe_role" ? u.frames : 0);
   const named = roles.length;
   const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : leadsOnTie(u.ranking, roles[0]), u);
   const top = ranking[0];
@@ -205,7 +204,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   const plainly =
     top !== undefined &&
     task > 0 &&
-    top.evidence >= SETTINGS.strongEvidence * 2 &&
+    top.evidence >= SETTINGS.startingEvidence &&
     (second === undefined || top.raw >= second.raw * SETTINGS.startingLead);
   if (best === "onboarding" && named === 0 && plainly) return { intent: best, ranking: [], starting: top.role };
   if (best !== "who_does") return { intent: best, ranking: [], ...about };

@@ -88,12 +88,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       // Whom the answer is about: the roles the question itself asks about ("I'm a DBA. What does a data
       // architect do?" is about the architect), else those the message names ("I'm the new data architect.
       // How do I get up to speed?" is the architect's tour).
-      named:
-        decision.asked.length > 0
-          ? decision.asked
-          : understanding.roles.length === 0 && decision.starting
-            ? [decision.starting]
-            : understanding.roles,
+      named: decision.asked.length > 0 ? decision.asked : decision.starting ? [decision.starting] : understanding.roles,
       ranked: ranked(understander, decision.ranking, highlights, decision.guess === true),
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],

@@ -92,21 +92,9 @@ export function normalise(text: string): string[] {
 const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(["it", "them", "this", "that", "these", "those"]);
 const PARTICLES: ReadonlySet<string> = new Set(["up", "down", "back", "off", "out", "over"]);
 /** Verbs before a pronoun that are not the phrasal verb ("is that up to the DBA?"). */
-const NOT_PHRASAL: ReadonlySet<string> = new Set([
-  "is",
-  "are",
-  "was",
-  "were",
-  "be",
-  "been",
-  "do",
-  "does",
-  "did",
-  "and",
-  "or",
-  "of",
-  "to",
-]);
+const NOT_PHRASAL: ReadonlySet<string> = new Set(
+  "is are was were be been do does did has have had can could will would should shall may might must and or of to".split(" "),
+);
 
 /**
  * "who backs them up?", "who sets it up?": English splits a phrasal verb around a pronoun object; joined

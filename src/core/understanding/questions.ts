@@ -7,7 +7,7 @@
  */
 import type { Analysis } from "./analyzer.js";
 import { classify } from "./classify.js";
-import { normalise, sentences } from "./normalise.js";
+import { sentences } from "./normalise.js";
 import { SETTINGS } from "./settings.js";
 import { REFERRING, type Understander, type Understanding } from "./understand.js";
 
@@ -31,9 +31,14 @@ const ASKING_WORDS =
   /(?:\bquestions?\b[^:?.]{0,30}:|(?:^|\s)\(?(?:1|a)[).]\s*who\b)|\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know)/i;
 
 const QUESTION_MARK_END = /\?["')\]*_]*$/;
-const ASKS_WHO =
-  /^\W*(?:(?:two|three|quick)?\s*questions?\b[^:]{0,30}:\s*)?(?:\(?(?:\d|[a-c])[).]\s*)?(?:and\s+|also\s+)?(?:who(?:se)?|which (?:role|team|person|one))\b/i;
-const ADDS_WHO = /^\W*(?:and|also)\s+who(?:se)?\b/i;
+/** A "who" question word, and a list's marker before one ("2) who", "(b) which role"). */
+const WHO = String.raw`(?:who(?:se)?|which (?:role|team|person|one))\b`;
+const MARKER = String.raw`\(?(?:\d|[a-c])[).]\s*`;
+const ASKS_WHO = new RegExp(
+  String.raw`^\W*(?:(?:two|three|quick)?\s*questions?\b[^:]{0,30}:\s*)?(?:${MARKER})?(?:and\s+|also\s+)?${WHO}`,
+  "i",
+);
+const ADDS_WHO = new RegExp(String.raw`^\W*(?:(?:and|also)\s+|${MARKER})${WHO}`, "i");
 const OFFERS_ALTERNATIVE = /^\W*or\b/i;
 
 export function asks(sentence: string): boolean {
@@ -51,9 +56,6 @@ function isFurtherQuestion(sentence: string, words: number): boolean {
 }
 
 const asksWhoItself = (sentence: string, words: number) => ASKS_WHO.test(sentence) && words >= SETTINGS.furtherQuestionWords;
-/** "Who designs the star schema? And who builds it?": a "who" with a word of its own about what came before. */
-const asksWhoOfIt = (sentence: string, words: number) =>
-  ASKS_WHO.test(sentence) && words >= 1 && normalise(sentence).some((w) => REFERRING.has(w));
 
 /** At most this many questions of one message are answered (the issue's "up to three"). */
 export const MAX_QUESTIONS = 3;
@@ -87,7 +89,8 @@ export function questionsOf(understander: Understander, text: string): Questions
       own.named.has(i) ||
       own.task.has(i) ||
       asksWhoItself(part, own.words.get(i) ?? 0) ||
-      (groups.length > 0 && asksWhoOfIt(part, own.words.get(i) ?? 0))
+      // "Who designs the star schema? And who builds it?": a "who" with a word of its own about what came before.
+      (groups.length > 0 && ASKS_WHO.test(part) && (own.words.get(i) ?? 0) >= 1 && refersBack(analysis, [i]))
     )
       groups.push([...leading.splice(0), i]);
     else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {

@@ -24,7 +24,10 @@ export interface ResponsibilityMatch {
   raw: number;
   /** The weight of the question's concepts this responsibility covers (no bonuses). */
   covered: number;
-  /** Weight of the concepts that matched whole keywords (not weak words, not parts of phrases). */
+  /**
+   * Weight of the concepts that matched whole keywords (not parts of phrases, and not weak words unless a
+   * keyword made only of them matched whole and in order).
+   */
   evidence: number;
   /** The concepts that make up `evidence`. */
   strong: string[];
@@ -203,24 +206,26 @@ export function createResponsibilityIndex(
   };
 }
 
+/** Whether the phrase's concepts occur in its order, close together: each after the one before. */
+function inOrder(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
+  const [head, ...rest] = phrase;
+  // From each occurrence of its first concept: an earlier stray one must not hide a match further on.
+  return (positions.get(head ?? "") ?? []).some((start) => {
+    let at = start;
+    for (const c of rest) {
+      const next = (positions.get(c) ?? []).find((p) => p > at);
+      if (next === undefined) return false;
+      at = next;
+    }
+    return at - start < phrase.length + SETTINGS.phraseSlack;
+  });
+}
+
 /**
  * Whether some occurrence of every concept of a phrase falls within a window a little wider than
  * the phrase ("restore the dropped table" matches "dropped table"; "the data centre move ... where
  * the copies live" does not match "copy data").
  */
-/** Whether the phrase's concepts occur in its order, close together: each after the one before. */
-function inOrder(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
-  let first = -1;
-  let at = -1;
-  for (const c of phrase) {
-    const next = (positions.get(c) ?? []).find((p) => p > at);
-    if (next === undefined) return false;
-    if (first < 0) first = next;
-    at = next;
-  }
-  return at - first < phrase.length + SETTINGS.phraseSlack;
-}
-
 export function closeTogether(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
   const window = phrase.length + SETTINGS.phraseSlack;
   const hits = phrase.flatMap((c, k) => (positions.get(c) ?? []).map((at) => ({ at, k }))).sort((a, b) => a.at - b.at);

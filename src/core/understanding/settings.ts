@@ -45,7 +45,9 @@ export const SETTINGS = Object.freeze({
   minEvidence: 1,
   /** who_does: evidence this strong is enough however much else the message says. */
   strongEvidence: 2,
-  /** A newcomer's task words pick the role they start in when its match is this many times the next role's. */
+  /** A newcomer's task words pick the role they start in with this much whole-keyword evidence... */
+  startingEvidence: 4,
+  /** ...and a match this many times the next role's. */
   startingLead: 3,
   /** Roles sharing a concern with the best one are shown when they score at least this share of it. */
   sharedConcernRatio: 0.45,

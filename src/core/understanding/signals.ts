@@ -53,9 +53,13 @@ const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
  * describe_role's cues that only frame a question: "what does a DBA do?" asks about the role, "what does a DBA
  * earn?" about pay. Grammar, like the stopwords, not knowledge.
  */
-const QUESTION_FRAMES: ReadonlySet<string> = new Set(["what does", "what do", "what is", "whats", "what s", "what are the"]);
+const QUESTION_FRAMES: ReadonlySet<string> = new Set(["what does", "what do", "what is", "whats", "what are the"]);
 /** Words between another department's word and the thing it is done to ("cleaning of the old logs"). */
 const LINKING = new Set(["of", "up", "out", "the", "a", "an", "our", "old", "all"]);
+/** After a data noun, words that make it a group of people ("the data team"), not a data thing. */
+const PEOPLE = new Set(["team", "teams", "office", "department", "people", "staff", "group", "unit"]);
+/** Verbs that make a question's frame ask what a role does ("what does a DBA do?"). */
+const DOING: ReadonlySet<string> = new Set(["do", "does", "doing"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
 
 /**
@@ -84,7 +88,7 @@ function ruledOutPositions(words: readonly string[]): Set<number> {
 }
 
 /**
- * "what does a DBA earn?", "what's the salary of a data manager?": a question's frame whose own sentence goes on
+ * "what does a DBA earn?", "what is the salary of a data manager?": a question's frame whose own sentence goes on
  * to another department's word, and not to "do", asks about that department's matter.
  */
 function framesOtherMatter(analysis: Analysis, m: Span, otherDepartment: ReadonlySet<number>): boolean {
@@ -93,8 +97,6 @@ function framesOtherMatter(analysis: Analysis, m: Span, otherDepartment: Readonl
   const after = (i: number) => i >= m.end && analysis.sentence[i] === sentence;
   return [...otherDepartment].some(after) && !analysis.words.some((w, i) => after(i) && DOING.has(w));
 }
-const DOING: ReadonlySet<string> = new Set(["do", "does", "doing"]);
-
 const strength = (m: Span) => 1 + 0.5 * (m.end - m.start - 1);
 const span = (m: Span) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k);
 
@@ -148,19 +150,21 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     );
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
     const ruledOut = ruledOutPositions(analysis.words);
+    // The "data" of a title is a person's, not a data thing: "who hires data scientists?" is recruitment's.
+    const dataNounAt = (i: number) => isDataNoun(analysis.words[i]) && !inName({ start: i, end: i + 1 });
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
       // "the payroll database" is a data question: another department's word naming a data thing; so is "query
       // performance reviews", where a data thing names what the other department's words are about.
       // "new hire" is our onboarding cue, not recruitment's "hire".
       const at = span(m);
       const partOfCue = at.every((i) => inCuePhrase.has(i));
-      // "(not the buildings one)": the asker rules that meaning out.
-      // The "data" of a title is a person's, not a data thing: "who hires data scientists?" is recruitment's.
-      const dataNounAt = (i: number) => isDataNoun(analysis.words[i]) && !inName({ start: i, end: i + 1 });
-      // "the cleaning of old logs", "clean up the database": what the other department's word is done to.
+      // "the cleaning of old logs", "clean up the database": what the other department's word is done to
+      // (but "the expense report of the data team" is the team's).
       let next = m.end;
       while (LINKING.has(analysis.words[next] ?? "")) next++;
-      const dataThing = dataNounAt(next) || dataNounAt(m.start - 1);
+      const across = next > m.end && PEOPLE.has(analysis.words[next + 1] ?? "");
+      const dataThing = (!across && dataNounAt(next)) || dataNounAt(m.start - 1);
+      // "(not the buildings one)": the asker rules that meaning out.
       if (inName(m) || partOfCue || at.some((i) => ruledOut.has(i)) || dataThing) continue;
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));

@@ -109,7 +109,8 @@ export function createTaskRanker(
 
   // Task phrases that contain a cue word ("different directions", "what complete means"), by cue word.
   const cuePhrases = new Map<string, Map<string, string[]>>();
-  // The modelled roles' task phrases that end on a title's word ("appoint data stewards"), by that word.
+  // The modelled roles' task phrases by their last concept: one that ends on a title's word ("appoint data
+  // stewards") may hold that title as its object.
   const titlePhrases = new Map<string, string[][]>();
   const modelled = new Set(knowledge.roles);
   for (const entry of index.entries)

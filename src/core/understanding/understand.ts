@@ -159,7 +159,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     );
     // "who appoints data stewards?" asks about the appointing, not the stewards' job.
     const objectOfTask = (t: NeighbourMention) =>
-      analysis.concepts.every((c) => c.stop || !inTitle(c) || c.start < t.start || c.end > t.end || objects.has(c.id));
+      analysis.concepts.every((c) => c.stop || c.start < t.start || c.end > t.end || objects.has(c.id));
     const askedTitles = titles.filter((t) => !objectOfTask(t));
 
     const { ranking, neighbour } = ranker.rank(analysis, content, weight, positions, askedIn);
