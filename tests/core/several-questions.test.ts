@@ -82,6 +82,8 @@ describe("several questions in one message", () => {
     // With task words of its own, an "it" does not make the question before its context.
     const bullets = whodoes.ask("- who builds the ETL for the new CRM feed?\n- who monitors the database after it goes live?");
     expect(bullets.parts?.map(top)).toEqual(["data-warehouse-engineer", "database-administrator"]);
+    // After a matter that asks no "who", a closing "who owns that" is the same question, answered once.
+    expect(whodoes.ask("do we actually have backups of the patient records? who owns that").parts).toBeUndefined();
     // A "who" with one word of its own about what came before ("who builds it?") is a question too.
     const it = whodoes.ask("who designs the star schema? And who builds it?");
     expect(it.parts?.length).toBe(2);

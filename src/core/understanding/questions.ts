@@ -89,8 +89,12 @@ export function questionsOf(understander: Understander, text: string): Questions
       own.named.has(i) ||
       own.task.has(i) ||
       asksWhoItself(part, own.words.get(i) ?? 0) ||
-      // "Who designs the star schema? And who builds it?": a "who" with a word of its own about what came before.
-      (groups.length > 0 && ASKS_WHO.test(part) && (own.words.get(i) ?? 0) >= 1 && refersBack(analysis, [i]))
+      // "Who designs the star schema? And who builds it?": after a "who" question, a "who" with a word of its own
+      // about what came before asks another thing ("do we have backups? who owns that" asks one).
+      (ASKS_WHO.test(parts[groups.at(-1)?.at(-1) ?? -1] ?? "") &&
+        ASKS_WHO.test(part) &&
+        (own.words.get(i) ?? 0) >= 1 &&
+        refersBack(analysis, [i]))
     )
       groups.push([...leading.splice(0), i]);
     else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {

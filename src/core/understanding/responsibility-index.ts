@@ -159,12 +159,12 @@ export function createResponsibilityIndex(
         const full = new Set<string>();
         // "maintain the databases", "keep the database running": a keyword made of weak words only is as
         // specific as any, matched whole and in its order ("database management" is not "managed database").
-        const plainPhrase = new Set<string>();
+        let plainPhrase: Set<string> | undefined; // made only when needed: this loop runs for every entry touched
         for (const first of matched[i] ?? [])
           for (const phrase of entry.phrasesByFirst.get(first) ?? [])
             if (phrase.every((c) => concepts.has(c)) && together(phrase)) {
               if (phrase.every((c) => weak.has(c)) && (!positions || inOrder(phrase, positions)))
-                for (const c of phrase) plainPhrase.add(c);
+                for (const c of phrase) (plainPhrase ??= new Set()).add(c);
               for (const c of phrase) {
                 bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0) * factor(c));
                 if (!full.has(c)) {
@@ -182,7 +182,7 @@ export function createResponsibilityIndex(
         let rankedEvidence = 0;
         const strong: string[] = [];
         for (const c of matched[i] ?? [])
-          if (plainPhrase.has(c) || (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight))) {
+          if (plainPhrase?.has(c) || (!weak.has(c) && (full.has(c) || (entry.weights.get(c) ?? 0) >= SETTINGS.keywordWeight))) {
             evidence += idf.get(c) ?? 0;
             rankedEvidence += (idf.get(c) ?? 0) * factor(c);
             strong.push(c);
