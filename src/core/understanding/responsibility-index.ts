@@ -163,8 +163,10 @@ export function createResponsibilityIndex(
         for (const first of matched[i] ?? [])
           for (const phrase of entry.phrasesByFirst.get(first) ?? [])
             if (phrase.every((c) => concepts.has(c)) && together(phrase)) {
-              if (phrase.every((c) => weak.has(c)) && (!positions || inOrder(phrase, positions)))
-                for (const c of phrase) (plainPhrase ??= new Set()).add(c);
+              if (phrase.every((c) => weak.has(c)) && (!positions || inOrder(phrase, positions))) {
+                plainPhrase ??= new Set();
+                for (const c of phrase) plainPhrase.add(c);
+              }
               for (const c of phrase) {
                 bonus = Math.max(bonus, SETTINGS.phraseBonus * (idf.get(c) ?? 0) * factor(c));
                 if (!full.has(c)) {
