@@ -202,6 +202,10 @@ describe("who_does", () => {
     ] as const)
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["describe_role", role]);
     expect(ids(whodoes.ask("who sets up a new database for my app?"))[0]).toBe("database-administrator");
+    // "which role" asks about the data roles, so an everyday word ("patches") is their work, not a list of roles.
+    const patches = whodoes.ask("which role handles patches?");
+    expect([patches.intent, ids(patches)[0]]).toEqual(["who_does", "database-administrator"]);
+    expect(whodoes.ask("which role books my annual leave?").intent).toBe("out_of_scope");
     expect(ids(whodoes.ask("who checks if someone broke into the database?"))[0]).toBe("database-administrator");
     // "handles the ETL" is the ETL's, not the architect's "handle the load" (a load is also ETL's word).
     expect(ids(whodoes.ask("Who handles the ETL?"))[0]).toBe("data-warehouse-engineer");

@@ -187,7 +187,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const aside = (i: number) =>
       askedAboutOtherDepartment !== undefined && otherQuestions?.has(analysis.sentence[i] ?? -1) === true;
     const ours = (i: number) => !otherDepartment.has(i) && !inRoleName.has(i) && !aside(i);
-    const mentionsData = analysis.words.some((w, i) => signals.isDataNoun(w) && ours(i));
+    // "which role handles patches?": the roles asked about are data roles, so their work is data work.
+    const asksWhichRole = analysis.words.some((w, i) => (w === "which" || w === "what") && analysis.words[i + 1] === "role");
+    const mentionsData = asksWhichRole || analysis.words.some((w, i) => signals.isDataNoun(w) && ours(i));
     const namesData = mentionsData && analysis.words.some((w, i) => signals.namesData(w) && ours(i));
     const plain = new Set<string>();
     const everyday = new Set<string>();
