@@ -193,7 +193,6 @@ describe("who_does", () => {
       "who's in charge of the database?",
       "who do I ask about a database problem?",
       "who makes sure we don't lose data?",
-      "who makes sure we don't lose patient data?",
     ])
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["who_does", "database-administrator"]);
     for (const [q, role] of [
