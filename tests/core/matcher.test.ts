@@ -436,6 +436,10 @@ describe("who_does", () => {
     // Moving the data there is not choosing the product, nor is running one.
     expect(ids(whodoes.ask("move data from mysql to bigquery"))[0]).not.toBe("data-architect");
     expect(ids(whodoes.ask("copy the rows between postgres and mysql"))[0]).not.toBe("data-architect");
+    // Asked by its way, a move is doing it, the DBA's; "how about" still proposes the choice.
+    for (const q of ["how do I migrate to postgres?", "what's the easiest way to migrate sqlite to postgresql?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
+    expect(ids(whodoes.ask("how about we switch to Snowflake?"))[0]).toBe("data-architect");
     expect(ids(whodoes.ask("who maintains the kafka topics?"))[0]).toBe("data-warehouse-engineer");
     for (const q of [
       "our PostgreSQL is down",

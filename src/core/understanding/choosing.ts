@@ -70,6 +70,13 @@ export function isBetween(ws: readonly string[], first: number, and: string): bo
   return and === "and" && ws[first - 1] === "between" && !MOVED_DATA.has(ws[first - 2] ?? "");
 }
 
+/**
+ * "how to migrate to Postgres?", "the easiest way to move SQLite to Postgres": a move asked about by its way is
+ * the doing of it (moving the database), not a choice of where to go. Within a few words before the verb.
+ */
+const THE_WAY: ReadonlySet<string> = new Set(["how", "way", "ways", "method", "steps", "procedure"]);
+const THE_WAY_WITHIN = 4;
+
 export function isChoosing(ws: readonly string[], at: number): boolean {
   if (CHOOSING.some((p) => p.every((w, k) => ws[at - p.length + k] === w))) return true;
   if (ws[at - 1] === "use" && ws.slice(Math.max(0, at - 1 - SHOULD_USE_WITHIN), at - 1).includes("should")) return true;
@@ -77,5 +84,9 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
   if (!verbs) return false;
   const before = ws.slice(Math.max(0, at - 5), at - 1);
   const verb = before.findIndex((w) => verbs.has(w));
-  return verb >= 0 && !before.slice(verb + 1).some((w) => MOVED_DATA.has(w));
+  if (verb < 0 || before.slice(verb + 1).some((w) => MOVED_DATA.has(w))) return false;
+  const verbAt = at - 1 - before.length + verb;
+  const from = Math.max(0, verbAt - THE_WAY_WITHIN);
+  // "how about we switch to Snowflake?" proposes the choice.
+  return !ws.slice(from, verbAt).some((w, k) => THE_WAY.has(w) && ws[from + k + 1] !== "about");
 }
