@@ -267,11 +267,12 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("the sales report is empty this morning, who fixes it?"))[0]).toBe("data-warehouse-engineer");
   });
 
-  it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pgaudit, wait stats, RBAC, SCCs", () => {
+  it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pgaudit, keyspace repair, wait stats, RBAC, SCCs", () => {
     for (const [q, role] of [
       ["stats are stale on the orders table in prod, who updates them?", "database-administrator"],
       ["sql server 2014 is EOL, who plans the move off it?", "database-administrator"],
       ["who turns on pgaudit for the finance db?", "database-administrator"],
+      ["should the cassandra keyspace repair run every night? who sets that up?", "database-administrator"],
       ["sp_whoisactive shows PAGEIOLATCH waits all morning, who looks at it?", "database-administrator"],
       ["who sets up always encrypted on the card number column?", "database-administrator"],
       ["who decides the pk and fk on the new order tables?", "data-architect"],
