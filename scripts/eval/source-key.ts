@@ -22,17 +22,21 @@ export function sourceKey(url: string): string {
   return owner && repo ? `${host}/${owner}/${repo}` : host;
 }
 
-/** Repositories that moved to another owner, by their new name: one project's threads under either name. */
-const MOVED: Readonly<Record<string, string>> = {
+/**
+ * Repositories of one project under another name, by that name: moved to another owner, or the project's own
+ * documentation. The same project's people answer in both, so its threads are dealt to one part.
+ */
+const ONE_PROJECT: Readonly<Record<string, string>> = {
   "github.com/element-hq/synapse": "github.com/matrix-org/synapse",
+  "github.com/clickhouse/clickhouse-docs": "github.com/ClickHouse/ClickHouse",
 };
 
 /**
  * The group a source is split with: one site under its country domains is one site (glassdoor.com,
  * glassdoor.co.uk and glassdoor.es are Glassdoor's). Two sites of one name under different domains are then
  * dealt to one part, which only makes the split stricter. A repository is its own group, under its first
- * name if it moved.
+ * name if it moved, and a project's documentation with the project.
  */
 export function splitGroup(key: string): string {
-  return key.includes("/") ? (MOVED[key.toLowerCase()] ?? key) : (key.split(".")[0] ?? key);
+  return key.includes("/") ? (ONE_PROJECT[key.toLowerCase()] ?? key) : (key.split(".")[0] ?? key);
 }

@@ -36,5 +36,9 @@ describe("the real questions' split", () => {
     expect(splitGroup(sourceKey("https://github.com/element-hq/synapse/issues/1"))).toBe(
       splitGroup(sourceKey("https://github.com/matrix-org/synapse/issues/2")),
     );
+    // ...and so is a project's documentation repository.
+    expect(splitGroup(sourceKey("https://github.com/ClickHouse/clickhouse-docs/issues/1"))).toBe(
+      splitGroup(sourceKey("https://github.com/ClickHouse/ClickHouse/issues/2")),
+    );
   });
 });
