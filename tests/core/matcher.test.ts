@@ -85,6 +85,32 @@ describe("who_does", () => {
     expect(ids(a)[0]).toBe("database-administrator");
     // "activate" is not "active" (an active-active design): turning on a daemon is running the cluster.
     expect(ids(whodoes.ask("how do I activate the repmgr daemon after the upgrade?"))).toEqual(["database-administrator"]);
+    // Production data is live data, not a data product.
+    const live = whodoes.ask("whose call is it whether analysts can use production customer data for testing");
+    expect(live.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("reference-architecture");
+    expect(ids(whodoes.ask("who owns the data products?"))[0]).toBe("data-architect");
+  });
+
+  it("reads a keyword that says a word twice only where the message does ('active active' is not any 'active')", () => {
+    expect(ids(whodoes.ask("who defines what an active customer is?"))[0]).not.toBe("data-architect");
+    expect(ids(whodoes.ask("should the cluster be active-active or active-passive?"))[0]).toBe("data-architect");
+  });
+
+  it("reads 'the data' before another thing the knowledge names as that thing's modifier ('who owns the data model?')", () => {
+    for (const [q, role] of [
+      ["anyone know who owns the data model for the crm migration", "data-architect"],
+      ["who owns the data pipeline from salesforce?", "data-warehouse-engineer"],
+      // Data ownership itself, whatever follows.
+      ["who owns the data?", "data-manager"],
+      ["who owns the data in the CRM?", "data-manager"],
+    ] as const)
+      expect(ids(whodoes.ask(q))[0], q).toBe(role);
+  });
+
+  it("reads 'need to know' asked of someone as learning, not the need-to-know access principle", () => {
+    const learn = whodoes.ask("what does a DBA need to know?");
+    expect([learn.intent, ids(learn)[0]]).toEqual(["describe_role", "database-administrator"]);
+    expect(ids(whodoes.ask("who decides who gets access on a need to know basis?"))[0]).toBe("data-manager");
   });
 
   it("reads a cue word that completes a task phrase as part of the task ('what complete means')", () => {

@@ -56,6 +56,9 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["modeled", "modelled"],
   // Sizing a system is planning its capacity; a font's, a file's or a batch's size is not.
   ["sizing", "sizing"],
+  // Porter makes "production" into "product": production data is live data, not a data product or a product owner.
+  ["production", "production"],
+  ["productions", "production"],
   // Porter makes "activate" into "activ", the stem of "active" (an active-active cluster design).
   ["activate", "activate"],
   ["activates", "activate"],
@@ -113,8 +116,14 @@ export class PhraseMap<T> {
     }
     return node === this.root ? undefined : node.value;
   }
-  /** Non-overlapping matches, scanning left to right and preferring the longest phrase. */
-  *matches(stems: readonly string[]): Generator<{ start: number; end: number; value: T }> {
+  /**
+   * Non-overlapping matches, scanning left to right and preferring the longest phrase; with `holds`, only
+   * phrases it accepts where they stand.
+   */
+  *matches(
+    stems: readonly string[],
+    holds?: (start: number, end: number) => boolean,
+  ): Generator<{ start: number; end: number; value: T }> {
     for (let i = 0; i < stems.length; ) {
       let end = -1;
       let value: T | undefined;
@@ -122,7 +131,7 @@ export class PhraseMap<T> {
       for (let j = i; j < stems.length; j++) {
         node = node.next?.get(stems[j] as string);
         if (!node) break;
-        if (node.value !== undefined) {
+        if (node.value !== undefined && (!holds || holds(i, j + 1))) {
           end = j + 1;
           value = node.value;
         }
@@ -194,7 +203,9 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   const count = (t: string) => {
     for (const w of words(t)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   };
-  for (const t of vocabularyTexts) count(t);
+  const texts = [...vocabularyTexts];
+  for (const t of texts) count(t);
+  const compoundHeads = dataCompoundHeads(texts.map(words));
   for (const [canonical, variants] of Object.entries(thesaurus.synonyms)) {
     count(canonical);
     for (const v of variants) count(v);
@@ -212,7 +223,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   for (const w of abbreviations.keys()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   const spelling = createSpellingCorrector(vocabulary);
 
-  function build(ws: string[]): Analysis {
+  function build(ws: string[], sentence: readonly number[] = ws.map(() => 0)): Analysis {
     const unknown = new Set<number>();
     ws.forEach((w, i) => {
       if (!vocabulary.has(w)) unknown.add(i);
@@ -224,13 +235,15 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       const w = ws[i] ?? "";
       concepts.push({ id: stems[i] ?? w, start: i, end: i + 1, stop: STOPWORDS.has(w) });
     };
-    for (const m of synonyms.matches(stems)) {
+    const holds = (start: number, end: number) =>
+      !endsBeforeItsHead(ws, stems, end, compoundHeads, sentence) && !isAsked(ws, start);
+    for (const m of synonyms.matches(stems, holds)) {
       for (; next < m.start; next++) single(next);
       concepts.push({ id: m.value, start: m.start, end: m.end, stop: false });
       next = m.end;
     }
     for (; next < ws.length; next++) single(next);
-    return { words: ws, stems, concepts: markChoices(ws, stems, concepts), unknown, sentence: ws.map(() => 0) };
+    return { words: ws, stems, concepts: markChoices(ws, stems, concepts), unknown, sentence: [...sentence] };
   }
 
   function analyse(text: string): Analysis {
@@ -244,7 +257,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
         sentence.push(i);
       }
     });
-    return { ...build(ws), sentence };
+    return { ...build(ws, sentence), sentence };
   }
 
   return {
@@ -253,4 +266,56 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     analyseWords: (ws) => build(ws),
     analyse,
   };
+}
+
+/** Words that ask with "need" as a verb: "what does a DBA need to know?", "do I need to know SQL?". */
+const AUXILIARIES: ReadonlySet<string> = new Set(["do", "does", "did", "should", "would", "will", "might", "must"]);
+const SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they", "he", "she", "someone", "everyone", "people"]);
+/** Words right before "need" that make it the noun of a principle: "on a need to know basis", "be need to know". */
+const NOUN_BEFORE: ReadonlySet<string> = new Set(["a", "the", "on", "be", "is", "are", "strictly"]);
+const AUXILIARY_WITHIN = 4;
+
+/**
+ * "what does a DBA need to know?" asks what someone must learn; "on a need to know basis" is the access
+ * principle. A phrase starting with "need" is a verb when someone is said to need.
+ */
+function isAsked(ws: readonly string[], start: number): boolean {
+  const before = ws[start - 1] ?? "";
+  if (ws[start] !== "need" || NOUN_BEFORE.has(before)) return false;
+  return SUBJECTS.has(before) || ws.slice(Math.max(0, start - AUXILIARY_WITHIN), start).some((w) => AUXILIARIES.has(w));
+}
+
+/** Words that make "the data" a noun's modifier, not the thing itself: "the data model", "this data feed". */
+const DATA_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "that", "these", "those", "our", "their", "your", "my"]);
+
+/** The words the knowledge puts right after "data" as one thing ("data model", "data pipeline", "data feed"), stemmed. */
+function dataCompoundHeads(texts: readonly string[][]): ReadonlySet<string> {
+  const heads = new Set<string>();
+  for (const ws of texts)
+    ws.forEach((w, i) => {
+      const head = ws[i + 1];
+      if (w === "data" && head !== undefined && !STOPWORDS.has(head)) heads.add(stem(head));
+    });
+  return heads;
+}
+
+/**
+ * "who owns the data model?": a phrase that ends on "the data" ("owns the data", data ownership) does not hold
+ * when the word after it makes "data" the modifier of another thing, one the knowledge names so.
+ */
+function endsBeforeItsHead(
+  ws: readonly string[],
+  stems: readonly string[],
+  end: number,
+  heads: ReadonlySet<string>,
+  sentence: readonly number[],
+): boolean {
+  const head = stems[end];
+  return (
+    ws[end - 1] === "data" &&
+    DATA_DETERMINERS.has(ws[end - 2] ?? "") &&
+    head !== undefined &&
+    sentence[end] === sentence[end - 1] &&
+    heads.has(head)
+  );
 }

@@ -4,7 +4,7 @@
  * concept, so it stays in the low milliseconds even at tens of thousands of responsibilities.
  */
 import type { Responsibility, Role } from "../knowledge/types.js";
-import type { Analyzer } from "./analyzer.js";
+import type { Analysis, Analyzer } from "./analyzer.js";
 import { SETTINGS } from "./settings.js";
 
 export interface IndexedResponsibility {
@@ -76,14 +76,7 @@ export function createResponsibilityIndex(
       const phrases: string[][] = [];
       const add = (concept: string, w: number) => weights.set(concept, Math.max(weights.get(concept) ?? 0, w));
       for (const keyword of responsibility.keywords) {
-        const ids = [
-          ...new Set(
-            analyzer
-              .analyseKnown(keyword)
-              .concepts.filter((c) => !c.stop)
-              .map((c) => c.id),
-          ),
-        ];
+        const ids = phraseOf(analyzer.analyseKnown(keyword));
         // A word that is only part of a phrase ("full" in "disk full") says less on its own.
         const weight = ids.length > 1 ? SETTINGS.phrasePartWeight : SETTINGS.keywordWeight;
         for (const id of ids) add(id, weight);
@@ -224,25 +217,49 @@ function inOrder(phrase: readonly string[], positions: ReadonlyMap<string, reado
 }
 
 /**
+ * A keyword's concepts, each once, in order; but a word the keyword says twice counts twice: "active active"
+ * is not any "active", nor "end to end" any "end". Two words of one concept ("performance tuning") are one.
+ */
+function phraseOf(analysis: Analysis): string[] {
+  const ids: string[] = [];
+  const said = new Map<string, string>();
+  for (const c of analysis.concepts) {
+    if (c.stop) continue;
+    const text = analysis.words.slice(c.start, c.end).join(" ");
+    const before = said.get(c.id);
+    if (before !== undefined && before !== text) continue;
+    said.set(c.id, text);
+    ids.push(c.id);
+  }
+  return ids;
+}
+
+/**
  * Whether some occurrence of every concept of a phrase falls within a window a little wider than
  * the phrase ("restore the dropped table" matches "dropped table"; "the data centre move ... where
  * the copies live" does not match "copy data").
  */
 export function closeTogether(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
   const window = phrase.length + SETTINGS.phraseSlack;
-  const hits = phrase.flatMap((c, k) => (positions.get(c) ?? []).map((at) => ({ at, k }))).sort((a, b) => a.at - b.at);
-  const seen = new Map<number, number>();
+  // A concept the phrase holds twice ("active active") needs two places in the message, not one counted twice.
+  const need = new Map<string, number>();
+  for (const c of phrase) need.set(c, (need.get(c) ?? 0) + 1);
+  const hits = [...need.keys()].flatMap((c) => (positions.get(c) ?? []).map((at) => ({ at, c }))).sort((a, b) => a.at - b.at);
+  const seen = new Map<string, number>();
+  let met = 0;
   let left = 0;
   for (const hit of hits) {
-    seen.set(hit.k, (seen.get(hit.k) ?? 0) + 1);
+    const now = (seen.get(hit.c) ?? 0) + 1;
+    seen.set(hit.c, now);
+    if (now === need.get(hit.c)) met++;
     while ((hits[left]?.at ?? hit.at) < hit.at - window + 1) {
-      const k = hits[left]?.k ?? -1;
-      const n = (seen.get(k) ?? 1) - 1;
-      if (n === 0) seen.delete(k);
-      else seen.set(k, n);
+      const c = hits[left]?.c ?? "";
+      const n = (seen.get(c) ?? 1) - 1;
+      if (n + 1 === need.get(c)) met--;
+      seen.set(c, n);
       left++;
     }
-    if (seen.size === phrase.length) return true;
+    if (met === need.size) return true;
   }
   return false;
 }
