@@ -545,6 +545,9 @@ describe("other intents", () => {
     // A research data manager is a data manager; "help me with" asks what the bot can do.
     ["what does a research data manager do?", "describe_role", ["data-manager"]],
     ["what can you help me with?", "help", []],
+    // "this app" is the bot; "the app" is any application, whose data is still ours.
+    ["how does this app work?", "help", []],
+    ["who decides how the app's data is stored?", "who_does", ["data-architect"]],
     ["how do I reset my laptop password?", "out_of_scope", []],
     ["who is your favourite singer?", "out_of_scope", []],
     // Pay and career prospects are not what a role does, though the role is named (the labelling rules).

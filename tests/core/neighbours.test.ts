@@ -157,6 +157,15 @@ describe("questions about a neighbouring role", () => {
       ["who sends old paper files to offsite storage?", "records-manager"],
       // An application's injection flaws are its security's, though "SQL" is a data word.
       ["has our web app ever been prone to SQL injection?", "security-engineer"],
+      // Their things, though the roles have the verb: monitoring, deploying to production, prioritising, statistics.
+      ["who monitors the SIEM alerts?", "security-engineer"],
+      ["who deploys the ML model to production?", "machine-learning-engineer"],
+      ["who prioritises the backlog?", "project-manager"],
+      ["who does the statistical analysis for the clinical trial?", "data-analyst"],
+      ["who investigates why revenue dropped?", "data-analyst"],
+      // An application's API and architecture are its developers' and its architects'.
+      ["who builds the API for the mobile app?", "software-developer"],
+      ["who designs the microservices architecture for the ordering system?", "solutions-architect"],
       // Servers' operating systems and the clusters the services run on are infrastructure; the databases' own
       // patches stay the DBA's (below).
       ["who patches the windows servers?", "system-administrator"],

@@ -56,6 +56,8 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["modeled", "modelled"],
   // Sizing a system is planning its capacity; a font's, a file's or a batch's size is not.
   ["sizing", "sizing"],
+  // Porter makes "statistical" into "statist", the stem of a database's statistics: a trial's analysis is not them.
+  ["statistical", "statistical"],
   // Porter makes "production" into "product": production data is live data, not a data product or a product owner.
   ["production", "production"],
   ["productions", "production"],
