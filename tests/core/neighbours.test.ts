@@ -124,6 +124,15 @@ describe("questions about a neighbouring role", () => {
     const career = json("DBA or DevOps engineer, which one should I become?");
     expect([career.intent, career.neighbour?.id]).toEqual(["compare_roles", "devops-engineer"]);
     expect(json("which one should I ask about backups, the DBA or the architect?").intent).toBe("who_does");
+    // Named side by side, as two roles are, they are compared with no other word to say so.
+    for (const [q, id] of [
+      ["DBA or sysadmin?", "system-administrator"],
+      ["data architect or solutions architect for this?", "solutions-architect"],
+      ["are DBAs and sysadmins the same?", "system-administrator"],
+    ] as const) {
+      const pair = json(q);
+      expect([pair.intent, pair.neighbour?.id], q).toEqual(["compare_roles", id]);
+    }
   });
 
   it("says work that only a neighbouring role does is not the data roles', and names that role", () => {

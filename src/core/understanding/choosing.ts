@@ -90,3 +90,17 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
   // "how about we switch to Snowflake?" proposes the choice.
   return !ws.slice(from, verbAt).some((w, k) => THE_WAY.has(w) && ws[from + k + 1] !== "about");
 }
+
+const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
+/**
+ * Two names side by side, as two choices or as a pair: "DBA or sysadmin?", "data engineer vs analytics engineer",
+ * "are DBAs and sysadmins the same?". Only an alternative's words or "and" (with articles) lie between them.
+ */
+export function sideBySide(ws: readonly string[], a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  const between = ws
+    .slice(first.end, second.start)
+    .filter((w) => !ARTICLES.has(w))
+    .join(" ");
+  return between === "and" || ALTERNATIVE.has(between);
+}

@@ -99,8 +99,9 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   const set = (i: IntentId, s: number) => s > 0 && score.set(i, s);
 
   if (named >= 2) set("compare_roles", 1 + 3 * cue("compare_roles"));
-  // "DBA vs data scientist": a role and a neighbouring one compared.
-  else if (named === 1 && neighbour && cue("compare_roles") > 0) set("compare_roles", 1 + 3 * cue("compare_roles"));
+  // "DBA vs data scientist", "DBA or sysadmin?": a role and a neighbouring one compared.
+  else if (named === 1 && neighbour && (cue("compare_roles") > 0 || u.titlesSideBySide))
+    set("compare_roles", 1 + 3 * cue("compare_roles"));
   // With no role named, only an explicit phrase ("work together") makes it about collaboration; each role
   // named (up to two) makes it more so ("how do the data manager and the ETL developers coordinate ...?").
   if (cue("collaboration") > (named > 0 || (standsIn && task === 0) ? 0 : task > 0 ? 99 : 1))
@@ -110,7 +111,8 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
   // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
-  if (named === 1 || (standsIn && (cue("describe_role") > 0 || u.content.size === 0)))
+  // Two titles side by side ask about both, as two roles named do.
+  if ((named === 1 && !(neighbour && u.titlesSideBySide)) || (standsIn && (cue("describe_role") > 0 || u.content.size === 0)))
     // A title typed bare ("DBA?") asks what it is; one beside another department's words ("the pay range for a
     // DBA") asks about their matter.
     set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 && cue("out_of_scope") === 0 ? 1 : 0));

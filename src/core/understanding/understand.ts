@@ -6,6 +6,7 @@
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, createAnalyzer, stem } from "./analyzer.js";
+import { sideBySide } from "./choosing.js";
 import { hasEmoji } from "./normalise.js";
 import type { ResponsibilityIndex } from "./responsibility-index.js";
 import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
@@ -59,6 +60,8 @@ export interface Understanding {
   emojiOnly: boolean;
   /** It carries a word that asks to see the roles side by side ("compare", "at a glance": comparison.yaml's cues). */
   sideBySide: boolean;
+  /** A role and a neighbouring one named side by side, as two named roles are ("DBA or sysadmin?", "DBAs and sysadmins"). */
+  titlesSideBySide: boolean;
   /** A job title the knowledge does not know, asked about as a job ("what does a data governance officer do?"), as typed. */
   unknownTitle?: string;
 }
@@ -222,6 +225,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       ...(askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment }),
       refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
       sideBySide: signals.asksSideBySide(analysis),
+      titlesSideBySide: mentions.some((m) => askedTitles.some((t) => sideBySide(analysis.words, m, t))),
       ...unknownTitle(analysis, inRoleName, cuePositions, asking),
       contextRoles: new Set(
         askedIn === undefined
