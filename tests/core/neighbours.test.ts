@@ -224,6 +224,9 @@ describe("questions about a neighbouring role", () => {
     }
     // Still asked about as a job when no task of ours acts on it.
     expect(json("who is the data steward for the customer domain?").neighbour.id).toBe("data-steward");
+    // The task's words come before its object: "data" after "product manager" makes no "data product" of the title.
+    const pm = json("what does a product manager do for the data team?");
+    expect([pm.intent, pm.neighbour?.id]).toEqual(["describe_role", "project-manager"]);
   });
 
   it("answers who holds a neighbouring role with the closest role, and two neighbours compared as out of scope", () => {

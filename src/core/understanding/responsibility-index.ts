@@ -202,7 +202,7 @@ export function createResponsibilityIndex(
 }
 
 /** Whether the phrase's concepts occur in its order, close together: each after the one before. */
-function inOrder(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
+export function inOrder(phrase: readonly string[], positions: ReadonlyMap<string, readonly number[]>): boolean {
   const [head, ...rest] = phrase;
   // From each occurrence of its first concept: an earlier stray one must not hide a match further on.
   return (positions.get(head ?? "") ?? []).some((start) => {

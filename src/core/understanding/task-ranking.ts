@@ -8,6 +8,7 @@ import { type Analysis, type Analyzer, addTo, type Concept, PhraseMap } from "./
 import {
   closeTogether,
   createResponsibilityIndex,
+  inOrder,
   type ResponsibilityIndex,
   type ResponsibilityMatch,
 } from "./responsibility-index.js";
@@ -159,7 +160,7 @@ export function createTaskRanker(
           content.has(p[0] ?? "") &&
           !titleWords.has(p[0] ?? "") &&
           p.every((x) => content.has(x) || titleWords.has(x)) &&
-          closeTogether(p, positions)
+          inOrder(p, positions)
         )
           for (const x of p) if (titleWords.has(x)) objects.add(x);
     for (const c of objects) content.add(c);
