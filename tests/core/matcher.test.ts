@@ -315,6 +315,11 @@ describe("who_does", () => {
     expect(patched).toContain("patching");
   });
 
+  it("reads access without permission as unauthorised access, which the DBA watches for", () => {
+    const a = whodoes.ask("we think someone accessed the payroll tables without permission, who investigates");
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
+  });
+
   it("reads personally identifying information, in the words people use for it, as personal data, the data manager's", () => {
     for (const q of [
       "who removes personal identifying info from the export?",
