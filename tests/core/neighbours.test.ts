@@ -239,6 +239,11 @@ describe("questions about a neighbouring role", () => {
     expect(b.neighbour.id).toBe("data-scientist");
   });
 
+  it("describes a neighbouring title asked about as one of 'the four roles': a number word is no task", () => {
+    const a = json("is a data steward one of the four roles?");
+    expect([a.intent, a.neighbour?.id]).toEqual(["describe_role", "data-steward"]);
+  });
+
   it("names the neighbour in a collaboration question", () => {
     const a = json("how do DBAs and sysadmins work together?");
     expect(a.intent).toBe("collaboration");

@@ -16,6 +16,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   would could should might must shall may one ones thing things stuff kind sort lot lots bit us since until till though
   although whether whoever person persons people correct guy guys gal anything everything nothing somewhere
   many much teh hte wat wht abt bc cuz r ya ppl
+  two three four five six seven eight nine ten
   whodoes`
     .split(/\s+/)
     .filter(Boolean),
