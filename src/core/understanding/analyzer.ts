@@ -275,7 +275,7 @@ const AUXILIARIES: ReadonlySet<string> = new Set(["do", "does", "did", "should",
 const SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they", "he", "she", "someone", "everyone", "people"]);
 /** Words right before "need" that make it the noun of a principle: "on a need to know basis", "be need to know". */
 const NOUN_BEFORE: ReadonlySet<string> = new Set(["a", "the", "on", "be", "is", "are", "strictly"]);
-const AUXILIARY_WITHIN = 4;
+const AUXILIARY_WITHIN = 6;
 
 /**
  * "what does a DBA need to know?" asks what someone must learn; "on a need to know basis" is the access
