@@ -317,6 +317,12 @@ describe("who_does", () => {
     expect(patched).toContain("patching");
   });
 
+  it("reads 'broke' as 'broken': a pipeline that broke is a broken pipeline", () => {
+    const a = whodoes.ask("the nightly load broke, who fixes it?");
+    expect(a.roles[0]?.score).toBeGreaterThan(0.8);
+    expect(ids(a)[0]).toBe("data-warehouse-engineer");
+  });
+
   it("reads access without permission as unauthorised access, which the DBA watches for", () => {
     const a = whodoes.ask("we think someone accessed the payroll tables without permission, who investigates");
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
