@@ -469,6 +469,10 @@ describe("who_does", () => {
       "should the app support mysql and/or mariadb?",
     ])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+    // A warehouse's modelling approaches side by side are a choice of design, the architect's; building one is not.
+    for (const q of ["who decides between a star schema and a snowflake schema?", "kimball or data vault for the new warehouse?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+    expect(ids(whodoes.ask("who builds the star schema?"))[0]).toBe("data-warehouse-engineer");
     // Switching to a product is a move of platform, not someone starting; switching to a role still is.
     const moved = whodoes.ask("Switch to PostgreSQL?");
     expect([moved.intent, ids(moved)[0]]).toEqual(["who_does", "data-architect"]);

@@ -5,7 +5,7 @@
  */
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import type { Thesaurus } from "../knowledge/types.js";
-import { ALTERNATIVE, isBetween, isChoosing } from "./choosing.js";
+import { ALTERNATIVE, ARTICLES, isBetween, isChoosing } from "./choosing.js";
 import { normalise, sentences } from "./normalise.js";
 import { SETTINGS } from "./settings.js";
 import { createSpellingCorrector, type SpellingCorrector } from "./spelling.js";
@@ -189,7 +189,13 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     let last: { start: number; end: number; value: string } | undefined;
     let out = concepts;
     for (const m of kinds.matches(stems)) {
-      const between = last ? ws.slice(last.end, m.start).join(" ") : "";
+      // "a star schema or a snowflake schema": articles say nothing of the pair.
+      const between = last
+        ? ws
+            .slice(last.end, m.start)
+            .filter((w) => !ARTICLES.has(w))
+            .join(" ")
+        : "";
       const pair = last && last.value === m.value && (ALTERNATIVE.has(between) || isBetween(ws, last.start, between));
       if (pair || isChoosing(ws, m.start)) {
         const [from, to] = [pair && last ? last.start : m.start, m.end];

@@ -18,6 +18,8 @@ export const ALTERNATIVE: ReadonlySet<string> = new Set([
   "better than",
   "faster than",
 ]);
+/** Articles before a name say nothing of it: "a star schema or a snowflake schema". */
+export const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
 /**
  * Words right before a product's name that make it a choice of that kind too ("move the backend to
  * postgres", "let's try PostgreSQL", "why not MongoDB?", "an alternative to ClickHouse", "instead of AWS",
@@ -67,7 +69,8 @@ const MOVED_DATA: ReadonlySet<string> = new Set([
  * systems ("copy the rows between postgres and mysql") does not.
  */
 export function isBetween(ws: readonly string[], first: number, and: string): boolean {
-  return and === "and" && ws[first - 1] === "between" && !MOVED_DATA.has(ws[first - 2] ?? "");
+  const at = ARTICLES.has(ws[first - 1] ?? "") ? first - 1 : first;
+  return and === "and" && ws[at - 1] === "between" && !MOVED_DATA.has(ws[at - 2] ?? "");
 }
 
 /**
@@ -91,7 +94,6 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
   return !ws.slice(from, verbAt).some((w, k) => THE_WAY.has(w) && ws[from + k + 1] !== "about");
 }
 
-const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
 /**
  * Two names side by side, as two choices or as a pair: "DBA or sysadmin?", "data engineer vs analytics engineer",
  * "are DBAs and sysadmins the same?". Only an alternative's words or "and" (with articles) lie between them.
