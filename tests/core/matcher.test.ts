@@ -328,6 +328,11 @@ describe("who_does", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
   });
 
+  it("reads rights on a schema as permissions the DBA grants, not the schema's design", () => {
+    expect(ids(whodoes.ask("who do I ping to get SELECT rights on the payroll schema?"))[0]).toBe("database-administrator");
+    expect(ids(whodoes.ask("who decides who gets access rights to the HR data?"))[0]).toBe("data-manager");
+  });
+
   it("reads personally identifying information, in the words people use for it, as personal data, the data manager's", () => {
     for (const q of [
       "who removes personal identifying info from the export?",
