@@ -7,6 +7,7 @@ import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import type { Thesaurus } from "../knowledge/types.js";
 import { ALTERNATIVE, ARTICLES, isBetween, isChoosing } from "./choosing.js";
 import { normalise, sentences } from "./normalise.js";
+import { createPhraseFit } from "./phrase-fit.js";
 import { SETTINGS } from "./settings.js";
 import { createSpellingCorrector, type SpellingCorrector } from "./spelling.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -213,7 +214,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   };
   const texts = [...vocabularyTexts];
   for (const t of texts) count(t);
-  const compoundHeads = dataCompoundHeads(texts.map(words));
+  const fits = createPhraseFit(texts.map(words), stem);
   for (const [canonical, variants] of Object.entries(thesaurus.synonyms)) {
     count(canonical);
     for (const v of variants) count(v);
@@ -243,8 +244,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       const w = ws[i] ?? "";
       concepts.push({ id: stems[i] ?? w, start: i, end: i + 1, stop: STOPWORDS.has(w) });
     };
-    const holds = (start: number, end: number) =>
-      !endsBeforeItsHead(ws, stems, end, compoundHeads, sentence) && !isAsked(ws, start);
+    const holds = (start: number, end: number) => fits({ words: ws, stems, sentence }, start, end);
     for (const m of synonyms.matches(stems, holds)) {
       for (; next < m.start; next++) single(next);
       concepts.push({ id: m.value, start: m.start, end: m.end, stop: false });
@@ -274,56 +274,4 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     analyseWords: (ws) => build(ws),
     analyse,
   };
-}
-
-/** Words that ask with "need" as a verb: "what does a DBA need to know?", "do I need to know SQL?". */
-const AUXILIARIES: ReadonlySet<string> = new Set(["do", "does", "did", "should", "would", "will", "might", "must"]);
-const SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they", "he", "she", "someone", "everyone", "people"]);
-/** Words right before "need" that make it the noun of a principle: "on a need to know basis", "be need to know". */
-const NOUN_BEFORE: ReadonlySet<string> = new Set(["a", "the", "on", "be", "is", "are", "strictly"]);
-const AUXILIARY_WITHIN = 6;
-
-/**
- * "what does a DBA need to know?" asks what someone must learn; "on a need to know basis" is the access
- * principle. A phrase starting with "need" is a verb when someone is said to need.
- */
-function isAsked(ws: readonly string[], start: number): boolean {
-  const before = ws[start - 1] ?? "";
-  if (ws[start] !== "need" || NOUN_BEFORE.has(before)) return false;
-  return SUBJECTS.has(before) || ws.slice(Math.max(0, start - AUXILIARY_WITHIN), start).some((w) => AUXILIARIES.has(w));
-}
-
-/** Words that make "the data" a noun's modifier, not the thing itself: "the data model", "this data feed". */
-const DATA_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "that", "these", "those", "our", "their", "your", "my"]);
-
-/** The words the knowledge puts right after "data" as one thing ("data model", "data pipeline", "data feed"), stemmed. */
-function dataCompoundHeads(texts: readonly string[][]): ReadonlySet<string> {
-  const heads = new Set<string>();
-  for (const ws of texts)
-    ws.forEach((w, i) => {
-      const head = ws[i + 1];
-      if (w === "data" && head !== undefined && !STOPWORDS.has(head)) heads.add(stem(head));
-    });
-  return heads;
-}
-
-/**
- * "who owns the data model?": a phrase that ends on "the data" ("owns the data", data ownership) does not hold
- * when the word after it makes "data" the modifier of another thing, one the knowledge names so.
- */
-function endsBeforeItsHead(
-  ws: readonly string[],
-  stems: readonly string[],
-  end: number,
-  heads: ReadonlySet<string>,
-  sentence: readonly number[],
-): boolean {
-  const head = stems[end];
-  return (
-    ws[end - 1] === "data" &&
-    DATA_DETERMINERS.has(ws[end - 2] ?? "") &&
-    head !== undefined &&
-    sentence[end] === sentence[end - 1] &&
-    heads.has(head)
-  );
 }
