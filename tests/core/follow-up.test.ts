@@ -325,6 +325,9 @@ describe("a follow-up about the last task", () => {
     // A product with a task of its own is a question of its own.
     const c = last(converse("who builds the ETL pipeline from the CRM?", "and who restores Postgres?"));
     expect(ids(c)[0]).toBe("database-administrator");
+    // "How's MongoDB?" after a product is tried weighs another: still the choice, the architect's.
+    const d = last(converse("We need a database, let's try PostgreSQL", "How's MongoDB?"));
+    expect([d.intent, ids(d)[0]]).toEqual(["who_does", "data-architect"]);
   });
 
   it("'what about encryption?' asks the same question of a new task", () => {

@@ -195,6 +195,15 @@ export function afterLead(text: string): string | undefined {
   return m ? text.slice(m[0].length).trim() : undefined;
 }
 
+/** "How's MongoDB?", "how is BigQuery?": a product weighed after another, which only a product may follow. */
+const HOW_IS = new RegExp(String.raw`^\s*(?:${ACKNOWLEDGEMENT})?how(?:\s*['’]?\s*s|\s+is)\b`, "i");
+
+/** The text after an elliptic opening or a "how's", for a product named alone. */
+export const afterProductLead = (text: string): string | undefined => {
+  const m = HOW_IS.exec(text);
+  return m ? text.slice(m[0].length).trim() : afterLead(text);
+};
+
 /** How many words a text has (for "the architect?": a bare name is a question only after another). */
 export const wordCount = (text: string) => (text.match(/[A-Za-z0-9]+/g) ?? []).length;
 

@@ -17,6 +17,7 @@ import { createLastTurnReader, type Last, lastRanking, taskText } from "./last-t
 import { createNames } from "./names.js";
 import {
   afterLead,
+  afterProductLead,
   findReferences,
   type Reference,
   startsNewTopic,
@@ -209,7 +210,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
    */
   function byProduct(text: string, last: Last, plain: MatchResult): MatchResult | undefined {
     if (last.intent !== "who_does" || plain.named.length > 0) return undefined;
-    const rest = afterLead(text);
+    const rest = afterProductLead(text);
     if (rest === undefined || !names.isOnlyProduct(rest)) return undefined;
     const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
     return ranked.length > 0 ? result(plain, "who_does", [], ranked) : undefined;
