@@ -43,8 +43,11 @@ const whodoes = createWhodoes(loadKnowledge());
  * With batch 20's: held-out 78.3%, 65.6% at its first look (its four held-out conversations' later turns: 100.0%
  * intent, 75.0% role), and the same at the end of its round; the tuning part 79.2%, 76.2%. The floors are raised
  * to what was measured: held-out 78% and 65%, tuning 79% and 76%.
+ * With batch 22's: held-out 79.0%, 66.1% at its first look (its four held-out conversations' later turns: 100.0%
+ * intent, 75.0% role); at the end of its round held-out 79.0% (78.98), 66.9% and the tuning part 80.5%, 78.5%.
+ * The role floors are raised to what was measured, held-out 66% and tuning 78%, and the tuning intent floor to 80%.
  */
-const FLOOR = { dev: { intent: 0.79, role: 0.76 }, heldout: { intent: 0.78, role: 0.65 } } as const;
+const FLOOR = { dev: { intent: 0.8, role: 0.78 }, heldout: { intent: 0.78, role: 0.66 } } as const;
 
 describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part) => {
   const conversations = readConversations(part);
