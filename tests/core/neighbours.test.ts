@@ -129,6 +129,9 @@ describe("questions about a neighbouring role", () => {
       ["DBA or sysadmin?", "system-administrator"],
       ["data architect or solutions architect for this?", "solutions-architect"],
       ["are DBAs and sysadmins the same?", "system-administrator"],
+      // What one does, or has, that the other does not.
+      ["what does a data steward do that a data manager doesn't?", "data-steward"],
+      ["what skills must a data engineer have that a software engineer doesn't?", "software-developer"],
     ] as const) {
       const pair = json(q);
       expect([pair.intent, pair.neighbour?.id], q).toEqual(["compare_roles", id]);
