@@ -7,7 +7,7 @@ import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import type { Thesaurus } from "../knowledge/types.js";
 import { ALTERNATIVE, ARTICLES, isBetween, isChoosing } from "./choosing.js";
 import { normalise, sentences } from "./normalise.js";
-import { createPhraseFit } from "./phrase-fit.js";
+import { addDataHeads, createPhraseFit } from "./phrase-fit.js";
 import { SETTINGS } from "./settings.js";
 import { createSpellingCorrector, type SpellingCorrector } from "./spelling.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -209,12 +209,17 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   }
 
   const vocabulary = new Map<string, number>();
-  const count = (t: string) => {
-    for (const w of words(t)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+  const countWords = (ws: readonly string[]) => {
+    for (const w of ws) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   };
-  const texts = [...vocabularyTexts];
-  for (const t of texts) count(t);
-  const fits = createPhraseFit(texts.map(words), stem);
+  const count = (t: string) => countWords(words(t));
+  const dataHeads = new Set<string>();
+  for (const t of vocabularyTexts) {
+    const ws = words(t);
+    countWords(ws);
+    addDataHeads(ws, stem, dataHeads);
+  }
+  const fits = createPhraseFit(dataHeads);
   for (const [canonical, variants] of Object.entries(thesaurus.synonyms)) {
     count(canonical);
     for (const v of variants) count(v);
@@ -232,7 +237,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   for (const w of abbreviations.keys()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   const spelling = createSpellingCorrector(vocabulary);
 
-  function build(ws: string[], sentence: readonly number[] = ws.map(() => 0)): Analysis {
+  function build(ws: string[], sentence: readonly number[] = new Array<number>(ws.length).fill(0)): Analysis {
     const unknown = new Set<number>();
     ws.forEach((w, i) => {
       if (!vocabulary.has(w)) unknown.add(i);
@@ -251,7 +256,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       next = m.end;
     }
     for (; next < ws.length; next++) single(next);
-    return { words: ws, stems, concepts: markChoices(ws, stems, concepts), unknown, sentence: [...sentence] };
+    return { words: ws, stems, concepts: markChoices(ws, stems, concepts), unknown, sentence: sentence as number[] };
   }
 
   function analyse(text: string): Analysis {

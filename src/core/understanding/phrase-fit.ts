@@ -23,18 +23,16 @@ const AUXILIARY_WITHIN = 6;
 const DATA_DETERMINERS: ReadonlySet<string> = new Set(["the", "this", "that", "these", "those", "our", "their", "your", "my"]);
 
 /**
- * @param texts the knowledge's texts, as words: the things it names with "data" before them
- * @param stem the analyzer's stemmer
+ * Adds to `heads` the words a knowledge text puts right after "data" as one thing ("data model", "data
+ * pipeline", "data feed"), stemmed. Read as the analyzer counts the vocabulary, so no text is kept for it.
  */
-export function createPhraseFit(texts: readonly (readonly string[])[], stem: (word: string) => string): PhraseFit {
-  // The words the knowledge puts right after "data" as one thing ("data model", "data pipeline", "data feed").
-  const heads = new Set<string>();
-  for (const ws of texts)
-    ws.forEach((w, i) => {
-      const head = ws[i + 1];
-      if (w === "data" && head !== undefined && !STOPWORDS.has(head)) heads.add(stem(head));
-    });
+export function addDataHeads(ws: readonly string[], stem: (word: string) => string, heads: Set<string>): void {
+  for (let i = 0; i < ws.length - 1; i++)
+    if (ws[i] === "data" && !STOPWORDS.has(ws[i + 1] as string)) heads.add(stem(ws[i + 1] as string));
+}
 
+/** @param heads the knowledge's things named with "data" before them (addDataHeads) */
+export function createPhraseFit(heads: ReadonlySet<string>): PhraseFit {
   /**
    * "who owns the data model?": a phrase that ends on "the data" ("owns the data", data ownership) does not
    * hold when the word after it makes "data" the modifier of another thing, one the knowledge names so.

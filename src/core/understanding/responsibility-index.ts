@@ -4,7 +4,7 @@
  * concept, so it stays in the low milliseconds even at tens of thousands of responsibilities.
  */
 import type { Responsibility, Role } from "../knowledge/types.js";
-import type { Analysis, Analyzer } from "./analyzer.js";
+import type { Analysis, Analyzer, Concept } from "./analyzer.js";
 import { SETTINGS } from "./settings.js";
 
 export interface IndexedResponsibility {
@@ -222,13 +222,13 @@ export function inOrder(phrase: readonly string[], positions: ReadonlyMap<string
  */
 function phraseOf(analysis: Analysis): string[] {
   const ids: string[] = [];
-  const said = new Map<string, string>();
+  const said = new Map<string, Concept>();
+  const text = (c: Concept) => analysis.words.slice(c.start, c.end).join(" ");
   for (const c of analysis.concepts) {
     if (c.stop) continue;
-    const text = analysis.words.slice(c.start, c.end).join(" ");
     const before = said.get(c.id);
-    if (before !== undefined && before !== text) continue;
-    said.set(c.id, text);
+    if (before !== undefined && text(before) !== text(c)) continue;
+    said.set(c.id, c);
     ids.push(c.id);
   }
   return ids;
