@@ -242,6 +242,16 @@ describe("questions about a neighbouring role", () => {
     expect(b.neighbour.id).toBe("data-scientist");
   });
 
+  it("names the neighbouring role whose own words another department's are, every one of them", () => {
+    const tests = json("who writes the unit tests for the payments service?");
+    expect([tests.intent, tests.neighbour?.id]).toEqual(["out_of_scope", "software-developer"]);
+    // A warehouse's racking is not a server rack, nor a fire drill a report's drill-down.
+    for (const q of ["who builds the new racking in warehouse B?", "who is responsible for the fire drills in our building"]) {
+      const a = json(q);
+      expect([a.intent, a.neighbour], q).toEqual(["out_of_scope", undefined]);
+    }
+  });
+
   it("describes a neighbouring title asked about as one of 'the four roles': a number word is no task", () => {
     const a = json("is a data steward one of the four roles?");
     expect([a.intent, a.neighbour?.id]).toEqual(["describe_role", "data-steward"]);

@@ -240,12 +240,17 @@ function aboutNeighbour(intent: IntentId, u: Understanding, standsIn: boolean, n
   // "who hires data scientists?" asks who does another department's work, not about a data scientist's
   // (a career question about the job still is: "how do I get a developer job?").
   const othersMatter = (u.cues.get("out_of_scope") ?? 0) > 0 && (u.cues.get("who_does") ?? 0) > 0;
-  if (intent === "out_of_scope")
+  if (intent === "out_of_scope") {
+    // Another department's words that are all a neighbouring role's own ("unit tests", "css") name it.
+    const department = u.departmentNeighbour;
     return theirs && isTaskMatch(theirs, u)
       ? { neighbour: theirs.neighbour }
       : standsIn && neighbour && !othersMatter
         ? { neighbour }
-        : {};
+        : department
+          ? { neighbour: department }
+          : {};
+  }
   if (!neighbour) return {};
   if (standsIn || (named === 1 && (intent === "compare_roles" || intent === "collaboration"))) return { neighbour };
   return {};

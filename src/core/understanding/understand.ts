@@ -30,6 +30,11 @@ export interface Understanding {
   neighbourMentions: NeighbourMention[];
   /** The neighbouring role whose own work (neighbours.yaml keywords) the message's task words match best. */
   neighbourWork: NeighbourRanking | undefined;
+  /**
+   * A neighbouring role whose own keywords are another department's words of the message, every one of them
+   * ("who writes the unit tests?", "how do I center a div in css"): whose that department's work is.
+   */
+  departmentNeighbour?: Neighbour;
   /** The question's total weight as task evidence (matched or not). */
   weight: number;
   /** The message names a data thing (a thesaurus data noun: data, database, report, ...). */
@@ -170,6 +175,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // work by the context: a post that mentions hardware on its way to asking what a DBA does is about the DBA.
     const aboutRole = (m: { start: number }) => focus?.has(analysis.sentence[m.start] ?? -1);
     const neighbourWork = focus && mentions.some(aboutRole) ? undefined : neighbour;
+    const departmentWords = new Set(analysis.concepts.filter((c) => otherDepartment.has(c.start)).map((c) => c.id));
+    const theirs =
+      departmentWords.size > 0 ? ranker.rank(analysis, departmentWords, weight, positions, askedIn).neighbour : undefined;
+    const departmentNeighbour =
+      theirs && [...departmentWords].every((c) => theirs.strong.includes(c)) ? theirs.neighbour : undefined;
     const roles: Role[] = [];
     // "No, I meant the DBA, not the architect": a role the message rules out is not one it asks about.
     for (const m of mentions) {
@@ -211,6 +221,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       content,
       ranking,
       neighbourWork,
+      ...(departmentNeighbour === undefined ? {} : { departmentNeighbour }),
       neighbours: [...new Set(askedTitles.map((m) => neighboursById.get(m.neighbourId)))].filter((n) => n !== undefined),
       neighbourMentions: askedTitles,
       weight,
