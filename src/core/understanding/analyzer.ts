@@ -237,7 +237,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   for (const w of abbreviations.keys()) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
   const spelling = createSpellingCorrector(vocabulary);
 
-  function build(ws: string[], sentence: readonly number[] = new Array<number>(ws.length).fill(0)): Analysis {
+  function build(ws: string[], sentence: number[] = new Array<number>(ws.length).fill(0)): Analysis {
     const unknown = new Set<number>();
     ws.forEach((w, i) => {
       if (!vocabulary.has(w)) unknown.add(i);
@@ -256,7 +256,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       next = m.end;
     }
     for (; next < ws.length; next++) single(next);
-    return { words: ws, stems, concepts: markChoices(ws, stems, concepts), unknown, sentence: sentence as number[] };
+    return { words: ws, stems, concepts: markChoices(ws, stems, concepts), unknown, sentence };
   }
 
   function analyse(text: string): Analysis {

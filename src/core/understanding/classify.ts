@@ -241,15 +241,10 @@ function aboutNeighbour(intent: IntentId, u: Understanding, standsIn: boolean, n
   // (a career question about the job still is: "how do I get a developer job?").
   const othersMatter = (u.cues.get("out_of_scope") ?? 0) > 0 && (u.cues.get("who_does") ?? 0) > 0;
   if (intent === "out_of_scope") {
+    if (theirs && isTaskMatch(theirs, u)) return { neighbour: theirs.neighbour };
+    if (standsIn && neighbour && !othersMatter) return { neighbour };
     // Another department's words that are all a neighbouring role's own ("unit tests", "css") name it.
-    const department = u.departmentNeighbour;
-    return theirs && isTaskMatch(theirs, u)
-      ? { neighbour: theirs.neighbour }
-      : standsIn && neighbour && !othersMatter
-        ? { neighbour }
-        : department
-          ? { neighbour: department }
-          : {};
+    return u.departmentNeighbour ? { neighbour: u.departmentNeighbour } : {};
   }
   if (!neighbour) return {};
   if (standsIn || (named === 1 && (intent === "compare_roles" || intent === "collaboration"))) return { neighbour };
