@@ -192,6 +192,19 @@ describe("several questions in one message", () => {
     expect(whodoes.ask("Should we upgrade the prod database to the next point release? Thoughts?").parts).toBeUndefined();
   });
 
+  it("answers a first question with words of its own but no task word too, understood with the one after it", () => {
+    const a = whodoes.ask("Any idea why this happens? Who tunes slow queries?");
+    expect(a.parts?.map((p) => [p.question, p.intent, top(p)])).toEqual([
+      ["Any idea why this happens?", "who_does", "database-administrator"],
+      ["Who tunes slow queries?", "who_does", "database-administrator"],
+    ]);
+    // The second is asked on its own, whatever the first made of the two together.
+    const second = whodoes.ask("Is that normal? Can we rebuild the indexes online?").parts?.[1];
+    expect(second?.roles[0]?.id).toBe("database-administrator");
+    // Too few words of its own to be asked apart.
+    expect(whodoes.ask("Thoughts? Who restores a dropped table?").parts).toBeUndefined();
+  });
+
   it("extends --json with the parts, renaming nothing", () => {
     const j = JSON.parse(answerToJson(whodoes.ask("who restores a dropped table and who designs the partitioning?")));
     expect(Object.keys(j)).toEqual(["intent", "roles", "text", "title", "summary", "evidence", "parts"]);

@@ -67,7 +67,9 @@ export const MAX_QUESTIONS = 3;
  * A sentence asks a question of its own when it names a role or job or has task words, or when it is a
  * further question with words of its own (see isFurtherQuestion), which is about the question before it.
  * One that only asks ("What's the difference?", "who should I meet?", "Thoughts?") belongs to the question
- * before it (or, first in the message, to the one after it): the two are read together.
+ * before it (or, first in the message, to the one after it): the two are read together. First in the
+ * message, one with words of its own ("Is this expected behaviour?") is still answered apart, as it reads
+ * with the question after it, and that one is answered on its own.
  */
 export function questionsOf(understander: Understander, text: string): Questions {
   const analysis = understander.analyse(text);
@@ -78,6 +80,7 @@ export function questionsOf(understander: Understander, text: string): Questions
   const groups: number[][] = [];
   const leading: number[] = [];
   const leaning = new Set<number>();
+  let asksWithNext = false;
   parts.forEach((part, i) => {
     if (!asks(part) || !analysis.sentence.includes(i)) return;
     // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question.
@@ -95,9 +98,15 @@ export function questionsOf(understander: Understander, text: string): Questions
         ASKS_WHO.test(part) &&
         (own.words.get(i) ?? 0) >= 1 &&
         refersBack(analysis, [i]))
-    )
+    ) {
+      // "Is this manually triggered? How do we backfill to a certain date?": a first question with words of its
+      // own but no task word is asked too, though it is understood with the question after it.
+      if (groups.length === 0 && leading.some((l) => isFurtherQuestion(parts[l] ?? "", own.words.get(l) ?? 0))) {
+        groups.push(leading.splice(0));
+        asksWithNext = true;
+      }
       groups.push([...leading.splice(0), i]);
-    else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {
+    } else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {
       leaning.add(groups.length);
       groups.push([i]);
     } else (groups.at(-1) ?? leading).push(i);
@@ -105,7 +114,11 @@ export function questionsOf(understander: Understander, text: string): Questions
   if (groups.length === 0) return whole();
   const asked = groups.slice(0, MAX_QUESTIONS);
   const textOf = (group: readonly number[]) => group.map((i) => parts[i]?.trim()).join(" ");
-  const read = (group: readonly number[], g: number): Question => {
+  const read = (group: readonly number[], g: number): Question =>
+    g === 0 && asksWithNext
+      ? { text: textOf(group), understanding: readGroup([...group, ...(asked[1] ?? [])], g).understanding }
+      : readGroup(group, g);
+  const readGroup = (group: readonly number[], g: number): Question => {
     // A question with task words of its own reads the rest of the message as context for its role ("...index
     // changes? What should the process of index review entail?"), save other "who ...?" questions' task words
     // when it asks "who" too: "Who builds the loads into the warehouse? Who backs up the warehouse database?"
