@@ -106,6 +106,8 @@ describe("a follow-up about the last role", () => {
     const a = last(converse("what does a data manager do?", "how do I get started?"));
     expect(a.intent).toBe("onboarding");
     expect(a.title).toMatch(/^Data manager: /);
+    const b = last(converse("How do you become a DBA?", "Where do you start?"));
+    expect([b.intent, b.roles[0]?.id]).toEqual(["onboarding", "database-administrator"]);
   });
 
   it("'what should I learn first for that?' after whose task it is starts that role's tour", () => {

@@ -57,6 +57,9 @@ const QUESTION_FRAMES: ReadonlySet<string> = new Set(["what does", "what do", "w
 /** Words between another department's word and the thing it is done to ("cleaning of the old logs"). */
 const LINKING = new Set(["of", "up", "out", "the", "a", "an", "our", "old", "all"]);
 /** After a data noun, words that make it a group of people ("the data team"), not a data thing. */
+const STARTING_VERBS: ReadonlySet<string> = new Set(["start", "begin"]);
+/** Words that open the thing a verb takes ("begin a restore"), not a person's own start ("begin my career" is a cue). */
+const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this", "that", "these", "those", "our"]);
 const PEOPLE = new Set(["team", "teams", "office", "department", "people", "staff", "group", "unit"]);
 /** Verbs that make a question's frame ask what a role does ("what does a DBA do?"). */
 const DOING: ReadonlySet<string> = new Set(["do", "does", "doing"]);
@@ -145,8 +148,15 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     // "Switch to PostgreSQL?" moves a platform, not a person: a starter's words right before a product chosen.
     const chosenAt = new Set(analysis.concepts.filter((c) => c.choice).map((c) => c.start));
     const choosing = (m: Span & { value: IntentId[] }) => chosenAt.has(m.end) && m.value.includes("onboarding");
+    // "how do I begin a restore?", "where do I start the migration?": a starter's "start" or "begin" with a thing
+    // after it is doing that thing, not starting in a job.
+    const startsAThing = (m: Span & { value: IntentId[] }) =>
+      m.value.includes("onboarding") &&
+      STARTING_VERBS.has(analysis.words[m.end - 1] ?? "") &&
+      OBJECT_DETERMINERS.has(analysis.words[m.end] ?? "") &&
+      analysis.sentence[m.end] === analysis.sentence[m.end - 1];
     const cueMatches = [...cueMap.matches(analysis.stems)].filter(
-      (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m) && !choosing(m),
+      (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m) && !choosing(m) && !startsAThing(m),
     );
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
     const ruledOut = ruledOutPositions(analysis.words);
