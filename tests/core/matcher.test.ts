@@ -143,6 +143,14 @@ describe("who_does", () => {
       "production",
     ]);
     expect(ids(whodoes.ask("is the new app oltp or olap?"))[0]).toBe("data-architect");
+    // Nor the words of a project's places and everyday ones the word list lacks ("wiki" is not "wifi", "repo" not
+    // "reps", "oversight" not "overnight").
+    expect(matcher.match("we have seen the backups of the wiki, the forums and the repo").words).toEqual(
+      expect.arrayContaining(["seen", "wiki", "forums", "repo"]),
+    );
+    expect(matcher.match("who has oversight of cloning the prod database?").words).toEqual(
+      expect.arrayContaining(["oversight", "cloning"]),
+    );
     // A misspelt word still is one.
     expect(matcher.match("who restroes the backup?").words).toContain("restores");
   });
