@@ -491,9 +491,14 @@ describe("who_does", () => {
     expect([moved.intent, ids(moved)[0]]).toEqual(["who_does", "data-architect"]);
     expect(whodoes.ask("I'm switching to DBA next month, where do I start?").intent).toBe("onboarding");
     // Nor is starting or beginning a thing: "how do I begin a restore?" asks how the restore is done.
-    for (const q of ["How do I begin a restore?", "where do I start the migration of the orders table?"])
+    for (const q of [
+      "How do I begin a restore?",
+      "where do I start the migration of the orders table?",
+      "how do I get started with building our own data warehouse?",
+    ])
       expect(whodoes.ask(q).intent, q).toBe("who_does");
     expect(whodoes.ask("where should I begin my career as a data architect?").intent).toBe("onboarding");
+    expect(whodoes.ask("getting started with learning SQL as a new DBA").intent).toBe("onboarding");
     // Moving the data there is not choosing the product, nor is running one.
     expect(ids(whodoes.ask("move data from mysql to bigquery"))[0]).not.toBe("data-architect");
     expect(ids(whodoes.ask("copy the rows between postgres and mysql"))[0]).not.toBe("data-architect");

@@ -57,7 +57,7 @@ const QUESTION_FRAMES: ReadonlySet<string> = new Set(["what does", "what do", "w
 /** Words between another department's word and the thing it is done to ("cleaning of the old logs"). */
 const LINKING = new Set(["of", "up", "out", "the", "a", "an", "our", "old", "all"]);
 /** After a data noun, words that make it a group of people ("the data team"), not a data thing. */
-const STARTING_VERBS: ReadonlySet<string> = new Set(["start", "begin"]);
+const STARTING_VERBS: ReadonlySet<string> = new Set(["start", "begin", "started", "starting"]);
 /** Words that open the thing a verb takes ("begin a restore"), not a person's own start ("begin my career" is a cue). */
 const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this", "that", "these", "those", "our"]);
 const PEOPLE = new Set(["team", "teams", "office", "department", "people", "staff", "group", "unit"]);
@@ -150,11 +150,16 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     const choosing = (m: Span & { value: IntentId[] }) => chosenAt.has(m.end) && m.value.includes("onboarding");
     // "how do I begin a restore?", "where do I start the migration?": a starter's "start" or "begin" with a thing
     // after it is doing that thing, not starting in a job.
-    const startsAThing = (m: Span & { value: IntentId[] }) =>
-      m.value.includes("onboarding") &&
-      STARTING_VERBS.has(analysis.words[m.end - 1] ?? "") &&
-      OBJECT_DETERMINERS.has(analysis.words[m.end] ?? "") &&
-      analysis.sentence[m.end] === analysis.sentence[m.end - 1];
+    // So is "get started with building a warehouse": starting with doing something.
+    const startsAThing = (m: Span & { value: IntentId[] }) => {
+      const [next, after] = [analysis.words[m.end] ?? "", analysis.words[m.end + 1] ?? ""];
+      return (
+        m.value.includes("onboarding") &&
+        STARTING_VERBS.has(analysis.words[m.end - 1] ?? "") &&
+        (OBJECT_DETERMINERS.has(next) || (next === "with" && after.endsWith("ing"))) &&
+        analysis.sentence[m.end] === analysis.sentence[m.end - 1]
+      );
+    };
     const cueMatches = [...cueMap.matches(analysis.stems)].filter(
       (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m) && !choosing(m) && !startsAThing(m),
     );
