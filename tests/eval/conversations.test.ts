@@ -47,7 +47,7 @@ const whodoes = createWhodoes(loadKnowledge());
  * intent, 75.0% role); at the end of its round held-out 79.0% (78.98), 66.9% and the tuning part 80.5%, 78.5%.
  * The role floors are raised to what was measured, held-out 66% and tuning 78%, and the tuning intent floor to 80%.
  */
-const FLOOR = { dev: { intent: 0.8, role: 0.78 }, heldout: { intent: 0.78, role: 0.66 } } as const;
+const FLOOR = { dev: { intent: 0.81, role: 0.79 }, heldout: { intent: 0.78, role: 0.67 } } as const;
 
 describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part) => {
   const conversations = readConversations(part);
