@@ -35,19 +35,20 @@ export function addDataHeads(ws: readonly string[], stem: (word: string) => stri
 export function createPhraseFit(heads: ReadonlySet<string>): PhraseFit {
   /**
    * "who owns the data model?": a phrase that ends on "the data" ("owns the data", data ownership) does not
-   * hold when the word after it makes "data" the modifier of another thing, one the knowledge names so.
+   * hold when the word after it makes "data" the modifier of another thing, one the knowledge names so. Nor
+   * does a two-word one ending on "data": "manage data quality", "patient data systems".
    */
-  const endsBeforeItsHead = ({ words, stems, sentence }: Words, end: number) => {
+  const endsBeforeItsHead = ({ words, stems, sentence }: Words, start: number, end: number) => {
     const head = stems[end];
     return (
       words[end - 1] === "data" &&
-      DATA_DETERMINERS.has(words[end - 2] ?? "") &&
+      (DATA_DETERMINERS.has(words[end - 2] ?? "") || end - start === 2) &&
       head !== undefined &&
       sentence[end] === sentence[end - 1] &&
       heads.has(head)
     );
   };
-  return (at, start, end) => !endsBeforeItsHead(at, end) && !isAsked(at.words, start);
+  return (at, start, end) => !endsBeforeItsHead(at, start, end) && !isAsked(at.words, start);
 }
 
 /**
