@@ -39,6 +39,30 @@ describe("a follow-up about the last role", () => {
     expect(ids(a)).toEqual(["database-administrator"]);
   });
 
+  it("a bare 'what else?' or 'anything else?' asks what 'what else do they do?' asks", () => {
+    for (const [first, role] of [
+      ["who restores a dropped table?", "database-administrator"],
+      ["what does a data architect do?", "data-architect"],
+    ] as const)
+      for (const more of ["what else?", "ok thanks, anything else?"]) {
+        const a = last(converse(first, more));
+        expect([a.intent, ids(a)], `${first} / ${more}`).toEqual(["describe_role", [role]]);
+      }
+    // The context it leaves is the role's, so a comparison after it still has the role to compare.
+    const c = last(converse("what does a data architect do?", "what else?", "how's that different from a data manager?"));
+    expect([c.intent, ids(c)]).toEqual(["compare_roles", ["data-architect", "data-manager"]]);
+    expect(whodoes.ask("what else?").intent).toBe("out_of_scope");
+  });
+
+  it("'who helps them?' is whom the last role works with, not a request for the bot's help", () => {
+    const a = last(converse("who builds the ETL?", "who helps them?"));
+    expect([a.intent, ids(a)[0]]).toEqual(["collaboration", "data-warehouse-engineer"]);
+    expect(last(converse("who builds the ETL?", "can you help me?")).intent).toBe("help");
+    // "w/" is "with".
+    const b = last(converse("who builds the ETL?", "how do they work w/ the DBA?"));
+    expect([b.intent, ids(b)]).toEqual(["collaboration", ["data-warehouse-engineer", "database-administrator"]]);
+  });
+
   it("'and the DBA?' asks the same question of another role", () => {
     const a = last(converse("what does a data architect do?", "and the DBA?"));
     expect(a.intent).toBe("describe_role");

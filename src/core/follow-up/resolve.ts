@@ -55,6 +55,11 @@ const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
 const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
 /** "how does the DBA help with that?", "how does the ETL developer support that?": a role's help in a task. */
 const HELPING = /\b(?:help|helps|support|supports|contribute|contributes|assist|assists)\b/i;
+/** "who helps them?", "who supports them with that?": who works with someone, not a request for the bot's help. */
+const WHO_HELPS = /\bwho\s+(?:helps|supports|assists)\b/i;
+/** "what else?", "anything else?": more of what the role in focus does, as "what else do they do?" asks. */
+const WHAT_ELSE = /^\W*(?:and\s+|so\s+)?(?:what|anything)\s+else(?:\s+(?:is there|then))?\W*$/i;
+const WHAT_ELSE_IN_FULL = "what else do they do?";
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
@@ -269,6 +274,13 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return others.length === 0 && named !== mine ? result(plain, "collaboration", [mine, named]) : undefined;
   }
 
+  /** "who helps them?" after whose task it is, or what a role does: whom that role works with. */
+  function whoHelps(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+    const first = last.roles[0]?.role;
+    const leans = findReferences(text).some((r) => r.kind === "they" || r.kind === "person");
+    return first && leans && WHO_HELPS.test(text) ? result(plain, "collaboration", [first]) : undefined;
+  }
+
   /**
    * "DBA", "as a data manager", "I'll be a DBA": a role typed in answer to "which role are you starting in?"
    * (the onboarding answer with no role) picks it, as its button would; "what does a DBA do?" still asks.
@@ -318,6 +330,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
     const afterThanks = withoutAcknowledgement(text);
     if (plain.intent === "greeting" && afterThanks !== text && ASKS.test(afterThanks)) return read(afterThanks, previous);
+    if (WHAT_ELSE.test(afterThanks)) return read(WHAT_ELSE_IN_FULL, previous);
     const last = lastTurn(previous);
     // Only about the roles, or in an ellipsis: after a task, "who is the manager of the facilities team?" is anyone's.
     const aboutRoles = ROLE_QUESTIONS.includes(last.intent) || last.intent === "list_roles" || afterLead(text) !== undefined;
@@ -331,6 +344,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (pair) return result(plain, "collaboration", pair);
     // A new topic: small talk, a question naming its own roles, another department's work (what the
     // matcher read as out of scope for its words), or a message that says so ("btw, ...").
+    const helper = plain.intent === "help" ? whoHelps(text, plain, last) : undefined;
+    if (helper) return helper;
     if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
     const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
     if (elsewhere || startsNewTopic(text)) return plain;
