@@ -54,6 +54,14 @@ describe("a follow-up about the last role", () => {
     expect(whodoes.ask("what else?").intent).toBe("out_of_scope");
   });
 
+  it("a role named before the pronoun is what it stands for: 'and the architect, who do they work with?'", () => {
+    const a = last(converse("what does a data manager do?", "and the architect, who do they work with?"));
+    expect([a.intent, ids(a)[0]]).toEqual(["collaboration", "data-architect"]);
+    // Without a role of its own, "they" is still the last one.
+    const b = last(converse("what does a data manager do?", "and who do they work with?"));
+    expect([b.intent, ids(b)[0]]).toEqual(["collaboration", "data-manager"]);
+  });
+
   it("'who helps them?' is whom the last role works with, not a request for the bot's help", () => {
     const a = last(converse("who builds the ETL?", "who helps them?"));
     expect([a.intent, ids(a)[0]]).toEqual(["collaboration", "data-warehouse-engineer"]);
@@ -283,7 +291,13 @@ describe("a follow-up about a shared task's roles", () => {
   });
 
   it("a role named against the last task ('does the DBA do that too?', 'why not ...?') gets its part beside the owner's", () => {
-    for (const text of ["does the DBA do that too?", "isn't that the DBA?", "why not the DBA?", "I thought the DBA did that"]) {
+    for (const text of [
+      "does the DBA do that too?",
+      "isn't that the DBA?",
+      "why not the DBA?",
+      "I thought the DBA did that",
+      "does the dba do anything there?",
+    ]) {
       const a = last(converse("who designs the indexes?", text));
       expect([a.intent, ids(a)], text).toEqual(["who_does", ["data-architect", "database-administrator"]]);
       expect(evidence(a), text).toContain("database-administrator/index-maintenance");
@@ -360,6 +374,9 @@ describe("a follow-up about the last task", () => {
     const a = last(converse("who restores a dropped table?", "what about encryption?"));
     expect(a.intent).toBe("who_does");
     expect(evidence(a)[0]).toBe("database-administrator/encryption");
+    // A thing too weak alone to be sure of ("the databases?" is a guess) is asked about as whose it is.
+    const b = last(converse("who is responsible for the data warehouse?", "and the databases?"));
+    expect([b.intent, ids(b)[0]]).toEqual(["who_does", "database-administrator"]);
   });
 
   it.each(["how often should that run?", "How often is this evaluated?", "did you find out how to achieve that?"])(

@@ -141,9 +141,13 @@ const DEMONSTRATIVES = new Set(["that", "this", "those", "these"]);
 /** "become one", "be one", "as one": "one" standing for a role, by the words right before it. */
 const ONE_AS_ROLE = /\b(?:become|becoming|be|as)\s+$/i;
 
+/** "does the DBA do anything there?": "there" closing a question stands for the last task, as "in that" does. */
+const THERE_AT_END = /\b(?:do|does|did|doing|done|help|involved|play|part|role|say)\b[^.?!]*?\b(there)\W*$/i;
+
 /** The pronouns in `text` that may stand for something of the last turn, in order. */
 export function findReferences(text: string): Reference[] {
   const out: Reference[] = [];
+  const there = THERE_AT_END.exec(text);
   for (const m of text.matchAll(PATTERN)) {
     const phrase = m[0].toLowerCase().replace(/\s+/g, " ");
     const kind = KIND.get(phrase);
@@ -156,6 +160,10 @@ export function findReferences(text: string): Reference[] {
       if (next !== undefined && !AFTER_DEMONSTRATIVE.has(next)) continue;
     }
     out.push({ kind, start: m.index, end });
+  }
+  if (there?.[1] !== undefined) {
+    const start = there.index + there[0].lastIndexOf(there[1]);
+    out.push({ kind: "thing", start, end: start + there[1].length });
   }
   return out;
 }

@@ -75,6 +75,11 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
 
   /** "what else do they do?", "how do they work with the DBA?", "who approves that?", "compare them". */
   function byPronoun(text: string, plain: MatchResult, last: Last, refs: Reference[]): MatchResult | undefined {
+    // "and the architect, who do they work with?": a role named before the pronoun is what it stands for.
+    const [own, ...more] = plain.named;
+    const before = refs[0] ? text.slice(0, refs[0].start) : "";
+    if (own && more.length === 0 && ROLE_QUESTIONS.includes(plain.intent) && matcher.match(before).named.includes(own))
+      return plain;
     const focus = last.roles.map((r) => r.role);
     const [first, second] = focus;
     if (!first) return undefined;
@@ -297,10 +302,15 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
    * its own to go on, in a conversation about a task, is still about that task. So is one whose own
    * task words are too few to be sure of, unless it asks "who ..." afresh.
    */
-  function byContinuation(plain: MatchResult, last: Last): MatchResult | undefined {
+  function byContinuation(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     if (plain.named.length > 0 || last.tasks.length === 0) return undefined;
     const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
     if (ranked.length === 0) return undefined;
+    // "and the databases?" after whose the warehouse is: a thing of its own, too weak alone to be sure of, is
+    // asked about as the last question asked about its task.
+    const rest = afterLead(text);
+    const asked = rest ? matcher.match(`who looks after ${rest}`) : undefined;
+    if (asked?.intent === "who_does" && (asked.ranked[0]?.score ?? 0) >= WEAK_OWN_TASK) return asked;
     if (plain.intent === "out_of_scope") return result(plain, "who_does", [], ranked);
     const own = plain.ranked[0];
     if (plain.intent !== "who_does" || !own || own.role === ranked[0]?.role) return undefined;
@@ -363,7 +373,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
       byRoleEllipsis(text, plain, last) ??
       (short ? undefined : byComparison(text, plain, last)) ??
-      byContinuation(plain, last) ??
+      byContinuation(text, plain, last) ??
       plain
     );
   }
