@@ -146,6 +146,8 @@ describe("a follow-up about the last role", () => {
     const a = last(converse("who designs the partitioning of the orders table?", "what should I learn first for that?"));
     expect(a.intent).toBe("onboarding");
     expect(a.title).toMatch(/^Data architect: /);
+    const b = last(converse("who maintains the warehouse?", "how do I get started doing that?"));
+    expect([b.intent, b.title]).toEqual(["onboarding", expect.stringMatching(/^Data warehouse engineer: /)]);
     // Without "for that", a task answer leaves "I'm new here" to pick a role.
     expect(last(converse("who runs the backups?", "I'm new here")).roles).toEqual([]);
   });
@@ -193,6 +195,9 @@ describe("a newcomer's follow-ups", () => {
     expect(answers[1]?.title).toMatch(/^Database administrator: /);
     expect(ids(answers[2] as Answer)[0]).toBe("database-administrator");
     expect(ids(answers[3] as Answer).slice(0, 2)).toEqual(["database-administrator", "data-manager"]);
+    // What they will be doing is what the role does.
+    const day = last(converse("I start monday as a data architect. how do I get started?", "what will I be doing day to day?"));
+    expect([day.intent, ids(day)]).toEqual(["describe_role", ["data-architect"]]);
   });
 
   it("keep the tour's role in the context, through the store's JSON", () => {

@@ -48,7 +48,7 @@ const WEAK_OWN_TASK = 0.5;
  */
 const MAX_ROLE_REFERENCE_WORDS = 15;
 /** "what should I learn first for that?" after whose task it is: for that role's work. */
-const FOR_THAT_WORK = /\bfor (?:that|this|it|them|that (?:job|role|work)|this (?:job|role|work))\s*[?.!]*\s*$/i;
+const FOR_THAT_WORK = /\b(?:for|doing|with) (?:that|this|it|them|that (?:job|role|work)|this (?:job|role|work))\s*[?.!]*\s*$/i;
 /** A message that asks something: a question word or a question mark. */
 const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
 /** The asker speaking of themself: on a tour, the role they are starting in. */
@@ -262,7 +262,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
    * by someone who took a tour ("what should I learn first?"), the tour of the role they are starting in; and "what
    * should I learn first for that?" after whose task it is, that role's tour. After a task answer, a plain
    * "I'm new here" is a newcomer asking which role, as it is on its own. Someone starting in a role asks "who
-   * do I work with?" about it, and "how do I work with the data manager?" about the two together.
+   * do I work with?" about it, "how do I work with the data manager?" about the two together, and "what will I
+   * be doing?" about what the role does.
    */
   function byNewcomer(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     const first = last.roles[0]?.role;
@@ -273,6 +274,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       return first && last.intent === "who_does" && FOR_THAT_WORK.test(text) ? result(plain, "onboarding", [first]) : undefined;
     }
     const mine = last.starting;
+    // "what will I actually be doing day to day?" on a tour: what the role they are starting in does.
+    const describes = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("describe_role") && !plain.neighbour;
+    if (describes && mine && plain.named.length === 0 && FIRST_PERSON.test(text)) return result(plain, "describe_role", [mine]);
     if (plain.intent !== "collaboration" || !mine || !FIRST_PERSON.test(text)) return undefined;
     const [named, ...others] = plain.named;
     if (!named) return result(plain, "collaboration", [mine]);
