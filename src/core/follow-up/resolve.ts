@@ -47,7 +47,7 @@ const WEAK_OWN_TASK = 0.5;
  * long post, "their data" and "they" are the post's own people and things.
  */
 const MAX_ROLE_REFERENCE_WORDS = 15;
-/** "what should I learn first for that?" after whose task it is: for that role's work. */
+/** "what should I learn first for that?", "how do I get started doing that?" after whose task it is: that role's work. */
 const FOR_THAT_WORK = /\b(?:for|doing|with) (?:that|this|it|them|that (?:job|role|work)|this (?:job|role|work))\s*[?.!]*\s*$/i;
 /** A message that asks something: a question word or a question mark. */
 const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
