@@ -198,9 +198,9 @@ describe("several questions in one message", () => {
       ["Any idea why this happens?", "who_does", "database-administrator"],
       ["Who tunes slow queries?", "who_does", "database-administrator"],
     ]);
-    // The second is asked on its own, whatever the first made of the two together.
-    const second = whodoes.ask("Is that normal? Can we rebuild the indexes online?").parts?.[1];
-    expect(second?.roles[0]?.id).toBe("database-administrator");
+    // "normal" is no normalisation, so "Is that normal?" has too few words of its own to be asked apart.
+    const one = whodoes.ask("Is that normal? Can we rebuild the indexes online?");
+    expect([one.parts, one.roles[0]?.id]).toEqual([undefined, "database-administrator"]);
     // Too few words of its own to be asked apart.
     expect(whodoes.ask("Thoughts? Who restores a dropped table?").parts).toBeUndefined();
   });

@@ -68,6 +68,17 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["activated", "activate"],
   ["activating", "activate"],
   ["activation", "activate"],
+  // Porter makes "normalization" into "normal": "is this normal?" is not normalising a schema.
+  ["normalization", "normalis"],
+  ["normalizations", "normalis"],
+  ["normalize", "normalis"],
+  ["normalized", "normalis"],
+  ["normalizes", "normalis"],
+  ["normalizing", "normalis"],
+  ["denormalization", "denormalis"],
+  ["denormalize", "denormalis"],
+  ["denormalized", "denormalis"],
+  ["denormalizing", "denormalis"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
