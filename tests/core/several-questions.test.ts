@@ -35,6 +35,28 @@ describe("several questions in one message", () => {
     ]);
   });
 
+  it("splits the ways people list and join questions: '1-', '#2', 'q1:', '1) 2)' on one line, '+', 'n', 'whos'", () => {
+    const roles = (q: string) => whodoes.ask(q).parts?.map((p) => p.roles[0]?.id ?? p.intent);
+    const three = ["database-administrator", "data-architect", "data-manager"];
+    expect(roles("1) who restores dropped tables 2) who designs partitioning 3) who owns data quality")).toEqual(three);
+    expect(roles("1- who restores dropped tables\n2- who designs partitioning\n3- who owns data quality")).toEqual(three);
+    expect(roles("q1: who restores dropped tables? q2: who designs partitioning?")).toEqual(three.slice(0, 2));
+    expect(roles("pls who restores deleted rows from yesterday + who writes the pii access policy")).toEqual([
+      "database-administrator",
+      "data-manager",
+    ]);
+    expect(roles("who restores tables n who designs partitions")).toEqual(three.slice(0, 2));
+    expect(roles("whos responsible for data quality and who loads the crm data into the warehouse")).toEqual([
+      "data-manager",
+      "data-warehouse-engineer",
+    ]);
+    const a = whodoes.ask("#1 who restores dropped tables\n#2 who designs partitioning");
+    expect(a.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""))).toEqual([
+      "1. who restores dropped tables",
+      "2. who designs partitioning",
+    ]);
+  });
+
   it("heads each question without the list's own marker (a pasted bullet list)", () => {
     const a = whodoes.ask("- who restores a dropped table?\n- who designs the partitioning?");
     expect(a.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""))).toEqual([

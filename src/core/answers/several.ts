@@ -55,8 +55,8 @@ export function severalQuestions(parts: readonly AnswerPart[], unasked: readonly
   });
 }
 
-/** A list's marker before a question ("- ", "* ", "2) ", "3. "): the heading numbers the questions itself. */
-const LIST_MARKER = /^(?:[-*•]|\d{1,2}[.)])\s+/;
+/** A list's marker before a question ("- ", "* ", "2) ", "3. ", "1- ", "#2 ", "q3: "): the heading numbers the questions itself. */
+const LIST_MARKER = /^(?:[-*•]|\d{1,2}[.):/-]|#\d{1,2}|q\d{1,2}:?)\s+/i;
 
 function shorten(question: string): string {
   const oneLine = question.replace(/\s+/g, " ").trim().replace(LIST_MARKER, "");

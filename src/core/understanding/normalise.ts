@@ -40,9 +40,10 @@ export function hasEmoji(text: string): boolean {
 const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
 // "who restores a dropped table and who designs the partitioning?", "the DBA restored it, who fixes the
 // load?", "which role does backups and which role does ETL?", "1) who sets up the ETL, and 2) who backs it up?":
-// a second "who" (or "which role") question joined on by "and" or a comma starts a sentence of its own.
+// a second "who" (or "which role") question joined on by "and" (or "&", "+", "n", "/") or a comma, or by a list's
+// marker alone ("1) who ... 2) who ..."), starts a sentence of its own.
 const SECOND_WHO =
-  /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&)\s+)(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
+  /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&|\+|n|\/)\s+|\s+(?=\(?(?:\d|[a-c])\)\s*(?:who|whose|whos|which)\b))(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|whos|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
 
 /** The message cut into sentences, at most SETTINGS.maxInputChars of it. */
 export function sentences(text: string): string[] {
