@@ -279,6 +279,13 @@ describe("long posts", () => {
     const a = whodoes.ask(post);
     expect(a.intent).toBe("who_does");
     expect(top(a)).toBe("data-warehouse-engineer");
+    // A question told as asked ("asked me who ...") is the asking sentence too, and "Who is that?" leans on it.
+    const told = [
+      "Hospital IT here. The EHR database is patched and encrypted, the warehouse loads nightly, and the new",
+      "analytics platform is being designed. But the compliance officer asked me who on the data team ensures we",
+      "adhere to healthcare regulations. Who is that?",
+    ].join(" ");
+    expect(top(whodoes.ask(told))).toBe("data-manager");
   });
 
   it("answers a forum post of several paragraphs that asks what a role does", () => {

@@ -28,7 +28,7 @@ const ASKING_START =
   /^(?:\W|\d|q\b|question\b|questions\b|two\b|three\b|quick\b|[a-z]\)|so\b|and\b|but\b|also\b|then\b|ok\b|okay\b|hi\b|hello\b|hey\b|please\b|pls\b|kindly\b|thanks\b|now\b)*\s*(?:who|whose|whos|whom|which|what|whats|how|where|when|why|is|isn't|are|aren't|was|were|can|could|should|would|will|do|does|did|has|have|may|might|must|shall|explain|describe|define|discuss|compare|contrast|list|tell|identify|give|outline|name|suggest|recommend|advise|provide|help|briefly)\b/i;
 /** Ways to ask without a question mark or a question word first. */
 const ASKING_WORDS =
-  /(?:\bquestions?\b[^:?.]{0,30}:|(?:^|\s)\(?(?:1|a)[).]\s*who\b)|\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know)/i;
+  /(?:\bquestions?\b[^:?.]{0,30}:|(?:^|\s)\(?(?:1|a)[).]\s*who\b)|\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know|(?:asked|asks|asking|know|tell (?:me|us)|figure out|find out|looking for)\b[^.?!]{0,25}\b(?:who|whoever)\b)/i;
 
 const QUESTION_MARK_END = /\?["')\]*_]*$/;
 /** A "who" question word, and a list's marker before one ("2) who", "(b) which role"). */
