@@ -204,6 +204,15 @@ describe("several questions in one message", () => {
     expect(c.intent).toBe("compare_roles");
   });
 
+  it("answers asking for the roles apart from a question with a task or role of its own", () => {
+    const a = whodoes.ask("what roles are there? which one owns data quality?");
+    expect(a.parts?.map((p) => [p.intent, p.roles[0]?.id])).toEqual([
+      ["list_roles", "data-architect"],
+      ["who_does", "data-manager"],
+    ]);
+    expect(whodoes.ask("What roles are there? Which roles do you know about, I mean?").parts).toBeUndefined();
+  });
+
   it("answers a further question with words of its own, but no task word, about the question before it", () => {
     const a = whodoes.ask("Should we upgrade the prod database to the next point release? What are the risks of waiting?");
     expect(a.parts?.map((p) => [p.intent, top(p)])).toEqual([

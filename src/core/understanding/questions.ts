@@ -82,6 +82,11 @@ export function questionsOf(understander: Understander, text: string): Questions
   const leading: number[] = [];
   const leaning = new Set<number>();
   let asksWithNext = false;
+  const asksForTheRoles = (i: number) => {
+    const others = new Set(parts.map((_, k) => k).filter((k) => k !== i));
+    const alone = classify(understander.read(without(analysis, others), text, new Set([i])));
+    return alone.intent === "list_roles" && !alone.sideBySide && !refersBack(analysis, [i]);
+  };
   parts.forEach((part, i) => {
     if (!asks(part) || !analysis.sentence.includes(i)) return;
     // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question.
@@ -98,7 +103,10 @@ export function questionsOf(understander: Understander, text: string): Questions
       (ASKS_WHO.test(parts[groups.at(-1)?.at(-1) ?? -1] ?? "") &&
         ASKS_WHO.test(part) &&
         (own.words.get(i) ?? 0) >= 1 &&
-        refersBack(analysis, [i]))
+        refersBack(analysis, [i])) ||
+      // "what roles are there? which one owns data quality?": asking for the roles is a question of its own, before
+      // another with a task or a role of its own.
+      (parts.some((p, k) => k > i && asks(p) && (own.task.has(k) || own.named.has(k))) && asksForTheRoles(i))
     ) {
       // "Is this manually triggered? How do we backfill to a certain date?": a first question with words of its
       // own but no task word is asked too, though it is understood with the question after it.
