@@ -46,6 +46,9 @@ describe("several questions in one message", () => {
       "data-manager",
     ]);
     expect(roles("who restores tables n who designs partitions")).toEqual(three.slice(0, 2));
+    expect(roles("three things: who restores dropped tables, who designs partitioning, and who owns data quality?")).toEqual(
+      three,
+    );
     expect(roles("whos responsible for data quality and who loads the crm data into the warehouse")).toEqual([
       "data-manager",
       "data-warehouse-engineer",

@@ -25,7 +25,7 @@ export interface Questions {
 
 /** How a sentence that asks may begin, after greetings, list markers and "so", "and", "please". */
 const ASKING_START =
-  /^(?:\W|\d|q\b|question\b|questions\b|two\b|three\b|quick\b|[a-z]\)|so\b|and\b|but\b|also\b|then\b|ok\b|okay\b|hi\b|hello\b|hey\b|please\b|pls\b|kindly\b|thanks\b|now\b)*\s*(?:who|whose|whos|whom|which|what|whats|how|where|when|why|is|isn't|are|aren't|was|were|can|could|should|would|will|do|does|did|has|have|may|might|must|shall|explain|describe|define|discuss|compare|contrast|list|tell|identify|give|outline|name|suggest|recommend|advise|provide|help|briefly)\b/i;
+  /^(?:\W|\d|q\b|question\b|questions\b|things?\b|two\b|three\b|quick\b|[a-z]\)|so\b|and\b|but\b|also\b|then\b|ok\b|okay\b|hi\b|hello\b|hey\b|please\b|pls\b|kindly\b|thanks\b|now\b)*\s*(?:who|whose|whos|whom|which|what|whats|how|where|when|why|is|isn't|are|aren't|was|were|can|could|should|would|will|do|does|did|has|have|may|might|must|shall|explain|describe|define|discuss|compare|contrast|list|tell|identify|give|outline|name|suggest|recommend|advise|provide|help|briefly)\b/i;
 /** Ways to ask without a question mark or a question word first. */
 const ASKING_WORDS =
   /(?:\bquestions?\b[^:?.]{0,30}:|(?:^|\s)\(?(?:1|a)[).]\s*who\b)|\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know|(?:asked|asks|asking|know|tell (?:me|us)|figure out|find out|looking for)\b[^.?!]{0,25}\b(?:who|whoever)\b)/i;
@@ -36,7 +36,7 @@ const WHO = String.raw`(?:who(?:se|s)?|which (?:role|team|person|one))\b`;
 /** "1) ", "(b) ", "2. ", "1- ", "#2 ", "q3: ": a list's marker before a question. */
 const MARKER = String.raw`(?:\(?(?:\d|[a-c])[).:/-]|#\d|q\d:?)\s*`;
 const ASKS_WHO = new RegExp(
-  String.raw`^\W*(?:(?:two|three|quick)?\s*questions?\b[^:]{0,30}:\s*)?(?:${MARKER})?(?:and\s+|also\s+|pls\s+|please\s+|so\s+)?${WHO}`,
+  String.raw`^\W*(?:(?:two|three|quick)?\s*(?:questions?|things?)\b[^:]{0,30}:\s*)?(?:${MARKER})?(?:and\s+|also\s+|pls\s+|please\s+|so\s+)?${WHO}`,
   "i",
 );
 const ADDS_WHO = new RegExp(String.raw`^\W*(?:(?:and|also)\s+|${MARKER})${WHO}`, "i");
