@@ -207,6 +207,18 @@ describe("several questions in one message", () => {
     expect(c.intent).toBe("compare_roles");
   });
 
+  it("reads a question leaning on the one before it in a chat message as a follow-up of that one's answer", () => {
+    const parts = (q: string) => whodoes.ask(q).parts?.map((p) => [p.intent, ...p.roles.slice(0, 2).map((r) => r.id)]);
+    expect(parts("who tunes slow queries? how is that role different from a data architect?")).toEqual([
+      ["who_does", "database-administrator"],
+      ["compare_roles", "database-administrator", "data-architect"],
+    ]);
+    expect(parts("how does the data manager work with the DBA? and with the ETL devs?")).toEqual([
+      ["collaboration", "data-manager", "database-administrator"],
+      ["collaboration", "data-manager", "data-warehouse-engineer"],
+    ]);
+  });
+
   it("answers asking for the roles apart from a question with a task or role of its own", () => {
     const a = whodoes.ask("what roles are there? which one owns data quality?");
     expect(a.parts?.map((p) => [p.intent, p.roles[0]?.id])).toEqual([

@@ -220,3 +220,6 @@ const NEW_TOPIC =
   /\b(?:aside|btw|by the way|unrelated|off[- ]topic|different question|another question|new question|separate question|other question|change of (?:subject|topic)|changing the subject|on another note|on a different note|something else)\b/i;
 
 export const startsNewTopic = (text: string) => NEW_TOPIC.test(text);
+
+/** Whether a question leans on the one before it: a pronoun for its role or task, or an elliptic opening. */
+export const leansBack = (text: string) => findReferences(text).length > 0 || afterLead(text) !== undefined;

@@ -19,6 +19,7 @@ import {
   afterLead,
   afterProductLead,
   findReferences,
+  leansBack,
   type Reference,
   startsNewTopic,
   substitute,
@@ -30,6 +31,12 @@ import { onSharedConcern } from "./shared-concern.js";
 export interface FollowUps {
   /** What `text` asks, read against the turn before it (`previous`) when it leans on it. */
   read(text: string, previous: TurnContext | undefined): MatchResult;
+  /**
+   * A question of a message that leans on the question before it in the same message ("how is that role
+   * different from a data architect?"), read against that one's answer (`before`): only when that makes it a
+   * question about the roles; undefined otherwise.
+   */
+  readInMessage(question: string, before: TurnContext): MatchResult | undefined;
 }
 
 /** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
@@ -382,5 +389,11 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     );
   }
 
-  return { read };
+  function readInMessage(question: string, before: TurnContext): MatchResult | undefined {
+    if (!leansBack(question)) return undefined;
+    const m = read(question, before);
+    return ROLE_QUESTIONS.includes(m.intent) ? m : undefined;
+  }
+
+  return { read, readInMessage };
 }
