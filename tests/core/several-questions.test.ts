@@ -46,6 +46,23 @@ describe("several questions in one message", () => {
       "data-manager",
     ]);
     expect(roles("who restores tables n who designs partitions")).toEqual(three.slice(0, 2));
+    expect(roles("#1 who restores dropped tables #2 who designs partitioning")).toEqual(three.slice(0, 2));
+    // A list on one line, of any kind of question; a chat opening before each "who" keeps them apart.
+    expect(
+      whodoes
+        .ask("1) how do ETL devs work with data architects 2) how do DBAs work with data managers")
+        .parts?.map((p) => p.roles.slice(0, 2).map((r) => r.id)),
+    ).toEqual([
+      ["data-warehouse-engineer", "data-architect"],
+      ["database-administrator", "data-manager"],
+    ]);
+    expect(
+      roles("hey quick ones: whos doing the etl for hubspot? whos approving that the hubspot data meets our rules?"),
+    ).toEqual(["data-warehouse-engineer", "data-manager"]);
+    expect(roles("yo who fixes slow querys on prod?? also who's the data governance person")).toEqual([
+      "database-administrator",
+      "data-manager",
+    ]);
     expect(roles("three things: who restores dropped tables, who designs partitioning, and who owns data quality?")).toEqual(
       three,
     );

@@ -45,11 +45,20 @@ const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
 const SECOND_WHO =
   /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&|\+|n|\/)\s+|\s+(?=\(?(?:\d|[a-c])\)\s*(?:who|whose|whos|which)\b))(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|whos|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
 
+/**
+ * "1) how do ETL devs work with architects 2) how do DBAs work with data managers", "#1 who ... #2 who ...": a list
+ * typed on one line starts each question with its marker; cut there, once the line starts with the first one.
+ */
+const INLINE_LIST = /^\W*(?:\(?(?:1|a)[)/]|#1|q1:?)\s/i;
+const NEXT_IN_LIST =
+  /\s+(?=(?:\(?(?:\d|[b-c])[)/]|#\d|q\d:?)\s*(?:who|whose|whos|which|what|how|where|when|why|is|are|do|does|can|should)\b)/i;
+
 /** The message cut into sentences, at most SETTINGS.maxInputChars of it. */
 export function sentences(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
   return clipped
     .split(SENTENCE_END)
+    .flatMap((s) => (INLINE_LIST.test(s) ? s.split(NEXT_IN_LIST) : [s]))
     .flatMap((s) => s.split(SECOND_WHO))
     .filter((s) => s.trim() !== "");
 }

@@ -36,7 +36,7 @@ const WHO = String.raw`(?:who(?:se|s)?|which (?:role|team|person|one))\b`;
 /** "1) ", "(b) ", "2. ", "1- ", "#2 ", "q3: ": a list's marker before a question. */
 const MARKER = String.raw`(?:\(?(?:\d|[a-c])[).:/-]|#\d|q\d:?)\s*`;
 const ASKS_WHO = new RegExp(
-  String.raw`^\W*(?:(?:two|three|quick)?\s*(?:questions?|things?)\b[^:]{0,30}:\s*)?(?:${MARKER})?(?:and\s+|also\s+|pls\s+|please\s+|so\s+)?${WHO}`,
+  String.raw`^\W*(?:(?:[a-z]+\s+){0,2}(?:questions?|things?|ones)\b[^:]{0,30}:\s*)?(?:${MARKER})?(?:(?:and|also|pls|please|so|ok|okay|yo|hey|hi|btw)\b[\s,:!]*){0,3}${WHO}`,
   "i",
 );
 const ADDS_WHO = new RegExp(String.raw`^\W*(?:(?:and|also)\s+|${MARKER})${WHO}`, "i");
