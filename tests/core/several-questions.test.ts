@@ -218,6 +218,14 @@ describe("several questions in one message", () => {
     const b = whodoes.ask("first week as a data architect, what should I read and who should I meet?");
     expect(b.parts).toBeUndefined();
     expect(b.intent).toBe("onboarding");
+    // The question put another way is the same question.
+    for (const q of [
+      "Who owns data quality? Like, who's actually responsible for making sure the data is accurate?",
+      "who designs the partitioning? i.e. whose job is it to decide how we partition the big tables?",
+      "Who patches the database servers? As in, who applies the security patches?",
+      "Who builds the ETL? I mean who writes the actual extract-transform-load jobs?",
+    ])
+      expect(whodoes.ask(q).parts, q).toBeUndefined();
     // An alternative offered ("Or ...?") is the same question, not a second one.
     const c = whodoes.ask("Is a data warehouse engineer a real job? Or is that lumped in with the database engineer?");
     expect(c.parts).toBeUndefined();

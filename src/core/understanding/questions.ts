@@ -41,6 +41,10 @@ const ASKS_WHO = new RegExp(
 );
 const ADDS_WHO = new RegExp(String.raw`^\W*(?:(?:and|also)\s+|${MARKER})${WHO}`, "i");
 const OFFERS_ALTERNATIVE = /^\W*or\b/i;
+/** "Who owns data quality? Like, who's actually responsible ...?": the same question put another way. */
+const RESTATES = /^\W*(?:like,|as in\b|i mean\b|i\.?e\.?(?=[\s,])|that is,|in other words\b|or rather\b)/i;
+/** The same marker cut off as a sentence of its own ("Like, who's ...", "i.e. whose ..."). */
+const RESTATES_ALONE = /^\W*(?:like|as in|i mean|i\.?e\.?|that is|in other words|or rather)\W*$/i;
 
 export function asks(sentence: string): boolean {
   const s = sentence.trim();
@@ -89,9 +93,11 @@ export function questionsOf(understander: Understander, text: string): Questions
   };
   parts.forEach((part, i) => {
     if (!asks(part) || !analysis.sentence.includes(i)) return;
-    // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question.
+    // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question, as is the question
+    // put another way ("As in, who applies the security patches?").
     const last = groups.at(-1);
-    if (last && OFFERS_ALTERNATIVE.test(part)) last.push(i);
+    const restates = RESTATES.test(part) || RESTATES_ALONE.test(parts[i - 1] ?? "");
+    if (last && (OFFERS_ALTERNATIVE.test(part) || restates)) last.push(i);
     // "Who owns master data? Who builds the warehouse?": a "who ...?" with words of its own asks a question of
     // its own, though its task is a phrase rather than a task word ("master data", "migration approach").
     else if (
