@@ -34,6 +34,11 @@ describe("questions about a neighbouring role", () => {
     const text = answerToText(a);
     expect(text).toMatch(/A data scientist is not one of the four data roles here; the closest is the data warehouse engineer/);
     expect(text).toMatch(/How they differ/);
+    // Roles named only in the post's context are not what it asks about.
+    const post = whodoes.ask(
+      "I work with the data architect and the DBA on our warehouse, and now we're hiring. What does a data scientist do?",
+    );
+    expect([post.intent, post.neighbour?.id, post.title]).toEqual(["describe_role", "data-scientist", a.title]);
   });
 
   it("finds a title in the words messages are read in: 'admin' spelt out, a title inside a longer term", () => {

@@ -87,8 +87,16 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       intent: decision.intent,
       // Whom the answer is about: the roles the question itself asks about ("I'm a DBA. What does a data
       // architect do?" is about the architect), else those the message names ("I'm the new data architect.
-      // How do I get up to speed?" is the architect's tour).
-      named: decision.asked.length > 0 ? decision.asked : decision.starting ? [decision.starting] : understanding.roles,
+      // How do I get up to speed?" is the architect's tour). A neighbouring job described is about itself alone: "I
+      // work with the data architect ... What does a data scientist do?" is not about the architect.
+      named:
+        decision.asked.length > 0
+          ? decision.asked
+          : decision.starting
+            ? [decision.starting]
+            : decision.neighbour && decision.intent === "describe_role"
+              ? []
+              : understanding.roles,
       ranked: ranked(understander, decision.ranking, highlights, decision.guess === true),
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],
