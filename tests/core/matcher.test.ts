@@ -541,6 +541,24 @@ describe("who_does", () => {
 });
 
 describe("other intents", () => {
+  it("reads two roles' pay side by side as pay, and how two roles get along as how they work together", () => {
+    for (const q of [
+      "data engineer vs data architect salary?",
+      "DBA vs data architect: which earns more?",
+      "what's the pay difference between a DBA and a data engineer?",
+      "is DBA a dead-end career?",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    // Asked how they differ beyond another department's word, they are still compared.
+    expect(whodoes.ask("data mgr vs data architect - we can only hire one this year, how do they differ?").intent).toBe(
+      "compare_roles",
+    );
+    for (const q of ["do data managers and DBAs ever clash?", "do architects and DBAs get along?"])
+      expect(whodoes.ask(q).intent, q).toBe("collaboration");
+    // "tl;dr" is no disaster recovery.
+    expect(whodoes.ask("what's the DBA's job, tl;dr").intent).toBe("describe_role");
+  });
+
   it.each([
     ["what does a DBA do?", "describe_role", ["database-administrator"]],
     ["data warehouse engineer", "describe_role", ["data-warehouse-engineer"]],

@@ -176,7 +176,15 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     // department's words outweigh its asking ("what's the salary range for a senior data engineer?").
     const aboutRole =
       named > 0 && otherCues(["out_of_scope", "who_does"]) > 0 && otherCues(["out_of_scope"]) >= cue("out_of_scope");
-    set("out_of_scope", aboutRole ? 1 : 2.5);
+    // "data engineer vs data architect salary?": two roles side by side in another department's matter, asked no
+    // more about how they differ than that matter weighs, and nothing else asked of them, compare their pay, not
+    // their work ("... we can only hire one this year, how do they differ?" still compares them).
+    const theirMatterSideBySide =
+      cue("compare_roles") > 0 &&
+      cue("out_of_scope") >= cue("compare_roles") &&
+      otherCues(["out_of_scope", "who_does", "compare_roles"]) <= 0;
+    if (theirMatterSideBySide) score.delete("compare_roles");
+    set("out_of_scope", aboutRole && !theirMatterSideBySide ? 1 : 2.5);
   }
 
   let best: IntentId = "out_of_scope";
