@@ -559,6 +559,16 @@ describe("other intents", () => {
     expect(whodoes.ask("what's the DBA's job, tl;dr").intent).toBe("describe_role");
   });
 
+  it("reads a newcomer 'starting out' or asking whom to 'meet first' as starting in the role", () => {
+    for (const [q, role] of [
+      ["I'm starting out as a data manager, what's the first thing to do?", "data-manager"],
+      ["new in the data architect role — who should I meet first?", "data-architect"],
+    ] as const) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.roles[0]?.id], q).toEqual(["onboarding", role]);
+    }
+  });
+
   it.each([
     ["what does a DBA do?", "describe_role", ["database-administrator"]],
     ["data warehouse engineer", "describe_role", ["data-warehouse-engineer"]],
