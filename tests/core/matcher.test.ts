@@ -553,7 +553,12 @@ describe("other intents", () => {
     expect(whodoes.ask("data mgr vs data architect - we can only hire one this year, how do they differ?").intent).toBe(
       "compare_roles",
     );
-    for (const q of ["do data managers and DBAs ever clash?", "do architects and DBAs get along?"])
+    for (const q of [
+      "do data managers and DBAs ever clash?",
+      "do architects and DBAs get along?",
+      "who are a data architect's closest colleagues?",
+      "who are the DBA's main stakeholders?",
+    ])
       expect(whodoes.ask(q).intent, q).toBe("collaboration");
     // "tl;dr" is no disaster recovery.
     expect(whodoes.ask("what's the DBA's job, tl;dr").intent).toBe("describe_role");
