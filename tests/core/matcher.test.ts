@@ -560,6 +560,9 @@ describe("other intents", () => {
       "who are the DBA's main stakeholders?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("collaboration");
+    // "mgmt" is "management".
+    const mgmt = whodoes.ask("how does data mgmt work with the DBAs?");
+    expect([mgmt.intent, mgmt.roles.map((r) => r.id)]).toEqual(["collaboration", ["data-manager", "database-administrator"]]);
     // "tl;dr" is no disaster recovery.
     expect(whodoes.ask("what's the DBA's job, tl;dr").intent).toBe("describe_role");
   });
