@@ -411,6 +411,9 @@ describe("who_does", () => {
     expect(ids(a)).toEqual(["data-warehouse-engineer"]);
     expect(JSON.stringify(a.blocks)).toMatch(/ETL \(extract, transform, load\)/);
     expect(whodoes.ask("what does the ETL developer do?").intent).toBe("describe_role");
+    // "who is a data architect?", with "a", asks what one is.
+    const what = whodoes.ask("who is a data architect?");
+    expect([what.intent, ids(what)]).toEqual(["describe_role", ["data-architect"]]);
   });
 
   it("reads the sentence that asks, with the rest as context", () => {

@@ -118,7 +118,9 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     set("describe_role", 1.2 + cue("describe_role") + (u.content.size === 0 && cue("out_of_scope") === 0 ? 1 : 0));
   // "who's the ETL developer around here?", "who is the system designer for our data?": asking who
   // holds a role is asking who does its work.
-  const holds = asked === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0;
+  // "who is a data architect?" with "a" asks what one is, not who holds the job here.
+  const definition = / who (?:is|are) an? /.test(` ${u.analysis.words.join(" ")} `);
+  const holds = asked === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 && !definition;
   const holder = holds ? roles[0] : undefined;
   // "who is the data steward here?": the answer says who is closest, with no task to rank on.
   if (holds) set("who_does", 2.5);
