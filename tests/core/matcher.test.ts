@@ -307,7 +307,7 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("the sales report is empty this morning, who fixes it?"))[0]).toBe("data-warehouse-engineer");
   });
 
-  it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pgaudit, keyspace repair, wait stats, RBAC, SCCs", () => {
+  it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pgaudit, keyspace repair, RBAC, SCCs, BCBS 239, Snowpipe", () => {
     for (const [q, role] of [
       ["stats are stale on the orders table in prod, who updates them?", "database-administrator"],
       ["sql server 2014 is EOL, who plans the move off it?", "database-administrator"],
@@ -322,6 +322,10 @@ describe("who_does", () => {
       ["who builds the agg tables the sales dashboard reads from?", "data-warehouse-engineer"],
       ["who owns the RBAC matrix for the warehouse?", "data-manager"],
       ["do we need SCCs to send the customer extract to our US partner?", "data-manager"],
+      ["who makes sure we meet BCBS 239?", "data-manager"],
+      ["who decides which are our critical data elements?", "data-manager"],
+      ["who writes the pseudonymisation policy for research extracts?", "data-manager"],
+      ["who sets up Snowpipe for the event files?", "data-warehouse-engineer"],
     ] as const)
       expect(ids(whodoes.ask(q))[0], q).toBe(role);
     // Patching the servers shows the patching duty, not only availability's.
