@@ -83,7 +83,7 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * and at the end of its round: 0.781, 0.743, 0.413, 0.064. With batch 22's 13 (797 in all): 0.779, 0.742, 0.410, 0.063;
  * and at the end of its round: 0.783, 0.744, 0.422, 0.062.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.782, roleAccuracy: 0.747, outOfScopeRecall: 0.422, wronglyRejected: 0.061 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.782, roleAccuracy: 0.749, outOfScopeRecall: 0.422, wronglyRejected: 0.061 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
