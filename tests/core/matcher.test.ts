@@ -510,6 +510,10 @@ describe("who_does", () => {
       expect(whodoes.ask(q).intent, q).toBe("who_does");
     expect(whodoes.ask("where should I begin my career as a data architect?").intent).toBe("onboarding");
     expect(whodoes.ask("getting started with learning SQL as a new DBA").intent).toBe("onboarding");
+    // "where do I start looking?" after a problem is about the problem; "where do I start learning?" is a newcomer's.
+    const looking = whodoes.ask("our postgres CPU is pegged at 100% since this morning, where do I start looking?");
+    expect([looking.intent, ids(looking)[0]]).toEqual(["who_does", "database-administrator"]);
+    expect(whodoes.ask("I'm a new DBA, where do I start learning?").intent).toBe("onboarding");
     // Moving the data there is not choosing the product, nor is running one.
     expect(ids(whodoes.ask("move data from mysql to bigquery"))[0]).not.toBe("data-architect");
     expect(ids(whodoes.ask("copy the rows between postgres and mysql"))[0]).not.toBe("data-architect");

@@ -58,6 +58,11 @@ const QUESTION_FRAMES: ReadonlySet<string> = new Set(["what does", "what do", "w
 const LINKING = new Set(["of", "up", "out", "the", "a", "an", "our", "old", "all"]);
 /** After a data noun, words that make it a group of people ("the data team"), not a data thing. */
 const STARTING_VERBS: ReadonlySet<string> = new Set(["start", "begin", "started", "starting"]);
+/**
+ * "where do I start learning?", "how do I get started doing that?" are still a newcomer's; "where do I start
+ * looking?" is doing a thing.
+ */
+const STILL_STARTING: ReadonlySet<string> = new Set(["learning", "studying", "reading", "preparing", "training", "doing"]);
 /** Words that open the thing a verb takes ("begin a restore"), not a person's own start ("begin my career" is a cue). */
 const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this", "that", "these", "those", "our"]);
 const PEOPLE = new Set(["team", "teams", "office", "department", "people", "staff", "group", "unit"]);
@@ -150,13 +155,15 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     const choosing = (m: Span & { value: IntentId[] }) => chosenAt.has(m.end) && m.value.includes("onboarding");
     // "how do I begin a restore?", "where do I start the migration?": a starter's "start" or "begin" with a thing
     // after it is doing that thing, not starting in a job.
-    // So is "get started with building a warehouse": starting with doing something.
+    // So is "get started with building a warehouse", or "where do I start looking?": starting to do something.
     const startsAThing = (m: Span & { value: IntentId[] }) => {
       const [next, after] = [analysis.words[m.end] ?? "", analysis.words[m.end + 1] ?? ""];
       return (
         m.value.includes("onboarding") &&
         STARTING_VERBS.has(analysis.words[m.end - 1] ?? "") &&
-        (OBJECT_DETERMINERS.has(next) || (next === "with" && after.endsWith("ing"))) &&
+        (OBJECT_DETERMINERS.has(next) ||
+          (next === "with" && after.endsWith("ing")) ||
+          (next.endsWith("ing") && !STILL_STARTING.has(next))) &&
         analysis.sentence[m.end] === analysis.sentence[m.end - 1]
       );
     };
