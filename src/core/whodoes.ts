@@ -60,9 +60,6 @@ export interface WhodoesOptions {
   matcher?: Matcher;
 }
 
-/** A message of several questions this long or shorter is chat, where a pronoun may stand for a role. */
-const MAX_CHAT_WORDS = 30;
-
 export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}): Whodoes {
   const matcher = options.matcher ?? createMatcher(knowledge);
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
@@ -110,13 +107,11 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     if (!first || rest.length === 0) return build(m);
     const { parts: _, ...own } = m;
     const answers = [{ ...build(own), question: first.question }];
-    // "who tunes slow queries? how is that role different from a data architect?": in a chat-sized message, a
-    // question that leans on the one before it is read against that one's answer, as a follow-up is against the
-    // last turn's, when that makes it a question about the roles (in a long post, "they" are the post's people).
-    const chatSized = m.words.length <= MAX_CHAT_WORDS;
+    // "who tunes slow queries? how is that role different from a data architect?": a question that leans on the
+    // one before it is read against that one's answer, as a follow-up is against the last turn's.
     for (const p of rest) {
       const before = contextOf(answers[answers.length - 1] as Answer);
-      const followed = chatSized && before ? followUps.readInMessage(p.question, before) : undefined;
+      const followed = before ? followUps.readInMessage(p.question, before, m.words.length) : undefined;
       answers.push({ ...build(followed ?? p), question: p.question });
     }
     return severalQuestions(answers, m.unasked);

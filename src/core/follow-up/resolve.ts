@@ -33,10 +33,10 @@ export interface FollowUps {
   read(text: string, previous: TurnContext | undefined): MatchResult;
   /**
    * A question of a message that leans on the question before it in the same message ("how is that role
-   * different from a data architect?"), read against that one's answer (`before`): only when that makes it a
-   * question about the roles; undefined otherwise.
+   * different from a data architect?"), read against that one's answer (`before`): only in a chat-sized message
+   * (`messageWords` long) and when that makes it a question about the roles; undefined otherwise.
    */
-  readInMessage(question: string, before: TurnContext): MatchResult | undefined;
+  readInMessage(question: string, before: TurnContext, messageWords: number): MatchResult | undefined;
 }
 
 /** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
@@ -54,6 +54,8 @@ const WEAK_OWN_TASK = 0.5;
  * long post, "their data" and "they" are the post's own people and things.
  */
 const MAX_ROLE_REFERENCE_WORDS = 15;
+/** A message of several questions this long or shorter is chat; in a long post, "they" are the post's own people. */
+const MAX_CHAT_MESSAGE_WORDS = 30;
 /** "what should I learn first for that?", "how do I get started doing that?" after whose task it is: that role's work. */
 const FOR_THAT_WORK = /\b(?:for|doing|with) (?:that|this|it|them|that (?:job|role|work)|this (?:job|role|work))\s*[?.!]*\s*$/i;
 /** A message that asks something: a question word or a question mark. */
@@ -318,15 +320,21 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
     if (ranked.length === 0) return undefined;
     // "and the databases?" after whose the warehouse is: a thing of its own, too weak alone to be sure of, is
-    // asked about as the last question asked about its task.
-    const rest = afterLead(text);
-    const asked = rest ? matcher.match(`who looks after ${rest}`) : undefined;
-    if (asked?.intent === "who_does" && (asked.ranked[0]?.score ?? 0) >= WEAK_OWN_TASK) return asked;
-    if (plain.intent === "out_of_scope") return result(plain, "who_does", [], ranked);
+    // asked about as the last question asked about its task, before falling back on that task.
+    const lastTask = () => asWhose(text) ?? result(plain, "who_does", [], ranked);
+    if (plain.intent === "out_of_scope") return lastTask();
     const own = plain.ranked[0];
     if (plain.intent !== "who_does" || !own || own.role === ranked[0]?.role) return undefined;
     if (own.score >= WEAK_OWN_TASK || (plain.cues ?? []).includes("who_does")) return undefined;
-    return result(plain, "who_does", [], ranked);
+    return lastTask();
+  }
+
+  /** The thing after an elliptic opening ("and the databases?") read as whose it is, when that finds an owner. */
+  function asWhose(text: string): MatchResult | undefined {
+    const rest = afterLead(text);
+    if (rest === undefined) return undefined;
+    const m = matcher.match(`who looks after ${rest}`);
+    return m.intent === "who_does" && (m.ranked[0]?.score ?? 0) >= WEAK_OWN_TASK ? m : undefined;
   }
 
   /**
@@ -389,8 +397,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     );
   }
 
-  function readInMessage(question: string, before: TurnContext): MatchResult | undefined {
-    if (!leansBack(question)) return undefined;
+  function readInMessage(question: string, before: TurnContext, messageWords: number): MatchResult | undefined {
+    if (messageWords > MAX_CHAT_MESSAGE_WORDS || !leansBack(question)) return undefined;
     const m = read(question, before);
     return ROLE_QUESTIONS.includes(m.intent) ? m : undefined;
   }

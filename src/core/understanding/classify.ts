@@ -119,8 +119,8 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "who's the ETL developer around here?", "who is the system designer for our data?": asking who
   // holds a role is asking who does its work.
   // "who is a data architect?" with "a" asks what one is, not who holds the job here.
-  const definition = / who (?:is|are) an? /.test(` ${u.analysis.words.join(" ")} `);
-  const holds = asked === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 && !definition;
+  const holds =
+    asked === 1 && task === 0 && cue("who_does") > 0 && otherCues(["who_does"]) === 0 && !asksWhatOneIs(u.analysis.words);
   const holder = holds ? roles[0] : undefined;
   // "who is the data steward here?": the answer says who is closest, with no task to rank on.
   if (holds) set("who_does", 2.5);
@@ -309,4 +309,11 @@ function holderRanking(role: Role): RoleRanking {
 function isRelevant(ranking: RoleRanking[]) {
   const top = ranking[0];
   return (r: RoleRanking) => top !== undefined && (r === top || r.raw >= top.raw * SETTINGS.sharedConcernRatio);
+}
+
+/** "who is a data architect?", "who are an ETL developer's ...": "who" and "is"/"are" before "a"/"an". */
+function asksWhatOneIs(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) => w === "who" && (words[i + 1] === "is" || words[i + 1] === "are") && /^an?$/.test(words[i + 2] ?? ""),
+  );
 }

@@ -2,9 +2,9 @@
  * The shipped matcher behind the core's Matcher interface: understand the message (understand.ts),
  * decide its intent (classify.ts), and report the result in the one shape answers are built from.
  */
-import type { Knowledge } from "../knowledge/types.js";
+import type { Knowledge, Role } from "../knowledge/types.js";
 import type { HighlightSpan, Matcher, MatchResult, RankedRole } from "../matcher.js";
-import { classify } from "./classify.js";
+import { classify, type Decision } from "./classify.js";
 import { questionsOf } from "./questions.js";
 import type { RoleRanking } from "./task-ranking.js";
 import { createUnderstander, type Understander, type Understanding } from "./understand.js";
@@ -87,16 +87,8 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       intent: decision.intent,
       // Whom the answer is about: the roles the question itself asks about ("I'm a DBA. What does a data
       // architect do?" is about the architect), else those the message names ("I'm the new data architect.
-      // How do I get up to speed?" is the architect's tour). A neighbouring job described is about itself alone: "I
-      // work with the data architect ... What does a data scientist do?" is not about the architect.
-      named:
-        decision.asked.length > 0
-          ? decision.asked
-          : decision.starting
-            ? [decision.starting]
-            : decision.neighbour && decision.intent === "describe_role"
-              ? []
-              : understanding.roles,
+      // How do I get up to speed?" is the architect's tour).
+      named: whomAbout(decision, understanding),
       ranked: ranked(understander, decision.ranking, highlights, decision.guess === true),
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],
@@ -122,4 +114,15 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       return named.length === 1 ? named[0]?.id : undefined;
     },
   };
+}
+
+/**
+ * Whom an answer is about: the roles the question itself asks about, else the role someone is starting in, else
+ * those the message names; but a neighbouring job described is about itself alone ("I work with the data
+ * architect ... What does a data scientist do?" is not about the architect).
+ */
+function whomAbout(decision: Decision, understanding: Understanding): Role[] {
+  if (decision.asked.length > 0) return decision.asked;
+  if (decision.starting) return [decision.starting];
+  return decision.neighbour && decision.intent === "describe_role" ? [] : understanding.roles;
 }
