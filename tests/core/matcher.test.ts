@@ -34,6 +34,8 @@ describe("who_does", () => {
     ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
     ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
+    // The thesaurus's "numbers dont match" holds with the apostrophe typed, as most people type it.
+    ["dashboard numbers don't match finance", "data-manager"],
     // A service's own database or a shared one is a design decision, not sharing data.
     ["should the new service get its own database or share the existing one?", "data-architect"],
     // The DBA's index maintenance and replication in the words people use; Singer is an ETL tool only as "taps".
@@ -135,8 +137,16 @@ describe("who_does", () => {
     expect(matcher.match("the regulator KPIs come from the warehouse").words).toContain("kpis");
     expect(matcher.match("keep raw audio of customer calls").words).toContain("audio");
     expect(matcher.match("how do I make the SSMS results grid font bigger?").words).toContain("ssms");
-    // Nor a contraction typed without its apostrophe ("arent" is not "agent"), nor the trade's short forms.
-    expect(matcher.match("why arent the nightly loads finishing?").words).toContain("arent");
+    // Nor a contraction typed without its apostrophe ("arent" is "are not", not "agent"), nor the trade's short forms.
+    expect(matcher.match("why arent the nightly loads finishing?").words).toEqual([
+      "why",
+      "are",
+      "not",
+      "the",
+      "nightly",
+      "loads",
+      "finishing",
+    ]);
     expect(matcher.match("the stored proc is slow in prod").words).toEqual([
       "the",
       "stored",

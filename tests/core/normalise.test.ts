@@ -31,6 +31,11 @@ describe("normalise", () => {
     ],
     ["keeps can't and won't whole", "I can’t log in and it won't start", "i can not log in and it will not start"],
     [
+      "reads a negation typed without its apostrophe as typed with it",
+      "the numbers dont match, it doesnt add up, cant restore, wont load",
+      "the numbers do not match it does not add up can not restore will not load",
+    ],
+    [
       "drops pasted HTML tags but keeps the text between them, and a lone < or >",
       "<img src=x onerror=alert(1)><p>who restores</p> rows < 100 > 5",
       "who restores rows 100 5",

@@ -24,6 +24,9 @@ const NEGATION = /(\w)n't\b/g;
 // "can't" and "won't" are not "ca" + "n't" and "wo" + "n't".
 const IRREGULAR_NEGATION = /\b(can|won)'t\b/g;
 const IRREGULAR_BASE: Record<string, string> = { can: "can", won: "will" };
+// "dont", "doesnt", "cant": chat drops the apostrophe; read as typed with it, so "the numbers dont match" and
+// "the numbers don't match" are the same words.
+const BARE_NEGATION = /\b(do|does|did|is|are|was|were|has|have|had|should|could|would|ca|wo)nt\b/g;
 const WORD = /[a-z0-9]+/g;
 const PLAIN = /^[a-z ]*$/;
 // "40s", "2 min", "6 hours": how long something took, whatever the number, is one word the
@@ -95,7 +98,9 @@ export function normalise(text: string): string[] {
         .replace(NEGATION, "$1 not")
         .replace(CONTRACTION, "$1")
         .replace(DURATION, " duration ");
-  const words = joinParticles(cleaned.match(WORD) ?? []);
+  const words = joinParticles(
+    cleaned.replace(BARE_NEGATION, (_, base: string) => `${IRREGULAR_BASE[`${base}n`] ?? base} not`).match(WORD) ?? [],
+  );
   return words.length > SETTINGS.maxWords ? words.slice(0, SETTINGS.maxWords) : words;
 }
 

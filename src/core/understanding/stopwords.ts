@@ -9,7 +9,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   now of off on once only or other our ours ourselves out over own same she should so some someone somebody something such
   than that the their theirs them themselves then there these they this those through to too under until up very was we
   were what when where which while who whom why will with would you your yours yourself yourselves
-  pls please plz hey hi hello thanks thank thx ok okay yes yeah yep nope u ur im ive id dont doesnt isnt arent wasnt werent didnt hasnt havent hadnt shouldnt couldnt wouldnt aint cant wont whats
+  pls please plz hey hi hello thanks thank thx ok okay yes yeah yep nope u ur im ive id aint whats
   whos hows wheres theres thats lets gonna wanna gotta got get gets getting go going want wants need needs know like
   anyone anybody everyone guys team folks question quick really actually basically also still even maybe probably
   usually normally typically generally currently right now today tomorrow yesterday again already etc eg ie via per
