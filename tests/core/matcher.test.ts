@@ -660,6 +660,10 @@ describe("other intents", () => {
     ["how much do DBAs earn in london?", "out_of_scope", []],
     ["what's the pay range for a DBA here?", "out_of_scope", []],
     ["what's the salary band for a senior data engineer here?", "out_of_scope", []],
+    // Two jobs offered as the one to hire is a choice between them, which their work decides; hiring a pair is not.
+    ["data engineer or DBA, which should I hire?", "compare_roles", ["data-warehouse-engineer", "database-administrator"]],
+    ["should I hire a DBA or a data engineer first?", "compare_roles", ["database-administrator", "data-warehouse-engineer"]],
+    ["we're hiring a DBA and a data engineer, who interviews them?", "out_of_scope", []],
     // "what does" only frames the question: it asks what a role does with "do", about pay with "earn".
     ["what does a senior data architect earn?", "out_of_scope", []],
     ["I'm a nurse, what does a data warehouse engineer do in simple words?", "describe_role", ["data-warehouse-engineer"]],

@@ -98,11 +98,22 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
  * Two names side by side, as two choices or as a pair: "DBA or sysadmin?", "data engineer vs analytics engineer",
  * "are DBAs and sysadmins the same?". Only an alternative's words or "and" (with articles) lie between them.
  */
-export function sideBySide(ws: readonly string[], a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+export function sideBySide(ws: readonly string[], a: Span, b: Span): boolean {
+  const between = wordsBetween(ws, a, b);
+  return between === "and" || ALTERNATIVE.has(between);
+}
+
+/** Two names offered as alternatives: "DBA or data engineer", not the pair "a DBA and a data engineer". */
+export function asAlternatives(ws: readonly string[], a: Span, b: Span): boolean {
+  return ALTERNATIVE.has(wordsBetween(ws, a, b));
+}
+
+type Span = { start: number; end: number };
+
+function wordsBetween(ws: readonly string[], a: Span, b: Span): string {
   const [first, second] = a.start < b.start ? [a, b] : [b, a];
-  const between = ws
+  return ws
     .slice(first.end, second.start)
     .filter((w) => !ARTICLES.has(w))
     .join(" ");
-  return between === "and" || ALTERNATIVE.has(between);
 }

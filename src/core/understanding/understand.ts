@@ -6,7 +6,7 @@
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, createAnalyzer, stem } from "./analyzer.js";
-import { sideBySide } from "./choosing.js";
+import { asAlternatives, sideBySide } from "./choosing.js";
 import { hasEmoji } from "./normalise.js";
 import type { ResponsibilityIndex } from "./responsibility-index.js";
 import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
@@ -88,6 +88,7 @@ export const REFERRING: ReadonlySet<string> = new Set([
   "her",
 ]);
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
+const HIRING = new Set(["hire", "hires", "hiring", "recruit", "recruiting", "recruitment"]);
 
 export interface Understander {
   understand(text: string): Understanding;
@@ -150,6 +151,14 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
     if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
       cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
+    // "DBA or data engineer, which should we hire first?": two jobs offered as the one to hire is a choice
+    // between them, which their work decides, not recruitment's matter.
+    const names = [...mentions, ...titles];
+    if (
+      analysis.words.some((w) => HIRING.has(w)) &&
+      names.some((a, i) => names.slice(i + 1).some((b) => asAlternatives(analysis.words, a, b)))
+    )
+      cues.set("compare_roles", (cues.get("compare_roles") ?? 0) + 1.5);
 
     const positions = new Map<string, number[]>();
     analysis.concepts.forEach((c, i) => {
