@@ -62,6 +62,25 @@ describe("questions about a neighbouring role", () => {
     });
   });
 
+  it("knows the titles people use for the same jobs: a data platform engineer builds pipelines, a report writer makes reports", () => {
+    // "data platform engineer" is longer than the DevOps neighbour's "platform engineer", and the data architect's
+    // keyword "data platform" is no title: it is the data warehouse engineer's other name.
+    expect(json("what does a data platform engineer do?")).toMatchObject({
+      intent: "describe_role",
+      roles: [{ id: "data-warehouse-engineer", score: 1 }],
+    });
+    expect(json("what's a dataops engineer").roles[0]).toMatchObject({ id: "data-warehouse-engineer", score: 1 });
+    for (const [q, id] of [
+      ["what does a data product manager do?", "project-manager"],
+      ["what does a report writer do?", "bi-developer"],
+      ["what does an ML ops engineer do?", "machine-learning-engineer"],
+      ["what does a decision scientist do?", "data-scientist"],
+      ["information security manager vs DBA", "security-engineer"],
+      ["what does a network engineer do?", "system-administrator"],
+    ])
+      expect(json(q ?? "").neighbour?.id, q).toBe(id);
+  });
+
   it("says a job title it does not know is not one it knows, with the closest role by its words only as a guess", () => {
     for (const [q, closest] of [
       ["what does a data governance officer do?", "data-manager"],
