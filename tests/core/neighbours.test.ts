@@ -205,6 +205,12 @@ describe("questions about a neighbouring role", () => {
       // Servers' operating systems and the clusters the services run on are infrastructure; the databases' own
       // patches stay the DBA's (below).
       ["who patches the windows servers?", "system-administrator"],
+      // The operating system's patches are the server's, even on the database server; so are its virtual machines.
+      ["who patches the OS on the db server?", "system-administrator"],
+      ["who spins up the VMs for the new servers", "system-administrator"],
+      // An application's own code and screens are its developers', whatever database they call.
+      ["who writes the backend code that calls the database", "software-developer"],
+      ["who fixes the bug on the login screen", "software-developer"],
       ["who runs the kubernetes cluster for our microservices?", "devops-engineer"],
       ["who fixes the login button on the android app?", "software-developer"],
       ["who writes the REST API for the mobile app?", "software-developer"],
