@@ -123,6 +123,10 @@ describe("questions about a neighbouring role", () => {
     expect(json("who tells the project manager about a failed load?").roles[0].id).toBe("data-warehouse-engineer");
     expect(json("who enforces data standards across teams?").roles[0].id).toBe("data-manager");
     expect(json("what does a data base administrator do?").roles[0]).toMatchObject({ id: "database-administrator" });
+    // A thing's owner asked about alone is whoever owns that work; asked what one does, it is still a job.
+    expect(json("backup restore owner?")).toMatchObject({ intent: "who_does", roles: [{ id: "database-administrator" }] });
+    expect(json("who is the backup owner").roles[0]).toMatchObject({ id: "database-administrator", score: 1 });
+    expect(json("what does a process owner do?").text).toMatch(/is not a job I know/);
   });
 
   it("compares a modelled role with a neighbouring one", () => {

@@ -23,6 +23,11 @@ const OPENERS: ReadonlySet<string> = new Set([
   ...["our", "my", "your", "their", "is", "are", "do", "does", "was", "were", "of", "about", "vs", "versus"],
   ...["and", "between", "than", "as", "like", "become", "becoming"],
 ]);
+/**
+ * "backup owner?", "who is the dr owner": an owner of a thing, asked about alone, is whoever owns that work, not a
+ * job called so ("what does a process owner do?" still asks about a job; "data owner" is a known one).
+ */
+const OWNS_THE_WORK: ReadonlySet<string> = new Set(["owner"]);
 /** The most words a title has before its last ("senior clinical data governance officer" is five). */
 const MAX_TITLE_WORDS = 5;
 
@@ -68,7 +73,8 @@ export function createUnknownTitleFinder(
   const jobHeads = new Set(
     [...roles, ...neighbours].flatMap((job) => {
       const words = wordsOf(job.name);
-      return words.length > 1 ? [foldPlural(words[words.length - 1] ?? "")] : [];
+      const last = foldPlural(words[words.length - 1] ?? "");
+      return words.length > 1 && !OWNS_THE_WORK.has(last) ? [last] : [];
     }),
   );
 
