@@ -286,6 +286,10 @@ describe("questions about a neighbouring role", () => {
     }
   });
 
+  it("describes a neighbouring title asked about as a real job: 'real' and 'job' are no streaming or scheduled job", () => {
+    expect(json("is a BI dev a real job?")).toMatchObject({ intent: "describe_role", neighbour: { id: "bi-developer" } });
+  });
+
   it("describes a neighbouring title asked about as one of 'the four roles': a number word is no task", () => {
     const a = json("is a data steward one of the four roles?");
     expect([a.intent, a.neighbour?.id]).toEqual(["describe_role", "data-steward"]);
