@@ -672,6 +672,8 @@ describe("other intents", () => {
     // Taking over a role is starting in it.
     ["I'm taking over as DBA next week, what should I check first?", "onboarding", ["database-administrator"]],
     ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
+    // A team named for its work is the role, as "the ETL team" is the warehouse engineer.
+    ["new to the data governance team, where do i begin", "onboarding", ["data-manager"]],
     // The first day of the month is a date, not someone's first day.
     ["the first day of the month load failed again", "who_does", ["data-warehouse-engineer"]],
     // Consent is a data thing: asking whether it covers an email to customers is the data manager's, not IT's email.
