@@ -91,6 +91,10 @@ describe("who_does", () => {
     const live = whodoes.ask("whose call is it whether analysts can use production customer data for testing");
     expect(live.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("reference-architecture");
     expect(ids(whodoes.ask("who owns the data products?"))[0]).toBe("data-architect");
+    // Classifying a dataset as confidential is governance; a classifier is a machine-learning model.
+    const classifying = whodoes.ask("whats the process for classifying a new dataset as confidential? who decides");
+    expect([classifying.intent, ids(classifying)[0], classifying.neighbour]).toEqual(["who_does", "data-manager", undefined]);
+    expect(whodoes.ask("who trains the classifier for spam?").neighbour?.id).toBe("data-scientist");
   });
 
   it("reads a keyword that says a word twice only where the message does ('active active' is not any 'active')", () => {

@@ -68,6 +68,10 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["activated", "activate"],
   ["activating", "activate"],
   ["activation", "activate"],
+  // Porter makes "classifier" into "classifi", the stem of "classify": classifying a dataset as confidential is
+  // governance, not a machine-learning classifier.
+  ["classifier", "classifier"],
+  ["classifiers", "classifier"],
   // Porter makes "normalization" into "normal": "is this normal?" is not normalising a schema.
   ["normalization", "normalis"],
   ["normalizations", "normalis"],
