@@ -61,6 +61,8 @@ describe("who_does", () => {
     expect(top?.evidence[0]?.statement.filter((s) => s.strong).map((s) => s.text.toLowerCase())).toContain("restores");
     expect(top?.score).toBeGreaterThan(0.5);
     expect(top?.score).toBeLessThanOrEqual(1);
+    // pg_dump is a backup tool first: an upgrade by dump and restore does not lead the answer.
+    expect(whodoes.ask("who handles `pg_dump` backups").roles[0]?.evidence.map((e) => e.responsibilityId)).toEqual(["backups"]);
   });
 
   it("shows every role in a shared concern, with how each takes part, best first", () => {
