@@ -34,6 +34,8 @@ describe("who_does", () => {
     ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
     ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
+    // Change data capture falling behind is the capture's, not a slow database's.
+    ["cdc from `orders_db` to snowflake lagging ~3h, who owns?", "data-warehouse-engineer"],
     // The thesaurus's "numbers dont match" holds with the apostrophe typed, as most people type it.
     ["dashboard numbers don't match finance", "data-manager"],
     // A service's own database or a shared one is a design decision, not sharing data.
