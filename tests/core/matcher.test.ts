@@ -34,6 +34,9 @@ describe("who_does", () => {
     ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
     ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
+    // The night's run is the batch load, unless it says what else ran.
+    ["duplicate rows in fact_sales after last night's run", "data-warehouse-engineer"],
+    ["nightly run of the backup failed", "database-administrator"],
     // Change data capture falling behind is the capture's, not a slow database's.
     ["cdc from `orders_db` to snowflake lagging ~3h, who owns?", "data-warehouse-engineer"],
     // The thesaurus's "numbers dont match" holds with the apostrophe typed, as most people type it.
