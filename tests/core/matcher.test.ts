@@ -683,6 +683,12 @@ describe("other intents", () => {
     // Taking over a role is starting in it.
     ["I'm taking over as DBA next week, what should I check first?", "onboarding", ["database-administrator"]],
     ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
+    // Sharing the on-call between two roles is how they work together.
+    [
+      "how should the ETL people and the DBAs split the on-call?",
+      "collaboration",
+      ["data-warehouse-engineer", "database-administrator"],
+    ],
     // A team named for its work is the role, as "the ETL team" is the warehouse engineer.
     ["new to the data governance team, where do i begin", "onboarding", ["data-manager"]],
     // The first day of the month is a date, not someone's first day.
