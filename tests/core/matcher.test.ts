@@ -683,6 +683,17 @@ describe("other intents", () => {
     // Taking over a role is starting in it.
     ["I'm taking over as DBA next week, what should I check first?", "onboarding", ["database-administrator"]],
     ["I've just been made data manager for the research office, where do I start?", "onboarding", ["data-manager"]],
+    // How people write who learnt English as a second language, or learn the trade: words joined or split, a
+    // fresher starting out, cooperation between roles, a job's future, the model of data.
+    ["who is in charge to make the datawarehouse", "who_does", ["data-warehouse-engineer"]],
+    ["sir I am fresher, please guide from which topic I start the data engineering", "onboarding", ["data-warehouse-engineer"]],
+    [
+      "pls tell how is the cooperation between data warehouse engineer and DBA",
+      "collaboration",
+      ["data-warehouse-engineer", "database-administrator"],
+    ],
+    ["is data architect job have future or AI will replace", "out_of_scope", []],
+    ["which role make the model of data for new system", "who_does", ["data-architect"]],
     // Sharing the on-call between two roles is how they work together.
     [
       "how should the ETL people and the DBAs split the on-call?",

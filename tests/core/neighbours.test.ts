@@ -215,6 +215,8 @@ describe("questions about a neighbouring role", () => {
       // An application's own code and screens are its developers', whatever database they call.
       ["who writes the backend code that calls the database", "software-developer"],
       ["who fixes the bug on the login screen", "software-developer"],
+      ["who will create the dashboards in tableau for the sales team", "bi-developer"],
+      ["who is making the power bi reports for management", "bi-developer"],
       ["who runs the kubernetes cluster for our microservices?", "devops-engineer"],
       ["who fixes the login button on the android app?", "software-developer"],
       ["who writes the REST API for the mobile app?", "software-developer"],
