@@ -694,6 +694,22 @@ describe("other intents", () => {
     ],
     ["is data architect job have future or AI will replace", "out_of_scope", []],
     ["which role make the model of data for new system", "who_does", ["data-architect"]],
+    // How managers ask: whom a role needs on side, a new hire's first few days, the going rate, headcount, and
+    // who on the data team does a thing (not the list of roles).
+    ["Who does the data manager need on side to get a governance framework adopted?", "collaboration", ["data-manager"]],
+    [
+      "What should a newly hired database administrator get access to and review in their first few days?",
+      "onboarding",
+      ["database-administrator"],
+    ],
+    ["What's the going salary for a data architect in London?", "out_of_scope", []],
+    ["Who approves extra headcount for the data team?", "out_of_scope", []],
+    [
+      "We're about to buy a new CRM. Who on the data team should tell us how it will fit in with the rest of our data?",
+      "who_does",
+      [],
+    ],
+    ["who is on the data team?", "list_roles", []],
     // Sharing the on-call between two roles is how they work together.
     [
       "how should the ETL people and the DBAs split the on-call?",
