@@ -105,6 +105,7 @@ describe("honest confidence", () => {
       "my inbox is full, who can archive my emails?",
       "I forgot my Workday password",
       "can someone reset my Salesforce password?",
+      "can someone reset my CRM password?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
     // A data thing named on the asker's own machine is still ours, and so is the organisation's own storage.

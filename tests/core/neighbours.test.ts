@@ -234,10 +234,6 @@ describe("questions about a neighbouring role", () => {
   });
 
   it("keeps the data task when a neighbouring title is only context", () => {
-    // A CRM's data is data: a feed from it is the warehouse engineer's, though "feed" alone is an everyday word.
-    const feed = json("our data scientist needs a new feed from the CRM, who builds it?");
-    expect([feed.intent, feed.roles[0].id, feed.neighbour]).toEqual(["who_does", "data-warehouse-engineer", undefined]);
-    expect(feed.roles[0].score).toBeGreaterThan(0.5);
     const a = whodoes.ask("our data scientists want the raw sensor logs kept in a data lake, who sets that up?");
     expect(a.intent).toBe("who_does");
     expect(a.roles[0]?.id).toBe("data-warehouse-engineer");
