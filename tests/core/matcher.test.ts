@@ -34,6 +34,12 @@ describe("who_does", () => {
     ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
     ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
+    // One thing, several roles: the verb and the framing pick the owner.
+    ["who decides whether the new system uses synchronous or asynchronous replication?", "data-architect"],
+    ["who builds the quality checks into the pipeline?", "data-warehouse-engineer"],
+    ["who does the cutover of the production database to the new server?", "database-administrator"],
+    ["who adds a new value in the product category reference list?", "data-manager"],
+    ["who decides which data is allowed to leave the country during the cloud move?", "data-manager"],
     // The night's run is the batch load, unless it says what else ran.
     ["duplicate rows in fact_sales after last night's run", "data-warehouse-engineer"],
     ["nightly run of the backup failed", "database-administrator"],
