@@ -24,8 +24,8 @@ const NEGATION = /(\w)n't\b/g;
 // "can't" and "won't" are not "ca" + "n't" and "wo" + "n't".
 const IRREGULAR_NEGATION = /\b(can|won)'t\b/g;
 const IRREGULAR_BASE: Record<string, string> = { can: "can", won: "will" };
-// "dont", "doesnt", "cant": chat drops the apostrophe; read as typed with it, so "the numbers dont match" and
-// "the numbers don't match" are the same words.
+// "dont", "doesnt", "cant": chat drops the apostrophe; given it back, "the numbers dont match" reads as "the
+// numbers don't match" does.
 const BARE_NEGATION = /\b(do|does|did|is|are|was|were|has|have|had|should|could|would|ca|wo)nt\b/g;
 const WORD = /[a-z0-9]+/g;
 const PLAIN = /^[a-z ]*$/;
@@ -78,29 +78,29 @@ export function foldPlural(word: string): string {
 export function normalise(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
   // Lower-case letters and spaces only (the knowledge's thousands of keywords, read at every start): no
-  // replacement below can change them, so skip the eleven passes.
-  const cleaned = PLAIN.test(clipped)
-    ? clipped
-    : clipped
-        .replace(SLACK_LINK, " $2 ")
-        .replace(SLACK_TOKEN, " ")
-        .replace(HTML_TAG, " ")
-        .replace(URL, " ")
-        .replace(EMAIL, " ")
-        .replace(HANDLE, " ")
-        .replace(EMOJI_CODE, " ")
-        .replace(EMOJI, " ")
-        .normalize("NFKD")
-        .replace(DIACRITICS, "")
-        .toLowerCase()
-        .replace(APOSTROPHE, "'")
-        .replace(IRREGULAR_NEGATION, (_, base: string) => `${IRREGULAR_BASE[base] ?? base} not`)
-        .replace(NEGATION, "$1 not")
-        .replace(CONTRACTION, "$1")
-        .replace(DURATION, " duration ");
-  const words = joinParticles(
-    cleaned.replace(BARE_NEGATION, (_, base: string) => `${IRREGULAR_BASE[`${base}n`] ?? base} not`).match(WORD) ?? [],
-  );
+  // replacement below can change them but a bare negation's, so skip the twelve passes.
+  const cleaned =
+    PLAIN.test(clipped) && clipped.search(BARE_NEGATION) < 0
+      ? clipped
+      : clipped
+          .replace(SLACK_LINK, " $2 ")
+          .replace(SLACK_TOKEN, " ")
+          .replace(HTML_TAG, " ")
+          .replace(URL, " ")
+          .replace(EMAIL, " ")
+          .replace(HANDLE, " ")
+          .replace(EMOJI_CODE, " ")
+          .replace(EMOJI, " ")
+          .normalize("NFKD")
+          .replace(DIACRITICS, "")
+          .toLowerCase()
+          .replace(APOSTROPHE, "'")
+          .replace(BARE_NEGATION, "$1n't")
+          .replace(IRREGULAR_NEGATION, (_, base: string) => `${IRREGULAR_BASE[base] ?? base} not`)
+          .replace(NEGATION, "$1 not")
+          .replace(CONTRACTION, "$1")
+          .replace(DURATION, " duration ");
+  const words = joinParticles(cleaned.match(WORD) ?? []);
   return words.length > SETTINGS.maxWords ? words.slice(0, SETTINGS.maxWords) : words;
 }
 
