@@ -34,6 +34,9 @@ describe("who_does", () => {
     ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
     ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
+    // A role set aside is not the answer when another one fits; a symptom set aside still says what is asked.
+    ["who besides the data manager can approve access?", "database-administrator"],
+    ["the session query works except for blocked sessions, which always show 0. why?", "database-administrator"],
     // One thing, several roles: the verb and the framing pick the owner.
     ["who decides whether the new system uses synchronous or asynchronous replication?", "data-architect"],
     ["who builds the quality checks into the pipeline?", "data-warehouse-engineer"],

@@ -76,7 +76,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // that department's matter, not what the role is.
   const cue = (i: IntentId) => (u.cues.get(i) ?? 0) - (i === "describe_role" ? u.frames : 0);
   const named = roles.length;
-  const ranking = promoteEvidence(named >= 2 ? amongNamed(u, roles) : leadsOnTie(u.ranking, roles[0]), u);
+  const ranking = setAside(promoteEvidence(named >= 2 ? amongNamed(u, roles) : leadsOnTie(u.ranking, roles[0]), u), u);
   const top = ranking[0];
   const task = isTaskMatch(top, u) ? top.confidence : 0;
   // A neighbouring role named ("what does a data scientist do?") is asked about like a role, and
@@ -259,6 +259,12 @@ function aboutNeighbour(intent: IntentId, u: Understanding, standsIn: boolean, n
   if (!neighbour) return {};
   if (standsIn || (named === 1 && (intent === "compare_roles" || intent === "collaboration"))) return { neighbour };
   return {};
+}
+
+/** "Who besides the data manager can approve access?": the roles the message sets aside, when another role fits. */
+function setAside(ranking: RoleRanking[], u: Understanding): RoleRanking[] {
+  const rest = ranking.filter((r) => !u.excluded.has(r.role));
+  return rest.some((r) => isTaskMatch(r, u)) ? rest : ranking;
 }
 
 /**

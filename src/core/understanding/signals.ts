@@ -69,6 +69,8 @@ const PEOPLE = new Set(["team", "teams", "office", "department", "people", "staf
 /** Verbs that make a question's frame ask what a role does ("what does a DBA do?"). */
 const DOING: ReadonlySet<string> = new Set(["do", "does", "doing"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
+/** Words that set a thing or a role aside from what is asked: "besides the DBA", "other than backups". */
+const EXCEPTING = new Set(["besides", "except", "excluding", "other than", "apart from", "aside from"]);
 
 /**
  * "why doesn't my replication ...", "doesn't the backup ...?", "why not the DBA?": a question asked in the
@@ -86,11 +88,18 @@ function asksInTheNegative(words: readonly string[], i: number): boolean {
  * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules
  * out. ("not refreshed", "not working" stay: there the negation is the symptom.)
  */
-function ruledOutPositions(words: readonly string[]): Set<number> {
+function ruledOutPositions(words: readonly string[], inName: (span: Span) => boolean): Set<number> {
   const out = new Set<number>();
+  const ruleOut = (from: number) => {
+    for (let k = from; k < Math.min(words.length, from + SETTINGS.ruledOutWords); k++) out.add(k);
+  };
   words.forEach((w, i) => {
-    if (w !== "not" || !RULED_OUT_DETERMINERS.has(words[i + 1] ?? "") || asksInTheNegative(words, i)) return;
-    for (let k = i + 2; k < Math.min(words.length, i + 2 + SETTINGS.ruledOutWords); k++) out.add(k);
+    if (w === "not" && RULED_OUT_DETERMINERS.has(words[i + 1] ?? "") && !asksInTheNegative(words, i)) ruleOut(i + 2);
+    // "who besides the data manager can approve access?", "apart from the architect, who sets up indexes?": a role
+    // set aside ("except for blocked sessions" sets aside a symptom, which still says what the question is about).
+    let excepted = EXCEPTING.has(w) ? i + 1 : EXCEPTING.has(`${w} ${words[i + 1] ?? ""}`) ? i + 2 : -1;
+    if (RULED_OUT_DETERMINERS.has(words[excepted] ?? "")) excepted++;
+    if (excepted > 0 && inName({ start: excepted, end: excepted + 1 })) ruleOut(excepted);
   });
   return out;
 }
@@ -171,7 +180,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m) && !choosing(m) && !startsAThing(m),
     );
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
-    const ruledOut = ruledOutPositions(analysis.words);
+    const ruledOut = ruledOutPositions(analysis.words, inName);
     // The "data" of a title is a person's, not a data thing: "who hires data scientists?" is recruitment's.
     const dataNounAt = (i: number) => isDataNoun(analysis.words[i]) && !inName({ start: i, end: i + 1 });
     for (const m of departments.matches(analysis.words.map(foldPlural))) {

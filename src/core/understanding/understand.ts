@@ -51,6 +51,8 @@ export interface Understanding {
   refers: boolean;
   /** Roles named only in sentences other than the one that asks "who ..." (context, not the subject). */
   contextRoles: Set<Role>;
+  /** Roles the message sets aside ("who besides the data manager ...", "not the DBA"): not the answer, if another fits. */
+  excluded: Set<Role>;
   /**
    * The concepts of the sentence that asks (the focus, else the one that asks "who"), when another department's
    * word is in it too: then only these task words can prove the question is ours ("I made charts for the team
@@ -190,10 +192,12 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const departmentNeighbour =
       theirs && [...departmentWords].every((c) => theirs.strong.includes(c)) ? theirs.neighbour : undefined;
     const roles: Role[] = [];
+    const excluded = new Set<Role>();
     // "No, I meant the DBA, not the architect": a role the message rules out is not one it asks about.
     for (const m of mentions) {
       const role = rolesById.get(m.roleId);
-      if (role && !roles.includes(role) && !ruledOut.has(m.start)) roles.push(role);
+      if (role && ruledOut.has(m.start)) excluded.add(role);
+      else if (role && !roles.includes(role)) roles.push(role);
     }
     // With no sentence singled out, the whole message asks and every task word counts: nothing to narrow.
     const asking = focus ?? askedIn;
@@ -225,6 +229,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     return {
       analysis,
       roles,
+      excluded: new Set([...excluded].filter((r) => !roles.includes(r))),
       mentions,
       cues,
       content,
