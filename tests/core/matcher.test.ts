@@ -37,6 +37,7 @@ describe("who_does", () => {
     // A role set aside is not the answer when another one fits; a symptom set aside still says what is asked.
     ["who besides the data manager can approve access?", "database-administrator"],
     ["the session query works except for blocked sessions, which always show 0. why?", "database-administrator"],
+    ["who signs off on the new warehouse schema before we start building?", "data-architect"],
     // One thing, several roles: the verb and the framing pick the owner.
     ["who decides whether the new system uses synchronous or asynchronous replication?", "data-architect"],
     ["who builds the quality checks into the pipeline?", "data-warehouse-engineer"],
@@ -719,6 +720,17 @@ describe("other intents", () => {
       [],
     ],
     ["who is on the data team?", "list_roles", []],
+    // Escalating to, going to, keeping informed: how roles work together; on-call pay is pay; a job's future is
+    // career chatter, a change's future implications are not.
+    [
+      "what's the escalation path between the DBA and the data manager when there's a compliance issue?",
+      "collaboration",
+      ["database-administrator", "data-manager"],
+    ],
+    ["who does the DBA go to for design decisions?", "collaboration", ["database-administrator"]],
+    ["who decides the on-call pay rates?", "out_of_scope", []],
+    ["does the DBA role have a future?", "out_of_scope", []],
+    ["will this have any future implications for the compression of the hypertable?", "who_does", []],
     // Sharing the on-call between two roles is how they work together.
     [
       "how should the ETL people and the DBAs split the on-call?",

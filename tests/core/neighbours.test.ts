@@ -217,6 +217,7 @@ describe("questions about a neighbouring role", () => {
       ["who fixes the bug on the login screen", "software-developer"],
       ["who will create the dashboards in tableau for the sales team", "bi-developer"],
       ["who is making the power bi reports for management", "bi-developer"],
+      ["who's responsible for fixing the login bug in the customer portal?", "software-developer"],
       ["who runs the kubernetes cluster for our microservices?", "devops-engineer"],
       ["who fixes the login button on the android app?", "software-developer"],
       ["who writes the REST API for the mobile app?", "software-developer"],
