@@ -38,6 +38,13 @@ describe("who_does", () => {
     ["who besides the data manager can approve access?", "database-administrator"],
     ["the session query works except for blocked sessions, which always show 0. why?", "database-administrator"],
     ["who signs off on the new warehouse schema before we start building?", "data-architect"],
+    // The team's own tools by name: running the orchestrator, the stream and the warehouse account is the
+    // engineer's, a PII scanner's scans the data manager's, a modelling tool's models the architect's.
+    ["who upgrades airflow to 2.9", "data-warehouse-engineer"],
+    ["who runs the Kafka cluster?", "data-warehouse-engineer"],
+    ["who owns our Snowflake account?", "data-warehouse-engineer"],
+    ["who runs the bigid scans", "data-manager"],
+    ["who maintains the erwin data models", "data-architect"],
     // One thing, several roles: the verb and the framing pick the owner.
     ["who decides whether the new system uses synchronous or asynchronous replication?", "data-architect"],
     ["who builds the quality checks into the pipeline?", "data-warehouse-engineer"],
