@@ -24,10 +24,11 @@ const OPENERS: ReadonlySet<string> = new Set([
   ...["and", "between", "than", "as", "like", "become", "becoming"],
 ]);
 /**
- * "backup owner?", "who is the dr owner": an owner of a thing, asked about alone, is whoever owns that work, not a
- * job called so ("what does a process owner do?" still asks about a job; "data owner" is a known one).
+ * "backup owner?", "who is the dr owner", "who's the collibra admin": the owner or the admin of a thing, asked
+ * about alone, is whoever does that work, not a job called so ("what does a process owner do?" and "what does a
+ * hadoop admin do?" still ask about a job; "data owner" and "sql admin" are known ones).
  */
-const OWNS_THE_WORK: ReadonlySet<string> = new Set(["owner"]);
+const OWNS_THE_WORK: ReadonlySet<string> = new Set(["owner", "admin", "administrator"]);
 /** The most words a title has before its last ("senior clinical data governance officer" is five). */
 const MAX_TITLE_WORDS = 5;
 
