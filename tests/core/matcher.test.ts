@@ -45,6 +45,9 @@ describe("who_does", () => {
     ["who owns our Snowflake account?", "data-warehouse-engineer"],
     ["who runs the bigid scans", "data-manager"],
     ["who maintains the erwin data models", "data-architect"],
+    // Sectors' words: a database grinding to a halt is slow; which staff groups can see data is access policy.
+    ["every september the SIS database grinds to a halt in enrolment week", "database-administrator"],
+    ["who decides which staff groups can see patient identifiable data", "data-manager"],
     // One thing, several roles: the verb and the framing pick the owner.
     ["who decides whether the new system uses synchronous or asynchronous replication?", "data-architect"],
     ["who builds the quality checks into the pipeline?", "data-warehouse-engineer"],

@@ -223,6 +223,8 @@ describe("questions about a neighbouring role", () => {
       ["who will create the dashboards in tableau for the sales team", "bi-developer"],
       ["who is making the power bi reports for management", "bi-developer"],
       ["who's responsible for fixing the login bug in the customer portal?", "software-developer"],
+      // A prediction model is the data scientist's, not data the lake holds for machine learning.
+      ["who's building the dropout prediction model", "data-scientist"],
       ["who runs the kubernetes cluster for our microservices?", "devops-engineer"],
       ["who fixes the login button on the android app?", "software-developer"],
       ["who writes the REST API for the mobile app?", "software-developer"],
