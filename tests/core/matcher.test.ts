@@ -45,6 +45,8 @@ describe("who_does", () => {
     ["who owns our Snowflake account?", "data-warehouse-engineer"],
     ["who runs the bigid scans", "data-manager"],
     ["who maintains the erwin data models", "data-architect"],
+    // A plan named after a role's field is a document, the data manager's, not the role asked about.
+    ["who writes the data management plan for our grant", "data-manager"],
     // Sectors' words: a database grinding to a halt is slow; which staff groups can see data is access policy.
     ["every september the SIS database grinds to a halt in enrolment week", "database-administrator"],
     ["who decides which staff groups can see patient identifiable data", "data-manager"],
@@ -730,6 +732,8 @@ describe("other intents", () => {
       [],
     ],
     ["who is on the data team?", "list_roles", []],
+    ["Do I need to prepare a data management plan?", "who_does", ["data-manager"]],
+    ["what is data management?", "describe_role", ["data-manager"]],
     // Escalating to, going to, keeping informed: how roles work together; on-call pay is pay; a job's future is
     // career chatter, a change's future implications are not.
     [

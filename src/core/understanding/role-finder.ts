@@ -26,6 +26,9 @@ export interface RoleFinder {
   resolve(name: string): string | undefined;
 }
 
+/** "a data management plan": a plan named after a role's field is a document, not the role. */
+const PLAN: ReadonlySet<string> = new Set(["plan", "plans"]);
+
 const inside = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start >= b.start && a.end <= b.end && a.end - a.start < b.end - b.start;
 
@@ -75,7 +78,8 @@ export function createRoleFinder(
   function both(analysis: Analysis): { roles: RoleMention[]; neighbours: NeighbourMention[] } {
     const roles: RoleMention[] = [];
     for (const m of names.matches(analysis.stems))
-      if (wordsLongEnough(analysis, m)) roles.push({ roleId: m.value.roleId, start: m.start, end: m.end });
+      if (wordsLongEnough(analysis, m) && !PLAN.has(analysis.words[m.end] ?? ""))
+        roles.push({ roleId: m.value.roleId, start: m.start, end: m.end });
     if (neighbours.length === 0) return { roles, neighbours: [] };
     const found: NeighbourMention[] = [];
     const folded = analysis.words.map(foldPlural);
