@@ -733,6 +733,11 @@ describe("other intents", () => {
     ],
     ["who is on the data team?", "list_roles", []],
     ["Do I need to prepare a data management plan?", "who_does", ["data-manager"]],
+    // Whose role it is asks who does a thing, not for the roles; jobs in demand are the job market.
+    ["whose role is it to restore the backups?", "who_does", ["database-administrator"]],
+    ["whose role is it to write the lab's data handling SOP", "who_does", []],
+    ["are research data manager jobs in demand?", "out_of_scope", []],
+    ["which skills are in demand for a data engineer?", "describe_role", ["data-warehouse-engineer"]],
     ["what is data management?", "describe_role", ["data-manager"]],
     // Escalating to, going to, keeping informed: how roles work together; on-call pay is pay; a job's future is
     // career chatter, a change's future implications are not.
