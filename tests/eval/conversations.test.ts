@@ -46,8 +46,11 @@ const whodoes = createWhodoes(loadKnowledge());
  * With batch 22's: held-out 79.0%, 66.1% at its first look (its four held-out conversations' later turns: 100.0%
  * intent, 75.0% role); at the end of its round held-out 79.0% (78.98), 66.9% and the tuning part 80.5%, 78.5%.
  * The role floors are raised to what was measured, held-out 66% and tuning 78%, and the tuning intent floor to 80%.
+ * At the end of batch 23's round: held-out 78.6%, 68.0%, tuning 82.0%, 79.7%; the floors held-out role 67%, tuning
+ * 81% and 79%. With batch 24's (two held-out conversations, one tuning): held-out 78.4%, 67.9%, tuning 82.1%,
+ * 79.9%; at the end of its round held-out 78.4%, 69.5%, tuning 82.1%, 79.9%: the held-out role floor is raised to 69%.
  */
-const FLOOR = { dev: { intent: 0.81, role: 0.79 }, heldout: { intent: 0.78, role: 0.67 } } as const;
+const FLOOR = { dev: { intent: 0.81, role: 0.79 }, heldout: { intent: 0.78, role: 0.69 } } as const;
 
 describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part) => {
   const conversations = readConversations(part);
