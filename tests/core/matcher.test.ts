@@ -34,6 +34,8 @@ describe("who_does", () => {
     ["pgbackrest archive-push is failing and WAL is piling up on the primary, who should I page?", "database-administrator"],
     ["who writes the Kafka Connect sink that lands the topic in snowflake?", "data-warehouse-engineer"],
     ["who builds the SSAS cube for finance?", "data-warehouse-engineer"],
+    // A data role named makes an everyday task word its work: patching "the DBA's job" is the database's patching.
+    ["is patching really the DBA's job or IT's?", "database-administrator"],
     // A role set aside is not the answer when another one fits; a symptom set aside still says what is asked.
     ["who besides the data manager can approve access?", "database-administrator"],
     ["the session query works except for blocked sessions, which always show 0. why?", "database-administrator"],

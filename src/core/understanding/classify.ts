@@ -48,7 +48,7 @@ export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is
   if (r === undefined) return false;
   // "the Reno warehouse", "the lake house", "patch the drywall": words with an everyday meaning
   // are a data task only when something else in the message says data.
-  if (u && !u.mentionsData && r.strong.length > 0 && r.strong.every((c) => u.ambiguous.has(c))) return false;
+  if (u && !u.mentionsData && !u.namesOurRole && r.strong.length > 0 && r.strong.every((c) => u.ambiguous.has(c))) return false;
   return r.evidence >= SETTINGS.strongEvidence || (r.confidence >= SETTINGS.minConfidence && r.evidence >= SETTINGS.minEvidence);
 }
 

@@ -41,6 +41,8 @@ export interface Understanding {
   mentionsData: boolean;
   /** ...by a data noun with no everyday meaning (data, database, dataset; not report, number, query). */
   namesData: boolean;
+  /** A data role is named, not only by an everyday word ("the DBA", not "the architect"). */
+  namesOurRole: boolean;
   /** Concepts that came only from words with an everyday meaning too ("warehouse", "lake"). */
   ambiguous: Set<string>;
   /** Roles named only by a word with an everyday meaning ("the architect" of a building). */
@@ -215,6 +217,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const ours = (i: number) => !otherDepartment.has(i) && !inRoleName.has(i) && !aside(i);
     // "which role handles patches?": the roles asked about are data roles, so their work is data work.
     const asksWhichRole = analysis.words.some((w, i) => (w === "which" || w === "what") && analysis.words[i + 1] === "role");
+    // "is patching really the DBA's job?": a data role named by more than an everyday word makes an everyday task
+    // word ("patch") its work.
+    const namesOurRole = mentions.some((m) => m.end - m.start > 1 || !ambiguousWords.has(analysis.stems[m.start] ?? ""));
     const mentionsData = asksWhichRole || analysis.words.some((w, i) => signals.isDataNoun(w) && ours(i));
     const namesData = mentionsData && analysis.words.some((w, i) => signals.namesData(w) && ours(i));
     const plain = new Set<string>();
@@ -240,6 +245,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       neighbourMentions: askedTitles,
       weight,
       mentionsData,
+      namesOurRole,
       namesData,
       personal,
       frames,
