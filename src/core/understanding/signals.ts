@@ -69,7 +69,7 @@ const PEOPLE = new Set(["team", "teams", "office", "department", "people", "staf
 /** Verbs that make a question's frame ask what a role does ("what does a DBA do?"). */
 const DOING: ReadonlySet<string> = new Set(["do", "does", "doing"]);
 const RULED_OUT_DETERMINERS = new Set(["the", "a", "an", "our", "my", "any", "just"]);
-/** Words that set a thing or a role aside from what is asked: "besides the DBA", "other than backups". */
+/** Words that set a role aside from what is asked: "besides the DBA", "other than the architect". */
 const EXCEPTING = new Set(["besides", "except", "excluding", "other than", "apart from", "aside from"]);
 
 /**
