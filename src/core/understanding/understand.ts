@@ -217,9 +217,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const ours = (i: number) => !otherDepartment.has(i) && !inRoleName.has(i) && !aside(i);
     // "which role handles patches?": the roles asked about are data roles, so their work is data work.
     const asksWhichRole = analysis.words.some((w, i) => (w === "which" || w === "what") && analysis.words[i + 1] === "role");
+    // A role named only by a word with an everyday meaning ("the architect" of a building).
+    const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
     // "is patching really the DBA's job?": a data role named by more than an everyday word makes an everyday task
     // word ("patch") its work.
-    const namesOurRole = mentions.some((m) => m.end - m.start > 1 || !ambiguousWords.has(analysis.stems[m.start] ?? ""));
+    const namesOurRole = mentions.some((m) => !loosely(m));
     const mentionsData = asksWhichRole || analysis.words.some((w, i) => signals.isDataNoun(w) && ours(i));
     const namesData = mentionsData && analysis.words.some((w, i) => signals.namesData(w) && ours(i));
     const plain = new Set<string>();
@@ -229,7 +231,6 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       (word !== undefined && ambiguousWords.has(word) ? everyday : plain).add(c.id);
     }
     const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
-    const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
     const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)));
     return {
       analysis,
