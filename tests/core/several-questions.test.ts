@@ -337,6 +337,21 @@ describe("long posts", () => {
     expect(top(whodoes.ask(told))).toBe("data-manager");
   });
 
+  it("reads what a named role did or said in the context as that role's, not as the work asked about", () => {
+    const outages = [
+      "We've had two outages this year because there is a single primary and no failover.",
+      "The DBA restored from backup both times, which took hours.",
+      "Management now wants high availability. Who designs the HA setup?",
+    ].join(" ");
+    expect(top(whodoes.ask(outages))).toBe("data-architect");
+    const counts = [
+      "Every quarter, sales and finance report different customer counts.",
+      "Both pull from the warehouse but apply different filters; the ETL developer says his loads are correct.",
+      "Who is accountable for data quality overall?",
+    ].join(" ");
+    expect(top(whodoes.ask(counts))).toBe("data-manager");
+  });
+
   it("answers a forum post of several paragraphs that asks what a role does", () => {
     const post = [
       "I have worked in support for five years and keep hearing about database administrators.",

@@ -59,6 +59,8 @@ export const SETTINGS = Object.freeze({
   actionBoost: 0.25,
   /** In a message of several sentences, task words outside the one that asks count this much. */
   contextWeight: 0.5,
+  /** ...and those only in sentences of context that name a role (what that role did or said), this much. */
+  reportedWeight: 0.25,
   /** A question naming roles is answered among them unless their best scores under this share of another role's. */
   namedRolesShare: 0.8,
   /** A neighbouring role's own work wins when its evidence is at least this many times the roles' from other words. */

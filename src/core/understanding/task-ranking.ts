@@ -69,6 +69,8 @@ export interface TaskRanker {
     weight: number,
     positions: Positions,
     askedIn: ReadonlySet<number> | undefined,
+    /** Sentences of context that name a role: what it does or did, not the work asked about. */
+    reported?: ReadonlySet<number>,
   ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined };
 }
 
@@ -176,23 +178,30 @@ export function createTaskRanker(
 
   /**
    * "The DBA already restored the table. Who fixes the nightly load?": when a message has several
-   * sentences and the one that asks has task words of its own, words only in the others are context.
+   * sentences and the one that asks has task words of its own, words only in the others are context;
+   * those only in sentences that name a role are less still: they tell what that role did or said, which
+   * is not the work asked about ("The ETL developer says his loads are correct. Who owns data quality?").
    */
   function contextDiscount(
     analysis: Analysis,
     content: Set<string>,
     askedIn: ReadonlySet<number> | undefined,
+    reported: ReadonlySet<number>,
   ): Map<string, number> {
     const discount = new Map<string, number>();
     if (askedIn === undefined) return discount;
     const inAsk = new Set<string>();
     const elsewhere = new Set<string>();
+    const unreported = new Set<string>();
     for (const c of analysis.concepts) {
       if (!content.has(c.id)) continue;
-      (askedIn.has(analysis.sentence[c.start] ?? -1) ? inAsk : elsewhere).add(c.id);
+      const sentence = analysis.sentence[c.start] ?? -1;
+      (askedIn.has(sentence) ? inAsk : elsewhere).add(c.id);
+      if (!askedIn.has(sentence) && !reported.has(sentence)) unreported.add(c.id);
     }
     if (![...inAsk].some((c) => index.isKnown(c) && !index.isWeak(c))) return discount;
-    for (const c of elsewhere) if (!inAsk.has(c)) discount.set(c, SETTINGS.contextWeight);
+    for (const c of elsewhere)
+      if (!inAsk.has(c)) discount.set(c, unreported.has(c) ? SETTINGS.contextWeight : SETTINGS.reportedWeight);
     return discount;
   }
 
@@ -219,9 +228,10 @@ export function createTaskRanker(
     weight: number,
     positions: Positions,
     askedIn: ReadonlySet<number> | undefined,
+    reported: ReadonlySet<number> = new Set(),
   ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined } {
     const byRole = new Map<string, RoleRanking>();
-    for (const m of index.search(content, positions, contextDiscount(analysis, content, askedIn))) {
+    for (const m of index.search(content, positions, contextDiscount(analysis, content, askedIn, reported))) {
       const r = byRole.get(m.entry.role.id);
       if (r) {
         if (r.matches.length < 2) r.matches.push(m);

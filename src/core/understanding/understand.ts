@@ -183,7 +183,10 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       analysis.concepts.every((c) => c.stop || c.start < t.start || c.end > t.end || objects.has(c.id));
     const askedTitles = titles.filter((t) => !objectOfTask(t));
 
-    const { ranking, neighbour } = ranker.rank(analysis, content, weight, positions, askedIn);
+    const reported = new Set(
+      mentions.map((m) => analysis.sentence[m.start] ?? -1).filter((s) => askedIn !== undefined && !askedIn.has(s)),
+    );
+    const { ranking, neighbour } = ranker.rank(analysis, content, weight, positions, askedIn, reported);
     // A question about a role, asked among sentences of context, is not turned into a neighbouring role's
     // work by the context: a post that mentions hardware on its way to asking what a DBA does is about the DBA.
     const aboutRole = (m: { start: number }) => focus?.has(analysis.sentence[m.start] ?? -1);
