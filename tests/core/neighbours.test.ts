@@ -200,6 +200,7 @@ describe("questions about a neighbouring role", () => {
       ["who is responsible for records management?", "records-manager"],
       ["can we throw away the paper originals once they are scanned?", "records-manager"],
       ["who sends old paper files to offsite storage?", "records-manager"],
+      ["which retention label should the contracts library get?", "records-manager"],
       // An application's injection flaws are its security's, though "SQL" is a data word.
       ["has our web app ever been prone to SQL injection?", "security-engineer"],
       // Their things, though the roles have the verb: monitoring, deploying to production, prioritising, statistics.
