@@ -352,8 +352,9 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("the sales report is empty this morning, who fixes it?"))[0]).toBe("data-warehouse-engineer");
   });
 
-  it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pgaudit, keyspace repair, RBAC, SCCs, BCBS 239, Snowpipe", () => {
+  it("knows the trade's short forms and tools: stats, EOL, sprocs, PK/FK, recon, pg, pgaudit, keyspace repair, RBAC, SCCs, BCBS 239, Snowpipe", () => {
     for (const [q, role] of [
+      ["who looks after the pg instance?", "database-administrator"],
       ["stats are stale on the orders table in prod, who updates them?", "database-administrator"],
       ["sql server 2014 is EOL, who plans the move off it?", "database-administrator"],
       ["who turns on pgaudit for the finance db?", "database-administrator"],
