@@ -728,6 +728,8 @@ describe("other intents", () => {
       ["database-administrator"],
     ],
     ["What's the going salary for a data architect in London?", "out_of_scope", []],
+    // "what's" is "what is": the question's frame, then another department's matter.
+    ["what's the average salary for a DBA in Germany?", "out_of_scope", []],
     ["Who approves extra headcount for the data team?", "out_of_scope", []],
     [
       "We're about to buy a new CRM. Who on the data team should tell us how it will fit in with the rest of our data?",

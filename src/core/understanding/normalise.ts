@@ -20,6 +20,8 @@ const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3
 const DIACRITICS = /[\u0300-\u036f]/g;
 const APOSTROPHE = /[\u2018\u2019\u02bc`´]/g;
 const CONTRACTION = /(\w)'(s|re|m|ll|ve|d)\b/g;
+// "what's the salary for a DBA?" asks "what is": the frame a question about another matter opens with.
+const WHAT_IS = /\bwhat's\b/g;
 const NEGATION = /(\w)n't\b/g;
 // "can't" and "won't" are not "ca" + "n't" and "wo" + "n't".
 const IRREGULAR_NEGATION = /\b(can|won)'t\b/g;
@@ -98,6 +100,7 @@ export function normalise(text: string): string[] {
           .replace(BARE_NEGATION, "$1n't")
           .replace(IRREGULAR_NEGATION, (_, base: string) => `${IRREGULAR_BASE[base] ?? base} not`)
           .replace(NEGATION, "$1 not")
+          .replace(WHAT_IS, "what is")
           .replace(CONTRACTION, "$1")
           .replace(DURATION, " duration ");
   const words = joinParticles(cleaned.match(WORD) ?? []);
