@@ -83,6 +83,11 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["denormalize", "denormalis"],
   ["denormalized", "denormalis"],
   ["denormalizing", "denormalis"],
+  // Porter makes "certification" into "certif", the stem of "certificate": a person's qualification is not a
+  // server's TLS certificate.
+  ["certification", "certification"],
+  ["certifications", "certification"],
+  ["certified", "certification"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
