@@ -791,6 +791,17 @@ describe("other intents", () => {
     ],
     ["how long should we keep rejected applicants' details?", "who_does", ["data-manager"]],
     ["is DBA a dying career?", "out_of_scope", []],
+    // Working from home, a course's fee and AI taking the job are other departments' matters and the job market's.
+    ["is remote work allowed for the data team?", "out_of_scope", []],
+    ["how much is the course fee for the snowflake training?", "out_of_scope", []],
+    ["will AI replace DBAs?", "out_of_scope", []],
+    // Feeling lost is not losing data; a person's certification is not a server's certificate.
+    [
+      "been on the team a month and still lost. what should an ETL developer focus on?",
+      "describe_role",
+      ["data-warehouse-engineer"],
+    ],
+    ["is the Azure DBA certification worth it?", "describe_role", ["database-administrator"]],
   ] as const)("%s -> %s", (q, intent, roles) => {
     const a = whodoes.ask(q);
     expect(a.intent).toBe(intent);
@@ -800,6 +811,17 @@ describe("other intents", () => {
   it("says the warehouse engineer's duties are really an ETL developer's", () => {
     const a = whodoes.ask("what does a data warehouse engineer do");
     expect(JSON.stringify(a.blocks)).toMatch(/ETL developer/);
+  });
+
+  it("reads being new as told of the asker: onboarding only when nothing else is asked", () => {
+    expect(whodoes.ask("just joined as a DBA").intent).toBe("onboarding");
+    expect(whodoes.ask("first week as a data architect").intent).toBe("onboarding");
+    const mine = whodoes.ask("just started as a DBA and they want me to write the data retention policy. is that mine?");
+    expect([mine.intent, ids(mine)[0]]).toEqual(["who_does", "data-manager"]);
+    const restore = whodoes.ask("new hire here, who restores a dropped table?");
+    expect([restore.intent, ids(restore)[0]]).toEqual(["who_does", "database-administrator"]);
+    // "who do I go to for what?" asks to be shown round, whatever else the message says.
+    expect(whodoes.ask("i'm the new intern on the analytics team, who do I go to for what?").intent).toBe("onboarding");
   });
 
   it("tells a newcomer asking us from someone else's work done for newcomers", () => {

@@ -53,7 +53,10 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
   };
 
   const { intents, personalWords } = withOtherDepartments(
-    validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents,
+    validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents.map(({ context_cues, ...intent }) => ({
+      ...intent,
+      contextCues: context_cues,
+    })),
     root,
     shown,
   );

@@ -53,6 +53,7 @@ export const intentsFileSchema = z.strictObject({
       id: z.enum(INTENT_IDS, { error: `must be one of: ${INTENT_IDS.join(", ")}` }),
       description: text,
       cues: words.default([]),
+      context_cues: words.default([]),
       examples: words.default([]),
     }),
   ),

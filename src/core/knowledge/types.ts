@@ -99,6 +99,11 @@ export interface IntentDefinition {
   id: IntentId;
   description: string;
   cues: string[];
+  /**
+   * Words that tell something of the asker rather than ask ("new hire", "just joined" for onboarding): they
+   * signal the intent like cues, but only when the message asks nothing else.
+   */
+  contextCues: string[];
   examples: string[];
 }
 

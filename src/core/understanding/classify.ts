@@ -106,7 +106,13 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // named (up to two) makes it more so ("how do the data manager and the ETL developers coordinate ...?").
   if (cue("collaboration") > (named > 0 || (standsIn && task === 0) ? 0 : task > 0 ? 99 : 1))
     set("collaboration", 2 + 1.5 * cue("collaboration") + Math.min(asked, 2));
-  if (cue("onboarding") > 0) set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
+  // "new DBA here, whose job is the retention policy?": being new is told of the asker, not asked; it makes a
+  // message onboarding only when nothing else is asked (a task's owner, how roles work together, or how two
+  // roles differ). Another department's word is not enough: "new starter here (marketing analyst)" tells who asks.
+  const onlyTellsNew = cue("onboarding") <= (u.contextCues.get("onboarding") ?? 0);
+  const asksElse = (task > 0 && cue("who_does") > 0) || cue("collaboration") > 0 || (named >= 2 && cue("compare_roles") > 0);
+  if (cue("onboarding") > 0 && !(onlyTellsNew && asksElse))
+    set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);

@@ -25,6 +25,8 @@ export interface Signals {
   askedIn: ReadonlySet<number> | undefined;
   /** How much of describe_role's cue strength is only a question's frame ("what does", "what is"): QUESTION_FRAMES. */
   frames: number;
+  /** intent -> how much of its cue strength comes from context cues (IntentDefinition.contextCues). */
+  contextCues: Map<IntentId, number>;
 }
 
 interface Span {
@@ -132,6 +134,15 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
   // The comparison's cues match as written too: "different roles" asks for a list, "difference" to compare.
   const sideBySide = new PhraseMap<true>();
   for (const cue of knowledge.comparison.cues) sideBySide.set(normalise(cue).map(foldPlural), true);
+  // Context cues signal their intent like cues; this map tells them apart when counting.
+  const contextCueMap = new PhraseMap<IntentId[]>();
+  for (const intent of knowledge.intents)
+    for (const cue of intent.contextCues) {
+      const stems = normalise(cue).map(stem);
+      addTo(contextCueMap, stems, intent.id);
+      addTo(cueMap, stems, intent.id);
+      if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
+    }
   for (const intent of knowledge.intents)
     for (const cue of intent.cues) {
       if (intent.id === "out_of_scope") {
@@ -203,6 +214,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       personal ||= m.value;
     }
     let frames = 0;
+    const contextCues = new Map<IntentId, number>();
     for (const m of cueMatches) {
       // "career development", "who won": a lone cue word inside another department's phrase is that phrase's.
       if (m.end - m.start === 1 && otherDepartment.has(m.start)) continue;
@@ -210,9 +222,11 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       if (!focus && m.value.includes("who_does") && QUESTION_WORDS.has(analysis.words[m.start] ?? ""))
         askedIn = new Set([analysis.sentence[m.start] ?? 0]);
       for (const intent of m.value) cues.set(intent, (cues.get(intent) ?? 0) + strength(m));
+      for (const intent of contextCueMap.get(analysis.stems.slice(m.start, m.end)) ?? [])
+        contextCues.set(intent, (contextCues.get(intent) ?? 0) + strength(m));
       for (const i of span(m)) cuePositions.add(i);
     }
-    return { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn, frames };
+    return { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn, frames, contextCues };
   }
 
   return {

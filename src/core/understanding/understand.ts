@@ -65,6 +65,8 @@ export interface Understanding {
   personal: boolean;
   /** How much of describe_role's cue strength only frames the question ("what does"): Signals.frames. */
   frames: number;
+  /** How much of each intent's cue strength only tells of the asker ("new hire here"): Signals.contextCues. */
+  contextCues: ReadonlyMap<IntentId, number>;
   /** The message is only emoji (":wave:", "👍"): a reaction, not a question. */
   emojiOnly: boolean;
   /** It carries a word that asks to see the roles side by side ("compare", "at a glance": comparison.yaml's cues). */
@@ -150,11 +152,18 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       for (let i = m.start; i < m.end; i++) if (inRoleName.has(i)) return true;
       return false;
     };
-    const { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn, frames } = signals.read(analysis, inName, focus);
+    const { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn, frames, contextCues } = signals.read(
+      analysis,
+      inName,
+      focus,
+    );
 
-    // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it.
-    if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? "")))
+    // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it, which is said
+    // of the asker, not asked (a context cue).
+    if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? ""))) {
       cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
+      contextCues.set("onboarding", (contextCues.get("onboarding") ?? 0) + 1.5);
+    }
     // "DBA or data engineer, which should we hire first?": two jobs offered as the one to hire is a choice
     // between them, which their work decides, not recruitment's matter.
     const names = [...mentions, ...titles];
@@ -253,6 +262,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       namesData,
       personal,
       frames,
+      contextCues,
       ambiguous,
       looselyNamed,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
