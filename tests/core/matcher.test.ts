@@ -801,11 +801,32 @@ describe("other intents", () => {
       "describe_role",
       ["data-warehouse-engineer"],
     ],
+    // Who comes first, and in what order roles come in, is how they work together.
+    [
+      "who goes first on a new source, the architect or the ETL developer?",
+      "collaboration",
+      ["data-architect", "data-warehouse-engineer"],
+    ],
+    [
+      "when we migrate the CRM, in what order do the DBA and the data manager come in?",
+      "collaboration",
+      ["database-administrator", "data-manager"],
+    ],
+    ["how do the governance people work with the DBA?", "collaboration", ["data-manager", "database-administrator"]],
+    // The grain of a fact table is a design decision; re-running a failed load's days is the load's upkeep.
+    ["who decides the grain of the fact table for orders?", "who_does", ["data-architect"]],
+    ["who reloads the customer table from the source?", "who_does", ["data-warehouse-engineer"]],
+    ["we need a reload of march, who?", "who_does", ["data-warehouse-engineer"]],
+    ["can someone add me to the data team slack channel?", "out_of_scope", []],
     ["is the Azure DBA certification worth it?", "describe_role", ["database-administrator"]],
   ] as const)("%s -> %s", (q, intent, roles) => {
     const a = whodoes.ask(q);
     expect(a.intent).toBe(intent);
     if (roles) expect(ids(a).slice(0, roles.length)).toEqual(roles);
+  });
+
+  it("takes 'incident' for every role's word, not the DBA's", () => {
+    expect(ids(whodoes.ask("the nightly load failed again, whose incident?"))).toEqual(["data-warehouse-engineer"]);
   });
 
   it("says the warehouse engineer's duties are really an ETL developer's", () => {

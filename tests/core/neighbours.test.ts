@@ -207,6 +207,7 @@ describe("questions about a neighbouring role", () => {
       ["who monitors the SIEM alerts?", "security-engineer"],
       ["who deploys the ML model to production?", "machine-learning-engineer"],
       ["who prioritises the backlog?", "project-manager"],
+      ["who owns the project timeline for the warehouse migration?", "project-manager"],
       ["who does the statistical analysis for the clinical trial?", "data-analyst"],
       ["who investigates why revenue dropped?", "data-analyst"],
       // An application's API and architecture are its developers' and its architects'.
