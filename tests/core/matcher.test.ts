@@ -818,6 +818,19 @@ describe("other intents", () => {
     ["who reloads the customer table from the source?", "who_does", ["data-warehouse-engineer"]],
     ["we need a reload of march, who?", "who_does", ["data-warehouse-engineer"]],
     ["can someone add me to the data team slack channel?", "out_of_scope", []],
+    // The modern stack's words: the lake's layers are designed by the architect and their jobs run by the engineer;
+    // a vector database chosen is design, kept running is operation; a data licence is governance.
+    ["who runs the bronze to silver jobs?", "who_does", ["data-warehouse-engineer"]],
+    ["who keeps the vector database running in prod?", "who_does", ["database-administrator"]],
+    ["who checks whether we're allowed to use the licensed data for training?", "who_does", ["data-manager"]],
+    ["who writes the runbook for a pipeline incident?", "who_does", ["data-warehouse-engineer"]],
+    ["who catalogues the datasets in the lake?", "who_does", ["data-manager"]],
+    ["we're a modern data team, what roles do we have?", "list_roles", []],
+    ["what's the price of a Snowflake credit?", "out_of_scope", []],
+    // A role asked what it does, in a setting, is described: the setting is not a task.
+    ["what does a data architect do in a data mesh org?", "describe_role", ["data-architect"]],
+    ["what does the DBA do with vector databases?", "describe_role", ["database-administrator"]],
+    ["what about restoring a single dropped table, DBA?", "who_does", ["database-administrator"]],
     ["is the Azure DBA certification worth it?", "describe_role", ["database-administrator"]],
   ] as const)("%s -> %s", (q, intent, roles) => {
     const a = whodoes.ask(q);

@@ -208,6 +208,9 @@ describe("questions about a neighbouring role", () => {
       ["who deploys the ML model to production?", "machine-learning-engineer"],
       ["who prioritises the backlog?", "project-manager"],
       ["who owns the project timeline for the warehouse migration?", "project-manager"],
+      ["who defines the metric for monthly active users?", "data-analyst"],
+      ["who writes the LookML for the sales explore?", "bi-developer"],
+      ["who maintains the prompt templates for the support bot?", "machine-learning-engineer"],
       ["who does the statistical analysis for the clinical trial?", "data-analyst"],
       ["who investigates why revenue dropped?", "data-analyst"],
       // An application's API and architecture are its developers' and its architects'.

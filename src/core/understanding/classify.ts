@@ -44,6 +44,8 @@ const TIE_RANK: Record<IntentId, number> = {
 };
 const PRIORITY: readonly IntentId[] = [...INTENT_IDS].sort((a, b) => TIE_RANK[a] - TIE_RANK[b]);
 
+const asksWhatAbout = (words: readonly string[]) => words.some((w, i) => w === "what" && words[i + 1] === "about");
+
 export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is RoleRanking {
   if (r === undefined) return false;
   // "the Reno warehouse", "the lake house", "patch the drywall": words with an everyday meaning
@@ -116,6 +118,11 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
+  // "what does a data architect do in a data mesh org?": a role named and asked what it does, with no "who",
+  // describes it; its other words are the setting, not a task whose owner is asked for ("what about restoring
+  // a dropped table, DBA?" still asks whether the task is the role's).
+  if (named === 1 && !neighbour && cue("describe_role") > 0 && cue("who_does") === 0 && !asksWhatAbout(u.analysis.words))
+    score.delete("who_does");
   // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
   // Two titles side by side ask about both, as two roles named do.
   if ((named === 1 && !(neighbour && u.titlesSideBySide)) || (standsIn && (cue("describe_role") > 0 || u.content.size === 0)))
