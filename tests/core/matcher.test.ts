@@ -698,6 +698,12 @@ describe("other intents", () => {
     ["what's the salary band for a senior data engineer here?", "out_of_scope", []],
     // Two jobs offered as the one to hire is a choice between them, which their work decides; hiring a pair is not.
     ["data engineer or DBA, which should I hire?", "compare_roles", ["data-warehouse-engineer", "database-administrator"]],
+    // ...and two jobs offered as the one to go into, whatever work the asker likes.
+    [
+      "Should I become an ETL dev or a DBA if I enjoy troubleshooting?",
+      "compare_roles",
+      ["data-warehouse-engineer", "database-administrator"],
+    ],
     ["should I hire a DBA or a data engineer first?", "compare_roles", ["database-administrator", "data-warehouse-engineer"]],
     ["we're hiring a DBA and a data engineer, who interviews them?", "out_of_scope", []],
     // "what does" only frames the question: it asks what a role does with "do", about pay with "earn".

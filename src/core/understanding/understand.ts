@@ -94,7 +94,19 @@ export const REFERRING: ReadonlySet<string> = new Set([
   "her",
 ]);
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
-const HIRING = new Set(["hire", "hires", "hiring", "recruit", "recruiting", "recruitment"]);
+/** Words of choosing a job: whom to hire, or which job to go into. */
+const CHOOSING_A_JOB = new Set([
+  "hire",
+  "hires",
+  "hiring",
+  "recruit",
+  "recruiting",
+  "recruitment",
+  "become",
+  "becoming",
+  "career",
+  "careers",
+]);
 
 export interface Understander {
   understand(text: string): Understanding;
@@ -164,11 +176,12 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
       contextCues.set("onboarding", (contextCues.get("onboarding") ?? 0) + 1.5);
     }
-    // "DBA or data engineer, which should we hire first?": two jobs offered as the one to hire is a choice
-    // between them, which their work decides, not recruitment's matter.
+    // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
+    // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
+    // or recruitment's matter.
     const names = [...mentions, ...titles];
     if (
-      analysis.words.some((w) => HIRING.has(w)) &&
+      analysis.words.some((w) => CHOOSING_A_JOB.has(w)) &&
       names.some((a, i) => names.slice(i + 1).some((b) => asAlternatives(analysis.words, a, b)))
     )
       cues.set("compare_roles", (cues.get("compare_roles") ?? 0) + 1.5);
