@@ -698,6 +698,13 @@ describe("other intents", () => {
     ["what's the salary band for a senior data engineer here?", "out_of_scope", []],
     // Two jobs offered as the one to hire is a choice between them, which their work decides; hiring a pair is not.
     ["data engineer or DBA, which should I hire?", "compare_roles", ["data-warehouse-engineer", "database-administrator"]],
+    // The asker's own role says who asks, not whom the question is about.
+    ["as a DBA, what does a data architect do?", "describe_role", ["data-architect"]],
+    [
+      "I'm a junior ETL dev, our architect asked me to design the partitioning strategy for the events table. is that my job?",
+      "who_does",
+      ["data-architect"],
+    ],
     // ...and two jobs offered as the one to go into, whatever work the asker likes.
     [
       "Should I become an ETL dev or a DBA if I enjoy troubleshooting?",

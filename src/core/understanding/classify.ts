@@ -61,7 +61,11 @@ export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is
  * ("The DBA restored it last night. Who fixes the load?", "I'm a DBA. What does a data architect do?").
  */
 function askedRoles(u: Understanding): Role[] {
-  const roles = (u.cues.get("out_of_scope") ?? 0) > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)) : u.roles;
+  const all = (u.cues.get("out_of_scope") ?? 0) > 0 ? u.roles.filter((r) => !u.looselyNamed.has(r)) : u.roles;
+  // "As a DBA, what does a data architect do?" asks about the architect alone; "I just joined as a data manager"
+  // is about the asker's own role, the only one it names.
+  const others = all.filter((r) => !u.askerRoles.has(r));
+  const roles = others.length > 0 ? others : all;
   // "What does a DBA do? And how is it different from the architect?" asks first about the DBA alone.
   const ownRoles = roles.filter((r) => !u.contextRoles.has(r));
   const ownQuestion = u.focus !== undefined && ownRoles.length > 0 && !u.refers;

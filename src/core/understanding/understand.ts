@@ -6,6 +6,7 @@
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, createAnalyzer, stem } from "./analyzer.js";
+import { namesTheAsker } from "./asker.js";
 import { asAlternatives, sideBySide } from "./choosing.js";
 import { hasEmoji } from "./normalise.js";
 import type { ResponsibilityIndex } from "./responsibility-index.js";
@@ -53,6 +54,8 @@ export interface Understanding {
   refers: boolean;
   /** Roles named only in sentences other than the one that asks "who ..." (context, not the subject). */
   contextRoles: Set<Role>;
+  /** Roles named only as the asker's own ("I'm a DBA, ...", "as an ETL dev"): who asks, not whom it is about. */
+  askerRoles: Set<Role>;
   /** Roles the message sets aside ("who besides the data manager ...", "not the DBA"): not the answer, if another fits. */
   excluded: Set<Role>;
   /**
@@ -285,6 +288,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       sideBySide: signals.asksSideBySide(analysis),
       titlesSideBySide: mentions.some((m) => askedTitles.some((t) => sideBySide(analysis.words, m, t))),
       ...unknownTitle(analysis, inRoleName, cuePositions, asking),
+      askerRoles: new Set(roles.filter((r) => mentions.every((m) => m.roleId !== r.id || namesTheAsker(analysis.words, m)))),
       contextRoles: new Set(
         askedIn === undefined
           ? []
