@@ -851,6 +851,12 @@ describe("other intents", () => {
     if (roles) expect(ids(a).slice(0, roles.length)).toEqual(roles);
   });
 
+  it("says where two roles' work meets when no hand-off between them is recorded", () => {
+    const a = whodoes.ask("how do the DBA and the ETL developer work together?");
+    expect(a.intent).toBe("collaboration");
+    expect(JSON.stringify(a.blocks)).toMatch(/Where their work meets.*performance/);
+  });
+
   it("takes 'incident' for every role's word, not the DBA's", () => {
     expect(ids(whodoes.ask("the nightly load failed again, whose incident?"))).toEqual(["data-warehouse-engineer"]);
   });

@@ -4,6 +4,7 @@ import type { Role } from "../knowledge/types.js";
 import { type AnswerContext, answer, feedback, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
+import { meetingLines, sharedConcerns } from "./roles.js";
 
 /** Everyone `role` works with: its own list, then roles that list it, each with how. */
 export function partnersOf(ctx: AnswerContext, role: Role): { partner: Role; how: string }[] {
@@ -48,6 +49,8 @@ function pair(a: Role, b: Role): Answer {
     ...a.worksWith.filter((w) => w.role === b.id).map((w) => `${a.short}: ${w.how}`),
     ...b.worksWith.filter((w) => w.role === a.id).map((w) => `${b.short}: ${w.how}`),
   ];
+  // With no hand-off recorded between the two, the concerns both take part in still say where they meet.
+  const overlap = lines.length > 0 ? [] : sharedConcerns(a, b);
   const blocks: Block[] =
     lines.length > 0
       ? [{ type: "list", items: lines.map(plain) }]
@@ -56,6 +59,12 @@ function pair(a: Role, b: Role): Answer {
             type: "text",
             text: plain(`The knowledge doesn't say how the ${a.short} and the ${b.short} work together directly.`),
           },
+          ...(overlap.length > 0
+            ? ([
+                { type: "heading", text: MESSAGES.meetsHeading },
+                { type: "list", items: meetingLines(a, b, overlap) },
+              ] satisfies Block[])
+            : []),
         ];
   return answer({
     intent: "collaboration",

@@ -54,6 +54,7 @@ export const MESSAGES = {
   exampleHeading: "In the example (a hospital network)",
   worksWithHeading: "Works with",
   firstWeekHeading: "First week",
+  meetsHeading: "Where their work meets",
   notOurRole: (name: string, roleCount: number, closest: readonly string[]) =>
     `${capital(article(name))} ${lowerName(name)} is not one of the ${numberWord(roleCount)} data roles here; the closest ${closest.length > 1 ? "are" : "is"} ${listNames(closest.map((c) => `the ${lowerName(c)}`))}.`,
   unknownTitleHeading: "Not a job I know",

@@ -26,7 +26,7 @@ export function describeRole(ctx: AnswerContext, role: Role): Answer {
 }
 
 /** Concerns both roles take part in, with each one's part: where their work meets. */
-function sharedConcerns(a: Role, b: Role): { concern: string; a: string; b: string }[] {
+export function sharedConcerns(a: Role, b: Role): { concern: string; a: string; b: string }[] {
   const out: { concern: string; a: string; b: string }[] = [];
   for (const ra of a.responsibilities)
     for (const concern of ra.concerns) {
@@ -35,6 +35,11 @@ function sharedConcerns(a: Role, b: Role): { concern: string; a: string; b: stri
         out.push({ concern, a: ra.how ?? ra.statement, b: rb.how ?? rb.statement });
     }
   return out;
+}
+
+/** One line per shared concern: the concern, then each role's part. */
+export function meetingLines(a: Role, b: Role, overlap: ReturnType<typeof sharedConcerns>) {
+  return overlap.map((o) => plain(`${o.concern.replace(/-/g, " ")}: ${a.short}: ${lower(o.a)} ${b.short}: ${lower(o.b)}`));
 }
 
 export function compareRoles(a: Role, b: Role): Answer {
@@ -49,11 +54,8 @@ export function compareRoles(a: Role, b: Role): Answer {
     },
   ];
   if (overlap.length > 0) {
-    blocks.push({ type: "heading", text: "Where their work meets" });
-    blocks.push({
-      type: "list",
-      items: overlap.map((o) => plain(`${o.concern.replace(/-/g, " ")}: ${a.short}: ${lower(o.a)} ${b.short}: ${lower(o.b)}`)),
-    });
+    blocks.push({ type: "heading", text: MESSAGES.meetsHeading });
+    blocks.push({ type: "list", items: meetingLines(a, b, overlap) });
   }
   const together = [a.worksWith.find((w) => w.role === b.id), b.worksWith.find((w) => w.role === a.id)];
   const lines = [together[0] && `${a.short}: ${together[0].how}`, together[1] && `${b.short}: ${together[1].how}`].filter(
