@@ -429,6 +429,11 @@ describe("a new topic is not forced into the old one", () => {
     expect(last(answers).intent).toBe("out_of_scope");
   });
 
+  it("work only a neighbouring role does: not the last task's owner's", () => {
+    const a = last(converse("who restores a dropped table?", "who builds the churn model?"));
+    expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "data-scientist"]);
+  });
+
   it("a correction that rules a role out ('no, I meant the DBA, not the architect') is about the role it means", () => {
     const a = last(converse("what does an architect do?", "no, I meant the DBA, not the architect"));
     expect([a.intent, ids(a)]).toEqual(["describe_role", ["database-administrator"]]);

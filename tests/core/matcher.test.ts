@@ -840,6 +840,9 @@ describe("other intents", () => {
     ["who catalogues the datasets in the lake?", "who_does", ["data-manager"]],
     ["we're a modern data team, what roles do we have?", "list_roles", []],
     ["what's the price of a Snowflake credit?", "out_of_scope", []],
+    ["do we need the paid version of dbeaver to get the ER diagrams?", "out_of_scope", []],
+    ["who writes the research paper about the trial results?", "out_of_scope", []],
+    ["where do I get the informed consent statement for the journal?", "out_of_scope", []],
     // A role asked what it does, in a setting, is described: the setting is not a task.
     ["what does a data architect do in a data mesh org?", "describe_role", ["data-architect"]],
     ["what does the DBA do with vector databases?", "describe_role", ["database-administrator"]],

@@ -253,6 +253,8 @@ describe("questions about a neighbouring role", () => {
     expect(a.neighbour).toBeUndefined();
     // A role's own name is longer than the neighbour title inside it: "ETL developer" is not a developer.
     expect(whodoes.ask("what does an ETL developer do?").neighbour).toBeUndefined();
+    // A database setting's name is no developer's code: "statement" alone is not an "if statement".
+    expect(whodoes.ask("who sets log_min_duration_statement on prod?").neighbour).toBeUndefined();
     // The databases' patches, and where they run, are still the data roles' work.
     for (const [q, role] of [
       ["who patches the SQL Server boxes?", "database-administrator"],

@@ -376,7 +376,12 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     const helper = plain.intent === "help" ? whoHelps(text, plain, last) : undefined;
     if (helper) return helper;
     if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
-    const elsewhere = plain.intent === "out_of_scope" && (plain.cues ?? []).includes("out_of_scope");
+    // So is work only a neighbouring role does, asked "who ..." afresh ("who builds the churn model?"): it is not
+    // the last task's owner's.
+    const cues = plain.cues ?? [];
+    const elsewhere =
+      plain.intent === "out_of_scope" &&
+      (cues.includes("out_of_scope") || (plain.neighbour !== undefined && cues.includes("who_does")));
     if (elsewhere || startsNewTopic(text)) return plain;
     const refs = findReferences(text);
     const newcomer = byNewcomer(text, plain, last);
