@@ -860,6 +860,21 @@ describe("other intents", () => {
     expect(JSON.stringify(a.blocks)).toMatch(/Where their work meets.*performance/);
   });
 
+  it("reads an outage as the running database's, high availability as its design", () => {
+    expect(ids(whodoes.ask("the reporting db went down twice this week, who looks into why?"))).toEqual([
+      "database-administrator",
+    ]);
+    expect(ids(whodoes.ask("who designs high availability for the claims db?"))[0]).toBe("data-architect");
+  });
+
+  it("knows retention asked as what may be kept, and the patching schedule", () => {
+    const kept = whodoes.ask("is the customer data allowed to keep after they leave?");
+    expect(kept.roles[0]?.evidence.map((e) => e.responsibilityId)).toContain("retention-disposal");
+    const patching = whodoes.ask("who owns the patching schedule for the oracle servers?");
+    expect(patching.roles[0]?.evidence.map((e) => e.responsibilityId)).toContain("patching");
+    expect(whodoes.ask("when does the architect hand the designs to the ETL developers?").intent).toBe("collaboration");
+  });
+
   it("takes 'incident' for every role's word, not the DBA's", () => {
     expect(ids(whodoes.ask("the nightly load failed again, whose incident?"))).toEqual(["data-warehouse-engineer"]);
   });
