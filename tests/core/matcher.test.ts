@@ -875,6 +875,14 @@ describe("other intents", () => {
     expect(whodoes.ask("when does the architect hand the designs to the ETL developers?").intent).toBe("collaboration");
   });
 
+  it("reads pasted failures in the engines' and tools' own words", () => {
+    expect(ids(whodoes.ask("our snowflake task stopped running overnight, who owns it?"))).toEqual(["data-warehouse-engineer"]);
+    expect(ids(whodoes.ask("who owns the master patient index?"))[0]).toBe("data-manager");
+    const build = whodoes.ask("jenkins build failed on the api repo, who do I ping?");
+    expect([build.intent, build.neighbour?.id]).toEqual(["out_of_scope", "devops-engineer"]);
+    expect(whodoes.ask("if i paste an error, can you tell me who owns it?").intent).toBe("help");
+  });
+
   it("takes 'incident' for every role's word, not the DBA's", () => {
     expect(ids(whodoes.ask("the nightly load failed again, whose incident?"))).toEqual(["data-warehouse-engineer"]);
   });
