@@ -420,6 +420,8 @@ describe("a new topic is not forced into the old one", () => {
     const b = last(converse("what does a data manager do?", "cool, and the architect?"));
     expect([b.intent, ids(b)]).toEqual(["describe_role", ["data-architect"]]);
     expect(last(converse("who restores a dropped table?", "ok thanks!")).intent).toBe("greeting");
+    // "who" in a sentence that does not ask is still only thanks.
+    expect(last(converse("who restores a dropped table?", "thanks, that's who I needed")).intent).toBe("greeting");
   });
 
   it("another department's work, and what follows it", () => {

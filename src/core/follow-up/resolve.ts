@@ -60,6 +60,10 @@ const MAX_CHAT_MESSAGE_WORDS = 30;
 const FOR_THAT_WORK = /\b(?:for|doing|with) (?:that|this|it|them|that (?:job|role|work)|this (?:job|role|work))\s*[?.!]*\s*$/i;
 /** A message that asks something: a question word or a question mark. */
 const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
+// "cool, who approves that?", "ok what else do they do": a question after the thanks; "thanks, that's who I
+// needed" is only thanks.
+const ASKS_AFTER_THANKS =
+  /\?|^\W*(?:and\s+|so\s+)?(?:what|how|where|which|when|who|whom|whose|should|can|could|do|does|is|are)\b/i;
 /** The asker speaking of themself: on a tour, the role they are starting in. */
 const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
 /** "how does the DBA help with that?", "how does the ETL developer support that?": a role's help in a task. */
@@ -358,7 +362,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (!previous) return plain;
     // "ok what else do they do?", "cool, who approves that?": the question after the thanks is the follow-up.
     const afterThanks = withoutAcknowledgement(text);
-    if (plain.intent === "greeting" && afterThanks !== text && ASKS.test(afterThanks)) return read(afterThanks, previous);
+    if (plain.intent === "greeting" && afterThanks !== text && ASKS_AFTER_THANKS.test(afterThanks))
+      return read(afterThanks, previous);
     if (WHAT_ELSE.test(afterThanks)) return read(WHAT_ELSE_IN_FULL, previous);
     const last = lastTurn(previous);
     // Only about the roles, or in an ellipsis: after a task, "who is the manager of the facilities team?" is anyone's.
