@@ -44,6 +44,8 @@ export interface MatchResult {
   ranked: RankedRole[];
   /** list_roles: the message asks to see every role side by side (the comparison table), not a list. */
   sideBySide?: boolean;
+  /** who_does: the message asks who takes part ("who's involved in ..."): every ranked role has a part, each shown. */
+  everyPart?: boolean;
   /**
    * The message is about a neighbouring role, a job the knowledge does not model ("what does a data
    * scientist do?", "DBA vs sysadmin"), or about work that only such a job does (out_of_scope).

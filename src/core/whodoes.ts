@@ -72,7 +72,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const n = m.neighbour;
     switch (m.intent) {
       case "who_does":
-        return m.ranked.length > 0 ? whoDoes(ctx, m.ranked) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
+        return m.ranked.length > 0 ? whoDoes(ctx, m.ranked, m.everyPart) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
         if (first) return describeRole(ctx, first);
         if (n) return describeNeighbour(ctx, n);

@@ -883,6 +883,15 @@ describe("other intents", () => {
     expect(whodoes.ask("if i paste an error, can you tell me who owns it?").intent).toBe("help");
   });
 
+  it("asked who takes part, shows every role with work of its own in the task", () => {
+    const a = whodoes.ask("who's involved when a customer asks us to delete their data?");
+    expect(a.intent).toBe("who_does");
+    expect(ids(a)).toEqual(expect.arrayContaining(["data-manager", "database-administrator"]));
+    // Each role with its part, not a "did you mean" between two owners.
+    expect(JSON.stringify(a.blocks)).toMatch(/This is shared/);
+    expect(a.blocks.some((b) => b.type === "choices")).toBe(false);
+  });
+
   it("takes 'incident' for every role's word, not the DBA's", () => {
     expect(ids(whodoes.ask("the nightly load failed again, whose incident?"))).toEqual(["data-warehouse-engineer"]);
   });

@@ -23,11 +23,13 @@ function card(r: RankedRole, score: number, shared: boolean): RoleCard {
   return roleCard(r.role, score, { evidence, ...(how ? { how: plain(how) } : {}) });
 }
 
-export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[]): Answer {
+/** `everyPart`: the message asked who takes part, so every ranked role is shown with its part. */
+export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], everyPart = false): Answer {
   const [top, ...rest] = ranked;
   if (!top) throw new Error("whoDoes needs at least one ranked role");
   const concerns = new Set(top.evidence[0]?.responsibility.concerns ?? []);
-  const sharesConcern = (r: RankedRole) => r.evidence.some((m) => m.responsibility.concerns.some((c) => concerns.has(c)));
+  const sharesConcern = (r: RankedRole) =>
+    everyPart || r.evidence.some((m) => m.responsibility.concerns.some((c) => concerns.has(c)));
   const shared = rest.filter(sharesConcern).slice(0, DISPLAY.maxRolesShown - 1);
   const topTerms = new Set(top.evidence.flatMap((m) => m.terms));
   const otherPart = (r: RankedRole) =>

@@ -25,6 +25,8 @@ export interface Decision {
   unknownTitle?: string;
   /** onboarding with no role named: the role whose work the newcomer names ("hired to build the ETL pipelines"). */
   starting?: Role;
+  /** who_does asked of everyone taking part ("who's involved in a GDPR erasure?"): every role with a part, each shown. */
+  everyPart?: true;
 }
 
 /**
@@ -239,7 +241,27 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   if (best !== "who_does") return { intent: best, ranking: [], ...about };
   if (holder) return { intent: best, ranking: [ranking.find((r) => r.role === holder) ?? holderRanking(holder)], ...about };
   if (holds && standsIn) return { intent: best, ranking: [], ...about };
+  // "who's involved when a customer asks us to delete their data?": every role with work of its own in the task.
+  if (asksWhoTakesPart(u.analysis.words)) {
+    const parts = ranking.filter((r) => r === top || r.evidence >= SETTINGS.minEvidence);
+    return { intent: best, ranking: parts, ...(parts.length > 1 ? { everyPart: true as const } : {}) };
+  }
   return { intent: best, ranking: ranking.filter(isRelevant(ranking)) };
+}
+
+/** "who's involved", "who takes part", "which roles": asking for everyone with a part, not one owner. */
+const TAKING_PART: readonly (readonly string[])[] = [
+  ["involved"],
+  ["take", "part"],
+  ["takes", "part"],
+  ["each", "role"],
+  ["every", "role"],
+  ["which", "roles"],
+  ["what", "roles"],
+  ["who", "all"],
+];
+function asksWhoTakesPart(words: readonly string[]): boolean {
+  return words.some((_, i) => TAKING_PART.some((p) => p.every((w, k) => words[i + k] === w)));
 }
 
 function isTheirWork(u: Understanding): boolean {

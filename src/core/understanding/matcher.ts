@@ -93,6 +93,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],
       ...(decision.sideBySide ? { sideBySide: true } : {}),
+      ...(decision.everyPart ? { everyPart: true } : {}),
       ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
       ...(decision.unknownTitle ? { unknownTitle: decision.unknownTitle } : {}),
     };
