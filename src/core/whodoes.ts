@@ -171,7 +171,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const m = matcher.match(text);
     const cards: RoleCard[] = m.named.map((r) => roleCard(r, 1));
     const add = (c: RoleCard) => cards.length < limit && !cards.some((x) => x.id === c.id) && cards.push(c);
-    if (m.intent === "who_does" && m.ranked.length > 0) for (const c of whoDoes(ctx, m.ranked).roles) add(c);
+    if (m.intent === "who_does" && m.ranked.length > 0) for (const c of whoDoes(ctx, m.ranked, m.everyPart).roles) add(c);
     for (const hit of roleSearch.find(text)) add(roleCard(hit.role, hit.score));
     return cards;
   }
