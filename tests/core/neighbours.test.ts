@@ -301,6 +301,10 @@ describe("questions about a neighbouring role", () => {
       const a = json(q);
       expect([a.intent, a.neighbour], q).toEqual(["out_of_scope", undefined]);
     }
+    // Its words may join another department's word to a task's: email is the help desk's, email retention
+    // the records manager's.
+    const email = json("how long do we keep emails?");
+    expect([email.intent, email.neighbour?.id]).toEqual(["out_of_scope", "records-manager"]);
   });
 
   it("describes a neighbouring title asked about as a real job: 'real' and 'job' are no streaming or scheduled job", () => {

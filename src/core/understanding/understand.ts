@@ -33,7 +33,8 @@ export interface Understanding {
   neighbourWork: NeighbourRanking | undefined;
   /**
    * A neighbouring role whose own keywords are another department's words of the message, every one of them
-   * ("who writes the unit tests?", "how do I center a div in css"): whose that department's work is.
+   * ("who writes the unit tests?", "how do I center a div in css"), alone or with the task's words ("how
+   * long do we keep emails?"): whose that department's work is.
    */
   departmentNeighbour?: Neighbour;
   /** The question's total weight as task evidence (matched or not). */
@@ -218,7 +219,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const neighbourWork = focus && mentions.some(aboutRole) ? undefined : neighbour;
     const departmentWords = new Set(analysis.concepts.filter((c) => otherDepartment.has(c.start)).map((c) => c.id));
     const theirs =
-      departmentWords.size > 0 ? ranker.rank(analysis, departmentWords, weight, positions, askedIn).neighbour : undefined;
+      departmentWords.size > 0
+        ? ranker.rank(analysis, new Set([...departmentWords, ...content]), weight, positions, askedIn).neighbour
+        : undefined;
     const departmentNeighbour =
       theirs && [...departmentWords].every((c) => theirs.strong.includes(c)) ? theirs.neighbour : undefined;
     const roles: Role[] = [];
