@@ -441,6 +441,22 @@ describe("a new topic is not forced into the old one", () => {
     expect([a.intent, ids(a)]).toEqual(["describe_role", ["database-administrator"]]);
   });
 
+  it("a correction of the task ('sorry I mean the database under it') is its own question, not the task it corrects", () => {
+    const a = last(converse("who handles the data warehouse?", "sorry I mean the database under it, the server stuff"));
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
+  });
+
+  it("a neighbouring title said now is what the question asks about, not the last turn's roles", () => {
+    const a = last(
+      converse(
+        "who maintains the ETL for the CRM?",
+        "who is the data owner of the CRM data?",
+        "what's the difference between the data owner and the data manager anyway",
+      ),
+    );
+    expect([a.intent, ids(a), a.neighbour?.id]).toEqual(["compare_roles", ["data-manager"], "data-owner"]);
+  });
+
   it("a message that says it starts a new topic", () => {
     const a = last(converse("who restores a dropped table?", "btw, how often is this evaluated?"));
     expect(a.intent).toBe("out_of_scope");

@@ -73,6 +73,9 @@ const WHO_HELPS = /\bwho\s+(?:helps|supports|assists)\b/i;
 /** "what else?", "anything else?": more of what the role in focus does, as "what else do they do?" asks. */
 const WHAT_ELSE = /^\W*(?:and\s+|so\s+)?(?:what|anything)\s+else(?:\s+(?:is there|then))?\W*$/i;
 const WHAT_ELSE_IN_FULL = "what else do they do?";
+/** "no, I meant ...", "sorry, not that", "wrong one": the message corrects the last question ("same ..." repeats it). */
+const CORRECTION =
+  /^(?!.*\bsame\b)(?:\W*(?:no|nope|nah|sorry|oops|wait|not that|correction)\b|.*\bi (?:mean|meant)\b|.*\bwrong one\b)/i;
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
@@ -325,6 +328,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (ranked.length === 0) return undefined;
     // "and the databases?" after whose the warehouse is: a thing of its own, too weak alone to be sure of, is
     // asked about as the last question asked about its task, before falling back on that task.
+    // "no, I mean the indexing strategy": a correction asks something else than the task it corrects.
+    if (plain.intent === "who_does" && CORRECTION.test(text)) return undefined;
     const lastTask = () => asWhose(text) ?? result(plain, "who_does", [], ranked);
     if (plain.intent === "out_of_scope") return lastTask();
     const own = plain.ranked[0];
@@ -393,6 +398,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (newcomer) return newcomer;
     const aboutNeighbour = byNeighbour(text, plain, last, refs);
     if (aboutNeighbour || last.roles.length === 0) return aboutNeighbour ?? plain;
+    // "and what does a data scientist do?", "how is a BI developer different?": a title said now is what the
+    // question is about, before any pronoun or the last turn's second role.
+    if (plain.neighbour && ROLE_QUESTIONS.includes(plain.intent)) return plain;
     // "how is that different from the DBA?" after whose task it is compares the roles before reading "that".
     const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;
     return (
