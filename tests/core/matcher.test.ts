@@ -436,6 +436,10 @@ describe("who_does", () => {
     expect(whodoes.ask("how do I become a DBA?").intent).toBe("describe_role");
     // Growing a career in a role is what the role takes, not the architect's growth planning.
     expect(whodoes.ask("how do I grow my career as a data engineer?").intent).toBe("describe_role");
+    // A role's roadmap is the way to it, not the architect's plans for growth; the data roadmap still is a plan.
+    expect(ids(whodoes.ask("DBA roadmap"))).toEqual(["database-administrator"]);
+    expect(whodoes.ask("DBA roadmap").intent).toBe("describe_role");
+    expect(whodoes.ask("who owns the data roadmap?").intent).toBe("who_does");
     expect(whodoes.ask("I've just become a DBA, where do I start?").intent).toBe("onboarding");
     // What a role needs to learn is what it takes, not starting in it, unless the asker is new.
     expect(whodoes.ask("As a DBA, do I need to learn Python?").intent).toBe("describe_role");
