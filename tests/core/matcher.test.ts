@@ -830,6 +830,8 @@ describe("other intents", () => {
       ["database-administrator", "data-manager"],
     ],
     ["how do the governance people work with the DBA?", "collaboration", ["data-manager", "database-administrator"]],
+    // How roles communicate is how they work together; what one communicates is its own work.
+    ["how can the data team and the DBAs communicate better?", "collaboration", ["database-administrator", "data-architect"]],
     // The grain of a fact table is a design decision; re-running a failed load's days is the load's upkeep.
     ["who decides the grain of the fact table for orders?", "who_does", ["data-architect"]],
     ["who reloads the customer table from the source?", "who_does", ["data-warehouse-engineer"]],
