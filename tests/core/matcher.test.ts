@@ -808,6 +808,10 @@ describe("other intents", () => {
     ],
     ["how long should we keep rejected applicants' details?", "who_does", ["data-manager"]],
     ["is DBA a dying career?", "out_of_scope", []],
+    // So is whether a job has a future: obsolete is no table to archive, a future no growth to plan for.
+    ["Are DBAs becoming obsolete?", "out_of_scope", []],
+    ["is there a future for data managers?", "out_of_scope", []],
+    ["who archives tables that have become obsolete?", "who_does", ["database-administrator"]],
     // Working from home, a course's fee and AI taking the job are other departments' matters and the job market's.
     ["is remote work allowed for the data team?", "out_of_scope", []],
     ["how much is the course fee for the snowflake training?", "out_of_scope", []],
