@@ -18,7 +18,13 @@ export interface RoleSearch {
 
 export function createRoleSearch(roles: readonly Role[]): RoleSearch {
   // Cheap over a few role names, and it catches partial words typed into a search box.
-  const fuse = new Fuse(roles, { keys: ["name", "short", "aliases", "id"], threshold: 0.35, ignoreLocation: true });
+  // Without includeScore fuse.js leaves every hit's score out: every hit would score 0 and none be the best.
+  const fuse = new Fuse(roles, {
+    keys: ["name", "short", "aliases", "id"],
+    threshold: 0.35,
+    ignoreLocation: true,
+    includeScore: true,
+  });
   const search = (text: string) => fuse.search(text.slice(0, MAX_PATTERN_CHARS));
   return {
     find: (text) => search(text).map((hit) => ({ role: hit.item, score: 1 - (hit.score ?? 1) })),

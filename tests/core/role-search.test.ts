@@ -1,0 +1,31 @@
+/**
+ * Roles found by what is typed into a search box (Teams' message extension) or typed loosely for a
+ * role ("whodoes onboard archit"): a part of a name, a neighbouring title, a task.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
+
+let whodoes: Whodoes;
+beforeAll(() => {
+  whodoes = createWhodoes(loadKnowledge());
+});
+const found = (text: string) => whodoes.search(text).map((c) => [c.id, c.score] as const);
+
+describe("the role search", () => {
+  it("scores a part of a name by how close it is, and a loosely typed name means its role", () => {
+    const [best, next] = found("archit");
+    expect(best?.[0]).toBe("data-architect");
+    expect(best?.[1]).toBeGreaterThan(0.5);
+    expect(next === undefined || next[1] < (best?.[1] ?? 0)).toBe(true);
+    expect(whodoes.resolveRole("archit")).toBe("data-architect");
+  });
+
+  it("lists a neighbouring title's closest role first", () => {
+    expect(found("data steward")[0]?.[0]).toBe("data-manager");
+    expect(found("DPO")[0]?.[0]).toBe("data-manager");
+  });
+
+  it("finds a task's owner", () => {
+    expect(found("restore dropped table")[0]?.[0]).toBe("database-administrator");
+  });
+});
