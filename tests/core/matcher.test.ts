@@ -454,9 +454,19 @@ describe("who_does", () => {
     ])
       expect(whodoes.ask(q).intent, q).toBe("who_does");
     expect(whodoes.ask("I'm new to the data team, where do I start?").intent).toBe("onboarding");
-    // A newcomer named by the word before the role: "the new DBA", "a rookie data engineer".
-    for (const q of ["what should a rookie ETL developer do?", "what should a novice data architect learn first?"])
+    // A newcomer named by the word before the role: "the new DBA", "a rookie data engineer"; a neighbouring
+    // title too, and a first day or week before the title.
+    for (const q of [
+      "what should a rookie ETL developer do?",
+      "what should a novice data architect learn first?",
+      "new data steward",
+      "day 1 architect",
+      "first sprint as data warehouse engineer",
+    ])
       expect(whodoes.ask(q).intent, q).toBe("onboarding");
+    // A title's jobs are the job market's listings; an ETL job is a batch job.
+    expect(whodoes.ask("data engineer jobs berlin").intent).toBe("out_of_scope");
+    expect(whodoes.ask("who runs the ETL jobs?").intent).toBe("who_does");
   });
 
   it("answers who holds a role with that role and what it does", () => {
@@ -808,6 +818,17 @@ describe("other intents", () => {
     ],
     ["how long should we keep rejected applicants' details?", "who_does", ["data-manager"]],
     ["is DBA a dying career?", "out_of_scope", []],
+    // Signing in to the organisation's own accounts is the help desk's; a database's password is the DBA's.
+    ["okta password reset", "out_of_scope", []],
+    ["db password reset", "who_does", ["database-administrator"]],
+    // A word with an everyday meaning typed alone to a data bot is the data task; with other words it needs data.
+    ["patching", "who_does", ["database-administrator"]],
+    ["lake", "who_does", ["data-warehouse-engineer"]],
+    ["patch the drywall", "out_of_scope", []],
+    // Questions about the bot itself.
+    ["what is whodoes", "help", []],
+    ["examples pls", "help", []],
+    ["how do I add our own roles?", "help", []],
     // So is whether a job has a future: obsolete is no table to archive, a future no growth to plan for.
     ["Are DBAs becoming obsolete?", "out_of_scope", []],
     ["is there a future for data managers?", "out_of_scope", []],

@@ -51,8 +51,11 @@ const asksWhatAbout = (words: readonly string[]) => words.some((w, i) => w === "
 export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is RoleRanking {
   if (r === undefined) return false;
   // "the Reno warehouse", "the lake house", "patch the drywall": words with an everyday meaning
-  // are a data task only when something else in the message says data.
-  if (u && !u.mentionsData && !u.namesOurRole && r.strong.length > 0 && r.strong.every((c) => u.ambiguous.has(c))) return false;
+  // are a data task only when something else in the message says data. Alone ("patching", typed to a data
+  // bot's search box) they are the data task.
+  const everyday = (c: string) => u?.ambiguous.has(c) === true;
+  const alone = u !== undefined && [...u.content].every((c) => r.strong.includes(c));
+  if (u && !u.mentionsData && !u.namesOurRole && r.strong.length > 0 && r.strong.every(everyday) && !alone) return false;
   return r.evidence >= SETTINGS.strongEvidence || (r.confidence >= SETTINGS.minConfidence && r.evidence >= SETTINGS.minEvidence);
 }
 

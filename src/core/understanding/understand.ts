@@ -98,6 +98,9 @@ export const REFERRING: ReadonlySet<string> = new Set([
   "her",
 ]);
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
+/** "day 1", "week one": the start of a job, before its title. */
+const FIRST_DAY = new Set(["day", "week"]);
+const FIRST = new Set(["1", "one"]);
 /** Words of choosing a job: whom to hire, or which job to go into. */
 const CHOOSING_A_JOB = new Set([
   "hire",
@@ -174,12 +177,19 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       focus,
     );
 
-    // "the new DBA", "new ETL dev here": a role named right after "new" is someone starting in it, which is said
-    // of the asker, not asked (a context cue).
-    if (mentions.some((m) => NEWCOMER.has(analysis.words[m.start - 1] ?? ""))) {
+    // "the new DBA", "new data steward", "day 1 architect": a title named right after "new" (or a first day) is
+    // someone starting in it, which is said of the asker, not asked (a context cue).
+    const before = (m: { start: number }, n: number) => analysis.words[m.start - n] ?? "";
+    const starting = (m: { start: number }) =>
+      NEWCOMER.has(before(m, 1)) || (FIRST_DAY.has(before(m, 2)) && FIRST.has(before(m, 1)));
+    if ([...mentions, ...titles].some(starting)) {
       cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
       contextCues.set("onboarding", (contextCues.get("onboarding") ?? 0) + 1.5);
     }
+    // "data engineer jobs in berlin": a title's jobs are the job market's listings, not batch jobs (those are
+    // an ETL job, an agent job).
+    if ([...mentions, ...titles].some((m) => analysis.words[m.end] === "jobs"))
+      cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
     // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
     // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
     // or recruitment's matter.
