@@ -115,6 +115,18 @@ describe("honest confidence", () => {
     expect(whodoes.ask("the database server is running out of disk space").roles[0]?.id).toBe("database-administrator");
   });
 
+  it("leaves a product's or a dataset's terms of supply to its provider, unless it asks who does it here", () => {
+    for (const q of [
+      "How am I billed for database backups?",
+      "I'd like to cite this dataset in a paper, is there a preferred citation?",
+      "our free trial expired, can we still export the warehouse?",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    expect(whodoes.ask("who keeps the citation for our published datasets?").roles[0]?.id).toBe("data-manager");
+    // Charged with a task is responsible for it, not billed.
+    expect(whodoes.ask("who is charged with maintaining the data dictionary?").roles[0]?.id).toBe("data-manager");
+  });
+
   it("reads another department's words about a data thing as data work: 'query performance reviews'", () => {
     expect(whodoes.ask("who does query performance reviews?").roles[0]?.id).toBe("database-administrator");
     expect(whodoes.ask("who does my performance review?").intent).toBe("out_of_scope");

@@ -91,8 +91,9 @@ describe("loadKnowledge", () => {
     expect(createWhodoes(loadKnowledge(copy.dir)).ask("who restores a dropped table?").intent).toBe("who_does");
   });
 
-  it("keeps other-departments.yaml's personal groups apart, and names a group that is neither kind", () => {
+  it("keeps other-departments.yaml's personal and provider groups apart, and names a group of neither kind", () => {
     expect(loadKnowledge().personalWords).toContain("my laptop");
+    expect(loadKnowledge().providerWords).toContain("citation");
     copy = copyKnowledge();
     copy.edit("other-departments.yaml", (t) => `${t}\nchess_club:\n  kind: personal\n  words: [my chess set]\n`);
     const k = loadKnowledge(copy.dir);

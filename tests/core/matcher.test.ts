@@ -829,6 +829,12 @@ describe("other intents", () => {
     ["what is whodoes", "help", []],
     ["examples pls", "help", []],
     ["how do I add our own roles?", "help", []],
+    // Publishing or sharing a dataset outside is the data manager's approval, whoever makes the file; a dashboard's
+    // query is a query; outgrowing a platform is scalability; deciding who gets access is governance.
+    ["who publishes a dump of the open data for the public?", "who_does", ["data-manager"]],
+    ["the dashboard query is slow, who looks at it?", "who_does", ["database-administrator"]],
+    ["our warehouse outgrows the cluster, who plans for that?", "who_does", ["data-architect"]],
+    ["who decides who gets access to the HR dataset?", "who_does", ["data-manager"]],
     // So is whether a job has a future: obsolete is no table to archive, a future no growth to plan for.
     ["Are DBAs becoming obsolete?", "out_of_scope", []],
     ["is there a future for data managers?", "out_of_scope", []],

@@ -52,7 +52,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     return parseYamlFile(path, shown(path));
   };
 
-  const { intents, personalWords } = withOtherDepartments(
+  const { intents, personalWords, providerWords } = withOtherDepartments(
     validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents.map(({ context_cues, ...intent }) => ({
       ...intent,
       contextCues: context_cues,
@@ -142,6 +142,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     directory,
     ...(triage ? { triage } : {}),
     ...(personalWords ? { personalWords } : {}),
+    ...(providerWords ? { providerWords } : {}),
   };
 }
 
@@ -191,21 +192,24 @@ function glanceOf(p: Parsed, role: RoleFile, comparison: Comparison): Glance {
 
 /**
  * The optional other-departments.yaml: its words join out_of_scope's cues, kept in a file of their
- * own because there are a great many of them. Its personal groups' words are also listed apart.
+ * own because there are a great many of them. Its personal and provider groups' words are also listed apart.
  */
 function withOtherDepartments<I extends { id: string; cues: string[] }>(
   intents: I[],
   root: string,
   shown: (path: string) => string,
-): { intents: I[]; personalWords?: string[] } {
+): { intents: I[]; personalWords?: string[]; providerWords?: string[] } {
   const path = join(root, KNOWLEDGE_FILES.otherDepartments);
   if (!existsSync(path)) return { intents };
   const groups = Object.values(validate(parseYamlFile(path, shown(path)), otherDepartmentsFileSchema));
   const words = groups.flatMap((g) => (Array.isArray(g) ? g : g.words));
-  const personalWords = groups.flatMap((g) => (!Array.isArray(g) && g.kind === "personal" ? g.words : []));
+  const ofKind = (kind: string) => groups.flatMap((g) => (!Array.isArray(g) && g.kind === kind ? g.words : []));
+  const personalWords = ofKind("personal");
+  const providerWords = ofKind("provider");
   return {
     intents: intents.map((i) => (i.id === "out_of_scope" ? { ...i, cues: [...i.cues, ...words] } : i)),
     ...(personalWords.length > 0 ? { personalWords } : {}),
+    ...(providerWords.length > 0 ? { providerWords } : {}),
   };
 }
 

@@ -106,12 +106,13 @@ export const neighboursFileSchema = z.strictObject({
 
 /**
  * intents/other-departments.yaml: other departments' words, by department. Optional. A group is a list of words,
- * or `{ kind: personal, words: [...] }` for the asker's own devices and files (see Knowledge.personalWords).
+ * or `{ kind: personal, words: [...] }` for the asker's own devices and files (see Knowledge.personalWords), or
+ * `{ kind: provider, words: [...] }` for a product's or a dataset's terms of supply (Knowledge.providerWords).
  */
 export const otherDepartmentsFileSchema = z.record(
   id,
-  z.union([words, z.strictObject({ kind: z.enum(["personal"]), words })], {
-    error: "must be a list of words, or a group with kind: personal and its words",
+  z.union([words, z.strictObject({ kind: z.enum(["personal", "provider"]), words })], {
+    error: "must be a list of words, or a group with kind: personal or provider and its words",
   }),
 );
 

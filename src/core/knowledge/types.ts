@@ -189,6 +189,13 @@ export interface Knowledge {
    * of disk space"); only a data thing named does ("the postgres database on my laptop"). Absent when none.
    */
   personalWords?: string[];
+  /**
+   * other-departments.yaml's words for a product's or a dataset's own terms of supply (its `kind: provider` groups:
+   * citing a dataset, a plan's price, a quota), also among out_of_scope's cues: task words alone never make such a
+   * question the data team's ("how am I billed for database backups?"); only asking who does it here does ("who
+   * checks our backup billing?"). Absent when none.
+   */
+  providerWords?: string[];
   /** directory.yaml's `triage:`, by platform name, as each platform's format checked it; absent when none. */
   triage?: Record<string, unknown>;
 }

@@ -174,7 +174,11 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   const unambiguous = top ? top.strong.filter((c) => !u.ambiguous.has(c) && (!askedWords || askedWords.has(c))).length : 0;
   // The asker's own device or file ("my laptop is running out of disk space") is never the data team's for its
   // task words alone, however many; only a data thing named makes it so ("the postgres database on my laptop").
+  // A product's or a dataset's terms of supply ("how do I cite this dataset?", "how am I billed for backups?") are
+  // its provider's, whatever data work they mention, unless the message asks who does it here.
+  const providers = u.provider && !asksWhoHere(u.analysis.words);
   const overrides =
+    !providers &&
     top !== undefined &&
     ((!u.personal && top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
       ((u.personal ? u.namesData : u.mentionsData) && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
@@ -357,6 +361,12 @@ function holderRanking(role: Role): RoleRanking {
 function isRelevant(ranking: RoleRanking[]) {
   const top = ranking[0];
   return (r: RoleRanking) => top !== undefined && (r === top || r.raw >= top.raw * SETTINGS.sharedConcernRatio);
+}
+
+const HERE = new Set(["our", "we", "here", "us"]);
+/** "who checks our backup bill?": a question of who does it here, not of a provider's terms. */
+function asksWhoHere(words: readonly string[]): boolean {
+  return words.some((w) => w === "who" || w === "whose") && words.some((w) => HERE.has(w));
 }
 
 /** "who is a data architect?", "who are an ETL developer's ...": "who" and "is"/"are" before "a"/"an". */

@@ -67,6 +67,8 @@ export interface Understanding {
   askedAboutOtherDepartment?: ReadonlySet<string>;
   /** Another department's word is one for the asker's own device or file ("my laptop"): Knowledge.personalWords. */
   personal: boolean;
+  /** Another department's word is one for a product's or a dataset's terms of supply ("cite"): Knowledge.providerWords. */
+  provider: boolean;
   /** How much of describe_role's cue strength only frames the question ("what does"): Signals.frames. */
   frames: number;
   /** How much of each intent's cue strength only tells of the asker ("new hire here"): Signals.contextCues. */
@@ -171,7 +173,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       for (let i = m.start; i < m.end; i++) if (inRoleName.has(i)) return true;
       return false;
     };
-    const { cues, cuePositions, otherDepartment, personal, ruledOut, askedIn, frames, contextCues } = signals.read(
+    const { cues, cuePositions, otherDepartment, personal, provider, ruledOut, askedIn, frames, contextCues } = signals.read(
       analysis,
       inName,
       focus,
@@ -290,6 +292,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       namesOurRole,
       namesData,
       personal,
+      provider,
       frames,
       contextCues,
       ambiguous,
