@@ -829,6 +829,7 @@ describe("other intents", () => {
     ["what is whodoes", "help", []],
     ["examples pls", "help", []],
     ["how do I add our own roles?", "help", []],
+    ["where do you get your answers from?", "help", []],
     // Publishing or sharing a dataset outside is the data manager's approval, whoever makes the file; a dashboard's
     // query is a query; outgrowing a platform is scalability; deciding who gets access is governance.
     ["who publishes a dump of the open data for the public?", "who_does", ["data-manager"]],
