@@ -120,6 +120,8 @@ export interface Answer {
    * BI developer). `roles` then lists the closest modelled roles.
    */
   neighbour?: { id: string; name: string };
+  /** out_of_scope: another department's matter, by the name the knowledge gives it ("the IT help desk"). */
+  department?: string;
   /**
    * Several questions in one message: the answer to each, in the order asked (the first is this
    * answer's own intent and roles). The blocks above already show every part, under its question.

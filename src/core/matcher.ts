@@ -51,6 +51,8 @@ export interface MatchResult {
    * scientist do?", "DBA vs sysadmin"), or about work that only such a job does (out_of_scope).
    */
   neighbour?: Neighbour;
+  /** out_of_scope: another department's matter, by the name the knowledge gives it ("the IT help desk"). */
+  department?: string;
   /** describe_role of a job title the knowledge does not know, as typed: `ranked` holds its closest role by its words. */
   unknownTitle?: string;
   /**

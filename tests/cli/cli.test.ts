@@ -72,6 +72,15 @@ describe("whodoes CLI", () => {
     expect(collab.roles[0].id).toBe("data-architect");
   });
 
+  it("names the department another department's matter is for, when the knowledge names it", () => {
+    const printer = JSON.parse(run(["ask", "--json", "who fixes the office printer?"]).stdout);
+    expect([printer.intent, printer.department, printer.roles]).toEqual(["out_of_scope", "the IT help desk", []]);
+    expect(printer.text).toMatch(/one for the IT help desk, not the data team/);
+    // A matter no named department holds gets the plain answer, with no department.
+    const weather = JSON.parse(run(["ask", "--json", "what's the weather like tomorrow?"]).stdout);
+    expect([weather.intent, weather.department]).toEqual(["out_of_scope", undefined]);
+  });
+
   it("answers one question per stdin line, one JSON object per line", () => {
     const r = run(["ask", "--json"], "who owns the etl\nencryption\nwhat time is the all-hands?\n");
     expect(r.status).toBe(0);

@@ -94,6 +94,7 @@ describe("loadKnowledge", () => {
   it("keeps other-departments.yaml's personal and provider groups apart, and names a group of neither kind", () => {
     expect(loadKnowledge().personalWords).toContain("my laptop");
     expect(loadKnowledge().providerWords).toContain("citation");
+    expect(loadKnowledge().departments?.find((d) => d.name === "HR")?.words).toContain("payslip");
     copy = copyKnowledge();
     copy.edit("other-departments.yaml", (t) => `${t}\nchess_club:\n  kind: personal\n  words: [my chess set]\n`);
     const k = loadKnowledge(copy.dir);

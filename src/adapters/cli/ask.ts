@@ -32,6 +32,7 @@ function fields(answer: Answer) {
     intent: answer.intent,
     roles: answer.roles.map((r) => ({ id: r.id, score: r.score })),
     ...(answer.neighbour ? { neighbour: answer.neighbour } : {}),
+    ...(answer.department ? { department: answer.department } : {}),
   };
 }
 

@@ -155,16 +155,19 @@ export function greeting(ctx: AnswerContext, words: readonly string[]): Answer {
   });
 }
 
-export function outOfScope(ctx: AnswerContext): Answer {
+/** Not a data role's: another department's (`department`, when the knowledge names it), or nothing we match. */
+export function outOfScope(ctx: AnswerContext, department?: string): Answer {
+  const text = department ? MESSAGES.outOfScopeElsewhere(department) : MESSAGES.outOfScopeText;
   const tries = examples(ctx, 1)
     .filter((e) => e.intent === "who_does" || e.intent === "describe_role" || e.intent === "compare_roles")
     .map((e) => plain(e.text));
   return answer({
     intent: "out_of_scope",
     title: MESSAGES.outOfScopeTitle,
-    summary: MESSAGES.outOfScopeText,
+    summary: text,
+    ...(department ? { department } : {}),
     blocks: [
-      { type: "text", text: plain(MESSAGES.outOfScopeText) },
+      { type: "text", text: plain(text) },
       { type: "text", text: plain(MESSAGES.outOfScopeTry) },
       { type: "list", items: tries },
     ],

@@ -52,7 +52,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     return parseYamlFile(path, shown(path));
   };
 
-  const { intents, personalWords, providerWords } = withOtherDepartments(
+  const { intents, personalWords, providerWords, departments } = withOtherDepartments(
     validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents.map(({ context_cues, ...intent }) => ({
       ...intent,
       contextCues: context_cues,
@@ -143,6 +143,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     ...(triage ? { triage } : {}),
     ...(personalWords ? { personalWords } : {}),
     ...(providerWords ? { providerWords } : {}),
+    ...(departments ? { departments } : {}),
   };
 }
 
@@ -198,7 +199,7 @@ function withOtherDepartments<I extends { id: string; cues: string[] }>(
   intents: I[],
   root: string,
   shown: (path: string) => string,
-): { intents: I[]; personalWords?: string[]; providerWords?: string[] } {
+): Pick<Knowledge, "personalWords" | "providerWords" | "departments"> & { intents: I[] } {
   const path = join(root, KNOWLEDGE_FILES.otherDepartments);
   if (!existsSync(path)) return { intents };
   const groups = Object.values(validate(parseYamlFile(path, shown(path)), otherDepartmentsFileSchema));
@@ -206,10 +207,12 @@ function withOtherDepartments<I extends { id: string; cues: string[] }>(
   const ofKind = (kind: string) => groups.flatMap((g) => (!Array.isArray(g) && g.kind === kind ? g.words : []));
   const personalWords = ofKind("personal");
   const providerWords = ofKind("provider");
+  const departments = groups.flatMap((g) => (!Array.isArray(g) && g.name ? [{ name: g.name, words: g.words }] : []));
   return {
     intents: intents.map((i) => (i.id === "out_of_scope" ? { ...i, cues: [...i.cues, ...words] } : i)),
     ...(personalWords.length > 0 ? { personalWords } : {}),
     ...(providerWords.length > 0 ? { providerWords } : {}),
+    ...(departments.length > 0 ? { departments } : {}),
   };
 }
 

@@ -107,13 +107,15 @@ export const neighboursFileSchema = z.strictObject({
 /**
  * intents/other-departments.yaml: other departments' words, by department. Optional. A group is a list of words,
  * or `{ kind: personal, words: [...] }` for the asker's own devices and files (see Knowledge.personalWords), or
- * `{ kind: provider, words: [...] }` for a product's or a dataset's terms of supply (Knowledge.providerWords).
+ * `{ kind: provider, words: [...] }` for a product's or a dataset's terms of supply (Knowledge.providerWords); a
+ * group may give the department's `name` ("the IT help desk"), which an answer names (Knowledge.departments).
  */
 export const otherDepartmentsFileSchema = z.record(
   id,
-  z.union([words, z.strictObject({ kind: z.enum(["personal", "provider"]), words })], {
-    error: "must be a list of words, or a group with kind: personal or provider and its words",
-  }),
+  z.union(
+    [words, z.strictObject({ kind: z.enum(["personal", "provider"]).optional(), name: z.string().min(1).optional(), words })],
+    { error: "must be a list of words, or a group with its words and a kind (personal or provider) or a name" },
+  ),
 );
 
 /**

@@ -196,6 +196,11 @@ export interface Knowledge {
    * checks our backup billing?"). Absent when none.
    */
   providerWords?: string[];
+  /**
+   * other-departments.yaml's groups that give their department's name ("the IT help desk"), with their words: an
+   * answer that leaves a question to another department names it. Absent when none does.
+   */
+  departments?: { name: string; words: string[] }[];
   /** directory.yaml's `triage:`, by platform name, as each platform's format checked it; absent when none. */
   triage?: Record<string, unknown>;
 }

@@ -17,6 +17,8 @@ export interface Decision {
   sideBySide?: true;
   /** The question is about a neighbouring role (a job not modelled here), or its work: answer honestly. */
   neighbour?: Neighbour;
+  /** out_of_scope for another department's matter, named ("the IT help desk"): whose it is. */
+  department?: string;
   /** who_does on no task at all: the ranking is only the closest role by the message's loose words. */
   guess?: true;
   /** The roles the question itself asks about (askedRoles); empty when it names none of its own. */
@@ -234,7 +236,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
       guess: true,
     };
   if (best === "list_roles" && sideBySide) return { intent: best, ranking: [], sideBySide: true };
-  const about = aboutNeighbour(best, u, standsIn, named);
+  const about = aboutOthers(best, u, standsIn, named);
   // "I've been hired to build the ETL pipelines. What should I do in my first week?": the role whose work the
   // newcomer names is the one they start in.
   // Only a task said plainly: "new starter on the data team" names none.
@@ -289,8 +291,13 @@ function isTheirWork(u: Understanding): boolean {
   );
 }
 
-/** Which neighbouring role an answer of this intent is about, if any. */
-function aboutNeighbour(intent: IntentId, u: Understanding, standsIn: boolean, named: number): { neighbour?: Neighbour } {
+/** Which neighbouring role, or out of scope which other department, an answer of this intent is about, if any. */
+function aboutOthers(
+  intent: IntentId,
+  u: Understanding,
+  standsIn: boolean,
+  named: number,
+): Pick<Decision, "neighbour" | "department"> {
   const neighbour = u.neighbours[0];
   const theirs = u.neighbourWork;
   // "who hires data scientists?" asks who does another department's work, not about a data scientist's
@@ -299,8 +306,10 @@ function aboutNeighbour(intent: IntentId, u: Understanding, standsIn: boolean, n
   if (intent === "out_of_scope") {
     if (theirs && isTaskMatch(theirs, u)) return { neighbour: theirs.neighbour };
     if (standsIn && neighbour && !othersMatter) return { neighbour };
-    // Another department's words that are all a neighbouring role's own ("unit tests", "css") name it.
-    return u.departmentNeighbour ? { neighbour: u.departmentNeighbour } : {};
+    // Another department's words that are all a neighbouring role's own ("unit tests", "css") name it; else the
+    // department, when the knowledge names it.
+    if (u.departmentNeighbour) return { neighbour: u.departmentNeighbour };
+    return u.department ? { department: u.department } : {};
   }
   if (!neighbour) return {};
   if (standsIn || (named === 1 && (intent === "compare_roles" || intent === "collaboration"))) return { neighbour };

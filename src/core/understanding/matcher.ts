@@ -95,6 +95,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       ...(decision.sideBySide ? { sideBySide: true } : {}),
       ...(decision.everyPart ? { everyPart: true } : {}),
       ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
+      ...(decision.department ? { department: decision.department } : {}),
       ...(decision.unknownTitle ? { unknownTitle: decision.unknownTitle } : {}),
     };
   }

@@ -21,6 +21,8 @@ export interface Signals {
   personal: boolean;
   /** Among them, one for a product's or a dataset's terms of supply ("cite", "quota"): Knowledge.providerWords. */
   provider: boolean;
+  /** The name of the first of them whose department is named ("the IT help desk"): Knowledge.departments. */
+  department?: string;
   /** Word positions the asker rules out ("(not the ETL coding)"). */
   ruledOut: Set<number>;
   /** The sentence that asks "who ...": the focus given, else the last with a who_does cue that is a question word. */
@@ -131,8 +133,17 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
   const cueWords = new Set<string>();
   // Other departments' words match as written (plurals folded), not by stem: "generator" must not
   // catch "general", nor "customs" "customer", nor "marketing" "market data".
-  // The value says whether the word is one for the asker's own things (Knowledge.personalWords) or a provider's.
-  const departments = new PhraseMap<"department" | "personal" | "provider">();
+  // The value says whether the word is one for the asker's own things (Knowledge.personalWords) or a provider's,
+  // and the department's name when its group gives one (Knowledge.departments).
+  const departments = new PhraseMap<{ kind: "department" | "personal" | "provider"; name?: string }>();
+  const names = new Map<string, string>();
+  for (const { name, words } of knowledge.departments ?? [])
+    for (const word of words) names.set(normalise(word).map(foldPlural).join(" "), name);
+  const setDepartment = (word: string, kind: "department" | "personal" | "provider") => {
+    const folded = normalise(word).map(foldPlural);
+    const name = names.get(folded.join(" "));
+    departments.set(folded, name ? { kind, name } : { kind });
+  };
   // The comparison's cues match as written too: "different roles" asks for a list, "difference" to compare.
   const sideBySide = new PhraseMap<true>();
   for (const cue of knowledge.comparison.cues) sideBySide.set(normalise(cue).map(foldPlural), true);
@@ -148,7 +159,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
   for (const intent of knowledge.intents)
     for (const cue of intent.cues) {
       if (intent.id === "out_of_scope") {
-        departments.set(normalise(cue).map(foldPlural), "department");
+        setDepartment(cue, "department");
         continue;
       }
       const stems = normalise(cue).map(stem);
@@ -156,8 +167,8 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       addTo(cueMap, stems, intent.id);
       if (stems.length === 1 && stems[0]) cueWords.add(stems[0]);
     }
-  for (const word of knowledge.personalWords ?? []) departments.set(normalise(word).map(foldPlural), "personal");
-  for (const word of knowledge.providerWords ?? []) departments.set(normalise(word).map(foldPlural), "provider");
+  for (const word of knowledge.personalWords ?? []) setDepartment(word, "personal");
+  for (const word of knowledge.providerWords ?? []) setDepartment(word, "provider");
 
   function read(analysis: Analysis, inName: (span: Span) => boolean, focus?: ReadonlySet<number>): Signals {
     const cues = new Map<IntentId, number>();
@@ -166,6 +177,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     const otherDepartment = new Set<number>();
     let personal = false;
     let provider = false;
+    let department: string | undefined;
     let askedIn: ReadonlySet<number> | undefined = focus;
     const outside = (m: Span) => focus !== undefined && !focus.has(analysis.sentence[m.start] ?? -1);
     // "data transfers to another country": a cue that starts inside a phrase the thesaurus reads as one term is
@@ -215,8 +227,9 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       for (const i of at) otherDepartment.add(i);
-      personal ||= m.value === "personal";
-      provider ||= m.value === "provider";
+      personal ||= m.value.kind === "personal";
+      provider ||= m.value.kind === "provider";
+      department ??= m.value.name;
     }
     let frames = 0;
     const contextCues = new Map<IntentId, number>();
@@ -231,7 +244,18 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
         contextCues.set(intent, (contextCues.get(intent) ?? 0) + strength(m));
       for (const i of span(m)) cuePositions.add(i);
     }
-    return { cues, cuePositions, otherDepartment, personal, provider, ruledOut, askedIn, frames, contextCues };
+    return {
+      cues,
+      cuePositions,
+      otherDepartment,
+      personal,
+      provider,
+      ...(department ? { department } : {}),
+      ruledOut,
+      askedIn,
+      frames,
+      contextCues,
+    };
   }
 
   return {

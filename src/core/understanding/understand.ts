@@ -69,6 +69,8 @@ export interface Understanding {
   personal: boolean;
   /** Another department's word is one for a product's or a dataset's terms of supply ("cite"): Knowledge.providerWords. */
   provider: boolean;
+  /** The department another department's word of the message names ("the IT help desk"): Signals.department. */
+  department?: string;
   /** How much of describe_role's cue strength only frames the question ("what does"): Signals.frames. */
   frames: number;
   /** How much of each intent's cue strength only tells of the asker ("new hire here"): Signals.contextCues. */
@@ -173,11 +175,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       for (let i = m.start; i < m.end; i++) if (inRoleName.has(i)) return true;
       return false;
     };
-    const { cues, cuePositions, otherDepartment, personal, provider, ruledOut, askedIn, frames, contextCues } = signals.read(
-      analysis,
-      inName,
-      focus,
-    );
+    const { cues, cuePositions, otherDepartment, personal, provider, department, ruledOut, askedIn, frames, contextCues } =
+      signals.read(analysis, inName, focus);
 
     // "the new DBA", "new data steward", "day 1 architect": a title named right after "new" (or a first day) is
     // someone starting in it, which is said of the asker, not asked (a context cue).
@@ -293,6 +292,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       namesData,
       personal,
       provider,
+      ...(department ? { department } : {}),
       frames,
       contextCues,
       ambiguous,
