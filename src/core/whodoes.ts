@@ -14,7 +14,7 @@ import {
   neighbourWork,
   withNeighbour,
 } from "./answers/neighbours.js";
-import { chooseRole, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
+import { chooseRole, FIRST_WEEK_STEP, quizAnswer, quizQuestion, tourStep } from "./answers/onboarding.js";
 import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { severalQuestions } from "./answers/several.js";
 import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
@@ -88,7 +88,8 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
         return n ? withNeighbour(ctx, collaboration(ctx, closest, second), n) : collaboration(ctx, first, second);
       }
       case "onboarding":
-        return first ? tourStep(ctx, first, 1) : n ? withNeighbour(ctx, chooseRole(ctx), n) : chooseRole(ctx);
+        if (first) return tourStep(ctx, first, asksFirstWork(m.words) ? FIRST_WEEK_STEP : 1);
+        return n ? withNeighbour(ctx, chooseRole(ctx), n) : chooseRole(ctx);
       case "help":
         return help(ctx);
       case "greeting":
@@ -196,6 +197,16 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const words = matcher.match(name).words.join(" ") || name;
     return matcher.resolveRole(words) ?? roleSearch.best(words)?.id;
   }
+}
+
+/** Work a newcomer does first ("what should I do first?", "my first week as a DBA"). */
+const FIRST_WORK = new Set(["do", "learn", "focus", "tackle", "week", "day", "days", "task", "tasks", "priorities"]);
+/**
+ * "what should I do first?", "first week as a DBA, where do I start?": the first week's list answers it, not the
+ * tour's start ("what should I read first?" still starts at the role at a glance).
+ */
+function asksFirstWork(words: readonly string[]): boolean {
+  return words.includes("first") && words.some((w) => FIRST_WORK.has(w));
 }
 
 /** Hooks around the answers of a wrapped Whodoes; each calls `next` for the answer itself. */

@@ -547,6 +547,18 @@ describe("a tour's words typed rather than clicked, on any surface", () => {
     expect(parseTurnContext(JSON.stringify({ ...step, step: "2; drop" }))).toBeUndefined();
   });
 
+  it("opens at the first week's list when a newcomer asks what to do first, and 'back' goes on from there", () => {
+    expect(titles("I'm a new DBA, what should I do first?", "back")).toEqual([
+      "Database administrator: Your first week",
+      "Database administrator: In the example",
+    ]);
+    expect(whodoes.ask("first week as an ETL developer, where do I start?").title).toBe(
+      "Data warehouse engineer: Your first week",
+    );
+    // Reading first is the role at a glance.
+    expect(whodoes.ask("just started as a DBA, what should I read first?").title).toBe("Database administrator: At a glance");
+  });
+
   it("is a message like any other with no tour step before it", () => {
     expect(whodoes.ask("next").intent).not.toBe("onboarding");
     expect(last(converse("who restores a dropped table?", "next")).intent).not.toBe("onboarding");

@@ -19,6 +19,8 @@ export const TOUR_STEPS = [
   "Quick quiz",
 ] as const;
 export const QUIZ_LENGTH = 3;
+/** The step a newcomer asking what to do or learn first is shown first: the first week's list. */
+export const FIRST_WEEK_STEP = TOUR_STEPS.indexOf("Your first week") + 1;
 const CHOICES = 4;
 
 export function chooseRole(ctx: AnswerContext): Answer {
