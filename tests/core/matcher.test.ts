@@ -830,6 +830,13 @@ describe("other intents", () => {
     ["examples pls", "help", []],
     ["how do I add our own roles?", "help", []],
     ["where do you get your answers from?", "help", []],
+    // Pay and a person's career moves are out of scope; escalating to a role is working with it.
+    ["should I put data architect on my linkedin?", "out_of_scope", []],
+    ["how do I escalate to the DBA when prod is down?", "collaboration", ["database-administrator", "data-architect"]],
+    ["what does a governance manager do?", "describe_role", ["data-manager"]],
+    // Upgrading the cluster the apps run on is DevOps' work; reviewing a schema migration for production is the DBA's.
+    ["who upgrades the EKS cluster?", "out_of_scope", ["database-administrator"]],
+    ["who reviews the schema migration before it hits prod?", "who_does", ["database-administrator"]],
     // Publishing or sharing a dataset outside is the data manager's approval, whoever makes the file; a dashboard's
     // query is a query; outgrowing a platform is scalability; deciding who gets access is governance.
     ["who publishes a dump of the open data for the public?", "who_does", ["data-manager"]],
