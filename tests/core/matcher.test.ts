@@ -714,6 +714,8 @@ describe("other intents", () => {
     ["data engineer or DBA, which should I hire?", "compare_roles", ["data-warehouse-engineer", "database-administrator"]],
     // The asker's own role says who asks, not whom the question is about.
     ["as a DBA, what does a data architect do?", "describe_role", ["data-architect"]],
+    // "am I a DBA ...?" asks what the asker is: two jobs to tell apart.
+    ["am I a DBA or a data engineer?", "compare_roles", ["database-administrator", "data-warehouse-engineer"]],
     [
       "I'm a junior ETL dev, our architect asked me to design the partitioning strategy for the events table. is that my job?",
       "who_does",

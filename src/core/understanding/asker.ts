@@ -45,6 +45,8 @@ export function namesTheAsker(words: readonly string[], m: Pick<RoleMention, "st
   return SELF_FRAMES.some(
     (frame) =>
       frame.every((w, k) => words[at - frame.length + k] === w) &&
-      !(frame[0] === "as" && COMPARING.has(words[at - frame.length - 1] ?? "")),
+      !(frame[0] === "as" && COMPARING.has(words[at - frame.length - 1] ?? "")) &&
+      // "am I a DBA or a data engineer?" asks what the asker is; it does not tell.
+      !(frame[0] === "i" && words[at - frame.length - 1] === "am"),
   );
 }
