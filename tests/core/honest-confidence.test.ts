@@ -127,6 +127,12 @@ describe("honest confidence", () => {
     expect(whodoes.ask("who is charged with maintaining the data dictionary?").roles[0]?.id).toBe("data-manager");
   });
 
+  it("reads another department's word inside a longer data term as that term: customer emails are personal data", () => {
+    const q = "Intern: am I allowed to download player email addresses to a spreadsheet?";
+    expect([whodoes.ask(q).intent, whodoes.ask(q).roles[0]?.id]).toEqual(["who_does", "data-manager"]);
+    expect(whodoes.ask("who fixes my email?").intent).toBe("out_of_scope");
+  });
+
   it("reads another department's words about a data thing as data work: 'query performance reviews'", () => {
     expect(whodoes.ask("who does query performance reviews?").roles[0]?.id).toBe("database-administrator");
     expect(whodoes.ask("who does my performance review?").intent).toBe("out_of_scope");

@@ -222,8 +222,9 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       while (LINKING.has(analysis.words[next] ?? "")) next++;
       const across = next > m.end && PEOPLE.has(analysis.words[next + 1] ?? "");
       const dataThing = (!across && dataNounAt(next)) || dataNounAt(m.start - 1);
-      // "(not the buildings one)": the asker rules that meaning out.
-      if (inName(m) || partOfCue || at.some((i) => ruledOut.has(i)) || dataThing) continue;
+      // "(not the buildings one)": the asker rules that meaning out. A longer term of the thesaurus that holds the
+      // word whole is that term ("customer emails" are personal data, not the help desk's email).
+      if (inName(m) || partOfCue || heldWhole(m) || at.some((i) => ruledOut.has(i)) || dataThing) continue;
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       for (const i of at) otherDepartment.add(i);
