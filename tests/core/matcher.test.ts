@@ -839,6 +839,18 @@ describe("other intents", () => {
     // Upgrading the cluster the apps run on is DevOps' work; reviewing a schema migration for production is the DBA's.
     ["who upgrades the EKS cluster?", "out_of_scope", ["database-administrator"]],
     ["who reviews the schema migration before it hits prod?", "who_does", ["database-administrator"]],
+    // An audit's own words (finding, evidence, auditor) frame the ask; its object says whose it is. The audit's own
+    // work is the auditors'; segregation of duties is an access policy; a regulator's breach notice is the DPO's.
+    ["Audit finding: orphaned logins on SQL Server, who fixes it?", "who_does", ["database-administrator"]],
+    ["who agrees the audit sample size with the auditors?", "out_of_scope", []],
+    ["who owns the segregation of duties matrix?", "who_does", ["data-manager"]],
+    ["who has to notify the ICO about the breach?", "out_of_scope", ["data-manager"]],
+    ["who keeps the certificate of destruction for the old tapes?", "out_of_scope", ["data-manager"]],
+    [
+      "how do the DBA and the data manager share responsibility for access reviews?",
+      "collaboration",
+      ["database-administrator", "data-manager"],
+    ],
     // Publishing or sharing a dataset outside is the data manager's approval, whoever makes the file; a dashboard's
     // query is a query; outgrowing a platform is scalability; deciding who gets access is governance.
     ["who publishes a dump of the open data for the public?", "who_does", ["data-manager"]],
