@@ -716,6 +716,8 @@ describe("other intents", () => {
     ["as a DBA, what does a data architect do?", "describe_role", ["data-architect"]],
     // "am I a DBA ...?" asks what the asker is: two jobs to tell apart.
     ["am I a DBA or a data engineer?", "compare_roles", ["database-administrator", "data-warehouse-engineer"]],
+    // A role's responsibility for another role's matter, with no "who", asks what the role does about it.
+    ["What is a data engineer's responsibility for GDPR?", "describe_role", ["data-warehouse-engineer"]],
     [
       "I'm a junior ETL dev, our architect asked me to design the partitioning strategy for the events table. is that my job?",
       "who_does",

@@ -131,8 +131,10 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   if (task > 0) set("who_does", 1.5 + 2 * task + 0.5 * Math.min(cue("who_does"), 2) + extra);
   // "what does a data architect do in a data mesh org?": a role named and asked what it does, with no "who",
   // describes it; its other words are the setting, not a task whose owner is asked for ("what about restoring
-  // a dropped table, DBA?" still asks whether the task is the role's).
-  if (named === 1 && !neighbour && cue("describe_role") > 0 && cue("who_does") === 0 && !asksWhatAbout(u.analysis.words))
+  // a dropped table, DBA?" still asks whether the task is the role's). So does "what is a data engineer's
+  // responsibility for GDPR?": its "responsibility" asks for no owner when the task is another role's.
+  const noOwnerAsked = cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]);
+  if (named === 1 && !neighbour && cue("describe_role") > 0 && noOwnerAsked && !asksWhatAbout(u.analysis.words))
     score.delete("who_does");
   // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
   // Two titles side by side ask about both, as two roles named do.
@@ -376,6 +378,13 @@ const HERE = new Set(["our", "we", "here", "us"]);
 /** "who checks our backup bill?": a question of who does it here, not of a provider's terms. */
 function asksWhoHere(words: readonly string[]): boolean {
   return words.some((w) => w === "who" || w === "whose") && words.some((w) => HERE.has(w));
+}
+
+/** "who ...", "whose ...", "which role ...": the message asks for an owner. */
+function asksWho(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) => w === "who" || w === "whose" || w === "whom" || (w === "which" && /^(?:role|team|one)$/.test(words[i + 1] ?? "")),
+  );
 }
 
 /** "who is a data architect?", "who are an ETL developer's ...": "who" and "is"/"are" before "a"/"an". */
