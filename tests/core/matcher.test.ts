@@ -853,6 +853,13 @@ describe("other intents", () => {
       "collaboration",
       ["database-administrator", "data-manager"],
     ],
+    // Metrics: one official definition is governed, a semantic layer designed, a slow dashboard's query tuned, a
+    // Looker dashboard built by the BI developer.
+    ["kpi definitions owner?", "who_does", ["data-manager"]],
+    ["who certifies the gold datasets?", "who_does", ["data-manager"]],
+    ["who designs our semantic layer?", "who_does", ["data-architect"]],
+    ["who tunes slow queries from tableau?", "who_does", ["database-administrator"]],
+    ["who builds the Looker dashboards?", "out_of_scope", ["data-warehouse-engineer"]],
     // Publishing or sharing a dataset outside is the data manager's approval, whoever makes the file; a dashboard's
     // query is a query; outgrowing a platform is scalability; deciding who gets access is governance.
     ["who publishes a dump of the open data for the public?", "who_does", ["data-manager"]],
