@@ -374,17 +374,17 @@ function isRelevant(ranking: RoleRanking[]) {
   return (r: RoleRanking) => top !== undefined && (r === top || r.raw >= top.raw * SETTINGS.sharedConcernRatio);
 }
 
-const HERE = new Set(["our", "we", "here", "us"]);
-/** "who checks our backup bill?": a question of who does it here, not of a provider's terms. */
-function asksWhoHere(words: readonly string[]): boolean {
-  return words.some((w) => w === "who" || w === "whose") && words.some((w) => HERE.has(w));
-}
-
 /** "who ...", "whose ...", "which role ...": the message asks for an owner. */
 function asksWho(words: readonly string[]): boolean {
   return words.some(
     (w, i) => w === "who" || w === "whose" || w === "whom" || (w === "which" && /^(?:role|team|one)$/.test(words[i + 1] ?? "")),
   );
+}
+
+const HERE = new Set(["our", "we", "here", "us"]);
+/** "who checks our backup bill?": a question of who does it here, not of a provider's terms. */
+function asksWhoHere(words: readonly string[]): boolean {
+  return asksWho(words) && words.some((w) => HERE.has(w));
 }
 
 /** "who is a data architect?", "who are an ETL developer's ...": "who" and "is"/"are" before "a"/"an". */
