@@ -191,7 +191,7 @@ export interface Knowledge {
   personalWords?: string[];
   /**
    * other-departments.yaml's words for a product's or a dataset's own terms of supply (its `kind: provider` groups:
-   * citing a dataset, a plan's price, a quota), also among out_of_scope's cues: task words alone never make such a
+   * citing a dataset, a bill, a plan or a trial), also among out_of_scope's cues: task words alone never make such a
    * question the data team's ("how am I billed for database backups?"); only asking who does it here does ("who
    * checks our backup billing?"). Absent when none.
    */

@@ -19,7 +19,7 @@ export interface Signals {
   otherDepartment: Set<number>;
   /** Among them, one for the asker's own device or file ("my laptop", "my Google Drive"): Knowledge.personalWords. */
   personal: boolean;
-  /** Among them, one for a product's or a dataset's terms of supply ("cite", "quota"): Knowledge.providerWords. */
+  /** Among them, one for a product's or a dataset's terms of supply ("cite", "billed"): Knowledge.providerWords. */
   provider: boolean;
   /** The name of the first of them whose department is named ("the IT help desk"): Knowledge.departments. */
   department?: string;
