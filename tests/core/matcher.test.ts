@@ -856,6 +856,8 @@ describe("other intents", () => {
     // Metrics: one official definition is governed, a semantic layer designed, a slow dashboard's query tuned, a
     // Looker dashboard built by the BI developer.
     ["kpi definitions owner?", "who_does", ["data-manager"]],
+    // A subject access request, however it is abbreviated, is the data manager's ("SARs" are no cars).
+    ["we got 3 SARs this week, who deals with them?", "who_does", ["data-manager"]],
     ["who certifies the gold datasets?", "who_does", ["data-manager"]],
     ["who designs our semantic layer?", "who_does", ["data-architect"]],
     ["who tunes slow queries from tableau?", "who_does", ["database-administrator"]],
