@@ -858,6 +858,10 @@ describe("other intents", () => {
     ["kpi definitions owner?", "who_does", ["data-manager"]],
     // A subject access request, however it is abbreviated, is the data manager's ("SARs" are no cars).
     ["we got 3 SARs this week, who deals with them?", "who_does", ["data-manager"]],
+    // Where data may live is compliance; a lift and shift is a move designed, not the facilities' lift.
+    ["who owns data residency for the EU customers?", "who_does", ["data-manager"]],
+    ["who decides if we lift and shift the SQL estate to Azure?", "who_does", ["data-architect"]],
+    ["the lift is broken again", "out_of_scope", []],
     ["who certifies the gold datasets?", "who_does", ["data-manager"]],
     ["who designs our semantic layer?", "who_does", ["data-architect"]],
     ["who tunes slow queries from tableau?", "who_does", ["database-administrator"]],
