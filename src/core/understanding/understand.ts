@@ -180,21 +180,20 @@ export function createUnderstander(knowledge: Knowledge): Understander {
 
     // "the new DBA", "new data steward", "day 1 architect": a title named right after "new" (or a first day) is
     // someone starting in it, which is said of the asker, not asked (a context cue).
+    const names = [...mentions, ...titles];
     const before = (m: { start: number }, n: number) => analysis.words[m.start - n] ?? "";
     const starting = (m: { start: number }) =>
       NEWCOMER.has(before(m, 1)) || (FIRST_DAY.has(before(m, 2)) && FIRST.has(before(m, 1)));
-    if ([...mentions, ...titles].some(starting)) {
+    if (names.some(starting)) {
       cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
       contextCues.set("onboarding", (contextCues.get("onboarding") ?? 0) + 1.5);
     }
     // "data engineer jobs in berlin": a title's jobs are the job market's listings, not batch jobs (those are
     // an ETL job, an agent job).
-    if ([...mentions, ...titles].some((m) => analysis.words[m.end] === "jobs"))
-      cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
+    if (names.some((m) => analysis.words[m.end] === "jobs")) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
     // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
     // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
     // or recruitment's matter.
-    const names = [...mentions, ...titles];
     if (
       analysis.words.some((w) => CHOOSING_A_JOB.has(w)) &&
       names.some((a, i) => names.slice(i + 1).some((b) => asAlternatives(analysis.words, a, b)))
