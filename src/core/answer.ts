@@ -132,6 +132,11 @@ export interface Answer {
    * offers each as a button that asks it.
    */
   unasked?: string[];
+  /**
+   * describe_role: how many of the role's responsibilities the conversation has now been shown, this answer's
+   * page included, so that describing the role again ("what else do they do?") lists the next ones.
+   */
+  listed?: number;
 }
 
 /**
@@ -162,6 +167,8 @@ export interface TurnContext {
   neighbour?: string;
   /** The tour step the answer showed (1-based), so a typed "next" or "back" moves the tour on. */
   step?: number;
+  /** describe_role: how many of the role's responsibilities have been listed so far (the answer's `listed`). */
+  listed?: number;
 }
 
 /** One question of a message that asked several, and its answer. */

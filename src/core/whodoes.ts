@@ -67,14 +67,15 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
   const roleSearch = createRoleSearch(knowledge.roles);
   const followUps = createFollowUps(knowledge, matcher);
 
-  function build(m: MatchResult): Answer {
+  /** `previous`: the last turn's context, when `m` is this message's only question. */
+  function build(m: MatchResult, previous?: TurnContext): Answer {
     const [first, second] = m.named;
     const n = m.neighbour;
     switch (m.intent) {
       case "who_does":
         return m.ranked.length > 0 ? whoDoes(ctx, m.ranked, m.everyPart) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
-        if (first) return describeRole(ctx, first);
+        if (first) return describeRole(ctx, first, listedOf(previous, first));
         if (n) return describeNeighbour(ctx, n);
         return m.unknownTitle ? describeUnknownTitle(ctx, m.unknownTitle, m.ranked[0]?.role) : outOfScope(ctx);
       case "compare_roles":
@@ -103,9 +104,9 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
    * A message's answer: one question's, or every question's of a message that asks several (the first
    * as the follow-up reading left it).
    */
-  function reply(m: MatchResult): Answer {
+  function reply(m: MatchResult, previous?: TurnContext): Answer {
     const [first, ...rest] = m.parts ?? [];
-    if (!first || rest.length === 0) return build(m);
+    if (!first || rest.length === 0) return build(m, previous);
     const { parts: _, ...own } = m;
     const answers = [{ ...build(own), question: first.question }];
     // "who tunes slow queries? how is that role different from a data architect?": a question that leans on the
@@ -126,7 +127,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     if (text.length > MAX_QUESTION_CHARS) return withContext(tooLong(ctx, text.length), previous);
     // "next" during the tour presses its Next button, on every surface.
     const pressed = tourPress(text, previous);
-    return pressed ? act(pressed) : withContext(reply(followUps.read(text, previous)), previous);
+    return pressed ? act(pressed) : withContext(reply(followUps.read(text, previous), previous), previous);
   }
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
@@ -197,6 +198,14 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const words = matcher.match(name).words.join(" ") || name;
     return matcher.resolveRole(words) ?? roleSearch.best(words)?.id;
   }
+}
+
+/**
+ * How many of a role's responsibilities the last turn had listed, when it described the same role: asked about
+ * again ("what else do they do?"), the answer goes on from there instead of repeating itself.
+ */
+function listedOf(previous: TurnContext | undefined, role: Role): number {
+  return previous?.intent === "describe_role" && previous.roles[0]?.id === role.id ? (previous.listed ?? 0) : 0;
 }
 
 /** Work a newcomer does first ("what should I do first?", "my first week as a DBA"). */

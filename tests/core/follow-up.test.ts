@@ -54,6 +54,36 @@ describe("a follow-up about the last role", () => {
     expect(whodoes.ask("what else?").intent).toBe("out_of_scope");
   });
 
+  it("asked about the role just described, it lists the next of its responsibilities, not the same ones again", () => {
+    const listed = (a: Answer) =>
+      a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    const architect = whodoes.knowledge.roles.find((r) => r.id === "data-architect");
+    const all = architect?.responsibilities.map((r) => r.statement) ?? [];
+    expect(all.length).toBeGreaterThan(24);
+    const [first, second, third, fourth] = converse(
+      "what does a data architect do?",
+      "what else do they do?",
+      "anything else?",
+      "what else?",
+    ) as [Answer, Answer, Answer, Answer];
+    expect(listed(first)).toEqual(all.slice(0, 12));
+    expect(listed(second)).toEqual(all.slice(12, 24));
+    expect([second.intent, ids(second)]).toEqual(["describe_role", ["data-architect"]]);
+    expect(second.context?.listed).toBe(24);
+    expect(listed(third)).toEqual(all.slice(24));
+    // Once every one has been shown, the role is described from the start again.
+    expect(listed(fourth)).toEqual(all.slice(0, 12));
+    // Another role, or the same role after something else, starts at the beginning.
+    expect(listed(last(converse("what does a data architect do?", "and the DBA?")))[0]).toBe(
+      whodoes.knowledge.roles.find((r) => r.id === "database-administrator")?.responsibilities[0]?.statement,
+    );
+    expect(
+      listed(last(converse("what does a data architect do?", "who restores a dropped table?", "what does an architect do?"))),
+    ).toEqual(all.slice(0, 12));
+    // The count travels with the context through the store.
+    expect(parseTurnContext(JSON.stringify(second.context))?.listed).toBe(24);
+  });
+
   it("a role named before the pronoun is what it stands for: 'and the architect, who do they work with?'", () => {
     const a = last(converse("what does a data manager do?", "and the architect, who do they work with?"));
     expect([a.intent, ids(a)[0]]).toEqual(["collaboration", "data-architect"]);

@@ -67,12 +67,20 @@ export function peopleBlocks(ctx: AnswerContext, roles: readonly Role[]): Block[
   return blocks;
 }
 
-/** A role's key responsibilities as a list, and how many more it has (a role may hold dozens). */
-export function keyResponsibilities(role: Role): Block[] {
-  const shown = role.responsibilities.slice(0, DISPLAY.keyResponsibilities);
-  const more = role.responsibilities.length - shown.length;
+/**
+ * A role's key responsibilities as a list, and how many more it has (a role may hold dozens). `from`: how
+ * many were listed before, to go on with the next ones.
+ */
+export function keyResponsibilities(role: Role, from = 0): Block[] {
+  const shown = role.responsibilities.slice(from, listedAfter(role, from));
+  const more = role.responsibilities.length - from - shown.length;
   return [
     { type: "list", items: shown.map((r) => [{ text: r.statement }]) },
     ...(more > 0 ? [{ type: "text" as const, text: [{ text: MESSAGES.moreResponsibilities(more) }] }] : []),
   ];
+}
+
+/** How many of a role's responsibilities have been listed once the page after the first `from` is shown. */
+export function listedAfter(role: Role, from = 0): number {
+  return Math.min(from + DISPLAY.keyResponsibilities, role.responsibilities.length);
 }

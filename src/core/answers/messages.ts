@@ -70,6 +70,8 @@ export const MESSAGES = {
   closestIs: (name: string, closest: string, difference: string) =>
     `The closest role here to ${article(name)} ${lowerName(name)} is the ${lowerName(closest)}. ${difference}`,
   howTheyDiffer: "How they differ",
+  moreOfRole: (role: string, first: number, last: number, total: number) =>
+    `More of what the ${role.toLowerCase()} does (${first}–${last} of ${total})`,
   moreResponsibilities: (n: number) => `…and ${n} more. Ask about any task to see whose it is.`,
   severalTitle: (n: number) => `Your ${numberWord(n)} questions`,
   sameAnswer: (n: number) => `The same answer as question ${n}.`,

@@ -2,11 +2,26 @@
 import type { Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
 import { compareAllAction } from "./compare-all.js";
-import { type AnswerContext, answer, feedback, keyResponsibilities, nextSteps, peopleBlocks, roleCard } from "./context.js";
+import {
+  type AnswerContext,
+  answer,
+  feedback,
+  keyResponsibilities,
+  listedAfter,
+  nextSteps,
+  peopleBlocks,
+  roleCard,
+} from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { firstSentence, plain } from "./rich-text.js";
 
-export function describeRole(ctx: AnswerContext, role: Role): Answer {
+/**
+ * What a role does. `listedBefore`: how many of its responsibilities the conversation was just shown, when it
+ * asks about the same role again ("what else do they do?"): the answer goes on with the next ones, and starts
+ * over once all have been shown.
+ */
+export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0): Answer {
+  if (listedBefore > 0 && listedBefore < role.responsibilities.length) return moreOfRole(ctx, role, listedBefore);
   const blocks: Block[] = [
     { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
     ...peopleBlocks(ctx, [role]),
@@ -22,6 +37,22 @@ export function describeRole(ctx: AnswerContext, role: Role): Answer {
     blocks,
     roles: [roleCard(role, 1)],
     actions: nextSteps(ctx, role, "describe_role", { skip: ["describe"] }),
+    listed: listedAfter(role),
+  });
+}
+
+/** The next page of a role's responsibilities, after the `from` already shown. */
+function moreOfRole(ctx: AnswerContext, role: Role, from: number): Answer {
+  const listed = listedAfter(role, from);
+  const heading = MESSAGES.moreOfRole(role.name, from + 1, listed, role.responsibilities.length);
+  return answer({
+    intent: "describe_role",
+    title: role.name,
+    summary: heading,
+    blocks: [{ type: "heading", text: heading }, ...keyResponsibilities(role, from)],
+    roles: [roleCard(role, 1)],
+    actions: nextSteps(ctx, role, "describe_role", { skip: ["describe"] }),
+    listed,
   });
 }
 

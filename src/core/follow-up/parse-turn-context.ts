@@ -18,6 +18,7 @@ const schema = z.object({
   starting: id.optional(),
   neighbour: id.optional(),
   step: z.number().int().min(1).max(50).optional(),
+  listed: z.number().int().min(1).max(1000).optional(),
 });
 
 /** The context in a stored value (JSON text or an object), or undefined when it is not one. */

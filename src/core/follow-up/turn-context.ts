@@ -30,6 +30,7 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
     ...(starting ? { starting } : {}),
     ...(neighbour ? { neighbour } : {}),
     ...(tour && step !== undefined ? { step } : {}),
+    ...(answer.listed ? { listed: answer.listed } : {}),
   };
   if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [], ...kept };
   const who = answer.intent === "who_does";

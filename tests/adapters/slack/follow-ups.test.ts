@@ -55,6 +55,8 @@ describe("Slack follow-ups", () => {
     expect(await say("what else do they do?")).toBe(describeSummary("database-administrator"));
     // Asked alone, it would not be.
     expect(summary("what else do they do?")).not.toBe(describeSummary("database-administrator"));
+    // Asked again, the next of the role's responsibilities, from the count the store kept.
+    expect(await say("what else do they do?")).toMatch(/^More of what the database administrator does \(13–24 of \d+\)$/);
   });
 
   it("keeps only ids in the store, for 30 minutes, and never the message in the logs", async () => {
@@ -65,6 +67,7 @@ describe("Slack follow-ups", () => {
       intent: "describe_role",
       roles: [{ id: "database-administrator", score: 1 }],
       tasks: [],
+      listed: 24,
     });
     for (const { key, value } of store.remembered) expect(`${key} ${value}`).not.toMatch(/restores|dropped|else/i);
     expect(JSON.stringify(h.logger.lines)).not.toMatch(/what else|dropped table/);
