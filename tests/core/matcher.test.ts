@@ -957,6 +957,21 @@ describe("other intents", () => {
     expect(whodoes.ask("if i paste an error, can you tell me who owns it?").intent).toBe("help");
   });
 
+  it("reads a cloud warehouse's running as the DBA's, its layout as the architect's, its network as DevOps'", () => {
+    for (const q of [
+      "who sets up resource monitors so we stop burning snowflake credits?",
+      "our bigquery slots are maxed out every morning, who looks at that?",
+      "who tunes the redshift wlm queues?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
+    expect(ids(whodoes.ask("who picks the sort keys and dist keys for the new redshift tables?"))[0]).toBe("data-architect");
+    expect(ids(whodoes.ask("who approves a reader account so a partner can see our share?"))[0]).toBe("data-manager");
+    const network = whodoes.ask("who sets up privatelink between our vpc and snowflake?");
+    expect([network.intent, network.neighbour?.id]).toEqual(["out_of_scope", "devops-engineer"]);
+    const renewal = whodoes.ask("who negotiates the snowflake capacity commitment?");
+    expect([renewal.intent, renewal.department]).toEqual(["out_of_scope", "finance"]);
+  });
+
   it("asked who takes part, shows every role with work of its own in the task", () => {
     const a = whodoes.ask("who's involved when a customer asks us to delete their data?");
     expect(a.intent).toBe("who_does");

@@ -128,10 +128,12 @@ describe("questions about a neighbouring role", () => {
     expect(json("who is the backup owner").roles[0]).toMatchObject({ id: "database-administrator", score: 1 });
     expect(json("what does a process owner do?").text).toMatch(/is not a job I know/);
     expect(json("who's the collibra admin").roles[0]).toMatchObject({ id: "data-manager" });
+    // Administering the platform is the DBA's (its compute, limits and restores); its account, loads and tasks the engineer's.
     expect(json("who is our snowflake administrator")).toMatchObject({
       intent: "who_does",
-      roles: [{ id: "data-warehouse-engineer" }],
+      roles: [{ id: "database-administrator" }],
     });
+    expect(json("who owns our Snowflake account?").roles[0]).toMatchObject({ id: "data-warehouse-engineer" });
   });
 
   it("compares a modelled role with a neighbouring one", () => {
