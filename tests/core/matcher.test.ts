@@ -972,6 +972,17 @@ describe("other intents", () => {
     expect([renewal.intent, renewal.department]).toEqual(["out_of_scope", "finance"]);
   });
 
+  it("reads an incident by its own words: the engine's errors, the pipeline's anomalies, a report's logic, the paging", () => {
+    expect(ids(whodoes.ask("the nightly load died with 'deadlock detected', who fixes it?"))[0]).toBe("database-administrator");
+    expect(ids(whodoes.ask("volume anomaly on the orders table this morning, whose is it?"))[0]).toBe("data-warehouse-engineer");
+    expect(ids(whodoes.ask("who designs end to end lineage across the platform?"))[0]).toBe("data-architect");
+    const report = whodoes.ask("the report calculation for margin is wrong in the dashboard, who fixes it?");
+    expect([report.intent, report.neighbour?.id]).toEqual(["out_of_scope", "bi-developer"]);
+    const paging = whodoes.ask("who maintains our status page and the on call rotation?");
+    expect([paging.intent, paging.neighbour?.id]).toEqual(["out_of_scope", "devops-engineer"]);
+    expect(whodoes.ask("what should the DBA and the ETL dev agree on for the loads?").intent).toBe("collaboration");
+  });
+
   it("asked who takes part, shows every role with work of its own in the task", () => {
     const a = whodoes.ask("who's involved when a customer asks us to delete their data?");
     expect(a.intent).toBe("who_does");
