@@ -35,6 +35,18 @@ describe("several questions in one message", () => {
     ]);
   });
 
+  it("reads a list of 'who' questions after a colon as the questions, and what comes before as their subject", () => {
+    const a = whodoes.ask(
+      "For our EHR migration: who models the patient and encounter relationships, and who loads the historical data?",
+    );
+    expect(a.parts?.map((p) => [p.intent, top(p)])).toEqual([
+      ["who_does", "data-architect"],
+      ["who_does", "data-warehouse-engineer"],
+    ]);
+    // One "who" after a colon is one question; nothing is cut.
+    expect(whodoes.ask("GDPR question: who decides how long we keep customer data?").parts).toBeUndefined();
+  });
+
   it("splits the ways people list and join questions: '1-', '#2', 'q1:', '1) 2)' on one line, '+', 'n', 'whos'", () => {
     const roles = (q: string) => whodoes.ask(q).parts?.map((p) => p.roles[0]?.id ?? p.intent);
     const three = ["database-administrator", "data-architect", "data-manager"];

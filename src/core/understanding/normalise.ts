@@ -46,9 +46,11 @@ const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
 // "who restores a dropped table and who designs the partitioning?", "the DBA restored it, who fixes the
 // load?", "which role does backups and which role does ETL?", "1) who sets up the ETL, and 2) who backs it up?":
 // a second "who" (or "which role") question joined on by "and" (or "&", "+", "n", "/") or a comma, or by a list's
-// marker alone ("1) who ... 2) who ..."), starts a sentence of its own.
+// marker alone ("1) who ... 2) who ..."), starts a sentence of its own. So does the first of a list of "who"
+// questions after a colon ("Two things are unclear: who ..., and who ...?"): what comes before only introduces them.
+// Not "which" ("DBA vs data manager: which one is ...?" asks the part before the colon).
 const SECOND_WHO =
-  /(?:[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&|\+|n|\/)\s+|\s+(?=\(?(?:\d|[a-c])\)\s*(?:who|whose|whos|which)\b))(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|whos|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
+  /(?::\s*(?=(?:who|whose|whos)(?:['\u2019]s)?\s[^?:]*?(?:[,;]|\band\b)\s*(?:and\s+)?(?:who|whose|whos)\b)|[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&|\+|n|\/)\s+|\s+(?=\(?(?:\d|[a-c])\)\s*(?:who|whose|whos|which)\b))(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|whos|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
 
 /**
  * "1) how do ETL devs work with architects 2) how do DBAs work with data managers", "#1 who ... #2 who ...": a list
