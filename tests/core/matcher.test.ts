@@ -983,6 +983,14 @@ describe("other intents", () => {
     expect(whodoes.ask("what should the DBA and the ETL dev agree on for the loads?").intent).toBe("collaboration");
   });
 
+  it("reads a job offer, a counter offer and a remote job as HR's, whatever role they name", () => {
+    for (const q of [
+      "I got offered a job as a data engineer, should I ask for a counter offer?",
+      "is a fully remote DBA job realistic?",
+    ])
+      expect([whodoes.ask(q).intent, whodoes.ask(q).department], q).toEqual(["out_of_scope", "HR"]);
+  });
+
   it("asked who takes part, shows every role with work of its own in the task", () => {
     const a = whodoes.ask("who's involved when a customer asks us to delete their data?");
     expect(a.intent).toBe("who_does");
