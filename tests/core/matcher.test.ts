@@ -487,12 +487,18 @@ describe("who_does", () => {
     for (const [text, role] of [
       ["I'm a DBA. What does a data architect do?", "data-architect"],
       ["I work as a data engineer. What does a DBA do all day?", "database-administrator"],
+      ["I have been a DBA for a long time; what does a data manager actually do all day?", "data-manager"],
     ] as const) {
       const a = whodoes.ask(text);
       expect([a.intent, ids(a)], text).toEqual(["describe_role", [role]]);
     }
     // ...unless the question names none: then the job said is whom it is about.
     expect(ids(whodoes.ask("I'm the new data architect here. How do I get up to speed?"))).toEqual(["data-architect"]);
+    // Having been one job, the asker starts in the other.
+    const moving = whodoes.ask(
+      "I've been an ETL developer for six years and next month I move into a data architect role. What should I learn first?",
+    );
+    expect([moving.intent, ids(moving)]).toEqual(["onboarding", ["data-architect"]]);
     // With no role named, the work a newcomer says plainly is the role they start in; a team's name says none.
     const hired = whodoes.ask(
       "I've been hired to build and maintain the ETL pipelines and the warehouse, starting next Monday. What should I do in my first week?",

@@ -17,6 +17,9 @@ const SELF_FRAMES: readonly (readonly string[])[] = [
   ["im", "an"],
   ["as", "a"],
   ["as", "an"],
+  // "I've been a DBA for ten years and now ...": who has been one is who asks.
+  ["been", "a"],
+  ["been", "an"],
 ];
 /** A word that may stand between the frame and the role ("I'm a junior DBA"). */
 const DESCRIBING: ReadonlySet<string> = new Set([
