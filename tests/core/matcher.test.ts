@@ -989,6 +989,17 @@ describe("other intents", () => {
     expect(whodoes.ask("what should the DBA and the ETL dev agree on for the loads?").intent).toBe("collaboration");
   });
 
+  it("reads a newcomer's 'first thing I should', 'tackle first' and 'should I start with' as starting in the role", () => {
+    for (const [q, role] of [
+      ["I'm taking over the data manager role next week, what's the first thing I should do?", "data-manager"],
+      ["Our last DBA left and it's on me now. Which parts should I tackle first?", "database-administrator"],
+      ["I start as the team's data architect on Monday. Should I start with the data models or the platform?", "data-architect"],
+    ] as const) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)], q).toEqual(["onboarding", [role]]);
+    }
+  });
+
   it("reads a job offer, a counter offer and a remote job as HR's, whatever role they name", () => {
     for (const q of [
       "I got offered a job as a data engineer, should I ask for a counter offer?",
