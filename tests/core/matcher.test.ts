@@ -526,6 +526,9 @@ describe("who_does", () => {
     expect(whodoes.ask("what's the architect on the data team responsible for — not the buildings one").intent).toBe(
       "describe_role",
     );
+    // What the asker says they are not rules nothing out.
+    const q = "I'm the security person here, not a database person. Who should be rotating the database passwords?";
+    expect(ids(whodoes.ask(q))[0]).toBe("database-administrator");
   });
 
   it("reads two products of one kind side by side as a choice between them, the architect's; one alone is the DBA's", () => {

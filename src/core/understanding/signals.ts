@@ -90,6 +90,12 @@ function asksInTheNegative(words: readonly string[], i: number): boolean {
   return AUXILIARIES.has(words[i - 1] ?? "") && (i < 2 || ASKING.has(words[i - 2] ?? ""));
 }
 
+/** "I'm the security person, not a database person": what the asker is not, said of themself, rules nothing out. */
+function saysWhatIAmNot(words: readonly string[], not: number): boolean {
+  const article = words[not + 1];
+  return (article === "a" || article === "an") && words.slice(Math.max(0, not - 5), not).some((w) => w === "i" || w === "im");
+}
+
 /**
  * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules
  * out. ("not refreshed", "not working" stay: there the negation is the symptom.)
@@ -100,7 +106,8 @@ function ruledOutPositions(words: readonly string[], inName: (span: Span) => boo
     for (let k = from; k < Math.min(words.length, from + SETTINGS.ruledOutWords); k++) out.add(k);
   };
   words.forEach((w, i) => {
-    if (w === "not" && RULED_OUT_DETERMINERS.has(words[i + 1] ?? "") && !asksInTheNegative(words, i)) ruleOut(i + 2);
+    if (w === "not" && RULED_OUT_DETERMINERS.has(words[i + 1] ?? "") && !asksInTheNegative(words, i) && !saysWhatIAmNot(words, i))
+      ruleOut(i + 2);
     // "who besides the data manager can approve access?", "apart from the architect, who sets up indexes?": a role
     // set aside ("except for blocked sessions" sets aside a symptom, which still says what the question is about).
     let excepted = EXCEPTING.has(w) ? i + 1 : EXCEPTING.has(`${w} ${words[i + 1] ?? ""}`) ? i + 2 : -1;
