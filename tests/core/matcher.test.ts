@@ -937,6 +937,13 @@ describe("other intents", () => {
     if (roles) expect(ids(a).slice(0, roles.length)).toEqual(roles);
   });
 
+  it("takes the asker's own role as the other party: 'as a data engineer, how do I work with the DBA?'", () => {
+    const a = whodoes.ask("As a data engineer, how do I work with the DBA during an incident?");
+    expect([a.intent, ids(a)]).toEqual(["collaboration", ["database-administrator", "data-warehouse-engineer"]]);
+    // Alone, the asker's role is the one asked about, with its partners.
+    expect(ids(whodoes.ask("I'm a DBA, who do I work with?"))[0]).toBe("database-administrator");
+  });
+
   it("says where two roles' work meets when no hand-off between them is recorded", () => {
     const a = whodoes.ask("how do the DBA and the ETL developer work together?");
     expect(a.intent).toBe("collaboration");

@@ -81,7 +81,11 @@ function askedRoles(u: Understanding): Role[] {
 
 export function classify(u: Understanding): Decision {
   const asked = askedRoles(u);
-  return { ...decide(u, asked), asked };
+  const decision = decide(u, asked);
+  // "As a data engineer, how do I work with the DBA?": the asker's own role is the other party.
+  const asker = [...u.askerRoles].find((r) => !asked.includes(r));
+  const together = decision.intent === "collaboration" && asked.length === 1 && asker !== undefined;
+  return { ...decision, asked: together ? [...asked, asker] : asked };
 }
 
 function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
