@@ -937,6 +937,16 @@ describe("other intents", () => {
     if (roles) expect(ids(a).slice(0, roles.length)).toEqual(roles);
   });
 
+  it("reads consulting and a deliverable in their everyday sense, not as working together", () => {
+    expect(
+      whodoes.ask("I'm a DBA and want to do some consulting on the side, do I need to register as a sole trader?").intent,
+    ).toBe("out_of_scope");
+    const first = whodoes.ask("just started as a data architect, what's the first deliverable I should aim for?");
+    expect([first.intent, ids(first)]).toEqual(["onboarding", ["data-architect"]]);
+    // As a relation between roles they still are.
+    expect(whodoes.ask("who does the architect consult with before a schema change?").intent).toBe("collaboration");
+  });
+
   it("takes the asker's own role as the other party: 'as a data engineer, how do I work with the DBA?'", () => {
     const a = whodoes.ask("As a data engineer, how do I work with the DBA during an incident?");
     expect([a.intent, ids(a)]).toEqual(["collaboration", ["database-administrator", "data-warehouse-engineer"]]);
