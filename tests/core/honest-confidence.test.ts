@@ -120,9 +120,15 @@ describe("honest confidence", () => {
       "How am I billed for database backups?",
       "I'd like to cite this dataset in a paper, is there a preferred citation?",
       "our free trial expired, can we still export the warehouse?",
+      // Access to someone else's dataset is its provider's to give.
+      "is the full dataset from your paper publicly available?",
+      "how do I apply for access to the registry data for my PhD?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
     expect(whodoes.ask("who keeps the citation for our published datasets?").roles[0]?.id).toBe("data-manager");
+    expect(whodoes.ask("who decides which data is publicly available on our open data portal?").roles[0]?.id).toBe(
+      "data-manager",
+    );
     // Charged with a task is responsible for it, not billed.
     expect(whodoes.ask("who is charged with maintaining the data dictionary?").roles[0]?.id).toBe("data-manager");
   });
