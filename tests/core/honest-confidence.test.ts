@@ -115,6 +115,11 @@ describe("honest confidence", () => {
     expect(whodoes.ask("the database server is running out of disk space").roles[0]?.id).toBe("database-administrator");
   });
 
+  it("leaves a tool's dark mode and keyboard shortcuts to the software's makers", () => {
+    for (const q of ["how do I change the shortcut key for run current statement?", "does the query editor have a dark theme?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+  });
+
   it("leaves a product's or a dataset's terms of supply to its provider, unless it asks who does it here", () => {
     for (const q of [
       "How am I billed for database backups?",
