@@ -937,6 +937,15 @@ describe("other intents", () => {
     if (roles) expect(ids(a).slice(0, roles.length)).toEqual(roles);
   });
 
+  it("reads how two roles split a task as working together, and a role's hours, titles and promotions as HR's", () => {
+    const split = whodoes.ask("data manager and dba on the audit evidence, how do we split it?");
+    expect([split.intent, ids(split)]).toEqual(["collaboration", ["data-manager", "database-administrator"]]);
+    expect(whodoes.ask("how many hours a week is normal for a DBA?").intent).toBe("out_of_scope");
+    // A promotion is a career step; a replica's promotion is still the DBA's failover.
+    expect(whodoes.ask("when do data engineers usually get a promotion?").intent).toBe("out_of_scope");
+    expect(ids(whodoes.ask("who handles promotion of the replica if the primary dies?"))[0]).toBe("database-administrator");
+  });
+
   it("reads consulting and a deliverable in their everyday sense, not as working together", () => {
     expect(
       whodoes.ask("I'm a DBA and want to do some consulting on the side, do I need to register as a sole trader?").intent,
