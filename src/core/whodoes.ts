@@ -75,7 +75,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "who_does":
         return m.ranked.length > 0 ? whoDoes(ctx, m.ranked, m.everyPart) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
-        if (first) return describeRole(ctx, first, listedOf(previous, first));
+        if (first) return describeRole(ctx, first, listedOf(previous, first, m.words));
         if (n) return describeNeighbour(ctx, n);
         return m.unknownTitle ? describeUnknownTitle(ctx, m.unknownTitle, m.ranked[0]?.role) : outOfScope(ctx);
       case "compare_roles":
@@ -200,12 +200,17 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
   }
 }
 
+/** "what else", "anything more", "the rest of their job": the words that ask to go on with a list. */
+const MORE = new Set(["else", "more", "rest", "other", "besides", "further"]);
+
 /**
- * How many of a role's responsibilities the last turn had listed, when it described the same role: asked about
- * again ("what else do they do?"), the answer goes on from there instead of repeating itself.
+ * How many of a role's responsibilities the last turn had listed, when it described the same role and the message
+ * asks for more ("what else do they do?"): the answer goes on from there instead of repeating itself. Asked
+ * something else about the role ("how do I become one?"), it is described from the start.
  */
-function listedOf(previous: TurnContext | undefined, role: Role): number {
-  return previous?.intent === "describe_role" && previous.roles[0]?.id === role.id ? (previous.listed ?? 0) : 0;
+function listedOf(previous: TurnContext | undefined, role: Role, words: readonly string[]): number {
+  const more = words.some((w) => MORE.has(w));
+  return more && previous?.intent === "describe_role" && previous.roles[0]?.id === role.id ? (previous.listed ?? 0) : 0;
 }
 
 /** Work a newcomer does first ("what should I do first?", "my first week as a DBA"). */

@@ -73,6 +73,8 @@ describe("a follow-up about the last role", () => {
     expect(listed(third)).toEqual(all.slice(24));
     // Once every one has been shown, the role is described from the start again.
     expect(listed(fourth)).toEqual(all.slice(0, 12));
+    // Asked something else about it ("how do I become one?"), the role is described from the start.
+    expect(listed(last(converse("what does a data architect do?", "how do I become one?")))).toEqual(all.slice(0, 12));
     // Another role, or the same role after something else, starts at the beginning.
     expect(listed(last(converse("what does a data architect do?", "and the DBA?")))[0]).toBe(
       whodoes.knowledge.roles.find((r) => r.id === "database-administrator")?.responsibilities[0]?.statement,
