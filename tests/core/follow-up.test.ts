@@ -86,6 +86,15 @@ describe("a follow-up about the last role", () => {
     expect(parseTurnContext(JSON.stringify(second.context))?.listed).toBe(24);
   });
 
+  it("'which one should I go for?' after two roles compared, and 'how do I get into that?' after one described", () => {
+    const choose = last(converse("what's the difference between a DBA and a data architect?", "which one should I go for?"));
+    expect([choose.intent, ids(choose)]).toEqual(["compare_roles", ["database-administrator", "data-architect"]]);
+    const into = last(converse("what does a data engineer do?", "how do I get into that?"));
+    expect([into.intent, ids(into)]).toEqual(["describe_role", ["data-warehouse-engineer"]]);
+    // Which of them pays better is pay.
+    expect(whodoes.ask("which pays better, DBA or data engineer?").intent).toBe("out_of_scope");
+  });
+
   it("a role named before the pronoun is what it stands for: 'and the architect, who do they work with?'", () => {
     const a = last(converse("what does a data manager do?", "and the architect, who do they work with?"));
     expect([a.intent, ids(a)[0]]).toEqual(["collaboration", "data-architect"]);
