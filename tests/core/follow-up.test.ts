@@ -86,6 +86,11 @@ describe("a follow-up about the last role", () => {
     expect(parseTurnContext(JSON.stringify(second.context))?.listed).toBe(24);
   });
 
+  it("building the ML model on the last task's lake is the data scientist's, not the lake's builder's", () => {
+    const a = last(converse("who sets up the data lake for the analytics team?", "and who builds the ML model on it?"));
+    expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "data-scientist"]);
+  });
+
   it("'which one should I go for?' after two roles compared, and 'how do I get into that?' after one described", () => {
     const choose = last(converse("what's the difference between a DBA and a data architect?", "which one should I go for?"));
     expect([choose.intent, ids(choose)]).toEqual(["compare_roles", ["database-administrator", "data-architect"]]);
