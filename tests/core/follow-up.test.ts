@@ -86,6 +86,19 @@ describe("a follow-up about the last role", () => {
     expect(parseTurnContext(JSON.stringify(second.context))?.listed).toBe(24);
   });
 
+  it("a follow-up whose verb is another role's way of working asks for that role's part in the last task", () => {
+    const builds = last(
+      converse("who defines the integration strategy between the CRM and the warehouse?", "and who builds it?"),
+    );
+    expect(ids(builds)[0]).toBe("data-warehouse-engineer");
+    const runs = last(converse("who chooses the database platform for the new app?", "and who keeps it running day to day?"));
+    expect(ids(runs)[0]).toBe("database-administrator");
+    // The owner's own verb keeps the owner.
+    expect(ids(last(converse("who chooses the database platform for the new app?", "and who decides that?")))[0]).toBe(
+      "data-architect",
+    );
+  });
+
   it("building the ML model on the last task's lake is the data scientist's, not the lake's builder's", () => {
     const a = last(converse("who sets up the data lake for the analytics team?", "and who builds the ML model on it?"));
     expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "data-scientist"]);

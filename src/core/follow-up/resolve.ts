@@ -360,6 +360,28 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return m.named.includes(whole.role) && m.named.includes(one) ? m : undefined;
   }
 
+  /** Each role's ways of working on a task (its `actions`: "build", "keep it running", "decide"), as one pattern. */
+  const actionsOf = knowledge.roles
+    .filter((role) => role.actions.length > 0)
+    .map((role) => ({ role, pattern: new RegExp(String.raw`\b(?:${role.actions.map(asPattern).join("|")})\b`, "i") }));
+
+  /**
+   * "and who builds it?" after the integration strategy, "and keeps it running day to day?" after the platform's
+   * choice: a follow-up on the last task whose own verb is one other role's way of working asks for that role's
+   * part in the task, not for the owner again.
+   */
+  function byActingRole(text: string, chosen: MatchResult, last: Last, refs: Reference[]): MatchResult | undefined {
+    if (last.intent !== "who_does" || chosen.intent !== "who_does") return undefined;
+    if (refs.length === 0 && afterLead(text) === undefined) return undefined;
+    const owner = last.roles[0]?.role;
+    if (!owner || chosen.ranked[0]?.role !== owner) return undefined;
+    const acting = actionsOf.filter((a) => a.pattern.test(text)).map((a) => a.role);
+    const [other] = acting;
+    if (!other || acting.length !== 1 || other === owner) return undefined;
+    const part = partIn(last, other);
+    return part ? result(chosen, "who_does", [], [part]) : undefined;
+  }
+
   function read(text: string, previous: TurnContext | undefined): MatchResult {
     const plain = matcher.match(text);
     const partnered = withPartnerName(text, plain);
@@ -403,7 +425,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (plain.neighbour && ROLE_QUESTIONS.includes(plain.intent)) return plain;
     // "how is that different from the DBA?" after whose task it is compares the roles before reading "that".
     const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;
-    return (
+    const chosen =
       byProduct(text, last, plain) ??
       byNamedInTask(text, plain, last, refs) ??
       (short ? byComparison(text, plain, last) : undefined) ??
@@ -411,8 +433,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       byRoleEllipsis(text, plain, last) ??
       (short ? undefined : byComparison(text, plain, last)) ??
       byContinuation(text, plain, last) ??
-      plain
-    );
+      plain;
+    return (short ? byActingRole(text, chosen, last, refs) : undefined) ?? chosen;
   }
 
   function readInMessage(question: string, before: TurnContext, messageWords: number): MatchResult | undefined {
@@ -422,4 +444,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
   }
 
   return { read, readInMessage };
+}
+
+/** An action phrase as a pattern: its characters taken literally, its spaces any run of spaces. */
+function asPattern(action: string): string {
+  return action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 }
