@@ -4,6 +4,7 @@
  * adapter does. These phrasings are the feature's own, not eval questions.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { findReferences } from "../../src/core/follow-up/references.js";
 import {
   type Answer,
   createMatcher,
@@ -180,13 +181,19 @@ describe("a follow-up about the last role", () => {
     expect(ids(a)).toEqual(["data-manager"]);
   });
 
-  it("'one' after 'become' or 'as' is the last role: 'how do I become one?', 'onboarded as one of those?'", () => {
+  it("'one' after 'become', 'as' or 'does' is the last role: 'how do I become one?', 'what does one do?'", () => {
     const a = last(converse("who restarts the database when it hangs?", "how do I become one?"));
     expect([a.intent, ids(a)[0]]).toEqual(["describe_role", "database-administrator"]);
     const b = last(
       converse("who moves data from the CRM to the warehouse every night?", "how do I get onboarded as one of those?"),
     );
     expect([b.intent, ids(b)[0]]).toEqual(["onboarding", "data-warehouse-engineer"]);
+    // "what does one do" asks about the role too.
+    const c = last(converse("what does a data architect do?", "and what does one do in a small company?"));
+    expect([c.intent, ids(c)[0]]).toEqual(["describe_role", "data-architect"]);
+    // "IT" in capitals is information technology, not "it"; in a message all in capitals it is still "it".
+    expect(findReferences("what about the IT side, who keeps IT aligned?")).toEqual([]);
+    expect(findReferences("DOES IT NEED ENCRYPTING?")).toHaveLength(1);
     // Elsewhere "one" is a number or a thing: "which one restores a table?" is asked afresh.
     expect(ids(last(converse("who designs the star schema?", "which one restores a dropped table?")))[0]).toBe(
       "database-administrator",

@@ -43,7 +43,7 @@ const PHRASES: Record<ReferenceKind, readonly string[]> = {
     "one of them",
     "one of those",
     "one of these",
-    // Only after "become", "be" or "as" (ONE_AS_ROLE): "how do I become one?".
+    // Only after "become", "be", "as" or "does" (ONE_AS_ROLE): "how do I become one?", "what does one do now?".
     "one",
   ],
   pair: ["both of them", "the two of them", "both roles", "the two roles", "these two", "those two", "the two", "both"],
@@ -138,8 +138,8 @@ const AFTER_DEMONSTRATIVE = new Set([
   "differs",
 ]);
 const DEMONSTRATIVES = new Set(["that", "this", "those", "these"]);
-/** "become one", "be one", "as one": "one" standing for a role, by the words right before it. */
-const ONE_AS_ROLE = /\b(?:become|becoming|be|as)\s+$/i;
+/** "become one", "be one", "as one", "what does one do": "one" standing for a role, by the words right before it. */
+const ONE_AS_ROLE = /\b(?:become|becoming|be|as|does|do)\s+$/i;
 
 /** "does the DBA do anything there?": "there" closing a question stands for the last task, as "in that" does. */
 const THERE_AT_END = /\b(?:do|does|did|doing|done|help|involved|play|part|role|say)\b[^.?!]*?\b(there)\W*$/i;
@@ -153,6 +153,8 @@ export function findReferences(text: string): Reference[] {
     const kind = KIND.get(phrase);
     if (!kind || m.index === undefined) continue;
     const end = m.index + m[0].length;
+    // "IT" in capitals is information technology, not the pronoun (unless the whole message is in capitals).
+    if (m[0] === "IT" && text !== text.toUpperCase()) continue;
     // "become one", not "as one of the first steps".
     if (phrase === "one" && (!ONE_AS_ROLE.test(text.slice(0, m.index)) || /^\s+of\b/i.test(text.slice(end)))) continue;
     if (DEMONSTRATIVES.has(phrase)) {
