@@ -87,6 +87,11 @@ describe("a follow-up about the last role", () => {
     expect(parseTurnContext(JSON.stringify(second.context))?.listed).toBe(24);
   });
 
+  it("'where does the DBA fit in?' asks how the role named works with the last one", () => {
+    const a = last(converse("who designs the warehouse schema?", "where does the DBA fit in?"));
+    expect([a.intent, ids(a)]).toEqual(["collaboration", ["data-architect", "database-administrator"]]);
+  });
+
   it("a follow-up whose verb is another role's way of working asks for that role's part in the last task", () => {
     const builds = last(
       converse("who defines the integration strategy between the CRM and the warehouse?", "and who builds it?"),

@@ -76,6 +76,8 @@ const WHAT_ELSE_IN_FULL = "what else do they do?";
 /** "no, I meant ...", "sorry, not that", "wrong one": the message corrects the last question ("same ..." repeats it). */
 const CORRECTION =
   /^(?!.*\bsame\b)(?:\W*(?:no|nope|nah|sorry|oops|wait|not that|correction)\b|.*\bi (?:mean|meant)\b|.*\bwrong one\b)/i;
+/** "where does the DBA fit in?": how a role takes part beside the last one. */
+const FIT_IN = /\bfits?\s+in(?:to)?\b/i;
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
@@ -360,6 +362,15 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return m.named.includes(whole.role) && m.named.includes(one) ? m : undefined;
   }
 
+  /** "and how does the data manager fit in?", "the DBA, where does he fit in?": how a role named works with the last. */
+  function byFitIn(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+    const [named, ...others] = plain.named;
+    const [first] = last.roles.map((r) => r.role);
+    if (!FIT_IN.test(text) || !named || others.length > 0 || !first) return undefined;
+    if (last.intent === "collaboration") return result(plain, "collaboration", [named]);
+    return named === first ? undefined : result(plain, "collaboration", [first, named]);
+  }
+
   /** Each role's ways of working on a task (its `actions`: "build", "keep it running", "decide"), as one pattern. */
   const actionsOf = knowledge.roles
     .filter((role) => role.actions.length > 0)
@@ -427,6 +438,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;
     const chosen =
       byProduct(text, last, plain) ??
+      byFitIn(text, plain, last) ??
       byNamedInTask(text, plain, last, refs) ??
       (short ? byComparison(text, plain, last) : undefined) ??
       (refs.length > 0 ? byPronoun(text, plain, last, refs) : undefined) ??
