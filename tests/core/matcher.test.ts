@@ -1018,6 +1018,19 @@ describe("other intents", () => {
     expect(whodoes.ask("what should the DBA and the ETL dev agree on for the loads?").intent).toBe("collaboration");
   });
 
+  it("knows the public sector's and the services companies' words: DSPT, government, NHS bands, a KT session, ETL tools' developers", () => {
+    expect(ids(whodoes.ask("who handles our DSPT submission?"))[0]).toBe("data-manager");
+    // "government" is the public sector's employer, not small talk about politics.
+    const vs = whodoes.ask("records manager vs data manager in local government?");
+    expect([vs.intent, ids(vs), vs.neighbour?.id]).toEqual(["compare_roles", ["data-manager"], "records-manager"]);
+    expect(whodoes.ask("what band is a data architect in the NHS?").intent).toBe("out_of_scope");
+    const kt = whodoes.ask("new joinee here in the DBA team, after the KT session what should I learn first?");
+    expect([kt.intent, ids(kt)]).toEqual(["onboarding", ["database-administrator"]]);
+    // A developer of an ETL tool is an ETL developer.
+    const informatica = whodoes.ask("what does an informatica developer do?");
+    expect([informatica.intent, ids(informatica)]).toEqual(["describe_role", ["data-warehouse-engineer"]]);
+  });
+
   it("reads a newcomer's 'first thing I should', 'tackle first' and 'should I start with' as starting in the role", () => {
     for (const [q, role] of [
       ["I'm taking over the data manager role next week, what's the first thing I should do?", "data-manager"],
