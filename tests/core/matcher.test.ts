@@ -1007,6 +1007,16 @@ describe("other intents", () => {
     expect([renewal.intent, renewal.department]).toEqual(["out_of_scope", "finance"]);
   });
 
+  it("reads deletes carried from a source and a truncate before a load as the pipeline's, a deleted record restored as the DBA's", () => {
+    expect(ids(whodoes.ask("does the connector delete records in the destination when they're deleted in the source?"))[0]).toBe(
+      "data-warehouse-engineer",
+    );
+    expect(ids(whodoes.ask("we truncate and reload the table daily, why is that a problem now?"))[0]).toBe(
+      "data-warehouse-engineer",
+    );
+    expect(ids(whodoes.ask("who restores deleted records?"))[0]).toBe("database-administrator");
+  });
+
   it("reads an incident by its own words: the engine's errors, the pipeline's anomalies, a report's logic, the paging", () => {
     expect(ids(whodoes.ask("the nightly load died with 'deadlock detected', who fixes it?"))[0]).toBe("database-administrator");
     expect(ids(whodoes.ask("volume anomaly on the orders table this morning, whose is it?"))[0]).toBe("data-warehouse-engineer");
