@@ -1007,6 +1007,12 @@ describe("other intents", () => {
     expect([renewal.intent, renewal.department]).toEqual(["out_of_scope", "finance"]);
   });
 
+  it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
+    expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
+    const ae = whodoes.ask("what does analytics engineering involve?");
+    expect([ae.intent, ae.neighbour?.id]).toEqual(["describe_role", "analytics-engineer"]);
+  });
+
   it("reads deletes carried from a source and a truncate before a load as the pipeline's, a deleted record restored as the DBA's", () => {
     expect(ids(whodoes.ask("does the connector delete records in the destination when they're deleted in the source?"))[0]).toBe(
       "data-warehouse-engineer",
