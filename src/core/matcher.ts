@@ -70,6 +70,11 @@ export interface MatchResult {
    * message asks of the turn before; a matcher that leaves them out gets fewer follow-ups resolved.
    */
   cues?: IntentId[];
+  /**
+   * The roles whose ways of working the message uses ("builds", "keeps it running"), by id: a follow-up on a task
+   * asks for that role's part in it. A matcher that leaves them out gets those follow-ups answered by the owner.
+   */
+  acting?: string[];
 }
 
 /** One question of a message that asks several, and what the matcher made of it. */

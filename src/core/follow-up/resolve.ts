@@ -83,6 +83,7 @@ const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
   const lastTurn = createLastTurnReader(knowledge);
   const names = createNames(knowledge);
+  const roleById = new Map(knowledge.roles.map((r) => [r.id, r]));
 
   const result = (plain: MatchResult, intent: IntentId, named: Role[], ranked: RankedRole[] = []): MatchResult => ({
     ...plain,
@@ -371,24 +372,25 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return named === first ? undefined : result(plain, "collaboration", [first, named]);
   }
 
-  /** Each role's ways of working on a task (its `actions`: "build", "keep it running", "decide"), as one pattern. */
-  const actionsOf = knowledge.roles
-    .filter((role) => role.actions.length > 0)
-    .map((role) => ({ role, pattern: new RegExp(String.raw`\b(?:${role.actions.map(asPattern).join("|")})\b`, "i") }));
-
   /**
    * "and who builds it?" after the integration strategy, "and keeps it running day to day?" after the platform's
    * choice: a follow-up on the last task whose own verb is one other role's way of working asks for that role's
    * part in the task, not for the owner again.
    */
-  function byActingRole(text: string, chosen: MatchResult, last: Last, refs: Reference[]): MatchResult | undefined {
+  function byActingRole(
+    text: string,
+    plain: MatchResult,
+    chosen: MatchResult,
+    last: Last,
+    refs: Reference[],
+  ): MatchResult | undefined {
     if (last.intent !== "who_does" || chosen.intent !== "who_does") return undefined;
     if (refs.length === 0 && afterLead(text) === undefined) return undefined;
     const owner = last.roles[0]?.role;
     if (!owner || chosen.ranked[0]?.role !== owner) return undefined;
-    const acting = actionsOf.filter((a) => a.pattern.test(text)).map((a) => a.role);
-    const [other] = acting;
-    if (!other || acting.length !== 1 || other === owner) return undefined;
+    const acting = plain.acting ?? [];
+    const other = acting.length === 1 ? roleById.get(acting[0] as string) : undefined;
+    if (!other || other === owner) return undefined;
     const part = partIn(last, other);
     return part ? result(chosen, "who_does", [], [part]) : undefined;
   }
@@ -446,7 +448,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       (short ? undefined : byComparison(text, plain, last)) ??
       byContinuation(text, plain, last) ??
       plain;
-    return (short ? byActingRole(text, chosen, last, refs) : undefined) ?? chosen;
+    return (short ? byActingRole(text, plain, chosen, last, refs) : undefined) ?? chosen;
   }
 
   function readInMessage(question: string, before: TurnContext, messageWords: number): MatchResult | undefined {
@@ -456,9 +458,4 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
   }
 
   return { read, readInMessage };
-}
-
-/** An action phrase as a pattern: its characters taken literally, its spaces any run of spaces. */
-function asPattern(action: string): string {
-  return action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 }

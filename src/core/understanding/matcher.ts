@@ -92,6 +92,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       ranked: ranked(understander, decision.ranking, highlights, decision.guess === true),
       words: understanding.analysis.words,
       cues: [...understanding.cues.keys()],
+      acting: [...understanding.acting],
       ...(decision.sideBySide ? { sideBySide: true } : {}),
       ...(decision.everyPart ? { everyPart: true } : {}),
       ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),

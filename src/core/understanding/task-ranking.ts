@@ -62,7 +62,7 @@ export interface TaskRanker {
     /** The concepts of a neighbouring role's title (skipped), which may be a task phrase's object. */
     inTitle?: (c: Concept) => boolean,
   ): { content: Set<string>; weight: number; objects: Set<string> };
-  /** The modelled roles best first, and the neighbouring role whose own work matches best. */
+  /** The modelled roles best first, the neighbouring role whose own work matches best, and the roles whose ways of working (`actions`: "build", "keep it running") the message uses. */
   rank(
     analysis: Analysis,
     content: Set<string>,
@@ -71,7 +71,7 @@ export interface TaskRanker {
     askedIn: ReadonlySet<number> | undefined,
     /** Sentences of context that name a role: what it does or did, not the work asked about. */
     reported?: ReadonlySet<number>,
-  ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined };
+  ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined; acting: Set<string> };
 }
 
 /**
@@ -229,7 +229,7 @@ export function createTaskRanker(
     positions: Positions,
     askedIn: ReadonlySet<number> | undefined,
     reported: ReadonlySet<number> = new Set(),
-  ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined } {
+  ): { ranking: RoleRanking[]; neighbour: NeighbourRanking | undefined; acting: Set<string> } {
     const byRole = new Map<string, RoleRanking>();
     for (const m of index.search(content, positions, contextDiscount(analysis, content, askedIn, reported))) {
       const r = byRole.get(m.entry.role.id);
@@ -265,9 +265,9 @@ export function createTaskRanker(
     };
     // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
     const acting = actingRoles(analysis);
-    if (acting.size === 0) return { ranking: ranked, neighbour };
+    if (acting.size === 0) return { ranking: ranked, neighbour, acting };
     for (const r of ranked) if (acting.has(r.role.id)) r.raw *= 1 + SETTINGS.actionBoost;
-    return { ranking: ranked.sort((a, b) => b.raw - a.raw), neighbour }; // stable: ties keep knowledge order
+    return { ranking: ranked.sort((a, b) => b.raw - a.raw), neighbour, acting }; // stable: ties keep knowledge order
   }
 
   return { index, taskContent, rank };

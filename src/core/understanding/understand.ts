@@ -57,6 +57,8 @@ export interface Understanding {
   contextRoles: Set<Role>;
   /** Roles named only as the asker's own ("I'm a DBA, ...", "as an ETL dev"): who asks, not whom it is about. */
   askerRoles: Set<Role>;
+  /** Roles whose ways of working the message uses ("builds", "keeps it running"), by id. */
+  acting: Set<string>;
   /** Roles the message sets aside ("who besides the data manager ...", "not the DBA"): not the answer, if another fits. */
   excluded: Set<Role>;
   /**
@@ -222,7 +224,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const reported = new Set(
       mentions.map((m) => analysis.sentence[m.start] ?? -1).filter((s) => askedIn !== undefined && !askedIn.has(s)),
     );
-    const { ranking, neighbour } = ranker.rank(analysis, content, weight, positions, askedIn, reported);
+    const { ranking, neighbour, acting } = ranker.rank(analysis, content, weight, positions, askedIn, reported);
     // A question about a role, asked among sentences of context, is not turned into a neighbouring role's
     // work by the context: a post that mentions hardware on its way to asking what a DBA does is about the DBA.
     const aboutRole = (m: { start: number }) => focus?.has(analysis.sentence[m.start] ?? -1);
@@ -303,6 +305,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       sideBySide: signals.asksSideBySide(analysis),
       titlesSideBySide: mentions.some((m) => askedTitles.some((t) => sideBySide(analysis.words, m, t))),
       ...unknownTitle(analysis, inRoleName, cuePositions, asking),
+      acting,
       askerRoles: new Set(roles.filter((r) => mentions.every((m) => m.roleId !== r.id || namesTheAsker(analysis.words, m)))),
       contextRoles: new Set(
         askedIn === undefined
