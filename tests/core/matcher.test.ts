@@ -1007,6 +1007,10 @@ describe("other intents", () => {
     expect([renewal.intent, renewal.department]).toEqual(["out_of_scope", "finance"]);
   });
 
+  it("reads failed jobs and their reruns as the pipeline's watch", () => {
+    expect(ids(whodoes.ask("who keeps an eye on the job failures every morning?"))[0]).toBe("data-warehouse-engineer");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
