@@ -1011,6 +1011,14 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who keeps an eye on the job failures every morning?"))[0]).toBe("data-warehouse-engineer");
   });
 
+  it("reads the MDM hub's match and merge jobs as the engineer's build, the master data as the manager's", () => {
+    expect(ids(whodoes.ask("who fixes the match job in the MDM hub?"))[0]).toBe("data-warehouse-engineer");
+    expect(ids(whodoes.ask("who builds the nightly merge that folds the CRM records into the master records?"))[0]).toBe(
+      "data-warehouse-engineer",
+    );
+    expect(ids(whodoes.ask("who runs master data management?"))[0]).toBe("data-manager");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
