@@ -1019,6 +1019,10 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who runs master data management?"))[0]).toBe("data-manager");
   });
 
+  it("reads the design of the catalogue's metadata model as the architect's", () => {
+    expect(ids(whodoes.ask("who designs the metadata model for our catalogue?"))[0]).toBe("data-architect");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
