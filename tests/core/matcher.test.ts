@@ -1023,6 +1023,14 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who designs the metadata model for our catalogue?"))[0]).toBe("data-architect");
   });
 
+  it("reads switching auditing on in the database as the DBA's audit logs", () => {
+    for (const q of [
+      "who sets up auditing so we can see who queried the salary table?",
+      "who enables auditing on the finance db?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
