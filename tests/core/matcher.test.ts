@@ -1031,6 +1031,11 @@ describe("other intents", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
   });
 
+  it("reads the classification levels as the data manager's scheme", () => {
+    const q = "who decides that medical data is 'restricted' and not just 'confidential'?";
+    expect(ids(whodoes.ask(q))[0]).toBe("data-manager");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
