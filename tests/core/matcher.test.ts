@@ -1036,6 +1036,10 @@ describe("other intents", () => {
     expect(ids(whodoes.ask(q))[0]).toBe("data-manager");
   });
 
+  it("reads the governance council's charter as the data manager's", () => {
+    expect(ids(whodoes.ask("council charter — who drafts"))[0]).toBe("data-manager");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
