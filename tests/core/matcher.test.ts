@@ -1040,6 +1040,12 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("council charter — who drafts"))[0]).toBe("data-manager");
   });
 
+  it("expands chat shorthand for row level security, definitions and passwords", () => {
+    expect(ids(whodoes.ask("who owns RLS"))[0]).toBe("database-administrator");
+    expect(ids(whodoes.ask("who approves term defs"))[0]).toBe("data-manager");
+    expect(whodoes.ask("break glass pw??").intent).toBe("who_does");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
