@@ -1046,6 +1046,15 @@ describe("other intents", () => {
     expect(whodoes.ask("break glass pw??").intent).toBe("who_does");
   });
 
+  it("reads a SELECT grant, a pasted permission error and a break-glass account as the DBA's user access", () => {
+    for (const q of [
+      "who do I ask for SELECT access on the finance warehouse tables?",
+      "who holds the break glass account for the prod database?",
+      "ERROR: permission denied for table invoices, who can sort this?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
