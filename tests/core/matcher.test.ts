@@ -1055,6 +1055,10 @@ describe("other intents", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
   });
 
+  it("reads who may see or export data as the access policy, whoever does the export", () => {
+    expect(ids(whodoes.ask("who makes the policy for who can export data out of the warehouse?"))[0]).toBe("data-manager");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
