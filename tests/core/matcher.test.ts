@@ -1059,6 +1059,11 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who makes the policy for who can export data out of the warehouse?"))[0]).toBe("data-manager");
   });
 
+  it("reads designing the encryption as the architect's, turning it on as the DBA's", () => {
+    expect(ids(whodoes.ask("who designs the encryption approach for the new data lake?"))[0]).toBe("data-architect");
+    expect(ids(whodoes.ask("who turns on TDE for the sql server?"))[0]).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
