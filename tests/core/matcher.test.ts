@@ -1064,6 +1064,12 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who turns on TDE for the sql server?"))[0]).toBe("database-administrator");
   });
 
+  it("reads renewing a database's certificate as the DBA's, renewing a contract as finance's", () => {
+    const cert = whodoes.ask("The TLS cert on the Postgres server expires next week, who renews it?");
+    expect([cert.intent, ids(cert)[0]]).toEqual(["who_does", "database-administrator"]);
+    expect(whodoes.ask("who renews our Snowflake contract?").intent).toBe("out_of_scope");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
