@@ -83,7 +83,6 @@ const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
   const lastTurn = createLastTurnReader(knowledge);
   const names = createNames(knowledge);
-  const roleById = new Map(knowledge.roles.map((r) => [r.id, r]));
 
   const result = (plain: MatchResult, intent: IntentId, named: Role[], ranked: RankedRole[] = []): MatchResult => ({
     ...plain,
@@ -389,7 +388,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     const owner = last.roles[0]?.role;
     if (!owner || chosen.ranked[0]?.role !== owner) return undefined;
     const acting = plain.acting ?? [];
-    const other = acting.length === 1 ? roleById.get(acting[0] as string) : undefined;
+    const other = acting.length === 1 ? knowledge.roles.find((r) => r.id === acting[0]) : undefined;
     if (!other || other === owner) return undefined;
     const part = partIn(last, other);
     return part ? result(chosen, "who_does", [], [part]) : undefined;
