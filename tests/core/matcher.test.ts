@@ -1070,6 +1070,13 @@ describe("other intents", () => {
     expect(whodoes.ask("who renews our Snowflake contract?").intent).toBe("out_of_scope");
   });
 
+  it("does not read 'literally' as data literacy (a shared stem, 'liter', is not the same word)", () => {
+    const a = whodoes.ask("we literally have no data governance, who owns it?");
+    const evidence = a.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId));
+    expect(evidence).toContain("governance-framework");
+    expect(evidence).not.toContain("data-literacy");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
