@@ -122,6 +122,14 @@ describe("who_does", () => {
     const live = whodoes.ask("whose call is it whether analysts can use production customer data for testing");
     expect(live.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("reference-architecture");
     expect(ids(whodoes.ask("who owns the data products?"))[0]).toBe("data-architect");
+    // Checking data's integrity is not integrating it; a key performance indicator is not an index; a local
+    // authority is not access; a survey's observations are not monitoring.
+    const integrity = whodoes.ask("who checks data integrity after the migration?");
+    expect(integrity.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("etl");
+    const kpi = whodoes.ask("who defines the key performance indicators?");
+    expect(kpi.roles.flatMap((r) => r.evidence.flatMap((e) => e.terms))).not.toContain("index");
+    expect(whodoes.ask("the local authority wants our records, who handles that?").intent).toBe("out_of_scope");
+    expect(whodoes.ask("who stores the field observations from the survey?").intent).toBe("out_of_scope");
     // Classifying a dataset as confidential is governance; a classifier is a machine-learning model.
     const classifying = whodoes.ask("whats the process for classifying a new dataset as confidential? who decides");
     expect([classifying.intent, ids(classifying)[0], classifying.neighbour]).toEqual(["who_does", "data-manager", undefined]);

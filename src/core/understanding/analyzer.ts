@@ -88,6 +88,22 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["certification", "certification"],
   ["certifications", "certification"],
   ["certified", "certification"],
+  // Porter makes "integrity" into "integr", the stem of "integrate": checking data's integrity is not integrating it.
+  ["integrity", "integrity"],
+  // Porter makes "authority" into "author", the stem of "authorize": a local authority or an author is not access.
+  ["authority", "authority"],
+  ["authorities", "authority"],
+  ["author", "author"],
+  ["authors", "author"],
+  // Porter makes "indicator" into "indic", the stem of "indices": a key performance indicator is not an index.
+  ["indicator", "indicator"],
+  ["indicators", "indicator"],
+  ["indicate", "indicate"],
+  ["indicates", "indicate"],
+  ["indication", "indicate"],
+  // Porter makes "observation" into "observ", the stem of "observability": a survey's observations are not monitoring.
+  ["observation", "observation"],
+  ["observations", "observation"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
