@@ -130,6 +130,10 @@ describe("who_does", () => {
     expect(kpi.roles.flatMap((r) => r.evidence.flatMap((e) => e.terms))).not.toContain("index");
     expect(whodoes.ask("the local authority wants our records, who handles that?").intent).toBe("out_of_scope");
     expect(whodoes.ask("who stores the field observations from the survey?").intent).toBe("out_of_scope");
+    // "Definitely" is no definition, nor "continuous" a continuity plan.
+    expect(ids(whodoes.ask("is this definitely the DBA's job?"))[0]).toBe("database-administrator");
+    const loads = whodoes.ask("we need continuous loads, who builds them?");
+    expect(loads.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("dr-strategy");
     // Classifying a dataset as confidential is governance; a classifier is a machine-learning model.
     const classifying = whodoes.ask("whats the process for classifying a new dataset as confidential? who decides");
     expect([classifying.intent, ids(classifying)[0], classifying.neighbour]).toEqual(["who_does", "data-manager", undefined]);

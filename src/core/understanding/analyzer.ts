@@ -104,6 +104,18 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   // Porter makes "observation" into "observ", the stem of "observability": a survey's observations are not monitoring.
   ["observation", "observation"],
   ["observations", "observation"],
+  // Porter makes "definitely" into "definit", the stem of "definitions": "is this definitely mine?" is no glossary.
+  ["definitely", "definitely"],
+  // Porter makes "general" into "gener", the stem of "generation" (a next-generation platform).
+  ["general", "general"],
+  ["generally", "general"],
+  // Porter makes "continuous" into "continu", the stem of "continuity": continuous loads are no continuity plan.
+  ["continuous", "continuous"],
+  ["continuously", "continuous"],
+  ["continually", "continuous"],
+  // Porter makes "competent" into "compet", the stem of "competing" (competing requests for data).
+  ["competent", "competent"],
+  ["competence", "competent"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
