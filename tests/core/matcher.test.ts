@@ -1089,6 +1089,12 @@ describe("other intents", () => {
     expect(evidence).not.toContain("data-literacy");
   });
 
+  it("reads stewardship as the data manager's, not as the pipelines' governance", () => {
+    const q = "who defines the stewardship workflow for the records the matcher can't decide on?";
+    expect(ids(whodoes.ask(q))[0]).toBe("data-manager");
+    expect(ids(whodoes.ask("who runs data stewardship?"))[0]).toBe("data-manager");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
