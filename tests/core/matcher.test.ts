@@ -1095,6 +1095,13 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who runs data stewardship?"))[0]).toBe("data-manager");
   });
 
+  it("reads 'do we need X if we already have Y?' as a comparison", () => {
+    const hire = whodoes.ask("should we hire a data engineer if we already have a DBA?");
+    expect([hire.intent, ids(hire).sort()]).toEqual(["compare_roles", ["data-warehouse-engineer", "database-administrator"]]);
+    const stewards = whodoes.ask("do we need data stewards if we already have a data manager?");
+    expect([stewards.intent, stewards.neighbour?.id]).toEqual(["compare_roles", "data-steward"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
