@@ -1102,6 +1102,14 @@ describe("other intents", () => {
     expect([stewards.intent, stewards.neighbour?.id]).toEqual(["compare_roles", "data-steward"]);
   });
 
+  it("reads forum short forms of titles in capitals ('DE vs AE?'), and only in capitals", () => {
+    const a = whodoes.ask("DE vs AE?");
+    expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-warehouse-engineer", "analytics-engineer"]);
+    expect(ids(whodoes.ask("DBA or DE for a first job?")).sort()).toEqual(["data-warehouse-engineer", "database-administrator"]);
+    expect(whodoes.ask("how do I de-identify the patient table?").neighbour).toBeUndefined();
+    expect(whodoes.ask("DE-identified extracts: who signs them off?").intent).toBe("who_does");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

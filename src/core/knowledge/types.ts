@@ -110,6 +110,11 @@ export interface IntentDefinition {
 export interface Thesaurus {
   /** short form -> what it stands for, expanded word by word before anything else ("mgr" -> "manager") */
   abbreviations: Record<string, string>;
+  /**
+   * short form -> what it stands for, only where written in capitals ("DE vs AE?"): in lower case these are
+   * everyday words or parts of others ("de-identify").
+   */
+  capitals: Record<string, string>;
   /** canonical term -> the words and phrases that mean it */
   synonyms: Record<string, string[]>;
   weak: string[];

@@ -219,6 +219,12 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   for (const [short, long] of Object.entries(thesaurus.abbreviations)) abbreviations.set(short.toLowerCase(), normalise(long));
   const expand = (ws: string[]) => (abbreviations.size === 0 ? ws : ws.flatMap((w) => abbreviations.get(w) ?? [w]));
   const words = (text: string) => expand(normalise(text));
+  // "DE vs AE?": short forms that count only in capitals, as a word of their own (plural too), not before a
+  // hyphen ("DE-identified").
+  const shortForms = Object.keys(thesaurus.capitals);
+  const CAPITALS = shortForms.length > 0 ? new RegExp(`\\b(${shortForms.join("|")})(s?)\\b(?!-)`, "g") : undefined;
+  const spellCapitals = (text: string) =>
+    CAPITALS ? text.replace(CAPITALS, (_, short: string, plural: string) => ` ${thesaurus.capitals[short]}${plural} `) : text;
   const synonyms = new PhraseMap<string>();
   for (const [canonical, variants] of Object.entries(thesaurus.synonyms)) {
     const id = words(canonical).map(stem).join(" ");
@@ -310,7 +316,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   function analyse(text: string): Analysis {
     const ws: string[] = [];
     const sentence: number[] = [];
-    sentences(text).forEach((part, i) => {
+    sentences(spellCapitals(text)).forEach((part, i) => {
       // Expand again after correction: "mgrs" may correct to an abbreviation.
       for (const w of expand(normalise(part).map((x) => spelling.correct(x)))) {
         if (ws.length >= SETTINGS.maxWords) return;
