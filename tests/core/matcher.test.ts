@@ -1110,6 +1110,14 @@ describe("other intents", () => {
     expect(whodoes.ask("DE-identified extracts: who signs them off?").intent).toBe("who_does");
   });
 
+  it("reads layoffs and job hopping as career talk, not as the role they mention", () => {
+    for (const q of [
+      "just got laid off from my data engineering job, how bad is the market?",
+      "is job hopping every year bad for a DBA's career?",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
