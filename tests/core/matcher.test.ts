@@ -1118,6 +1118,12 @@ describe("other intents", () => {
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
 
+  it("keeps a neighbour's work out of scope when another department's word is asked too", () => {
+    // A sales KPI is the data analyst's; the sales team's word must not lower what that work already says.
+    const a = whodoes.ask("is defining KPIs for the sales team part of a data engineer's job?");
+    expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "data-analyst"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

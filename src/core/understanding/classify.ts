@@ -220,7 +220,8 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
       cue("out_of_scope") >= cue("compare_roles") &&
       otherCues(["out_of_scope", "who_does", "compare_roles"]) <= 0;
     if (theirMatterSideBySide) score.delete("compare_roles");
-    set("out_of_scope", aboutRole && !theirMatterSideBySide ? 1 : 2.5);
+    // Never below what a neighbour's work already gave it above.
+    set("out_of_scope", Math.max(score.get("out_of_scope") ?? 0, aboutRole && !theirMatterSideBySide ? 1 : 2.5));
   }
 
   let best: IntentId = "out_of_scope";
