@@ -1124,6 +1124,11 @@ describe("other intents", () => {
     expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "data-analyst"]);
   });
 
+  it("reads an app that crashes or a broken website as the software developer's, not the DBA's", () => {
+    const a = whodoes.ask("the app crashes every time someone fills in the contact form, who fixes that?");
+    expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "software-developer"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
