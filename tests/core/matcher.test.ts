@@ -1129,6 +1129,10 @@ describe("other intents", () => {
     expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "software-developer"]);
   });
 
+  it("does not read 'we need the ...' as roles working together", () => {
+    expect(whodoes.ask("we need the numbers from the shop and the CRM in one place").intent).not.toBe("collaboration");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
