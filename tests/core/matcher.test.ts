@@ -1133,6 +1133,11 @@ describe("other intents", () => {
     expect(whodoes.ask("we need the numbers from the shop and the CRM in one place").intent).not.toBe("collaboration");
   });
 
+  it("reads 'do we need X or is that the Y?' as a comparison", () => {
+    const a = whodoes.ask("do we need a data protection officer or is that the data manager?");
+    expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-manager", "data-protection-officer"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
