@@ -1138,6 +1138,10 @@ describe("other intents", () => {
     expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-manager", "data-protection-officer"]);
   });
 
+  it("reads getting data from several tools into one place as the engineer's combining of data", () => {
+    expect(ids(whodoes.ask("we need the numbers from the shop and the CRM in one place"))[0]).toBe("data-warehouse-engineer");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
