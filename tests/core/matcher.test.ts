@@ -1142,6 +1142,18 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("we need the numbers from the shop and the CRM in one place"))[0]).toBe("data-warehouse-engineer");
   });
 
+  it("reads a product's plans and a dataset's release or citation as their provider's, even beside a data word", () => {
+    for (const q of [
+      "any plans to support MySQL in the next release?",
+      "when is the dataset going to be released?",
+      "can I cite the dataset in my thesis?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.department], q).toEqual(["out_of_scope", "the product's or the dataset's provider"]);
+    }
+    expect(whodoes.ask("who decides which databases we support here?").intent).toBe("who_does");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

@@ -231,7 +231,10 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       const dataThing = (!across && dataNounAt(next)) || dataNounAt(m.start - 1);
       // "(not the buildings one)": the asker rules that meaning out. A longer term of the thesaurus that holds the
       // word whole is that term ("customer emails" are personal data, not the help desk's email).
-      if (inName(m) || partOfCue || heldWhole(m) || at.some((i) => ruledOut.has(i)) || dataThing) continue;
+      // A provider's terms are about its data or its database ("cite the dataset", "plan to support MySQL"): a data
+      // thing beside them is what they are about, still the provider's.
+      const ours = dataThing && m.value.kind !== "provider";
+      if (inName(m) || partOfCue || heldWhole(m) || at.some((i) => ruledOut.has(i)) || ours) continue;
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       for (const i of at) otherDepartment.add(i);
