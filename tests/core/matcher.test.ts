@@ -1154,6 +1154,12 @@ describe("other intents", () => {
     expect(whodoes.ask("who decides which databases we support here?").intent).toBe("who_does");
   });
 
+  it("reads a title's prospects ('DBA dying?') as the job market's matter, whatever work follows", () => {
+    for (const q of ["DBA dying?", "is the DBA role dying with managed cloud databases?", "DBA career dead in 2026?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    expect(whodoes.ask("what does a DBA do?").intent).toBe("describe_role");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

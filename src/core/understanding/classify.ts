@@ -187,6 +187,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   const providers = u.provider && !asksWhoHere(u.analysis.words);
   const overrides =
     !providers &&
+    !u.prospect &&
     top !== undefined &&
     ((!u.personal && top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
       ((u.personal ? u.namesData : u.mentionsData) && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));

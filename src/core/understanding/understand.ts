@@ -49,6 +49,8 @@ export interface Understanding {
   ambiguous: Set<string>;
   /** Roles named only by a word with an everyday meaning ("the architect" of a building). */
   looselyNamed: Set<Role>;
+  /** A title's prospects are asked about ("DBA dying?"): the job market's matter, whatever work follows. */
+  prospect: boolean;
   /** The sentence that is the question, when the message asks it among sentences of context (see `read`). */
   focus?: ReadonlySet<number>;
   /** The question refers back to what the message said before ("how is that different from ..."). */
@@ -103,6 +105,9 @@ export const REFERRING: ReadonlySet<string> = new Set([
   "him",
   "her",
 ]);
+/** A title's job, role or career, before a word of its prospects ("the DBA role is dying"). */
+const PROSPECT_NOUN = new Set(["role", "roles", "job", "jobs", "career", "careers", "profession", "market"]);
+const PROSPECT = new Set(["dying", "dead", "obsolete", "salary", "salaries", "pay", "demand", "future", "outlook", "prospects"]);
 const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
 /** "day 1", "week one": the start of a job, before its title. */
 const FIRST_DAY = new Set(["day", "week"]);
@@ -193,6 +198,14 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // "data engineer jobs in berlin": a title's jobs are the job market's listings, not batch jobs (those are
     // an ETL job, an agent job).
     if (names.some((m) => analysis.words[m.end] === "jobs")) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
+    // "DBA dying?", "is the DBA role dying", "data engineer salaries in Berlin": a title (or its job, role or
+    // career) followed by a word of its prospects asks about the job market, not about the work.
+    const prospect = names.some((m) => {
+      let k = PROSPECT_NOUN.has(analysis.words[m.end] ?? "") ? m.end + 1 : m.end;
+      if (analysis.words[k] === "is" || analysis.words[k] === "are") k++;
+      return PROSPECT.has(analysis.words[k] ?? "");
+    });
+    if (prospect) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1.5);
     // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
     // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
     // or recruitment's matter.
@@ -298,6 +311,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       contextCues,
       ambiguous,
       looselyNamed,
+      prospect,
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
       ...(focus === undefined ? {} : { focus }),
       ...(askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment }),
