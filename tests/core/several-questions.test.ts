@@ -47,6 +47,15 @@ describe("several questions in one message", () => {
     expect(whodoes.ask("GDPR question: who decides how long we keep customer data?").parts).toBeUndefined();
   });
 
+  it("reads a bare 'X vs Y' before a comma as the subject of the question after it, not a question of its own", () => {
+    // Asked among the two it names, the owner is named outright (score 1), not guessed from the task alone.
+    const a = whodoes.ask("DBA vs architect, who owns the indexes?");
+    expect(a.parts).toBeUndefined();
+    expect(a.roles.map((r) => [r.id, r.score])).toEqual([["data-architect", 1]]);
+    const steward = whodoes.ask("Data steward vs data manager, who reports to whom?");
+    expect([top(steward), steward.neighbour?.id]).toEqual(["data-manager", "data-steward"]);
+  });
+
   it("splits the ways people list and join questions: '1-', '#2', 'q1:', '1) 2)' on one line, '+', 'n', 'whos'", () => {
     const roles = (q: string) => whodoes.ask(q).parts?.map((p) => p.roles[0]?.id ?? p.intent);
     const three = ["database-administrator", "data-architect", "data-manager"];

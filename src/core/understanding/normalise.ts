@@ -56,6 +56,8 @@ const SECOND_WHO =
  * "1) how do ETL devs work with architects 2) how do DBAs work with data managers", "#1 who ... #2 who ...": a list
  * typed on one line starts each question with its marker; cut there, once the line starts with the first one.
  */
+/** A few words set side by side with "vs" and nothing else: the subject of the question that follows. */
+const VERSUS_SUBJECT = /^\W*(?:\S+\s+){0,3}(?:vs\.?|versus)(?:\s+\S+){1,3}\W*$/i;
 const INLINE_LIST = /^\W*(?:\(?(?:1|a)[)/]|#1|q1:?)\s/i;
 const NEXT_IN_LIST =
   /\s+(?=(?:\(?(?:\d|[b-c])[)/]|#\d|q\d:?)\s*(?:who|whose|whos|which|what|how|where|when|why|is|are|do|does|can|should)\b)/i;
@@ -66,7 +68,12 @@ export function sentences(text: string): string[] {
   return clipped
     .split(SENTENCE_END)
     .flatMap((s) => (INLINE_LIST.test(s) ? s.split(NEXT_IN_LIST) : [s]))
-    .flatMap((s) => s.split(SECOND_WHO))
+    .flatMap((s) => {
+      // "Data steward vs data manager, who reports to whom?": a bare "X vs Y" before the comma is what the
+      // question is about, not a question of its own.
+      const parts = s.split(SECOND_WHO);
+      return parts.length > 1 && VERSUS_SUBJECT.test(parts[0] ?? "") ? [s] : parts;
+    })
     .filter((s) => s.trim() !== "");
 }
 
