@@ -1160,6 +1160,13 @@ describe("other intents", () => {
     expect(whodoes.ask("what does a DBA do?").intent).toBe("describe_role");
   });
 
+  it("reads 'is a X a Y?' about two titles as a comparison", () => {
+    const a = whodoes.ask("Is a Power BI developer a data engineer?");
+    expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-warehouse-engineer", "bi-developer"]);
+    const b = whodoes.ask("is DE just SWE now?");
+    expect([b.intent, b.neighbour?.id]).toEqual(["compare_roles", "software-developer"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

@@ -100,7 +100,16 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
  */
 export function sideBySide(ws: readonly string[], a: Span, b: Span): boolean {
   const between = wordsBetween(ws, a, b);
-  return between === "and" || ALTERNATIVE.has(between);
+  return between === "and" || ALTERNATIVE.has(between) || saidToBe(ws, a, b, between);
+}
+
+/** "is a Power BI developer a data engineer?", "is DE just SWE now?": a question whether one title is the other. */
+const IS = new Set(["is", "are"]);
+const JUST = new Set(["", "just", "really", "basically"]);
+function saidToBe(ws: readonly string[], a: Span, b: Span, between: string): boolean {
+  const first = a.start < b.start ? a : b;
+  const before = ARTICLES.has(ws[first.start - 1] ?? "") ? first.start - 2 : first.start - 1;
+  return IS.has(ws[before] ?? "") && JUST.has(between);
 }
 
 /** Two names offered as alternatives: "DBA or data engineer", not the pair "a DBA and a data engineer". */
