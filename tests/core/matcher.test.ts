@@ -1167,6 +1167,11 @@ describe("other intents", () => {
     expect([b.intent, b.neighbour?.id]).toEqual(["compare_roles", "software-developer"]);
   });
 
+  it("reads 'shouldn't a X be doing that?' opening its own sentence as asking about X, not ruling X out", () => {
+    const q = "At my company the DBA also designs the warehouse schemas. Shouldn't a data architect be doing that?";
+    expect(ids(whodoes.ask(q))[0]).toBe("data-architect");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

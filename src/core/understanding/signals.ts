@@ -84,10 +84,12 @@ const EXCEPTING = new Set(["besides", "except", "excluding", "other than", "apar
  */
 const AUXILIARIES = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "should", "will"]);
 const ASKING = new Set(["why", "how", "what", "when", "where", "who", "which"]);
-function asksInTheNegative(words: readonly string[], i: number): boolean {
+function asksInTheNegative(words: readonly string[], i: number, sentence: readonly number[]): boolean {
   // "why not the DBA?" asks about the DBA too.
   if (words[i - 1] === "why") return true;
-  return AUXILIARIES.has(words[i - 1] ?? "") && (i < 2 || ASKING.has(words[i - 2] ?? ""));
+  // "... the schemas. Shouldn't a data architect be doing that?": the auxiliary opens its own sentence.
+  const opensSentence = i < 2 || sentence[i - 2] !== sentence[i - 1];
+  return AUXILIARIES.has(words[i - 1] ?? "") && (opensSentence || ASKING.has(words[i - 2] ?? ""));
 }
 
 /** "I'm the security person, not a database person": what the asker is not, said of themself, rules nothing out. */
@@ -100,13 +102,18 @@ function saysWhatIAmNot(words: readonly string[], not: number): boolean {
  * "(not the ETL coding)", "not the DBA's job": words right after "not the/a/our" are what the asker rules
  * out. ("not refreshed", "not working" stay: there the negation is the symptom.)
  */
-function ruledOutPositions(words: readonly string[], inName: (span: Span) => boolean): Set<number> {
+function ruledOutPositions(words: readonly string[], sentence: readonly number[], inName: (span: Span) => boolean): Set<number> {
   const out = new Set<number>();
   const ruleOut = (from: number) => {
     for (let k = from; k < Math.min(words.length, from + SETTINGS.ruledOutWords); k++) out.add(k);
   };
   words.forEach((w, i) => {
-    if (w === "not" && RULED_OUT_DETERMINERS.has(words[i + 1] ?? "") && !asksInTheNegative(words, i) && !saysWhatIAmNot(words, i))
+    if (
+      w === "not" &&
+      RULED_OUT_DETERMINERS.has(words[i + 1] ?? "") &&
+      !asksInTheNegative(words, i, sentence) &&
+      !saysWhatIAmNot(words, i)
+    )
       ruleOut(i + 2);
     // "who besides the data manager can approve access?", "apart from the architect, who sets up indexes?": a role
     // set aside ("except for blocked sessions" sets aside a symptom, which still says what the question is about).
@@ -214,7 +221,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       (m) => !inName(m) && !outside(m) && !midPhrase.has(m.start) && !heldWhole(m) && !choosing(m) && !startsAThing(m),
     );
     for (const m of cueMatches) if (m.end - m.start > 1) for (const i of span(m)) inCuePhrase.add(i);
-    const ruledOut = ruledOutPositions(analysis.words, inName);
+    const ruledOut = ruledOutPositions(analysis.words, analysis.sentence, inName);
     // The "data" of a title is a person's, not a data thing: "who hires data scientists?" is recruitment's.
     const dataNounAt = (i: number) => isDataNoun(analysis.words[i]) && !inName({ start: i, end: i + 1 });
     for (const m of departments.matches(analysis.words.map(foldPlural))) {
