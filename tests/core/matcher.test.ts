@@ -1172,6 +1172,12 @@ describe("other intents", () => {
     expect(ids(whodoes.ask(q))[0]).toBe("data-architect");
   });
 
+  it("keeps the asker's own role as the other side of a comparison", () => {
+    const a = whodoes.ask("I'm a DBA and they want to make me the data architect. How different is that job?");
+    expect([a.intent, ids(a).sort()]).toEqual(["compare_roles", ["data-architect", "database-administrator"]]);
+    expect(ids(whodoes.ask("As a DBA, what does a data architect do?"))).toEqual(["data-architect"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

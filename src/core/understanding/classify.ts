@@ -72,7 +72,10 @@ function askedRoles(u: Understanding): Role[] {
   // "As a DBA, what does a data architect do?" asks about the architect alone; "I just joined as a data manager"
   // is about the asker's own role, the only one it names.
   const others = all.filter((r) => !u.askerRoles.has(r));
-  const roles = others.length > 0 ? others : all;
+  // Compared, though, the asker's own role is the other side: "I'm a data engineer ... how different is the data
+  // manager's job?".
+  const comparing = (u.cues.get("compare_roles") ?? 0) > (u.cues.get("who_does") ?? 0) && others.length === 1 && all.length === 2;
+  const roles = comparing ? all : others.length > 0 ? others : all;
   // "What does a DBA do? And how is it different from the architect?" asks first about the DBA alone.
   const ownRoles = roles.filter((r) => !u.contextRoles.has(r));
   const ownQuestion = u.focus !== undefined && ownRoles.length > 0 && !u.refers;
