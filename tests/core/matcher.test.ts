@@ -1178,6 +1178,12 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("As a DBA, what does a data architect do?"))).toEqual(["data-architect"]);
   });
 
+  it("compares two titles when another department's word is only in the context, not in the asking sentence", () => {
+    const a = whodoes.ask("Difference between a DBA and a data engineer? HR uses them interchangeably");
+    expect([a.intent, ids(a).sort()]).toEqual(["compare_roles", ["data-warehouse-engineer", "database-administrator"]]);
+    expect(whodoes.ask("data engineer vs data architect salary?").intent).toBe("out_of_scope");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
