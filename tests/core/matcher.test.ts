@@ -1184,6 +1184,10 @@ describe("other intents", () => {
     expect(whodoes.ask("data engineer vs data architect salary?").intent).toBe("out_of_scope");
   });
 
+  it("reads a first job in a role as starting in it", () => {
+    expect(whodoes.ask("starting my first DBA job on monday, what should I focus on?").intent).toBe("onboarding");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

@@ -108,7 +108,7 @@ export const REFERRING: ReadonlySet<string> = new Set([
 /** A title's job, role or career, before a word of its prospects ("the DBA role is dying"). */
 const PROSPECT_NOUN = new Set(["role", "roles", "job", "jobs", "career", "careers", "profession", "market"]);
 const PROSPECT = new Set(["dying", "dead", "obsolete", "salary", "salaries", "pay", "demand", "future", "outlook", "prospects"]);
-const NEWCOMER = new Set(["new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
+const NEWCOMER = new Set(["first", "new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
 /** "day 1", "week one": the start of a job, before its title. */
 const FIRST_DAY = new Set(["day", "week"]);
 const FIRST = new Set(["1", "one"]);
