@@ -1188,6 +1188,13 @@ describe("other intents", () => {
     expect(whodoes.ask("starting my first DBA job on monday, what should I focus on?").intent).toBe("onboarding");
   });
 
+  it("reads statistics questions as the analyst's or the scientist's work", () => {
+    const a = whodoes.ask("is the mean or median better for reporting wait times?");
+    expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "data-analyst"]);
+    const b = whodoes.ask("should I use a t test or a non parametric test for the survey results?");
+    expect([b.intent, b.neighbour?.id]).toEqual(["out_of_scope", "data-scientist"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
