@@ -1195,6 +1195,10 @@ describe("other intents", () => {
     expect([b.intent, b.neighbour?.id]).toEqual(["out_of_scope", "data-scientist"]);
   });
 
+  it("reads keeping it all forever or getting rid of the old as retention", () => {
+    expect(ids(whodoes.ask("should we keep it all forever or get rid of the old stuff?"))[0]).toBe("data-manager");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
