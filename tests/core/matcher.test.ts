@@ -1199,6 +1199,12 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("should we keep it all forever or get rid of the old stuff?"))[0]).toBe("data-manager");
   });
 
+  it("reads a pull request offered to a tool's makers as their matter, a how-to with the tool as ours", () => {
+    const a = whodoes.ask("would you accept a PR that adds Oracle support to the backup tool?");
+    expect([a.intent, a.department]).toEqual(["out_of_scope", "the product's or the dataset's provider"]);
+    expect(ids(whodoes.ask("how do I restore one table with this tool?"))[0]).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
