@@ -1205,6 +1205,11 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("how do I restore one table with this tool?"))[0]).toBe("database-administrator");
   });
 
+  it("reads Oracle's patching words as the DBA's patching", () => {
+    const q = "we need to apply the latest quarterly patch to a 19c RAC with rolling patching, opatchauto keeps failing";
+    expect(ids(whodoes.ask(q))[0]).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
