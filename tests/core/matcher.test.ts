@@ -1210,6 +1210,10 @@ describe("other intents", () => {
     expect(ids(whodoes.ask(q))[0]).toBe("database-administrator");
   });
 
+  it("knows Fabric, Druid and Pinot as platforms to choose between", () => {
+    for (const q of ["Synapse or Fabric?", "pinot or druid?"]) expect(ids(whodoes.ask(q)), q).toEqual(["data-architect"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
