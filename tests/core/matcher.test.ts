@@ -1214,6 +1214,11 @@ describe("other intents", () => {
     for (const q of ["Synapse or Fabric?", "pinot or druid?"]) expect(ids(whodoes.ask(q)), q).toEqual(["data-architect"]);
   });
 
+  it("reads deploying pipelines and their code as the engineer's, not DevOps' or a developer's", () => {
+    for (const q of ["CI/CD for dbt, how are you all doing it?", "where should our python ETL scripts live?"])
+      expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
