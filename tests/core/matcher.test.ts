@@ -1219,6 +1219,12 @@ describe("other intents", () => {
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
   });
 
+  it("reads weighing one named approach ('Data vault: worth it?') as choosing it, the architect's", () => {
+    for (const q of ["Data vault: worth it?", "Is Kimball star schema still relevant in 2026?"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+    expect(ids(whodoes.ask("who loads the data vault hubs every night?"))[0]).toBe("data-warehouse-engineer");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

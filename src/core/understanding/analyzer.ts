@@ -5,7 +5,7 @@
  */
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import type { Thesaurus } from "../knowledge/types.js";
-import { ALTERNATIVE, ARTICLES, isBetween, isChoosing } from "./choosing.js";
+import { ALTERNATIVE, ARTICLES, isBetween, isChoosing, isWeighed } from "./choosing.js";
 import { normalise, sentences } from "./normalise.js";
 import { addDataHeads, createPhraseFit } from "./phrase-fit.js";
 import { SETTINGS } from "./settings.js";
@@ -252,7 +252,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
             .join(" ")
         : "";
       const pair = last && last.value === m.value && (ALTERNATIVE.has(between) || isBetween(ws, last.start, between));
-      if (pair || isChoosing(ws, m.start)) {
+      if (pair || isChoosing(ws, m.start) || isWeighed(ws, m.start, m.end)) {
         const [from, to] = [pair && last ? last.start : m.start, m.end];
         const choice: Concept = { id: m.value, start: from, end: to, stop: false, choice: true };
         out = [...out.filter((c) => c.end <= from), choice, ...out.filter((c) => c.start >= to)];

@@ -126,3 +126,24 @@ function wordsBetween(ws: readonly string[], a: Span, b: Span): string {
     .filter((w) => !ARTICLES.has(w))
     .join(" ");
 }
+
+/**
+ * "Data vault: worth it?", "is a data vault overkill for us?", "do we really need a separate ODS?": weighing one
+ * named approach is choosing it (or not), the same as setting it beside another.
+ */
+const WEIGHED_AFTER = [["worth"], ["overkill"], ["still", "relevant"], ["relevant"], ["outdated"], ["still", "a", "thing"]];
+const WEIGHED_BEFORE = [
+  ["really", "need"],
+  ["do", "we", "need"],
+  ["need", "a", "separate"],
+  ["need", "a", "dedicated"],
+  ["worth"],
+  ["adopt"],
+  ["adopting"],
+  ["pros", "and", "cons", "of"],
+];
+const within = (words: readonly string[], phrases: readonly string[][]) =>
+  phrases.some((p) => words.some((_, i) => p.every((w, k) => words[i + k] === w)));
+export function isWeighed(ws: readonly string[], start: number, end: number): boolean {
+  return within(ws.slice(end, end + 4), WEIGHED_AFTER) || within(ws.slice(Math.max(0, start - 4), start), WEIGHED_BEFORE);
+}
