@@ -1225,6 +1225,13 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who loads the data vault hubs every night?"))[0]).toBe("data-warehouse-engineer");
   });
 
+  it("reads 'where do I start?' after a task as asking about the task, after a newcomer's words as onboarding", () => {
+    const a = whodoes.ask("postgres replication keeps breaking, where to begin?");
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
+    expect(whodoes.ask("I'm a new DBA, where do I start?").intent).toBe("onboarding");
+    expect(whodoes.ask("hi, new PhD student working on research data — where do i start?").intent).toBe("onboarding");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

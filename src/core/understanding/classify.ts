@@ -50,6 +50,9 @@ const PRIORITY: readonly IntentId[] = [...INTENT_IDS].sort((a, b) => TIE_RANK[a]
 
 const asksWhatAbout = (words: readonly string[]) => words.some((w, i) => w === "what" && words[i + 1] === "about");
 
+const WHERE_TO_START =
+  /(?:^| )where (?:do|should|would|can) (?:i|you|we) (?:even )?(?:start|begin)(?: |$)|(?:^| )where to (?:start|begin)(?: |$)/;
+
 export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is RoleRanking {
   if (r === undefined) return false;
   // "the Reno warehouse", "the lake house", "patch the drywall": words with an everyday meaning
@@ -131,7 +134,17 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // roles differ). Another department's word is not enough: "new starter here (marketing analyst)" tells who asks.
   const onlyTellsNew = cue("onboarding") <= (u.contextCues.get("onboarding") ?? 0);
   const asksElse = (task > 0 && cue("who_does") > 0) || cue("collaboration") > 0 || (named >= 2 && cue("compare_roles") > 0);
-  if (cue("onboarding") > 0 && !(onlyTellsNew && asksElse))
+  // "our nightly load from the CRM fails at random, where do I even start?": where to start on a task asks about the
+  // task, when no role, no neighbour and nothing of a newcomer is said.
+  const startsOnTheTask =
+    WHERE_TO_START.test(u.analysis.words.join(" ")) &&
+    named === 0 &&
+    u.neighbours.length === 0 &&
+    (u.contextCues.get("onboarding") ?? 0) === 0 &&
+    top !== undefined &&
+    task > 0 &&
+    top.evidence >= SETTINGS.strongEvidence;
+  if (cue("onboarding") > 0 && !(onlyTellsNew && asksElse) && !startsOnTheTask)
     set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
   const extra = top && task > 0 ? Math.min(Math.max(top.evidence - SETTINGS.strongEvidence * 2, 0), 4) * 0.5 : 0;
