@@ -136,6 +136,15 @@ describe("a follow-up about the last role", () => {
     expect([b.intent, ids(b)]).toEqual(["collaboration", ["data-warehouse-engineer", "database-administrator"]]);
   });
 
+  it("'and vs an analytics engineer?' after a comparison compares the new title with the role the answer led with", () => {
+    const a = last(converse("data engineer vs data scientist?", "and vs an analytics engineer?"));
+    expect([a.intent, a.roles[0]?.id, a.neighbour?.id]).toEqual([
+      "compare_roles",
+      "data-warehouse-engineer",
+      "analytics-engineer",
+    ]);
+  });
+
   it("'and the DBA?' asks the same question of another role", () => {
     const a = last(converse("what does a data architect do?", "and the DBA?"));
     expect(a.intent).toBe("describe_role");
