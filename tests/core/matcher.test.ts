@@ -1232,6 +1232,12 @@ describe("other intents", () => {
     expect(whodoes.ask("hi, new PhD student working on research data — where do i start?").intent).toBe("onboarding");
   });
 
+  it("reads 'is it normal for X to be responsible for T?' as asking whose T is, 'what is X responsible for?' as X's job", () => {
+    const a = whodoes.ask("Is it normal for the DWE to be responsible for backing up the warehouse?");
+    expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
+    expect(whodoes.ask("what is the DBA responsible for?").intent).toBe("describe_role");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");

@@ -50,6 +50,7 @@ const PRIORITY: readonly IntentId[] = [...INTENT_IDS].sort((a, b) => TIE_RANK[a]
 
 const asksWhatAbout = (words: readonly string[]) => words.some((w, i) => w === "what" && words[i + 1] === "about");
 
+const YES_NO = new Set(["is", "are", "should", "shouldn", "does", "do", "would", "can", "was", "were"]);
 const WHERE_TO_START =
   /(?:^| )where (?:do|should|would|can) (?:i|you|we) (?:even )?(?:start|begin)(?: |$)|(?:^| )where to (?:start|begin)(?: |$)/;
 
@@ -153,7 +154,12 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // describes it; its other words are the setting, not a task whose owner is asked for ("what about restoring
   // a dropped table, DBA?" still asks whether the task is the role's). So does "what is a data engineer's
   // responsibility for GDPR?": its "responsibility" asks for no owner when the task is another role's.
-  const noOwnerAsked = cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]);
+  // "is it normal for the DWE to be responsible for backing up the warehouse?": a yes-or-no question whether a
+  // task is a role's asks for the task's owner, as "is T X's job?" does.
+  const asksIfResponsible =
+    YES_NO.has(u.analysis.words[0] ?? "") &&
+    u.analysis.words.some((w, k) => w === "responsible" && u.analysis.words[k + 1] === "for");
+  const noOwnerAsked = !asksIfResponsible && (cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]));
   if (named === 1 && !neighbour && cue("describe_role") > 0 && noOwnerAsked && !asksWhatAbout(u.analysis.words))
     score.delete("who_does");
   // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
