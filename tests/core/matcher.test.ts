@@ -1238,6 +1238,10 @@ describe("other intents", () => {
     expect(whodoes.ask("what is the DBA responsible for?").intent).toBe("describe_role");
   });
 
+  it("reads MySQL's binary log as the DBA's, not a retention policy", () => {
+    expect(ids(whodoes.ask("how long should we keep the binlog on the primary?"))[0]).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
