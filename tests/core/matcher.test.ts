@@ -1242,6 +1242,12 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("how long should we keep the binlog on the primary?"))[0]).toBe("database-administrator");
   });
 
+  it("reads a product's roadmap and a publisher's updates asked of them as theirs, our own plans as ours", () => {
+    for (const q of ["is parquet export on the roadmap?", "would you be open to publishing a monthly dump of the database?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    expect(ids(whodoes.ask("we plan to add a replica next month, who sets it up?"))[0]).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
