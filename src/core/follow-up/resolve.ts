@@ -41,9 +41,9 @@ export interface FollowUps {
 
 /** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
 const ROLE_QUESTIONS: readonly IntentId[] = ["describe_role", "compare_roles", "collaboration", "onboarding"];
-/** Words that ask how roles differ, strong enough to pair a role named now with the last one. */
 /** "same question for a data scientist?": the last question again, about someone else. */
 const SAME_QUESTION = /\bsame question\b/i;
+/** Words that ask how roles differ, strong enough to pair a role named now with the last one. */
 const DIFFERENCE = /\b(?:differen(?:t|ce|ces)|differs?|vs\.?|versus|compared?|comparison|distinguish|tell (?:them )?apart)\b/i;
 /**
  * Under this score, a who_does reading of a follow-up rests on too little of its own to leave the last
@@ -434,10 +434,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (newcomer) return newcomer;
     const aboutNeighbour = byNeighbour(text, plain, last, refs);
     if (aboutNeighbour || last.roles.length === 0) return aboutNeighbour ?? plain;
-    // "and what does a data scientist do?", "how is a BI developer different?": a title said now is what the
-    // question is about, before any pronoun or the last turn's second role.
-    // After a comparison, though, "and vs an analytics engineer?", "and a DevOps engineer, same question?" compare
-    // the title with the role the last answer led with.
+    // After a comparison, "and vs an analytics engineer?", "and a DevOps engineer, same question?" compare the
+    // title said now with the role the last answer led with.
     const first = last.roles[0];
     if (
       plain.neighbour &&
@@ -447,6 +445,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       (afterLead(text) !== undefined || DIFFERENCE.test(text) || SAME_QUESTION.test(text))
     )
       return { ...result(plain, "compare_roles", [first.role]), neighbour: plain.neighbour };
+    // "and what does a data scientist do?", "how is a BI developer different?": a title said now is what the
+    // question is about, before any pronoun or the last turn's second role.
     if (plain.neighbour && ROLE_QUESTIONS.includes(plain.intent)) return plain;
     // "how is that different from the DBA?" after whose task it is compares the roles before reading "that".
     const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;

@@ -6,6 +6,7 @@
 import { INTENT_IDS, type IntentId } from "../intents.js";
 import type { Neighbour, Role } from "../knowledge/types.js";
 import { SETTINGS } from "./settings.js";
+import { AUXILIARIES } from "./signals.js";
 import type { RoleRanking } from "./task-ranking.js";
 import type { Understanding } from "./understand.js";
 
@@ -50,7 +51,6 @@ const PRIORITY: readonly IntentId[] = [...INTENT_IDS].sort((a, b) => TIE_RANK[a]
 
 const asksWhatAbout = (words: readonly string[]) => words.some((w, i) => w === "what" && words[i + 1] === "about");
 
-const YES_NO = new Set(["is", "are", "should", "shouldn", "does", "do", "would", "can", "was", "were"]);
 const WHERE_TO_START =
   /(?:^| )where (?:do|should|would|can) (?:i|you|we) (?:even )?(?:start|begin)(?: |$)|(?:^| )where to (?:start|begin)(?: |$)/;
 
@@ -157,7 +157,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "is it normal for the DWE to be responsible for backing up the warehouse?": a yes-or-no question whether a
   // task is a role's asks for the task's owner, as "is T X's job?" does.
   const asksIfResponsible =
-    YES_NO.has(u.analysis.words[0] ?? "") &&
+    AUXILIARIES.has(u.analysis.words[0] ?? "") &&
     u.analysis.words.some((w, k) => w === "responsible" && u.analysis.words[k + 1] === "for");
   const noOwnerAsked = !asksIfResponsible && (cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]));
   if (named === 1 && !neighbour && cue("describe_role") > 0 && noOwnerAsked && !asksWhatAbout(u.analysis.words))

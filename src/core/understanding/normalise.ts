@@ -52,12 +52,12 @@ const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
 const SECOND_WHO =
   /(?::\s*(?=(?:who|whose|whos)(?:['\u2019]s)?\s[^?:]*?(?:[,;]|\band\b)\s*(?:and\s+)?(?:who|whose|whos)\b)|[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&|\+|n|\/)\s+|\s+(?=\(?(?:\d|[a-c])\)\s*(?:who|whose|whos|which)\b))(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|whos|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
 
+/** A few words set side by side with "vs" and nothing else: the subject of the question that follows. */
+const VERSUS_SUBJECT = /^\W*(?:\S+\s+){0,3}(?:vs\.?|versus)(?:\s+\S+){1,3}\W*$/i;
 /**
  * "1) how do ETL devs work with architects 2) how do DBAs work with data managers", "#1 who ... #2 who ...": a list
  * typed on one line starts each question with its marker; cut there, once the line starts with the first one.
  */
-/** A few words set side by side with "vs" and nothing else: the subject of the question that follows. */
-const VERSUS_SUBJECT = /^\W*(?:\S+\s+){0,3}(?:vs\.?|versus)(?:\s+\S+){1,3}\W*$/i;
 const INLINE_LIST = /^\W*(?:\(?(?:1|a)[)/]|#1|q1:?)\s/i;
 const NEXT_IN_LIST =
   /\s+(?=(?:\(?(?:\d|[b-c])[)/]|#\d|q\d:?)\s*(?:who|whose|whos|which|what|how|where|when|why|is|are|do|does|can|should)\b)/i;

@@ -82,7 +82,20 @@ const EXCEPTING = new Set(["besides", "except", "excluding", "other than", "apar
  * "why doesn't my replication ...", "doesn't the backup ...?", "why not the DBA?": a question asked in the
  * negative rules nothing out. ("what do architects do (not the building kind)" still does: its "do" asks nothing.)
  */
-const AUXILIARIES = new Set(["do", "does", "did", "is", "are", "was", "were", "can", "could", "would", "should", "will"]);
+export const AUXILIARIES: ReadonlySet<string> = new Set([
+  "do",
+  "does",
+  "did",
+  "is",
+  "are",
+  "was",
+  "were",
+  "can",
+  "could",
+  "would",
+  "should",
+  "will",
+]);
 const ASKING = new Set(["why", "how", "what", "when", "where", "who", "which"]);
 function asksInTheNegative(words: readonly string[], i: number, sentence: readonly number[]): boolean {
   // "why not the DBA?" asks about the DBA too.
