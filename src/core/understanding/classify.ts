@@ -138,13 +138,14 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "our nightly load from the CRM fails at random, where do I even start?": where to start on a task asks about the
   // task, when no role, no neighbour and nothing of a newcomer is said.
   const startsOnTheTask =
-    WHERE_TO_START.test(u.analysis.words.join(" ")) &&
+    cue("onboarding") > 0 &&
     named === 0 &&
     u.neighbours.length === 0 &&
     (u.contextCues.get("onboarding") ?? 0) === 0 &&
     top !== undefined &&
     task > 0 &&
-    top.evidence >= SETTINGS.strongEvidence;
+    top.evidence >= SETTINGS.strongEvidence &&
+    WHERE_TO_START.test(u.analysis.words.join(" "));
   if (cue("onboarding") > 0 && !(onlyTellsNew && asksElse) && !startsOnTheTask)
     set("onboarding", 1 + 1.5 * cue("onboarding") + (named === 1 ? 0.5 : 0));
   // Plenty of whole-keyword evidence outweighs a passing mention of another department.
