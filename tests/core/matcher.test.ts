@@ -1248,6 +1248,18 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("we plan to add a replica next month, who sets it up?"))[0]).toBe("database-administrator");
   });
 
+  it("reads whether a project is still maintained, and a wish for a feature in it, as its makers' matter", () => {
+    for (const q of [
+      "Is this database still being maintained? The last data release was two years ago.",
+      "Is it in the plan to add row-level security for the current user?",
+      "restoring with -timestamp skips the last WAL segment, is this a bug?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.department], q).toEqual(["out_of_scope", "the product's or the dataset's provider"]);
+    }
+    expect(ids(whodoes.ask("who maintains the database's row-level security here?"))[0]).toBe("database-administrator");
+  });
+
   it("reads a star schema's design as the architect's, and analytics engineering as a neighbouring job", () => {
     expect(ids(whodoes.ask("who does the dimensional model design for the marketing mart?"))[0]).toBe("data-architect");
     const ae = whodoes.ask("what does analytics engineering involve?");
