@@ -1138,6 +1138,13 @@ describe("other intents", () => {
     expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-manager", "data-protection-officer"]);
   });
 
+  it("reads the engines at the two ends of a data move as where the data goes, not whose work it is", () => {
+    expect(ids(whodoes.ask("our nightly ETL from Oracle to SQL Server now takes 9 hours, what can we do?"))).toEqual([
+      "data-warehouse-engineer",
+    ]);
+    expect(ids(whodoes.ask("how do we migrate from MySQL to Postgres?"))[0]).toBe("database-administrator");
+  });
+
   it("reads getting data from several tools into one place as the engineer's combining of data", () => {
     expect(ids(whodoes.ask("we need the numbers from the shop and the CRM in one place"))[0]).toBe("data-warehouse-engineer");
   });

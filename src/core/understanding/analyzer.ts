@@ -5,7 +5,7 @@
  */
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import type { Thesaurus } from "../knowledge/types.js";
-import { ALTERNATIVE, ARTICLES, isBetween, isChoosing, isWeighed } from "./choosing.js";
+import { ALTERNATIVE, ARTICLES, isBetween, isCarriedBetween, isChoosing, isWeighed } from "./choosing.js";
 import { normalise, sentences } from "./normalise.js";
 import { addDataHeads, createPhraseFit } from "./phrase-fit.js";
 import { SETTINGS } from "./settings.js";
@@ -252,6 +252,13 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
             .join(" ")
         : "";
       const pair = last && last.value === m.value && (ALTERNATIVE.has(between) || isBetween(ws, last.start, between));
+      // "ETL from Oracle to SQL Server": neither end is what is asked about.
+      if (last && isCarriedBetween(ws, last, m)) {
+        const ends = [last, m];
+        out = out.map((c) => (ends.some((e) => e.start <= c.start && c.end <= e.end) ? { ...c, stop: true } : c));
+        last = m;
+        continue;
+      }
       if (pair || isChoosing(ws, m.start) || isWeighed(ws, m.start, m.end)) {
         const [from, to] = [pair && last ? last.start : m.start, m.end];
         const choice: Concept = { id: m.value, start: from, end: to, stop: false, choice: true };

@@ -147,3 +147,37 @@ const within = (words: readonly string[], phrases: readonly string[][]) =>
 export function isWeighed(ws: readonly string[], start: number, end: number): boolean {
   return within(ws.slice(end, end + 4), WEIGHED_AFTER) || within(ws.slice(Math.max(0, start - 4), start), WEIGHED_BEFORE);
 }
+
+/**
+ * "our nightly ETL from Oracle to SQL Server", "load data from MongoDB into Postgres": the two ends of a data move
+ * say where the data goes, not whose work it is. Not a database's own move between engines ("migrate from MySQL
+ * to Postgres", "replicate from the primary to ..."), which is not carrying data but moving the database.
+ */
+const CARRYING: ReadonlySet<string> = new Set([
+  ...MOVED_DATA,
+  "etl",
+  "elt",
+  "load",
+  "loads",
+  "loading",
+  "ingest",
+  "ingesting",
+  "sync",
+  "syncing",
+  "copy",
+  "copying",
+  "transfer",
+  "transferring",
+  "pipeline",
+  "pipelines",
+]);
+const CARRIED_WITHIN = 5;
+const INTO: ReadonlySet<string> = new Set(["to", "into"]);
+export function isCarriedBetween(ws: readonly string[], from: Span, to: Span): boolean {
+  const fromAt = ARTICLES.has(ws[from.start - 1] ?? "") ? from.start - 2 : from.start - 1;
+  return (
+    ws[fromAt] === "from" &&
+    INTO.has(wordsBetween(ws, from, to)) &&
+    ws.slice(Math.max(0, fromAt - CARRIED_WITHIN), fromAt).some((w) => CARRYING.has(w))
+  );
+}
