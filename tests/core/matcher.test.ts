@@ -1245,6 +1245,14 @@ describe("other intents", () => {
     expect(whodoes.ask("what is the DBA responsible for?").intent).toBe("describe_role");
   });
 
+  it("reads the trade's words for a query that turned slow (parameter sniffing, a plan regression) as the DBA's tuning", () => {
+    for (const q of [
+      "Parameter sniffing strikes again - how do you deal with it?",
+      "query store shows a plan regression on the orders proc",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
+  });
+
   it("reads MySQL's binary log as the DBA's, not a retention policy", () => {
     expect(ids(whodoes.ask("how long should we keep the binlog on the primary?"))[0]).toBe("database-administrator");
   });
