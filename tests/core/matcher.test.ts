@@ -1268,6 +1268,7 @@ describe("other intents", () => {
       "Is this database still being maintained? The last data release was two years ago.",
       "Is it in the plan to add row-level security for the current user?",
       "restoring with -timestamp skips the last WAL segment, is this a bug?",
+      "Are there any future plans to add incremental loads to the connector?",
     ]) {
       const a = whodoes.ask(q);
       expect([a.intent, a.department], q).toEqual(["out_of_scope", "the product's or the dataset's provider"]);
