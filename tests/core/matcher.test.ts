@@ -1253,6 +1253,14 @@ describe("other intents", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("database-administrator");
   });
 
+  it("reads a table's clustering key as the architect's partitioning strategy, on any platform", () => {
+    for (const q of [
+      "who picks the clustering key for the events table in Snowflake?",
+      "should we use liquid clustering on the bronze tables?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+  });
+
   it("reads MySQL's binary log as the DBA's, not a retention policy", () => {
     expect(ids(whodoes.ask("how long should we keep the binlog on the primary?"))[0]).toBe("database-administrator");
   });
