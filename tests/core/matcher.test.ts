@@ -1261,6 +1261,10 @@ describe("other intents", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
   });
 
+  it("reads a cloud warehouse's query profile and queuing as the DBA's running of the platform", () => {
+    expect(ids(whodoes.ask("the query profile shows most time in queuing"))[0]).toBe("database-administrator");
+  });
+
   it("reads MySQL's binary log as the DBA's, not a retention policy", () => {
     expect(ids(whodoes.ask("how long should we keep the binlog on the primary?"))[0]).toBe("database-administrator");
   });
