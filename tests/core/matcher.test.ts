@@ -1167,6 +1167,14 @@ describe("other intents", () => {
     expect(whodoes.ask("what does a DBA do?").intent).toBe("describe_role");
   });
 
+  it("reads a job seeker's resume review and a forum's meme as someone else's matter, whatever title they name", () => {
+    for (const q of [
+      "Resume review: 2 YOE data engineer, zero callbacks",
+      "Monday meme: when the stakeholder asks for just a quick pull",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+  });
+
   it("reads 'is a X a Y?' about two titles as a comparison", () => {
     const a = whodoes.ask("Is a Power BI developer a data engineer?");
     expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-warehouse-engineer", "bi-developer"]);
