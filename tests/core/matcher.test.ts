@@ -1167,6 +1167,13 @@ describe("other intents", () => {
     expect(whodoes.ask("what does a DBA do?").intent).toBe("describe_role");
   });
 
+  it("reads self-hosting an app as a matter for its makers, backing up its database as the DBA's", () => {
+    expect(whodoes.ask("I would love to selfhost this app for just myself, is there a trimmed down version?").intent).toBe(
+      "out_of_scope",
+    );
+    expect(ids(whodoes.ask("how do I back up the database of my self-hosted gitlab?"))[0]).toBe("database-administrator");
+  });
+
   it("reads a job seeker's resume review and a forum's meme as someone else's matter, whatever title they name", () => {
     for (const q of [
       "Resume review: 2 YOE data engineer, zero callbacks",
