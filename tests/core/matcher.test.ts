@@ -1174,6 +1174,16 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("how do I back up the database of my self-hosted gitlab?"))[0]).toBe("database-administrator");
   });
 
+  it("reads an analyst's metrics and a scientist's model checks as their own work, a periodic snapshot table as the engineer's", () => {
+    const mau = whodoes.ask("how do we calculate monthly active users?");
+    expect([mau.intent, mau.neighbour?.id]).toEqual(["out_of_scope", "data-analyst"]);
+    const serving = whodoes.ask("we need batch inference for the churn model every night");
+    expect([serving.intent, serving.neighbour?.id]).toEqual(["out_of_scope", "machine-learning-engineer"]);
+    expect(ids(whodoes.ask("we keep historical snapshots of account balances, who owns that?"))[0]).toBe(
+      "data-warehouse-engineer",
+    );
+  });
+
   it("reads a job seeker's resume review and a forum's meme as someone else's matter, whatever title they name", () => {
     for (const q of [
       "Resume review: 2 YOE data engineer, zero callbacks",
