@@ -1184,6 +1184,17 @@ describe("other intents", () => {
     );
   });
 
+  it("reads a BI tool's own objects (a semantic model's refresh, its RLS roles) as the BI developer's, the warehouse load as the engineer's", () => {
+    for (const q of [
+      "the scheduled refresh of the semantic model keeps failing in the Power BI service",
+      "RLS roles in the Power BI dataset don't filter for admins",
+    ]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.neighbour?.id], q).toEqual(["out_of_scope", "bi-developer"]);
+    }
+    expect(ids(whodoes.ask("the nightly incremental load into the warehouse keeps failing"))[0]).toBe("data-warehouse-engineer");
+  });
+
   it("reads a job seeker's resume review and a forum's meme as someone else's matter, whatever title they name", () => {
     for (const q of [
       "Resume review: 2 YOE data engineer, zero callbacks",
