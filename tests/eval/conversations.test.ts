@@ -52,7 +52,7 @@ const whodoes = createWhodoes(loadKnowledge());
  * After five more exploratory rounds: held-out 78.4%, 69.5%, tuning 82.7%, 79.9%. After eight more: held-out 78.4%,
  * 70.2%, tuning 83.3%, 79.9%: the held-out role floor is raised to 70% and the tuning intent floor to 83%.
  */
-const FLOOR = { dev: { intent: 0.78, role: 0.79 }, heldout: { intent: 0.76, role: 0.71 } } as const;
+const FLOOR = { dev: { intent: 0.78, role: 0.79 }, heldout: { intent: 0.76, role: 0.73 } } as const;
 
 describe.each(["dev", "heldout"] as const)("real conversations, %s part", (part) => {
   const conversations = readConversations(part);
