@@ -239,7 +239,10 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     synonyms.set(choice, choice.join(" "));
     for (const name of names) kinds.set(words(name).map(stem), choice.join(" "));
   }
-  /** Folds "A or B" (two names of one kind) into the one concept "<kind> choice": neither name alone is asked about. */
+  /**
+   * Folds "A or B" (two names of one kind) into the one concept "<kind> choice": neither name alone is asked about.
+   * The two ends of a data move ("from A to B") become stopwords: they are where the data goes, not the work.
+   */
   function markChoices(ws: readonly string[], stems: readonly string[], concepts: Concept[]): Concept[] {
     let last: { start: number; end: number; value: string } | undefined;
     let out = concepts;

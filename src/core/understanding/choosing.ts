@@ -2,6 +2,8 @@
  * How a message chooses a product: two names of one kind side by side ("PostgreSQL or MongoDB"), or one
  * name after words that choose it ("let's try", "why not", "migrate to", "should we use"). The analyzer
  * folds such a name into its kind's choice ("database engine choice"), the architect's platform decision.
+ * Two names can also be only the ends of a data move ("ETL from Oracle to SQL Server"), neither chosen nor
+ * asked about.
  */
 
 /**
