@@ -1262,6 +1262,16 @@ describe("other intents", () => {
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
   });
 
+  it("reads asking whether one platform is viable, recommended or a good fit as choosing it, the architect's", () => {
+    for (const q of [
+      "Is ClickHouse viable for our event analytics?",
+      "Is Postgres recommended for the new billing service?",
+      "is snowflake a good fit for us?",
+      "is data vault a good idea for a 10 person team?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+  });
+
   it("reads weighing one named approach ('Data vault: worth it?') as choosing it, the architect's", () => {
     for (const q of ["Data vault: worth it?", "Is Kimball star schema still relevant in 2026?"])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");

@@ -130,10 +130,23 @@ function wordsBetween(ws: readonly string[], a: Span, b: Span): string {
 }
 
 /**
- * "Data vault: worth it?", "is a data vault overkill for us?", "do we really need a separate ODS?": weighing one
- * named approach is choosing it (or not), the same as setting it beside another.
+ * "Data vault: worth it?", "is a data vault overkill for us?", "is ClickHouse viable?", "is Postgres recommended
+ * for this?", "do we really need a separate ODS?": weighing one named approach is choosing it (or not), the same as
+ * setting it beside another.
  */
-const WEIGHED_AFTER = [["worth"], ["overkill"], ["still", "relevant"], ["relevant"], ["outdated"], ["still", "a", "thing"]];
+const WEIGHED_AFTER = [
+  ["worth"],
+  ["overkill"],
+  ["still", "relevant"],
+  ["relevant"],
+  ["outdated"],
+  ["still", "a", "thing"],
+  ["recommended"],
+  ["viable"],
+  ["good", "choice"],
+  ["good", "fit"],
+  ["good", "idea"],
+];
 const WEIGHED_BEFORE = [
   ["really", "need"],
   ["do", "we", "need"],
