@@ -1138,10 +1138,11 @@ describe("other intents", () => {
     expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-manager", "data-protection-officer"]);
   });
 
-  it("reads the engines at the two ends of a data move as where the data goes, not whose work it is", () => {
+  it("reads the engines at either end of a data move as where the data goes, not whose work it is", () => {
     expect(ids(whodoes.ask("our nightly ETL from Oracle to SQL Server now takes 9 hours, what can we do?"))).toEqual([
       "data-warehouse-engineer",
     ]);
+    expect(ids(whodoes.ask("who moves the data from the old system into Oracle?"))).toEqual(["data-warehouse-engineer"]);
     expect(ids(whodoes.ask("how do we migrate from MySQL to Postgres?"))[0]).toBe("database-administrator");
   });
 

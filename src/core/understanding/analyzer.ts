@@ -5,7 +5,7 @@
  */
 import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import type { Thesaurus } from "../knowledge/types.js";
-import { ALTERNATIVE, ARTICLES, isBetween, isCarriedBetween, isChoosing, isWeighed } from "./choosing.js";
+import { ALTERNATIVE, ARTICLES, isBetween, isCarriedEnd, isChoosing, isWeighed } from "./choosing.js";
 import { normalise, sentences } from "./normalise.js";
 import { addDataHeads, createPhraseFit } from "./phrase-fit.js";
 import { SETTINGS } from "./settings.js";
@@ -241,7 +241,8 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   }
   /**
    * Folds "A or B" (two names of one kind) into the one concept "<kind> choice": neither name alone is asked about.
-   * The two ends of a data move ("from A to B") become stopwords: they are where the data goes, not the work.
+   * A name at either end of a data move ("from A to B", "from the old system into B") becomes a stopword: it is
+   * where the data goes, not the work.
    */
   function markChoices(ws: readonly string[], stems: readonly string[], concepts: Concept[]): Concept[] {
     let last: { start: number; end: number; value: string } | undefined;
@@ -255,10 +256,9 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
             .join(" ")
         : "";
       const pair = last && last.value === m.value && (ALTERNATIVE.has(between) || isBetween(ws, last.start, between));
-      // "ETL from Oracle to SQL Server": neither end is what is asked about.
-      if (last && isCarriedBetween(ws, last, m)) {
-        const ends = [last, m];
-        out = out.map((c) => (ends.some((e) => e.start <= c.start && c.end <= e.end) ? { ...c, stop: true } : c));
+      // "ETL from Oracle to SQL Server", "move the logs from HDFS into Oracle": an end of the move is not asked about.
+      if (isCarriedEnd(ws, m)) {
+        out = out.map((c) => (m.start <= c.start && c.end <= m.end ? { ...c, stop: true } : c));
         last = m;
         continue;
       }

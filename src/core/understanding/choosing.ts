@@ -2,8 +2,8 @@
  * How a message chooses a product: two names of one kind side by side ("PostgreSQL or MongoDB"), or one
  * name after words that choose it ("let's try", "why not", "migrate to", "should we use"). The analyzer
  * folds such a name into its kind's choice ("database engine choice"), the architect's platform decision.
- * Two names can also be only the ends of a data move ("ETL from Oracle to SQL Server"), neither chosen nor
- * asked about.
+ * A name can also be only an end of a data move ("ETL from Oracle to SQL Server"), neither chosen nor asked
+ * about.
  */
 
 /**
@@ -164,7 +164,7 @@ export function isWeighed(ws: readonly string[], start: number, end: number): bo
 }
 
 /**
- * "our nightly ETL from Oracle to SQL Server", "load data from MongoDB into Postgres": the two ends of a data move
+ * "our nightly ETL from Oracle to SQL Server", "load data from the old system into Postgres": the ends of a data move
  * say where the data goes, not whose work it is. Not a database's own move between engines ("migrate from MySQL
  * to Postgres", "replicate from the primary to ..."), which is not carrying data but moving the database.
  */
@@ -187,12 +187,22 @@ const CARRYING: ReadonlySet<string> = new Set([
   "pipelines",
 ]);
 const CARRIED_WITHIN = 5;
+/** How far apart "from" and "to" may be: "from the old Oracle box to ...". */
+const FROM_TO_WITHIN = 4;
 const INTO: ReadonlySet<string> = new Set(["to", "into"]);
-export function isCarriedBetween(ws: readonly string[], from: Span, to: Span): boolean {
-  const fromAt = ARTICLES.has(ws[from.start - 1] ?? "") ? from.start - 2 : from.start - 1;
-  return (
-    ws[fromAt] === "from" &&
-    INTO.has(wordsBetween(ws, from, to)) &&
-    ws.slice(Math.max(0, fromAt - CARRIED_WITHIN), fromAt).some((w) => CARRYING.has(w))
-  );
+/**
+ * Where the move's "from" is when the name is one of its ends: right after "from" with a "to" soon after, or right
+ * after a "to" with a "from" soon before; -1 when it is not.
+ */
+function moveFrom(ws: readonly string[], name: Span): number {
+  const at = ARTICLES.has(ws[name.start - 1] ?? "") ? name.start - 2 : name.start - 1;
+  if (ws[at] === "from") return ws.slice(name.end, name.end + FROM_TO_WITHIN).some((w) => INTO.has(w)) ? at : -1;
+  if (!INTO.has(ws[at] ?? "")) return -1;
+  const window = Math.max(0, at - FROM_TO_WITHIN);
+  const k = ws.slice(window, at).lastIndexOf("from");
+  return k < 0 ? -1 : window + k;
+}
+export function isCarriedEnd(ws: readonly string[], name: Span): boolean {
+  const from = moveFrom(ws, name);
+  return from >= 0 && ws.slice(Math.max(0, from - CARRIED_WITHIN), from).some((w) => CARRYING.has(w));
 }
