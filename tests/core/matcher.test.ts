@@ -333,6 +333,15 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 
+  it("reads deleting data after a period, or keeping only the last months of it, as the data manager's retention", () => {
+    for (const q of [
+      "should the uploads be deleted after two years?",
+      "should inactive customer records be deleted after three years?",
+      "let's keep the past 6 months of exports and drop the rest?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
+  });
+
   it("reads a user's IP addresses as personal data, so how long they are kept is the data manager's", () => {
     for (const q of ["how long does the forum store a user's IP addresses?", "should we keep the users' IPs in the logs?"]) {
       const a = whodoes.ask(q);
