@@ -333,6 +333,17 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 
+  it("reads duplicates a load leaves, or a load run interrupted, as the engineer's rerunnable loads", () => {
+    for (const q of [
+      "how do we avoid duplicates when we import the supplier file again?",
+      "we keep getting duplicate rows in the sales table after imports",
+      "the export run is interrupted every night, who looks at it?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
+    }
+  });
+
   it("reads deleting data after a period, or keeping only the last months of it, as the data manager's retention", () => {
     for (const q of [
       "should the uploads be deleted after two years?",
