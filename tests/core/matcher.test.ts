@@ -1224,6 +1224,11 @@ describe("other intents", () => {
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
 
+  it("reads a contract role or two job offers as the asker's career, whatever title they name", () => {
+    for (const q of ["any DBAs here open to a contract role?", "got two offers, DBA or data engineer, which one?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+  });
+
   it("reads 'is a X a Y?' about two titles as a comparison", () => {
     const a = whodoes.ask("Is a Power BI developer a data engineer?");
     expect([a.intent, ids(a)[0], a.neighbour?.id]).toEqual(["compare_roles", "data-warehouse-engineer", "bi-developer"]);
