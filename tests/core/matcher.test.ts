@@ -333,6 +333,35 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
   });
 
+  it("knows the engineer's streaming and lake upkeep in the trade's words, not as the DBA's", () => {
+    for (const q of [
+      "late events are dropped by the watermark in our streaming job",
+      "consumer lag alerts every night on the clickstream topic",
+      "who rewrites data files and expires old snapshots in the lake?",
+      "our amazon emr cluster jobs are slow",
+      "we use iceberg time travel to debug, who keeps the snapshots?",
+      "we got a task failure alert at 3am",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
+  });
+
+  it("is sure of the engineer's own words for a load run twice, an upstream change, dbt's macros and its linting", () => {
+    for (const q of [
+      "the load ran twice last night and doubled the table",
+      "new enum values upstream broke the orders pipeline",
+      "upstream schema change broke the load",
+      "should we lint our sql with sqlfluff?",
+      "task failed again in the orders dag",
+    ]) {
+      const [top] = whodoes.ask(q).roles;
+      expect([top?.id, (top?.score ?? 0) >= 0.5], q).toEqual(["data-warehouse-engineer", true]);
+    }
+  });
+
+  it("reads writing down what each column means as the data manager's data dictionary", () => {
+    expect(ids(whodoes.ask("can someone write down what each column means in the export?"))[0]).toBe("data-manager");
+  });
+
   it("reads duplicates a load leaves, or a load run interrupted, as the engineer's rerunnable loads", () => {
     for (const q of [
       "how do we avoid duplicates when we import the supplier file again?",
