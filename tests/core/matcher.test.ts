@@ -1253,6 +1253,13 @@ describe("other intents", () => {
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
 
+  it("reads 'dev' as the development environment, not a software developer, while 'dwh dev' is the engineer", () => {
+    for (const q of ["copy the tables from dev to test please, who can do it?", "should the migration go dev -> test -> prod?"])
+      expect(whodoes.ask(q).neighbour, q).toBeUndefined();
+    expect(ids(whodoes.ask("we need a warehouse dev for the new marts"))[0]).toBe("data-warehouse-engineer");
+    expect(whodoes.ask("sql dev vs DBA?").neighbour?.id).toBe("database-developer");
+  });
+
   it("reads a contract role or two job offers as the asker's career, whatever title they name", () => {
     for (const q of ["any DBAs here open to a contract role?", "got two offers, DBA or data engineer, which one?"])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
