@@ -1253,6 +1253,17 @@ describe("other intents", () => {
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
 
+  it("onboards a newcomer who says it is their first job in a role, or that they were just made one", () => {
+    for (const [q, role] of [
+      ["first job as a data engineer next week, what are the first things to do?", "data-warehouse-engineer"],
+      ["I was just made the DBA for our team, what's step one?", "database-administrator"],
+      ["just made the data manager at a small charity, what do I tackle?", "data-manager"],
+    ] as const) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["onboarding", role]);
+    }
+  });
+
   it("reads 'dev' as the development environment, not a software developer, while 'dwh dev' is the engineer", () => {
     for (const q of ["copy the tables from dev to test please, who can do it?", "should the migration go dev -> test -> prod?"])
       expect(whodoes.ask(q).neighbour, q).toBeUndefined();
