@@ -560,6 +560,14 @@ describe("who_does", () => {
       "I've been an ETL developer for six years and next month I move into a data architect role. What should I learn first?",
     );
     expect([moving.intent, ids(moving)]).toEqual(["onboarding", ["data-architect"]]);
+    // So does one moving from a job to another, whichever comes first in the message.
+    for (const text of [
+      "moving from DBA into a data architect role, what should I learn first?",
+      "promoted from senior data engineer to architect, where do I start?",
+    ]) {
+      const a = whodoes.ask(text);
+      expect([a.intent, ids(a)[0]], text).toEqual(["onboarding", "data-architect"]);
+    }
     // With no role named, the work a newcomer says plainly is the role they start in; a team's name says none.
     const hired = whodoes.ask(
       "I've been hired to build and maintain the ETL pipelines and the warehouse, starting next Monday. What should I do in my first week?",

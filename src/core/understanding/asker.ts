@@ -42,9 +42,43 @@ const DESCRIBING: ReadonlySet<string> = new Set([
 /** Words before "as a" that make it a comparison ("the same thing as a DBA", "as good as an architect"). */
 const COMPARING: ReadonlySet<string> = new Set(["same", "thing", "such", "much", "well", "good", "as", "similar", "just"]);
 
+/** Words for moving from one job to another ("moving from DBA into architecture", "promoted from engineer to ..."). */
+const MOVING: ReadonlySet<string> = new Set([
+  "move",
+  "moving",
+  "moved",
+  "switch",
+  "switching",
+  "switched",
+  "transition",
+  "transitioning",
+  "transitioned",
+  "promoted",
+  "pivot",
+  "pivoting",
+  "shift",
+  "shifting",
+  "coming",
+  "going",
+]);
+
+/**
+ * "moving from DBA into a data architect role", "promoted from senior data engineer to architect": the role
+ * moved from is the asker's, with a moving word just before "from" and "to" or "into" a few words after it.
+ */
+function movesFrom(words: readonly string[], at: number, end: number): boolean {
+  const from = ["a", "an", "the", "being"].includes(words[at - 1] ?? "") ? at - 2 : at - 1;
+  return (
+    words[from] === "from" &&
+    words.slice(Math.max(0, from - 3), from).some((w) => MOVING.has(w)) &&
+    words.slice(end, end + 6).some((w) => w === "to" || w === "into")
+  );
+}
+
 export function namesTheAsker(words: readonly string[], m: Pick<RoleMention, "start" | "end">): boolean {
   if (words[m.end] === "here") return true;
   const at = DESCRIBING.has(words[m.start - 1] ?? "") ? m.start - 1 : m.start;
+  if (movesFrom(words, at, m.end)) return true;
   return SELF_FRAMES.some(
     (frame) =>
       frame.every((w, k) => words[at - frame.length + k] === w) &&
