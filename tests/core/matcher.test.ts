@@ -1370,6 +1370,9 @@ describe("other intents", () => {
     const a = whodoes.ask("Is it normal for the DWE to be responsible for backing up the warehouse?");
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "database-administrator"]);
     expect(whodoes.ask("what is the DBA responsible for?").intent).toBe("describe_role");
+    // ...and so does "am I responsible for T?" after the asker's own job.
+    const b = whodoes.ask("As a DBA, am I responsible for data quality?");
+    expect([b.intent, ids(b)[0]]).toEqual(["who_does", "data-manager"]);
   });
 
   it("reads the trade's words for a query that turned slow (parameter sniffing, a plan regression) as the DBA's tuning", () => {

@@ -157,9 +157,14 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // responsibility for GDPR?": its "responsibility" asks for no owner when the task is another role's.
   // "is it normal for the DWE to be responsible for backing up the warehouse?": a yes-or-no question whether a
   // task is a role's asks for the task's owner, as "is T X's job?" does.
-  const asksIfResponsible =
-    AUXILIARIES.has(u.analysis.words[0] ?? "") &&
-    u.analysis.words.some((w, k) => w === "responsible" && u.analysis.words[k + 1] === "for");
+  // "As a DBA, am I responsible for data quality?": the yes-or-no question may follow the asker's own job.
+  const words = u.analysis.words;
+  const asksIfResponsible = words.some(
+    (w, k) =>
+      w === "responsible" &&
+      words[k + 1] === "for" &&
+      (AUXILIARIES.has(words[0] ?? "") || ["am i", "are we"].includes(words.slice(k - 2, k).join(" "))),
+  );
   const noOwnerAsked = !asksIfResponsible && (cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]));
   if (named === 1 && !neighbour && cue("describe_role") > 0 && noOwnerAsked && !asksWhatAbout(u.analysis.words))
     score.delete("who_does");
