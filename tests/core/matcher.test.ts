@@ -1219,6 +1219,11 @@ describe("other intents", () => {
     expect(whodoes.ask("who decides which databases we support here?").intent).toBe("who_does");
   });
 
+  it("reads what a title is paid ('how much does a data architect make?') as the job market's matter", () => {
+    for (const q of ["how much does a data architect make in Germany?", "what do DBAs earn in London?"])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+  });
+
   it("reads a title's prospects ('DBA dying?') as the job market's matter, whatever work follows", () => {
     for (const q of ["DBA dying?", "is the DBA role dying with managed cloud databases?", "DBA career dead in 2026?"])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");

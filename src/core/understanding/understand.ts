@@ -108,6 +108,8 @@ export const REFERRING: ReadonlySet<string> = new Set([
 /** A title's job, role or career, before a word of its prospects ("the DBA role is dying"). */
 const PROSPECT_NOUN = new Set(["role", "roles", "job", "jobs", "career", "careers", "profession", "market"]);
 const PROSPECT = new Set(["dying", "dead", "obsolete", "salary", "salaries", "pay", "demand", "future", "outlook", "prospects"]);
+/** What a title is paid, after "how much" or "what" ("how much does a data architect make?"). */
+const EARNS = new Set(["make", "makes", "earn", "earns", "earning"]);
 const NEWCOMER = new Set(["first", "new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
 /** "day 1", "week one": the start of a job, before its title. */
 const FIRST_DAY = new Set(["day", "week"]);
@@ -203,7 +205,10 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const prospect = names.some((m) => {
       let k = PROSPECT_NOUN.has(analysis.words[m.end] ?? "") ? m.end + 1 : m.end;
       if (analysis.words[k] === "is" || analysis.words[k] === "are") k++;
-      return PROSPECT.has(analysis.words[k] ?? "");
+      if (PROSPECT.has(analysis.words[k] ?? "")) return true;
+      // "how much does a data architect make in Germany?", "what do DBAs earn?": its pay.
+      const asked = analysis.words.slice(Math.max(0, m.start - 4), m.start).join(" ");
+      return EARNS.has(analysis.words[m.end] ?? "") && (asked.includes("how much") || asked.startsWith("what"));
     });
     if (prospect) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1.5);
     // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
