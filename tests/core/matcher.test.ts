@@ -1219,6 +1219,11 @@ describe("other intents", () => {
     expect(whodoes.ask("who decides which databases we support here?").intent).toBe("who_does");
   });
 
+  it("describes a role called a glorified something, rather than confirming the one task named", () => {
+    const a = whodoes.ask("is a DBA just a glorified backup guy?");
+    expect([a.intent, ids(a)[0]]).toEqual(["describe_role", "database-administrator"]);
+  });
+
   it("reads what a title is paid ('how much does a data architect make?') as the job market's matter", () => {
     for (const q of ["how much does a data architect make in Germany?", "what do DBAs earn in London?"])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
