@@ -1353,6 +1353,24 @@ describe("other intents", () => {
       expect([whodoes.ask(q).intent, ids(whodoes.ask(q))[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
   });
 
+  it("reads an engine called good enough, a bad idea or any good as choosing it, and an app's table patterns as the architect's design", () => {
+    for (const q of [
+      "is sqlite good enough for our internal tool?",
+      "is mongodb a bad idea for the billing data?",
+      "is cockroachdb any good?",
+      "which time series database for the sensor readings?",
+      "surrogate key or natural key for the customers table?",
+      "do we need history tables for the price changes in the app?",
+      "soft delete column or a separate archive table?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
+  });
+
+  it("reads a key lookup in a plan or an index not used as the DBA's tuning, with confidence", () => {
+    const [top] = whodoes.ask("the plan shows a key lookup on every row, who tunes that?").roles;
+    expect([top?.id, (top?.score ?? 0) >= 0.5]).toEqual(["database-administrator", true]);
+  });
+
   it("reads asking whether one platform is viable, recommended or a good fit as choosing it, the architect's", () => {
     for (const q of [
       "Is ClickHouse viable for our event analytics?",

@@ -146,6 +146,9 @@ const WEIGHED_AFTER = [
   ["good", "choice"],
   ["good", "fit"],
   ["good", "idea"],
+  ["good", "enough"],
+  ["bad", "idea"],
+  ["any", "good"],
 ];
 const WEIGHED_BEFORE = [
   ["really", "need"],
