@@ -373,6 +373,28 @@ describe("who_does", () => {
     }
   });
 
+  it("reads who may read or delete data, and keeping it all forever, as the data manager's access and retention rules", () => {
+    for (const q of [
+      "who is allowed to read the HR extracts?",
+      "are we allowed to delete the raw survey files?",
+      "what can be deleted from the old archive and what must stay?",
+      "we keep everything forever in s3, is that ok?",
+    ])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-manager");
+  });
+
+  it("reads whether the data stack is overkill as the architect's reference architecture", () => {
+    const [top] = whodoes.ask("is our stack overkill for 10 GB of data?").roles;
+    expect([top?.id, (top?.score ?? 0) >= 0.5]).toEqual(["data-architect", true]);
+    // A wide table set beside a star schema is a choice of warehouse model.
+    expect(ids(whodoes.ask("wide table or star schema?"))[0]).toBe("data-architect");
+  });
+
+  it("reads the role of the asker's background as the asker's, not as a second role to compare", () => {
+    const a = whodoes.ask("from a DBA background, what does a data architect do all day?");
+    expect([a.intent, ids(a)]).toEqual(["describe_role", ["data-architect"]]);
+  });
+
   it("reads deleting data after a period, or keeping only the last months of it, as the data manager's retention", () => {
     for (const q of [
       "should the uploads be deleted after two years?",

@@ -76,7 +76,7 @@ function movesFrom(words: readonly string[], at: number, end: number): boolean {
 }
 
 export function namesTheAsker(words: readonly string[], m: Pick<RoleMention, "start" | "end">): boolean {
-  if (words[m.end] === "here") return true;
+  if (["here", "background", "backgrounds"].includes(words[m.end] ?? "")) return true;
   const at = DESCRIBING.has(words[m.start - 1] ?? "") ? m.start - 1 : m.start;
   if (movesFrom(words, at, m.end)) return true;
   return SELF_FRAMES.some(
