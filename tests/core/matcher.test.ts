@@ -373,6 +373,25 @@ describe("who_does", () => {
     }
   });
 
+  it("knows governance's neighbours and vendors: a privacy notice, paper files, a catalog's licence and next release", () => {
+    expect(whodoes.ask("do we need a privacy notice for the newsletter signups?").neighbour?.id).toBe("data-protection-officer");
+    expect(whodoes.ask("who keeps the paper files retention schedule?").neighbour?.id).toBe("records-manager");
+    for (const q of [
+      "how much is the collibra licence cost per user?",
+      "will purview support snowflake lineage in the next release?",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    expect(whodoes.ask("new to governance, where do I start?").intent).toBe("onboarding");
+    expect(ids(whodoes.ask("who handles access provisioning for new analysts on the warehouse?"))[0]).toBe(
+      "database-administrator",
+    );
+  });
+
+  it("reads the data architecture team as the architect, beside another team", () => {
+    const a = whodoes.ask("data architecture team vs data governance team, who does what?");
+    expect([a.intent, ids(a)]).toEqual(["compare_roles", ["data-architect", "data-manager"]]);
+  });
+
   it("reads who may read or delete data, and keeping it all forever, as the data manager's access and retention rules", () => {
     for (const q of [
       "who is allowed to read the HR extracts?",
