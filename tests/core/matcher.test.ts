@@ -1265,6 +1265,21 @@ describe("other intents", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["describe_role", "database-administrator"]);
   });
 
+  it("reads a job replaced by AI or automated away as the job market's matter, and a fix asked of the makers as theirs", () => {
+    for (const q of [
+      "will ChatGPT replace DBAs?",
+      "AI will kill the data analyst job",
+      "will DBAs be automated away?",
+      "is data engineering safe from ai?",
+      "please bring back the old query editor",
+    ])
+      expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+  });
+
+  it("greets back a hello to everyone, rather than listing the roles", () => {
+    for (const q of ["good morning everyone! ☕", "happy friday all"]) expect(whodoes.ask(q).intent, q).toBe("greeting");
+  });
+
   it("reads what a title is paid ('how much does a data architect make?') as the job market's matter", () => {
     for (const q of ["how much does a data architect make in Germany?", "what do DBAs earn in London?"])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");

@@ -107,6 +107,10 @@ export const REFERRING: ReadonlySet<string> = new Set([
 ]);
 /** A title's job, role or career, before a word of its prospects ("the DBA role is dying"). */
 const PROSPECT_NOUN = new Set(["role", "roles", "job", "jobs", "career", "careers", "profession", "market"]);
+/** Words between a word of replacement and the title it replaces ("replace the DBAs", "kill all data engineers"). */
+const BEFORE_TITLE = new Set(["the", "a", "an", "our", "all", "us"]);
+/** A title's replacement, before the title ("will AI replace DBAs?", "kill the data analyst job"). */
+const REPLACED = new Set(["replace", "replaces", "replacing", "kill", "kills", "killing"]);
 const PROSPECT = new Set(["dying", "dead", "obsolete", "salary", "salaries", "pay", "demand", "future", "outlook", "prospects"]);
 /** What a title is paid, after "how much" or "what" ("how much does a data architect make?"). */
 const EARNS = new Set(["make", "makes", "earn", "earns", "earning"]);
@@ -206,6 +210,11 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       let k = PROSPECT_NOUN.has(analysis.words[m.end] ?? "") ? m.end + 1 : m.end;
       if (analysis.words[k] === "is" || analysis.words[k] === "are") k++;
       if (PROSPECT.has(analysis.words[k] ?? "")) return true;
+      // "will ChatGPT replace DBAs?", "AI will kill the data analyst job": a title after a word of its replacement
+      // asks about the job's future, as "is the DBA role dying" does.
+      let b = m.start - 1;
+      while (BEFORE_TITLE.has(analysis.words[b] ?? "")) b--;
+      if (REPLACED.has(analysis.words[b] ?? "")) return true;
       // "how much does a data architect make in Germany?", "what do DBAs earn?": its pay.
       const asked = analysis.words.slice(Math.max(0, m.start - 4), m.start).join(" ");
       return EARNS.has(analysis.words[m.end] ?? "") && (asked.includes("how much") || asked.startsWith("what"));
