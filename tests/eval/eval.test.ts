@@ -89,9 +89,10 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * With batch 26 (956 in all) and the labelling rule for questions asked of a product's makers, on the new labels at
  * the end of its round: 0.765, 0.793, 0.405, 0.056. With batch 27's 146 (1,102 in all): 0.768, 0.792, 0.412, 0.057;
  * with batch 28's 7 (1,109): 0.768, 0.793, 0.409, 0.057; and at the end of their round: 0.768, 0.796, 0.409, 0.057.
- * With batch 29's 171 Reddit titles (1,280): 0.770, 0.783, 0.432, 0.061.
+ * With batch 29's 171 Reddit titles (1,280): 0.770, 0.783, 0.432, 0.061; after that round's changes, with batch
+ * 30's 103 (1,383): 0.770, 0.796, 0.441, 0.058.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.77, roleAccuracy: 0.783, outOfScopeRecall: 0.432, wronglyRejected: 0.061 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.77, roleAccuracy: 0.796, outOfScopeRecall: 0.441, wronglyRejected: 0.058 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
