@@ -20,6 +20,26 @@ beforeAll(() => {
 const top = (a: Answer) => a.roles[0]?.id;
 
 describe("several questions in one message", () => {
+  it("answers each part when the message starts by mentioning the bot, as a question in a channel does", () => {
+    for (const q of [
+      "<@U0BOT> who restores a dropped table and who designs the partitioning?",
+      "<@U0BOT> who restores a dropped table? and who designs the partitioning?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect(
+        a.parts?.map((p) => [p.intent, top(p)]),
+        q,
+      ).toEqual([
+        ["who_does", "database-administrator"],
+        ["who_does", "data-architect"],
+      ]);
+      expect(
+        a.parts?.some((p) => p.question.includes("<@")),
+        q,
+      ).toBe(false);
+    }
+  });
+
   it("answers each part, in order, in one reply", () => {
     const a = whodoes.ask("who restores a dropped table and who designs the partitioning?");
     expect(a.parts?.map((p) => [p.intent, top(p)])).toEqual([

@@ -8,6 +8,7 @@ import { SETTINGS } from "./settings.js";
 
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]*)\|([^>]*)>/g; // <http://x|label> keeps the label
 const SLACK_TOKEN = /<[@#!][^>]*>|<(?:https?|mailto):[^>]*>/g; // <@U1>, <#C1|general>, <!here>, <http://x>
+const SLACK_MENTION = /<[@#!][^>]*>/g; // <@U1>, <#C1|general>, <!here>
 // Markup pasted from a web page or an issue ("<img src=x onerror=...>", "</div>"): its names are not the asker's words.
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
@@ -65,7 +66,10 @@ const NEXT_IN_LIST =
 /** The message cut into sentences, at most SETTINGS.maxInputChars of it. */
 export function sentences(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
+  // "<@U0BOT> who restores a dropped table and who designs the partitioning?": a mention of the bot or a person
+  // (or a channel) is no word of a question, and would hide that a sentence starts by asking.
   return clipped
+    .replace(SLACK_MENTION, " ")
     .split(SENTENCE_END)
     .flatMap((s) => (INLINE_LIST.test(s) ? s.split(NEXT_IN_LIST) : [s]))
     .flatMap((s) => {
