@@ -345,6 +345,10 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
   });
 
+  it("does not spell a word it does not know into a tool's name ('what does a ninja do?' is no Jinja)", () => {
+    expect(whodoes.ask("what does a ninja do?").intent).toBe("out_of_scope");
+  });
+
   it("is sure of the engineer's own words for a load run twice, an upstream change, dbt's macros and its linting", () => {
     for (const q of [
       "the load ran twice last night and doubled the table",
