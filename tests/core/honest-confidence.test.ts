@@ -18,6 +18,14 @@ beforeAll(() => {
 const sorted = (a: Answer) => a.roles.every((r, i) => i === 0 || r.score <= (a.roles[i - 1]?.score ?? 1));
 
 describe("honest confidence", () => {
+  it("shows the runner-up's card too when it is too close to call, before asking which was meant", () => {
+    const a = whodoes.ask("who owns R&D data & analytics governance?");
+    const shown = a.blocks.flatMap((b) => (b.type === "role" ? [b.role.id] : []));
+    const offered = a.blocks.flatMap((b) => (b.type === "choices" ? b.choices.map((c) => c.label) : []));
+    expect(offered.length).toBe(2);
+    expect(shown).toEqual(a.roles.slice(0, 2).map((r) => r.id));
+  });
+
   it("lists every answer's roles best first (the tuning questions, written and real)", () => {
     const questions = [
       ...readdirSync(EVAL_DIR)

@@ -62,6 +62,12 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], every
       if (card) blocks.push({ type: "role", role: card }, ...peopleBlocks(ctx, [r.role]));
     });
   }
+  // Too close to call: the runner-up is shown too, not only offered as a button, so the choice below reads
+  // after both roles' evidence.
+  close.forEach((r, i) => {
+    const card = closeCards[i];
+    if (card) blocks.push({ type: "role", role: card }, ...peopleBlocks(ctx, [r.role]));
+  });
   if (closeCards.length > 0 || doubt)
     blocks.push({
       type: "choices",
