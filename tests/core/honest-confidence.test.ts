@@ -40,6 +40,19 @@ describe("honest confidence", () => {
     expect(unsorted.map((q) => q.q)).toEqual([]);
   });
 
+  it("says a weak match is a guess, however many words it rests on", () => {
+    const a = whodoes.ask("with no load balancer in front, how do you decide which cluster gets the next new database?");
+    expect(a.roles[0]?.score ?? 1).toBeLessThan(0.25);
+    expect(a.summary).toMatch(/^This is a weak match/);
+    expect(a.blocks.some((b) => b.type === "choices")).toBe(true);
+  });
+
+  it("gives each role its part of a shared concern from the work that shares it ('high availability': keeping the databases up)", () => {
+    const text = answerToText(whodoes.ask("who is responsible for scalability and high availability?"));
+    expect(text).toContain("Keeps the production databases up.");
+    expect(text).not.toContain("Watches database activity");
+  });
+
   it("offers a match on one word of a long message as a guess, not as the owner", () => {
     const a = whodoes.ask(
       "Oh the fun of these links. Does the new page not have reference based links like the old one had to avoid such issues?",

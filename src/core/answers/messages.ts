@@ -14,6 +14,7 @@ export const MESSAGES = {
   didYouMean: "Too close to call. Did you mean:",
   unsure: "I'm not sure I understood: only one word of your message matched, so this is a guess.",
   guess: "That sounds like data work, but it matched no task I know, so this is only a guess at the closest role.",
+  weak: "This is a weak match, so take it as a guess and check with the team.",
   unsureChoices: "Is this what you meant? See the role:",
   outOfScopeTitle: "Not one for the data team",
   outOfScopeText:

@@ -17,9 +17,21 @@ function evidenceOf(m: MatchedResponsibility): Evidence {
   };
 }
 
-function card(r: RankedRole, score: number, shared: boolean): RoleCard {
+/**
+ * A role's card; on a shared concern, with its part in it: the part from its evidence that shares most of the
+ * concerns asked about ("scalability and high availability": the DBA keeps the databases up, not its monitoring).
+ * The evidence itself stays in the order it matched.
+ */
+function card(r: RankedRole, score: number, shared: ReadonlySet<string> | undefined): RoleCard {
   const evidence = r.evidence.filter((m) => m.relative >= DISPLAY.evidenceShare).map(evidenceOf);
-  const how = shared ? r.evidence[0]?.responsibility.how : undefined;
+  const common = (m: MatchedResponsibility) => m.responsibility.concerns.filter((c) => shared?.has(c)).length;
+  // On a tie, the more specific part: the one with fewer concerns of its own.
+  const part = shared
+    ? [...r.evidence].sort(
+        (a, b) => common(b) - common(a) || a.responsibility.concerns.length - b.responsibility.concerns.length,
+      )[0]
+    : undefined;
+  const how = part?.responsibility.how;
   return roleCard(r.role, score, { evidence, ...(how ? { how: plain(how) } : {}) });
 }
 
@@ -36,9 +48,9 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], every
     r.relative >= DISPLAY.otherPartRatio && r.evidence.some((m) => m.terms.some((t) => !topTerms.has(t)));
   const close = rest.filter((r) => !shared.includes(r) && (r.relative >= DISPLAY.tooCloseRatio || otherPart(r))).slice(0, 1);
 
-  const topCard = card(top, top.score, shared.length > 0);
-  const sharedCards = shared.map((r) => card(r, round(r.score), true));
-  const closeCards = close.map((r) => card(r, round(r.score), false));
+  const topCard = card(top, top.score, shared.length > 0 ? concerns : undefined);
+  const sharedCards = shared.map((r) => card(r, round(r.score), concerns));
+  const closeCards = close.map((r) => card(r, round(r.score), undefined));
 
   // One word in common with a long message about something else is a guess, not an owner; so is the
   // closest role to a question about data that matched no task. Say so, and offer it as a "did you
@@ -47,7 +59,9 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], every
     ? MESSAGES.guess
     : top.score < DISPLAY.unsureScore && (top.evidence[0]?.terms.length ?? 0) <= 1
       ? MESSAGES.unsure
-      : undefined;
+      : top.score < DISPLAY.lowConfidence
+        ? MESSAGES.weak
+        : undefined;
   const blocks: Block[] = [
     ...(doubt ? [{ type: "text" as const, text: plain(doubt) }] : []),
     { type: "role", role: topCard },
