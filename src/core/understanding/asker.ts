@@ -42,6 +42,9 @@ const DESCRIBING: ReadonlySet<string> = new Set([
 /** Words before "as a" that make it a comparison ("the same thing as a DBA", "as good as an architect"). */
 const COMPARING: ReadonlySet<string> = new Set(["same", "thing", "such", "much", "well", "good", "as", "similar", "just"]);
 
+/** Words right after a role that make it the asker's ("DBA here, ...", "from a DBA background, ..."). */
+const AFTER_THE_ASKER: ReadonlySet<string> = new Set(["here", "background", "backgrounds"]);
+
 /** Words for moving from one job to another ("moving from DBA into architecture", "promoted from engineer to ..."). */
 const MOVING: ReadonlySet<string> = new Set([
   "move",
@@ -76,7 +79,7 @@ function movesFrom(words: readonly string[], at: number, end: number): boolean {
 }
 
 export function namesTheAsker(words: readonly string[], m: Pick<RoleMention, "start" | "end">): boolean {
-  if (["here", "background", "backgrounds"].includes(words[m.end] ?? "")) return true;
+  if (AFTER_THE_ASKER.has(words[m.end] ?? "")) return true;
   const at = DESCRIBING.has(words[m.start - 1] ?? "") ? m.start - 1 : m.start;
   if (movesFrom(words, at, m.end)) return true;
   return SELF_FRAMES.some(

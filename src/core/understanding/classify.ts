@@ -163,7 +163,9 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     (w, k) =>
       w === "responsible" &&
       words[k + 1] === "for" &&
-      (AUXILIARIES.has(words[0] ?? "") || ["am i", "are we"].includes(words.slice(k - 2, k).join(" "))),
+      (AUXILIARIES.has(words[0] ?? "") ||
+        (words[k - 2] === "am" && words[k - 1] === "i") ||
+        (words[k - 2] === "are" && words[k - 1] === "we")),
   );
   const noOwnerAsked = !asksIfResponsible && (cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]));
   if (named === 1 && !neighbour && cue("describe_role") > 0 && noOwnerAsked && !asksWhatAbout(u.analysis.words))

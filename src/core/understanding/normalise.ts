@@ -7,8 +7,8 @@
 import { SETTINGS } from "./settings.js";
 
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]*)\|([^>]*)>/g; // <http://x|label> keeps the label
-const SLACK_TOKEN = /<[@#!][^>]*>|<(?:https?|mailto):[^>]*>/g; // <@U1>, <#C1|general>, <!here>, <http://x>
 const SLACK_MENTION = /<[@#!][^>]*>/g; // <@U1>, <#C1|general>, <!here>
+const SLACK_TOKEN = new RegExp(`${SLACK_MENTION.source}|<(?:https?|mailto):[^>]*>`, "g"); // ...and <http://x>
 // Markup pasted from a web page or an issue ("<img src=x onerror=...>", "</div>"): its names are not the asker's words.
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;

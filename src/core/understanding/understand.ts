@@ -161,6 +161,22 @@ function knowledgeTexts(k: Knowledge): string[] {
   return texts;
 }
 
+/** Whether a title is asked about as a job on the market: its prospects, its replacement or its pay. */
+function asksTheJobsProspects(words: readonly string[], m: { start: number; end: number }): boolean {
+  // "is the DBA role dying", "data engineer salaries in Berlin": a title (or its job, role or career) followed by a
+  // word of its prospects.
+  let k = PROSPECT_NOUN.has(words[m.end] ?? "") ? m.end + 1 : m.end;
+  if (words[k] === "is" || words[k] === "are") k++;
+  if (PROSPECT.has(words[k] ?? "")) return true;
+  // "will ChatGPT replace DBAs?", "AI will kill the data analyst job": a title after a word of its replacement.
+  let b = m.start - 1;
+  while (BEFORE_TITLE.has(words[b] ?? "")) b--;
+  if (REPLACED.has(words[b] ?? "")) return true;
+  // "how much does a data architect make in Germany?", "what do DBAs earn?": its pay.
+  const asked = words.slice(Math.max(0, m.start - 4), m.start).join(" ");
+  return EARNS.has(words[m.end] ?? "") && (asked.includes("how much") || asked.startsWith("what"));
+}
+
 export function createUnderstander(knowledge: Knowledge): Understander {
   const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
   const wordsOf = (text: string) => analyzer.analyseKnown(text).words;
@@ -204,21 +220,9 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // "data engineer jobs in berlin": a title's jobs are the job market's listings, not batch jobs (those are
     // an ETL job, an agent job).
     if (names.some((m) => analysis.words[m.end] === "jobs")) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
-    // "DBA dying?", "is the DBA role dying", "data engineer salaries in Berlin": a title (or its job, role or
-    // career) followed by a word of its prospects asks about the job market, not about the work.
-    const prospect = names.some((m) => {
-      let k = PROSPECT_NOUN.has(analysis.words[m.end] ?? "") ? m.end + 1 : m.end;
-      if (analysis.words[k] === "is" || analysis.words[k] === "are") k++;
-      if (PROSPECT.has(analysis.words[k] ?? "")) return true;
-      // "will ChatGPT replace DBAs?", "AI will kill the data analyst job": a title after a word of its replacement
-      // asks about the job's future, as "is the DBA role dying" does.
-      let b = m.start - 1;
-      while (BEFORE_TITLE.has(analysis.words[b] ?? "")) b--;
-      if (REPLACED.has(analysis.words[b] ?? "")) return true;
-      // "how much does a data architect make in Germany?", "what do DBAs earn?": its pay.
-      const asked = analysis.words.slice(Math.max(0, m.start - 4), m.start).join(" ");
-      return EARNS.has(analysis.words[m.end] ?? "") && (asked.includes("how much") || asked.startsWith("what"));
-    });
+    // "DBA dying?", "will ChatGPT replace DBAs?", "how much does a data architect make?": a title's prospects ask
+    // about the job market, not about the work.
+    const prospect = names.some((m) => asksTheJobsProspects(analysis.words, m));
     if (prospect) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1.5);
     // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
     // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
