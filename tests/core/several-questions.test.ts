@@ -55,6 +55,20 @@ describe("several questions in one message", () => {
     ]);
   });
 
+  it("asks apart a 'what ...?' or 'how ...?' joined to a 'who' question, and a 'who' set beside another by 'vs'", () => {
+    const asked = (q: string) => whodoes.ask(q).parts?.map((p) => [p.intent, top(p)]);
+    expect(asked("who does backups, and what does a data manager do?")).toEqual([
+      ["who_does", "database-administrator"],
+      ["describe_role", "data-manager"],
+    ]);
+    expect(asked("who does data modelling vs who does data governance?")).toEqual([
+      ["who_does", "data-architect"],
+      ["who_does", "data-manager"],
+    ]);
+    // A further question about the first is still read with it.
+    expect(whodoes.ask("who builds the pipelines, and how do they test them?").parts).toBeUndefined();
+  });
+
   it("reads a list of 'who' questions after a colon as the questions, and what comes before as their subject", () => {
     const a = whodoes.ask(
       "For our EHR migration: who models the patient and encounter relationships, and who loads the historical data?",

@@ -49,9 +49,15 @@ const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
 // a second "who" (or "which role") question joined on by "and" (or "&", "+", "n", "/") or a comma, or by a list's
 // marker alone ("1) who ... 2) who ..."), starts a sentence of its own. So does the first of a list of "who"
 // questions after a colon ("Two things are unclear: who ..., and who ...?"): what comes before only introduces them.
-// Not "which" ("DBA vs data manager: which one is ...?" asks the part before the colon).
+// Not "which" ("DBA vs data manager: which one is ...?" asks the part before the colon). "who does data modelling
+// vs who does governance?" sets two "who" questions side by side: each is asked.
 const SECOND_WHO =
-  /(?::\s*(?=(?:who|whose|whos)(?:['\u2019]s)?\s[^?:]*?(?:[,;]|\band\b)\s*(?:and\s+)?(?:who|whose|whos)\b)|[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&|\+|n|\/)\s+|\s+(?=\(?(?:\d|[a-c])\)\s*(?:who|whose|whos|which)\b))(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|whos|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
+  /(?::\s*(?=(?:who|whose|whos)(?:['\u2019]s)?\s[^?:]*?(?:[,;]|\band\b)\s*(?:and\s+)?(?:who|whose|whos)\b)|[,;]\s*(?:and\s+|also\s+)?|\s+(?:and|also|&|\+|n|\/|vs\.?|versus)\s+|\s+(?=\(?(?:\d|[a-c])\)\s*(?:who|whose|whos|which)\b))(?=(?:\(?(?:\d|[a-c])[).]\s*)?(?:who|whose|whos|which (?:role|team|person|one))(?:['\u2019]s)?\s)/i;
+
+// "who does backups, and what does a data manager do?": after a "who" question, ", and what ..." or ", and how ..."
+// asks another thing. A further question about the first ("..., and how do they test them?") is read with it
+// again by questionsOf, as any further question is.
+const ASKED_AFTER_WHO = /(?<=^\W*(?:who|whose|whos)(?:['\u2019]s)?\s[^?]*?)[,;]\s*and\s+(?=(?:what|how)\s)/i;
 
 /** A few words set side by side with "vs" and nothing else: the subject of the question that follows. */
 const VERSUS_SUBJECT = /^\W*(?:\S+\s+){0,3}(?:vs\.?|versus)(?:\s+\S+){1,3}\W*$/i;
@@ -78,6 +84,7 @@ export function sentences(text: string): string[] {
       const parts = s.split(SECOND_WHO);
       return parts.length > 1 && VERSUS_SUBJECT.test(parts[0] ?? "") ? [s] : parts;
     })
+    .flatMap((s) => s.split(ASKED_AFTER_WHO))
     .filter((s) => s.trim() !== "");
 }
 
