@@ -55,7 +55,7 @@ describe("several questions in one message", () => {
     ]);
   });
 
-  it("asks apart a 'what ...?' or 'how ...?' joined to a 'who' question, and a 'who' set beside another by 'vs'", () => {
+  it("asks apart a 'what ...?' or 'how ...?' joined to a 'who' question, a 'who' set beside another by 'vs', and one asked politely", () => {
     const asked = (q: string) => whodoes.ask(q).parts?.map((p) => [p.intent, top(p)]);
     expect(asked("who does backups, and what does a data manager do?")).toEqual([
       ["who_does", "database-administrator"],
@@ -65,6 +65,10 @@ describe("several questions in one message", () => {
       ["who_does", "data-architect"],
       ["who_does", "data-manager"],
     ]);
+    // "can you tell me who ...?" asks "who" as plainly, so the second question does not borrow its backups.
+    const polite = whodoes.ask("can you tell me who owns pg_dump backups? and who patches postgres?");
+    expect(polite.parts?.[1]?.summary).not.toBe(polite.parts?.[0]?.summary);
+    expect(polite.parts?.[1]?.summary).toMatch(/upgrade|patch/i);
     // A further question about the first is still read with it.
     expect(whodoes.ask("who builds the pipelines, and how do they test them?").parts).toBeUndefined();
   });

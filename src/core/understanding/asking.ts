@@ -16,8 +16,10 @@ export const QUESTION_MARK_END = /\?["')\]*_]*$/;
 const WHO = String.raw`(?:who(?:se|s)?|which (?:role|team|person|one))\b`;
 /** "1) ", "(b) ", "2. ", "1- ", "#2 ", "q3: ": a list's marker before a question. */
 const MARKER = String.raw`(?:\(?(?:\d|[a-c])[).:/-]|#\d|q\d:?)\s*`;
+/** "can you tell me who ...", "do you know who ...": a "who" question asked politely. */
+const ASKED_POLITELY = String.raw`(?:(?:can|could|would)\s+(?:you|u|someone|anyone)\s+(?:tell|say)(?:\s+(?:me|us))?|do\s+(?:you|u|we)\s+know)\s+`;
 export const ASKS_WHO = new RegExp(
-  String.raw`^\W*(?:(?:[a-z]+\s+){0,2}(?:questions?|things?|ones)\b[^:]{0,30}:\s*)?(?:${MARKER})?(?:(?:and|also|pls|please|so|ok|okay|yo|hey|hi|btw)\b[\s,:!]*){0,3}${WHO}`,
+  String.raw`^\W*(?:(?:[a-z]+\s+){0,2}(?:questions?|things?|ones)\b[^:]{0,30}:\s*)?(?:${MARKER})?(?:(?:and|also|pls|please|so|ok|okay|yo|hey|hi|btw)\b[\s,:!]*){0,3}(?:${ASKED_POLITELY})?${WHO}`,
   "i",
 );
 export const ADDS_WHO = new RegExp(String.raw`^\W*(?:(?:and|also)\s+|${MARKER})${WHO}`, "i");
