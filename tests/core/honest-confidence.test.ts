@@ -165,6 +165,17 @@ describe("honest confidence", () => {
     expect(whodoes.ask("who fixes my email?").intent).toBe("out_of_scope");
   });
 
+  it("reads the department a piece of work is for as its customer, not its matter: 'for the marketing team'", () => {
+    for (const q of ["who writes SQL queries for the marketing team?", "who builds the data pipeline for our sales team?"]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.roles[0]?.id], q).toEqual(["who_does", "data-warehouse-engineer"]);
+    }
+    // The department's word is no task word either: dashboards for the sales team are a BI developer's.
+    expect(whodoes.ask("who builds dashboards for the sales team?").neighbour?.id).toBe("bi-developer");
+    // ...and its own matter stays its own, whoever it is for.
+    expect(whodoes.ask("who plans the marketing campaign for the sales team?").intent).toBe("out_of_scope");
+  });
+
   it("reads another department's words about a data thing as data work: 'query performance reviews'", () => {
     expect(whodoes.ask("who does query performance reviews?").roles[0]?.id).toBe("database-administrator");
     expect(whodoes.ask("who does my performance review?").intent).toBe("out_of_scope");

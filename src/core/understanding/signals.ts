@@ -25,6 +25,8 @@ export interface Signals {
   department?: string;
   /** Word positions the asker rules out ("(not the ETL coding)"). */
   ruledOut: Set<number>;
+  /** Word positions of another department the work is for ("for the marketing team"): neither its matter nor a task. */
+  customer: Set<number>;
   /** The sentence that asks "who ...": the focus given, else the last with a who_does cue that is a question word. */
   askedIn: ReadonlySet<number> | undefined;
   /** How much of describe_role's cue strength is only a question's frame ("what does", "what is"): QUESTION_FRAMES. */
@@ -202,6 +204,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
     const cuePositions = new Set<number>();
     const inCuePhrase = new Set<number>();
     const otherDepartment = new Set<number>();
+    const customer = new Set<number>();
     let personal = false;
     let provider = false;
     let department: string | undefined;
@@ -255,6 +258,13 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       // thing beside them is what they are about, still the provider's.
       const ours = dataThing && m.value.kind !== "provider";
       if (inName(m) || partOfCue || heldWhole(m) || at.some((i) => ruledOut.has(i)) || ours) continue;
+      // "who writes SQL queries for the marketing team?": the department's people the work is for are its
+      // customer, not its matter; what is asked is the work.
+      const before = RULED_OUT_DETERMINERS.has(analysis.words[m.start - 1] ?? "") ? m.start - 2 : m.start - 1;
+      if (analysis.words[before] === "for" && PEOPLE.has(analysis.words[m.end] ?? "")) {
+        for (const i of at) customer.add(i);
+        continue;
+      }
       // Another department's words count wherever they are: the context says whose business it is.
       cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + strength(m));
       for (const i of at) otherDepartment.add(i);
@@ -283,6 +293,7 @@ export function createSignalReader(knowledge: Knowledge): SignalReader {
       provider,
       ...(department ? { department } : {}),
       ruledOut,
+      customer,
       askedIn,
       frames,
       contextCues,

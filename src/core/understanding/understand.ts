@@ -204,8 +204,19 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       for (let i = m.start; i < m.end; i++) if (inRoleName.has(i)) return true;
       return false;
     };
-    const { cues, cuePositions, otherDepartment, personal, provider, department, ruledOut, askedIn, frames, contextCues } =
-      signals.read(analysis, inName, focus);
+    const {
+      cues,
+      cuePositions,
+      otherDepartment,
+      personal,
+      provider,
+      department,
+      ruledOut,
+      customer,
+      askedIn,
+      frames,
+      contextCues,
+    } = signals.read(analysis, inName, focus);
 
     // "the new DBA", "new data steward", "day 1 architect": a title named right after "new" (or a first day) is
     // someone starting in it, which is said of the asker, not asked (a context cue).
@@ -244,7 +255,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       analysis,
       positions,
       cuePositions,
-      (c) => c.stop || inName(c) || otherDepartment.has(c.start) || ruledOut.has(c.start),
+      (c) => c.stop || inName(c) || otherDepartment.has(c.start) || ruledOut.has(c.start) || customer.has(c.start),
       inTitle,
     );
     // "who appoints data stewards?" asks about the appointing, not the stewards' job.
