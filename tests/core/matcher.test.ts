@@ -212,6 +212,13 @@ describe("who_does", () => {
     expect(matcher.match("who has oversight of cloning the prod database?").words).toEqual(
       expect.arrayContaining(["oversight", "cloning"]),
     );
+    // Nor a comparative or the plural of a doer made from a common word: "easier" is not the holiday, "loaders" not
+    // "ladders", "senders" not "tenders", and none of them another department's matter.
+    expect(matcher.match("an easier way for the loaders and the senders").words).toEqual(
+      expect.arrayContaining(["easier", "loaders", "senders"]),
+    );
+    expect(whodoes.ask("who maintains the loaders for the warehouse?").intent).toBe("who_does");
+    expect(whodoes.ask("is there an easier way to restore a dropped table?").intent).toBe("who_does");
     // A misspelt word still is one.
     expect(matcher.match("who restroes the backup?").words).toContain("restores");
   });

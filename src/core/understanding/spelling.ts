@@ -9,12 +9,22 @@ import { DamerauLevenshteinDistance } from "natural/lib/natural/distance/levensh
 import { commonEnglish } from "./common-english.js";
 import { SETTINGS } from "./settings.js";
 
-/** A real English word (or a plain inflection of one) is not a typo, even if the knowledge never uses it. */
+/**
+ * A real English word (or a plain inflection of one, or of a word made from one: "loaders", "easier") is not a
+ * typo, even if the knowledge never uses it.
+ */
 export function isCommonEnglish(word: string): boolean {
   const common = commonEnglish();
-  if (common.has(word)) return true;
-  const bases = [
+  // "loaders": the plural of a word made with "-er" from a common one.
+  const doer = word.endsWith("ers") ? bases(word.slice(0, -1)) : [];
+  return common.has(word) || [...bases(word), ...doer].some((b) => common.has(b));
+}
+
+/** What a word may be an inflection of: "queries" of "query", "loader" of "load", "easier" of "easy". */
+function bases(word: string): string[] {
+  return [
     word.replace(/ies$/, "y"),
+    word.replace(/ie(?:r|st)$/, "y"),
     word.replace(/e?s$/, ""),
     word.replace(/s$/, ""),
     word.replace(/e?d$/, ""),
@@ -24,8 +34,7 @@ export function isCommonEnglish(word: string): boolean {
     word.replace(/(\w)\1(?:ed|ing)$/, "$1"),
     word.replace(/ly$/, ""),
     word.replace(/e?r$/, ""),
-  ];
-  return bases.some((b) => b !== word && common.has(b));
+  ].filter((b) => b !== word);
 }
 
 /**
