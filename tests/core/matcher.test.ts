@@ -92,6 +92,10 @@ describe("who_does", () => {
     expect(top?.score).toBeLessThanOrEqual(1);
     // pg_dump is a backup tool first: an upgrade by dump and restore does not lead the answer.
     expect(whodoes.ask("who handles `pg_dump` backups").roles[0]?.evidence.map((e) => e.responsibilityId)).toEqual(["backups"]);
+    // A partitioning strategy is the partitioning design's first, not capacity planning's (a shard is a partition).
+    const partitioning = whodoes.ask("who designs the partitioning strategy?").roles[0]?.evidence.map((e) => e.responsibilityId);
+    expect(partitioning?.[0]).toBe("partitioning-design");
+    expect(partitioning).not.toContain("capacity-planning");
   });
 
   it("shows every role in a shared concern, with how each takes part, best first", () => {
