@@ -73,6 +73,20 @@ describe("several questions in one message", () => {
     expect(whodoes.ask("who builds the pipelines, and how do they test them?").parts).toBeUndefined();
   });
 
+  it("reads roles offered as bare guesses before a 'who' question as its options, not a comparison asked apart", () => {
+    const a = whodoes.ask("architect or DBA? who picks the schema?");
+    expect([a.parts, a.intent, top(a)]).toEqual([undefined, "who_does", "data-architect"]);
+    // Set side by side, or asked what they do, they are questions of their own.
+    expect(whodoes.ask("DBA vs architect? who picks the schema?").parts?.map((p) => p.intent)).toEqual([
+      "compare_roles",
+      "who_does",
+    ]);
+    expect(whodoes.ask("What does a DBA do? who picks the schema?").parts?.map((p) => p.intent)).toEqual([
+      "describe_role",
+      "who_does",
+    ]);
+  });
+
   it("reads a list of 'who' questions after a colon as the questions, and what comes before as their subject", () => {
     const a = whodoes.ask(
       "For our EHR migration: who models the patient and encounter relationships, and who loads the historical data?",

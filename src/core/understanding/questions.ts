@@ -35,6 +35,10 @@ function isFurtherQuestion(sentence: string, words: number): boolean {
 
 const asksWhoItself = (sentence: string, words: number) => ASKS_WHO.test(sentence) && words >= SETTINGS.furtherQuestionWords;
 
+/** A sentence that only offers roles ("the architect?", "or is it the DBA?"), asking neither what nor how nor "vs". */
+const GUESS =
+  /^(?!\W*(?:what|whats|how|why|which|who|whose|where|when|compare|describe|explain|tell)\b)(?!.*\b(?:vs|versus|difference)\b)/i;
+
 /** At most this many questions of one message are answered (the "up to three"). */
 export const MAX_QUESTIONS = 3;
 
@@ -99,6 +103,15 @@ export function questionsOf(understander: Understander, text: string): Questions
     } else (groups.at(-1) ?? leading).push(i);
   });
   if (groups.length === 0) return whole();
+  // "architect or DBA? who picks the schema?": roles offered as guesses, with no words of their own, are the
+  // options of the "who" question after them, not a comparison asked apart.
+  const guessesOnly = (group: readonly number[]) =>
+    group.every((i) => (own.words.get(i) ?? 0) === 0 && !own.task.has(i) && GUESS.test(parts[i] ?? ""));
+  for (let g = groups.length - 2; g >= 0; g--) {
+    const next = groups[g + 1] ?? [];
+    if (guessesOnly(groups[g] ?? []) && next.some((i) => own.task.has(i) && ASKS_WHO.test(parts[i] ?? "")))
+      groups.splice(g, 2, [...(groups[g] ?? []), ...next]);
+  }
   const asked = groups.slice(0, MAX_QUESTIONS);
   const textOf = (group: readonly number[]) => group.map((i) => parts[i]?.trim()).join(" ");
   const read = (group: readonly number[], g: number): Question =>
