@@ -90,9 +90,11 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * the end of its round: 0.765, 0.793, 0.405, 0.056. With batch 27's 146 (1,102 in all): 0.768, 0.792, 0.412, 0.057;
  * with batch 28's 7 (1,109): 0.768, 0.793, 0.409, 0.057; and at the end of their round: 0.768, 0.796, 0.409, 0.057.
  * With batch 29's 171 Reddit titles (1,280): 0.770, 0.783, 0.432, 0.061; after that round's changes, with batch
- * 30's 103 (1,383): 0.770, 0.796, 0.441, 0.058.
+ * 30's 103 (1,383): 0.770, 0.796, 0.441, 0.058. A spelling fix then cost two questions the old misreading had
+ * turned away by luck ("hosters" read as "posters"): 0.770, 0.796, 0.438, 0.058. With batch 31's 141 Reddit titles
+ * (1,524): 0.765, 0.782, 0.435, 0.062.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.77, roleAccuracy: 0.796, outOfScopeRecall: 0.441, wronglyRejected: 0.058 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.765, roleAccuracy: 0.782, outOfScopeRecall: 0.435, wronglyRejected: 0.062 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
