@@ -511,6 +511,18 @@ describe("a new topic is not forced into the old one", () => {
     expect(last(answers).intent).toBe("out_of_scope");
   });
 
+  it("a 'who' question with its own object and nothing pointing back, though the bot can't place it", () => {
+    for (const [first, next] of [
+      ["who builds the warehouse?", "who is in charge of the network?"],
+      ["who restores a dropped table?", "who owns the website?"],
+    ]) {
+      const a = last(converse(first as string, next as string));
+      expect([a.intent, ids(a)], next).toEqual(["out_of_scope", []]);
+    }
+    // One that points back, or asks with nothing of its own, is still about the last task.
+    expect(last(converse("who restores a dropped table?", "who approves that?")).intent).toBe("who_does");
+  });
+
   it("work only a neighbouring role does: not the last task's owner's", () => {
     const a = last(converse("who restores a dropped table?", "who builds the churn model?"));
     expect([a.intent, a.neighbour?.id]).toEqual(["out_of_scope", "data-scientist"]);

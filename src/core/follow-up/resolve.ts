@@ -80,6 +80,10 @@ const CORRECTION =
   /^(?!.*\bsame\b)(?:\W*(?:no|nope|nah|sorry|oops|wait|not that|correction)\b|.*\bi (?:mean|meant)\b|.*\bwrong one\b)/i;
 /** "where does the DBA fit in?": how a role takes part beside the last one. */
 const FIT_IN = /\bfits?\s+in(?:to)?\b/i;
+/** "who owns the website?", "which team looks after the servers?": a question asking who, from its start. */
+const WHO_AFRESH = /^\W*(?:who|whose|which (?:role|team|person|one))\b/i;
+/** A "who ...?" of three words or more that points back at nothing ("who owns the website?", not "who approves that?"). */
+const asksWhoAfresh = (text: string) => WHO_AFRESH.test(text) && !leansBack(text) && wordCount(text) >= 3;
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
@@ -335,7 +339,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // "no, I mean the indexing strategy": a correction asks something else than the task it corrects.
     if (plain.intent === "who_does" && CORRECTION.test(text)) return undefined;
     const lastTask = () => asWhose(text) ?? result(plain, "who_does", [], ranked);
-    if (plain.intent === "out_of_scope") return lastTask();
+    // "who is in charge of the network?" after whose a table is: a "who" question with its own object and nothing
+    // pointing back is a new question, though not one of ours, and is answered as one.
+    if (plain.intent === "out_of_scope") return asksWhoAfresh(text) ? undefined : lastTask();
     const own = plain.ranked[0];
     if (plain.intent !== "who_does" || !own || own.role === ranked[0]?.role) return undefined;
     if (own.score >= WEAK_OWN_TASK || (plain.cues ?? []).includes("who_does")) return undefined;
