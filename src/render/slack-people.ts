@@ -9,7 +9,7 @@
 import type { Block, Contacts, LiveContact, LivePerson } from "../core/index.js";
 import { SLACK_ID, slackEntries } from "./slack-directory.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
-import { escapeSlackText } from "./slack-text.js";
+import { textToMrkdwn } from "./slack-text.js";
 
 type PeopleBlock = Extract<Block, { type: "people" }>;
 
@@ -33,13 +33,13 @@ function parts(c: Contacts): string[] {
     ...tokens(slack.users, SLACK_ID.user, (id) => `<@${id}>`),
     ...tokens(slack.groups, SLACK_ID.group, (id) => `<!subteam^${id}>`),
     ...tokens(slack.channels, SLACK_ID.channel, (id) => `<#${id}>`),
-    ...c.emails.slice(0, PEOPLE_SHOWN_PER_KIND).map((e) => (LINKABLE_EMAIL.test(e) ? `<mailto:${e}|${e}>` : escapeSlackText(e))),
+    ...c.emails.slice(0, PEOPLE_SHOWN_PER_KIND).map((e) => (LINKABLE_EMAIL.test(e) ? `<mailto:${e}|${e}>` : textToMrkdwn(e))),
   ];
   if (found.length > 0) return found;
   // Only other platforms' contacts: their names still tell the reader whom to look for.
   return Object.entries(c.platforms)
     .filter(([name, p]) => name !== "slack" && p.names.length > 0)
-    .map(([, p]) => `${escapeSlackText(p.names.slice(0, PEOPLE_SHOWN_PER_KIND).join(", "))} (on ${escapeSlackText(p.label)})`);
+    .map(([, p]) => `${textToMrkdwn(p.names.slice(0, PEOPLE_SHOWN_PER_KIND).join(", "))} (on ${textToMrkdwn(p.label)})`);
 }
 
 /** Keep whole parts while they fit in `budget` characters (joined with ", "). */
@@ -59,8 +59,8 @@ function fitParts(all: string[], budget: number): string[] {
 function livePerson(p: LivePerson): string | undefined {
   const id = p.ids?.slack;
   if (id && SLACK_ID.user.test(id)) return `<@${id}>`;
-  if (p.name) return escapeSlackText(p.name);
-  if (p.email) return LINKABLE_EMAIL.test(p.email) ? `<mailto:${p.email}|${p.email}>` : escapeSlackText(p.email);
+  if (p.name) return textToMrkdwn(p.name);
+  if (p.email) return LINKABLE_EMAIL.test(p.email) ? `<mailto:${p.email}|${p.email}>` : textToMrkdwn(p.email);
   return undefined;
 }
 
@@ -69,16 +69,16 @@ function liveLine(live: readonly LiveContact[], budget: number): string {
   const each = live.map((c) => {
     const people = c.people.flatMap((p) => livePerson(p) ?? []);
     const who = people.length > 0 ? fitParts(people, Math.max(0, budget / live.length - 60)).join(", ") : "no one";
-    const age = c.asOf ? ` _(${escapeSlackText(c.asOf)})_` : "";
-    return `${truncate(escapeSlackText(c.label), 80)}: ${who}${age}`;
+    const age = c.asOf ? ` _(${textToMrkdwn(c.asOf)})_` : "";
+    return `${truncate(textToMrkdwn(c.label), 80)}: ${who}${age}`;
   });
   return each.join("; ");
 }
 
 /** "In your organisation (Role): <@U…>, <!subteam^S…>, <#C…>, email", who holds it now, and the note; undefined when empty. */
 export function peopleToMrkdwn(block: PeopleBlock): string | undefined {
-  const note = block.contacts.note?.trim() ? truncate(escapeSlackText(block.contacts.note.trim()), PEOPLE_NOTE_MAX) : "";
-  const head = `*In your organisation* (${truncate(escapeSlackText(block.roleName), 100)}):`;
+  const note = block.contacts.note?.trim() ? truncate(textToMrkdwn(block.contacts.note.trim()), PEOPLE_NOTE_MAX) : "";
+  const head = `*In your organisation* (${truncate(textToMrkdwn(block.roleName), 100)}):`;
   const now = block.live && block.live.length > 0 ? liveLine(block.live, SLACK_LIMITS.sectionText / 3) : "";
   const budget = SLACK_LIMITS.sectionText - head.length - note.length - now.length - 10;
   const all = parts(block.contacts);

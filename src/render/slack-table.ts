@@ -4,7 +4,7 @@
  */
 import type { RoleTable } from "../core/index.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
-import { escapeSlackText } from "./slack-text.js";
+import { textToMrkdwn } from "./slack-text.js";
 import { EMPTY_CELL } from "./text-table.js";
 
 /** A cell of a table block: rich text, so headings can be bold. Its text is shown as typed (no mrkdwn). */
@@ -76,10 +76,10 @@ export function tableAsSections(table: RoleTable): SectionFields[] {
   const rows = table.rows.slice(0, SLACK_LIMITS.fieldsPerSection);
   return table.columns.map((column, k) => ({
     type: "section",
-    text: { type: "mrkdwn", text: truncate(`*${escapeSlackText(column.name)}*`, SLACK_LIMITS.sectionText), verbatim: true },
+    text: { type: "mrkdwn", text: truncate(`*${textToMrkdwn(column.name)}*`, SLACK_LIMITS.sectionText), verbatim: true },
     fields: rows.map((r) => ({
       type: "mrkdwn",
-      text: truncate(`*${escapeSlackText(r.label)}*\n${escapeSlackText(cellText(r.cells[k] ?? []))}`, SLACK_LIMITS.fieldText),
+      text: truncate(`*${textToMrkdwn(r.label)}*\n${textToMrkdwn(cellText(r.cells[k] ?? []))}`, SLACK_LIMITS.fieldText),
       verbatim: true,
     })),
   }));

@@ -8,12 +8,12 @@ import type { SlackMessage } from "./slack.js";
 import { ACTION_ID_PREFIX, type ButtonElement } from "./slack-buttons.js";
 import { SLACK_ID } from "./slack-directory.js";
 import { SLACK_LIMITS, truncate } from "./slack-limits.js";
-import { escapeSlackText } from "./slack-text.js";
+import { escapeSlackText, textToMrkdwn } from "./slack-text.js";
 
 /** A person as a live mention when the id is a Slack user id, else their name (escaped), else "someone". */
 export function slackPerson(p: PlatformPerson | undefined): string {
   if (p && SLACK_ID.user.test(p.id)) return `<@${p.id}>`;
-  return p?.name ? escapeSlackText(p.name) : "someone";
+  return p?.name ? textToMrkdwn(p.name) : "someone";
 }
 
 const channel = (id: string) => (SLACK_ID.channel.test(id) ? `<#${id}>` : "the data team's channel");
@@ -37,7 +37,10 @@ function triageButton(n: number, label: string, ref: ActionRef, primary = false)
   };
 }
 
-/** The question quoted line by line, so a line break in it cannot end the quote. */
+/**
+ * The question quoted line by line, so a line break in it cannot end the quote. Nothing of ours wraps
+ * it, so it keeps the asker's own formatting (a `SELECT *` in code) as Slack showed it to them.
+ */
 const quote = (text: string) =>
   truncate(escapeSlackText(text), SLACK_LIMITS.sectionText - 100)
     .split("\n")
@@ -65,7 +68,7 @@ export function triagePostToBlockKit(post: TriagePost): SlackMessage {
     blocks: [
       { type: "header", text: { type: "plain_text", text: HAND_OFF_WORDS.postTitle, emoji: true } },
       section(`${HAND_OFF_WORDS.asked(slackPerson(post.asker))}\n${quote(post.question)}`),
-      ...(post.roleName ? [context(escapeSlackText(HAND_OFF_WORDS.likelyRole(post.roleName)))] : []),
+      ...(post.roleName ? [context(textToMrkdwn(HAND_OFF_WORDS.likelyRole(post.roleName)))] : []),
       context(state),
       ...(buttons.length > 0 ? [{ type: "actions" as const, elements: buttons }] : []),
     ],

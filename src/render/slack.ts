@@ -28,7 +28,7 @@ import {
   tableBlock,
   tableImage,
 } from "./slack-table.js";
-import { escapeSlackText, richTextToMrkdwn } from "./slack-text.js";
+import { escapeSlackText, richTextToMrkdwn, textToMrkdwn } from "./slack-text.js";
 
 export {
   ACTION_ID_PREFIX,
@@ -101,7 +101,7 @@ const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(t
 const EVIDENCE_SHOWN = 3;
 
 function roleToMrkdwn(role: RoleCard): string {
-  const lines = [`*${escapeSlackText(role.name)}* · _${escapeSlackText(role.character)}_`];
+  const lines = [`*${textToMrkdwn(role.name)}* · _${textToMrkdwn(role.character)}_`];
   if (role.how && role.how.length > 0) lines.push(richTextToMrkdwn(role.how));
   for (const e of role.evidence.slice(0, EVIDENCE_SHOWN)) lines.push(`• ${richTextToMrkdwn(e.statement)}`);
   return lines.join("\n");
@@ -112,14 +112,14 @@ function blockToSlack(block: Block, nextId: NextId, pictureUrl?: string): SlackB
     case "text":
       return [section(richTextToMrkdwn(block.text))];
     case "heading":
-      return [section(`*${escapeSlackText(block.text)}*`)];
+      return [section(`*${textToMrkdwn(block.text)}*`)];
     case "list": {
       const lines = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "•"} ${richTextToMrkdwn(item)}`);
       return lines.length === 0 ? [] : [section(lines.join("\n"))];
     }
     case "fields": {
       const fields = block.fields.map((f) =>
-        mrkdwn(`*${escapeSlackText(f.label)}*\n${richTextToMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+        mrkdwn(`*${textToMrkdwn(f.label)}*\n${richTextToMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
       );
       const out: SlackBlock[] = [];
       for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection) {
@@ -133,7 +133,7 @@ function blockToSlack(block: Block, nextId: NextId, pictureUrl?: string): SlackB
       return [{ type: "context", elements: [mrkdwn(`Step ${block.step} of ${block.total}`, SLACK_LIMITS.contextText)] }];
     case "choices": {
       const buttons = block.choices.flatMap((c) => button(nextId(), c.label, c.action, c.style) ?? []);
-      return [section(escapeSlackText(block.prompt)), ...actionsBlocks(buttons)];
+      return [section(textToMrkdwn(block.prompt)), ...actionsBlocks(buttons)];
     }
     case "people": {
       const text = peopleToMrkdwn(block);
@@ -272,8 +272,8 @@ export function homeView(input: HomeViewInput): SlackHomeView {
   ];
   const roles: SlackBlock[] = input.roles.map((role) => {
     const lines = [
-      `*${escapeSlackText(role.name)}* · _${escapeSlackText(role.character)}_`,
-      ...role.responsibilities.slice(0, HOME_RESPONSIBILITIES).map((r) => `• ${escapeSlackText(r.statement)}`),
+      `*${textToMrkdwn(role.name)}* · _${textToMrkdwn(role.character)}_`,
+      ...role.responsibilities.slice(0, HOME_RESPONSIBILITIES).map((r) => `• ${textToMrkdwn(r.statement)}`),
     ];
     const more = button(nextId(), "What they do", { do: "describe", role: role.id }, undefined, `What does the ${role.name} do?`);
     return { type: "section", text: mrkdwn(lines.join("\n")), ...(more ? { accessory: more } : {}) };

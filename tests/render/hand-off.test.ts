@@ -71,6 +71,11 @@ describe("the triage post on Slack", () => {
       type: "context",
       elements: [{ type: "mrkdwn", text: "Answered by <@U0DBA00002>", verbatim: true }],
     });
+    // A name shown for want of an id is shown as written: its * or _ formats nothing.
+    expect(triagePostToBlockKit({ ...post, state: "claimed", claimedBy: { id: "", name: "*ana_r*" } }).blocks.at(-2)).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: "Claimed by ＊ana＿r＊", verbatim: true }],
+    });
     // An id that is no Slack user id is never made a mention.
     expect(triagePostToBlockKit({ ...post, asker: { id: "<!here>" } }).blocks[1]).toMatchObject({
       text: { text: expect.stringMatching(/^someone asked:/) },

@@ -6,6 +6,7 @@ import {
   MAX_QUESTION_CHARS,
   parseActionRef,
   type Role,
+  type RoleTable,
 } from "../../src/core/index.js";
 import {
   answerToBlockKit,
@@ -16,6 +17,7 @@ import {
   type SlackBlock,
 } from "../../src/render/slack.js";
 import { SLACK_LIMITS, truncate } from "../../src/render/slack-limits.js";
+import { tableAsSections } from "../../src/render/slack-table.js";
 import { ACTIONS, whoDoesAnswer } from "./fixtures.js";
 
 const whoDoes = whoDoesAnswer(ACTIONS.describe, ACTIONS.helpful);
@@ -131,6 +133,57 @@ describe("answerToBlockKit", () => {
       "&lt;!everyone&gt;",
     ]);
     for (const t of visibleTexts(message.blocks)) expect(t).not.toMatch(/<[!@#]/);
+  });
+
+  it("shows * _ ~ and ` of a question or the knowledge as look-alikes, so the bold and italics around them hold", () => {
+    const whodoes = createWhodoes(loadKnowledge());
+    const several = answerToBlockKit(whodoes.ask("who *restores* a table? and who designs the partitioning?"));
+    expect(visibleTexts(several.blocks)).toContain("*1. who ＊restores＊ a table?*");
+
+    const edited: Answer = {
+      intent: "who_does",
+      title: "Edited",
+      summary: "Edited",
+      blocks: [
+        { type: "heading", text: "who _owns_ `prod` ~now~?" },
+        {
+          type: "role",
+          role: {
+            id: "database-administrator",
+            name: "DB_admin",
+            character: "The *gate* keeper_",
+            score: 1,
+            evidence: [
+              { responsibilityId: "r", statement: [{ text: "Runs a*b " }, { text: "back_ups", strong: true }], terms: [] },
+            ],
+          },
+        },
+        { type: "list", items: [[{ text: "who *tunes* queries?" }]] },
+        { type: "fields", fields: [{ label: "On_call", value: [{ text: "~Ana~" }] }] },
+        {
+          type: "people",
+          roleId: "database-administrator",
+          roleName: "DB_admin",
+          contacts: { emails: ["ana_ruiz"], note: "ask *Ana*", platforms: {} },
+        },
+      ],
+      roles: [],
+      actions: [],
+    };
+    expect(visibleTexts(answerToBlockKit(edited).blocks).slice(1)).toEqual([
+      "*who ＿owns＿ ｀prod｀ ～now～?*",
+      "*DB＿admin* · _The ＊gate＊ keeper＿_\n• Runs a＊b *back＿ups*",
+      "• who ＊tunes＊ queries?",
+      "*On＿call*\n～Ana～",
+      "*In your organisation* (DB＿admin): ana＿ruiz\nask ＊Ana＊",
+    ]);
+    const table: RoleTable = {
+      title: "Compare",
+      corner: "Role",
+      columns: [{ id: "database-administrator", name: "DB_admin" }],
+      rows: [{ aspect: "tasks", label: "*Tasks*", cells: [["a_b"]] }],
+    };
+    expect(tableAsSections(table)[0]).toMatchObject({ text: { text: "*DB＿admin*" }, fields: [{ text: "*＊Tasks＊*\na＿b" }] });
   });
 
   it("renders lists, fields, progress and choices, with a unique action_id per button and tour rows marked", () => {
@@ -338,5 +391,12 @@ describe("homeView", () => {
         },
       ],
     });
+  });
+
+  it("keeps an organisation's * or _ in a role's name or character from breaking its bold and italics", () => {
+    const welcome: Answer = { intent: "greeting", title: "Hi", summary: "Hi", blocks: [], roles: [], actions: [] };
+    const edited = { ...role, name: "DB_admin", character: "The *gatekeeper*", responsibilities: [] };
+    const last = homeView({ welcome, roles: [edited] }).blocks.at(-1);
+    expect(last?.type === "section" && "text" in last && last.text.text).toBe("*DB＿admin* · _The ＊gatekeeper＊_");
   });
 });
