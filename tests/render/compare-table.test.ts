@@ -16,7 +16,7 @@ import { answerToAdaptiveCard, answerToTeamsMessage } from "../../src/render/tea
 import { MAX_TABLE_COLUMNS, TABLE_CARD_VERSION } from "../../src/render/teams-limits.js";
 import { BY_ROLE_ID, TABLE_ID } from "../../src/render/teams-table.js";
 import { answerToText } from "../../src/render/text.js";
-import { TEXT_TABLE_WIDTH, tableToText } from "../../src/render/text-table.js";
+import { TEXT_TABLE_WIDTH, tableToText, wrap } from "../../src/render/text-table.js";
 import { FIFTH, knowledgeWithFifthRole } from "../helpers/fifth-role.js";
 import { blockKitProblems, teamsProblems } from "../properties/limits.js";
 
@@ -88,6 +88,42 @@ describe("the comparison on every surface", () => {
     expect(wide.filter((l) => l.startsWith("Role  ")).length).toBeGreaterThan(1);
     for (const line of wide) expect([...line].length).toBeLessThanOrEqual(TEXT_TABLE_WIDTH);
     expect(wide.join(" ")).toContain("Role number 12");
+  });
+
+  it("text: cells break after a hyphen, keep a word's punctuation on its line, and cut a word only with a hyphen", () => {
+    // The list items of the shipped table, 12 characters wide, with one character of the gap to hang into.
+    expect(wrap("Designs the overall data architecture.", 12, 1)).toEqual(["Designs the", "overall data", "architecture."]);
+    expect(wrap("Plans for scale, high availability, disaster recovery and growth.", 12, 1)).toEqual([
+      "Plans for",
+      "scale, high",
+      "availability,",
+      "disaster",
+      "recovery and",
+      "growth.",
+    ]);
+    expect(wrap("the disaster-recovery strategy", 12, 1)).toEqual(["the", "disaster-", "recovery", "strategy"]);
+    expect(wrap("orchestration jobs", 12, 1)).toEqual(["orchestrat-", "ion jobs"]);
+    // With no gap after it (the last column), a word is cut rather than leave its full stop alone.
+    expect(wrap("architecture.", 12)).toEqual(["architect-", "ure."]);
+    expect(wrap("abcdefghijklmnopqrstuvwxyz", 10)).toEqual(["abcdefghi-", "jklmnopqr-", "stuvwxyz"]);
+
+    for (const line of tableToText(tableOf(shipped.ask("compare all the roles")))) expect(line).not.toMatch(/ {2}[.,;:]/);
+    // A full stop that hangs takes from the gap: the next column starts where it always does.
+    const table: RoleTable = {
+      title: "Roles",
+      corner: "Role",
+      columns: [
+        { id: "a", name: "Architect" },
+        { id: "m", name: "Manager" },
+      ],
+      rows: [{ aspect: "tasks", label: "Tasks", cells: [["Plans the interconnection."], ["Owns the rules for everyone."]] }],
+    };
+    expect(tableToText(table, 40)).toEqual([
+      "Role   Architect        Manager",
+      "-----  ---------------  ---------------",
+      "Tasks  Plans the        Owns the rules",
+      "       interconnection. for everyone.",
+    ]);
   });
 
   it("Slack: one table block (a header row, a row per aspect) with a fallback text, within every limit", () => {
