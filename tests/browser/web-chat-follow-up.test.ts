@@ -52,9 +52,9 @@ describe.skipIf(skipBrowserTest("web-chat-follow-up"))("web chat follow-ups in h
   });
 
   it("a button click carries the session too, and the next question follows on from it", async () => {
-    await cards().last().getByRole("button", { name: "Compare with Architect" }).click();
+    await cards().last().getByRole("button", { name: "Compare with the architect" }).click();
     await cards().nth(3).waitFor({ state: "visible", timeout: 10_000 });
-    expect(await titleOf(await ask("how do they work together?"))).toBe("How the DBA and the Architect work together");
+    expect(await titleOf(await ask("how do they work together?"))).toBe("How the DBA and the architect work together");
     expect(new Set(sessions).size).toBe(1);
   });
 

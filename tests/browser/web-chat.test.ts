@@ -70,11 +70,11 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
 
   it("follows up with a button on the answer card", async () => {
     const dba = cards().nth(1);
-    await dba.getByRole("button", { name: "Compare with Architect" }).click();
+    await dba.getByRole("button", { name: "Compare with the architect" }).click();
     const compare = await card(2);
     expect(await compare.locator(".card-title").textContent()).toMatch(/Database administrator vs Data architect/i);
     expect(await compare.locator(".fields dt").allTextContents()).toEqual(["Database administrator", "Data architect"]);
-    expect(await page.locator(".msg-user .bubble").last().textContent()).toBe("You chose: Compare with Architect");
+    expect(await page.locator(".msg-user .bubble").last().textContent()).toBe("You chose: Compare with the architect");
   });
 
   it("walks two steps of the onboarding tour, the second by keyboard", async () => {

@@ -73,10 +73,26 @@ describe("the console chat", () => {
       "Database administrator (The operational gatekeeper)",
       "Database administrator (The operational gatekeeper)",
       "Database administrator vs Data architect",
-      "How the DBA and the Architect work together",
+      "How the DBA and the architect work together",
     ]);
     // The follow-up described the role: its responsibilities, not the task's evidence alone.
     expect(answers[1]).toMatch(/Responsibilities:/);
+  });
+
+  it("names a role mid-sentence as a common noun and keeps an acronym's capitals; a line that starts with it keeps its own", () => {
+    const answers = chat(
+      ["chat"],
+      ["how do the data manager and the dba work together?", "who does the architect work with?", "dba vs architect", "quit"],
+    );
+    expect(answers.map(title)).toEqual([
+      "How the data manager and the DBA work together",
+      "Who the architect works with",
+      "Database administrator vs Data architect",
+    ]);
+    expect(answers[0]).toContain("[1] Compare with the DBA\n[2] Who else does the data manager work with?");
+    expect(answers[0]).toContain("- Data manager: Partners with DBAs");
+    expect(answers[1]).toContain("[1] How do they work with the DWH engineer?");
+    expect(answers[2]).toContain("[1] What does a DBA do?\n[2] What does an architect do?");
   });
 
   it("reads a question that starts a new topic on its own", () => {

@@ -51,7 +51,7 @@ describe("typed button labels", () => {
     const answer = whodoes.ask("who restores a dropped table?");
     expect(press("start", answer)).toEqual({ do: "onboard", role: "database-administrator", step: 1 });
     const compared = whodoes.ask("dba vs data architect");
-    expect(press("what", compared)).toBeUndefined(); // "What does a DBA do?" and "What does an Architect do?"
+    expect(press("what", compared)).toBeUndefined(); // "What does a DBA do?" and "What does an architect do?"
   });
 
   it("a question is not a button, and nothing is pressed before the first answer", () => {

@@ -1,7 +1,7 @@
 /** Every fixed sentence the bot says, in one place. Role and task words come from the knowledge. */
 export const MESSAGES = {
-  describeButton: (short: string) => `What does ${article(short)} ${short} do?`,
-  compareButton: (short: string) => `Compare with ${short}`,
+  describeButton: (short: string) => `What does ${article(short)} ${lowerName(short)} do?`,
+  compareButton: (short: string) => `Compare with the ${lowerName(short)}`,
   collaborateButton: "Who do they work with?",
   onboardButton: "Start onboarding",
   helpful: "👍 Helpful",

@@ -59,7 +59,7 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
 
   it.each([
     ["What does a DBA do?", "Database administrator"],
-    ["Compare with Architect", "Database administrator vs Data architect"],
+    ["Compare with the architect", "Database administrator vs Data architect"],
     ["Who do they work with?", undefined],
     ["Start onboarding", "Database administrator: At a glance"],
   ])("%s replaces the ephemeral answer in place", async (label, title) => {

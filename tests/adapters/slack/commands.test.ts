@@ -39,7 +39,7 @@ describe("Slack slash command /whodoes (HTTP mode)", () => {
     const buttons = body.blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
     expect(buttons.map((b) => b.text.text)).toEqual([
       "What does a DBA do?",
-      "Compare with Architect",
+      "Compare with the architect",
       "Who do they work with?",
       "Start onboarding",
       "Share in channel",
