@@ -96,7 +96,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "greeting":
         return greeting(ctx, m.words);
       case "out_of_scope":
-        return n ? neighbourWork(ctx, n) : outOfScope(ctx, m.department);
+        return n ? neighbourWork(ctx, n) : outOfScope(ctx, m.department, m.named);
     }
   }
 

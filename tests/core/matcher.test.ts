@@ -1071,6 +1071,15 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("who handles promotion of the replica if the primary dies?"))[0]).toBe("database-administrator");
   });
 
+  it("says a question it can't answer about a role it names is about that role, and offers what the role does", () => {
+    const a = whodoes.ask("how much does a data architect earn?");
+    expect([a.intent, ids(a)]).toEqual(["out_of_scope", []]);
+    expect(a.summary).toMatch(/^I can't answer that about the data architect/);
+    expect(a.actions[0]).toEqual({ label: "What does an Architect do?", action: { do: "describe", role: "data-architect" } });
+    // Naming no role, it says it matched none.
+    expect(whodoes.ask("what time is the all-hands?").summary).toMatch(/^I couldn't match that to any data role/);
+  });
+
   it("reads consulting and a deliverable in their everyday sense, not as working together", () => {
     expect(
       whodoes.ask("I'm a DBA and want to do some consulting on the side, do I need to register as a sole trader?").intent,

@@ -1,6 +1,7 @@
 /** The small talk around the answers: help, greetings, thanks, feedback, and "not one for us". */
 import type { Answer, Block } from "../answer.js";
 import type { IntentId } from "../intents.js";
+import type { Role } from "../knowledge/types.js";
 import { MAX_QUESTION_CHARS } from "../limits.js";
 import { compareAllAction } from "./compare-all.js";
 import { type AnswerContext, answer } from "./context.js";
@@ -155,12 +156,30 @@ export function greeting(ctx: AnswerContext, words: readonly string[]): Answer {
   });
 }
 
-/** Not a data role's: another department's (`department`, when the knowledge names it), or nothing we match. */
-export function outOfScope(ctx: AnswerContext, department?: string): Answer {
-  const text = department ? MESSAGES.outOfScopeElsewhere(department) : MESSAGES.outOfScopeText;
-  const tries = examples(ctx, 1)
-    .filter((e) => e.intent === "who_does" || e.intent === "describe_role" || e.intent === "compare_roles")
-    .map((e) => plain(e.text));
+/**
+ * Not a data role's: another department's (`department`, when the knowledge names it), or nothing we match.
+ * `named`: the roles the message names ("how much does a data architect earn?"): the question is still not ours,
+ * but what those roles do is, so it is offered first.
+ */
+export function outOfScope(ctx: AnswerContext, department?: string, named: readonly Role[] = []): Answer {
+  const text = department
+    ? MESSAGES.outOfScopeElsewhere(department)
+    : named.length > 0
+      ? MESSAGES.outOfScopeAbout(named.map((r) => r.name))
+      : MESSAGES.outOfScopeText;
+  const describe = named.map((r) => ({
+    label: MESSAGES.describeButton(r.short),
+    action: { do: "describe" as const, role: r.id },
+  }));
+  const tries = [
+    // In the examples' case ("what does an architect do?"), for the surfaces that show no buttons.
+    ...named.map((r) => plain(lowerName(MESSAGES.describeButton(lowerName(r.short))))),
+    ...examples(ctx, 1)
+      .filter(
+        (e) => e.intent === "who_does" || (named.length === 0 && (e.intent === "describe_role" || e.intent === "compare_roles")),
+      )
+      .map((e) => plain(e.text)),
+  ];
   return answer({
     intent: "out_of_scope",
     title: MESSAGES.outOfScopeTitle,
@@ -172,6 +191,7 @@ export function outOfScope(ctx: AnswerContext, department?: string): Answer {
       { type: "list", items: tries },
     ],
     actions: [
+      ...describe,
       { label: MESSAGES.rolesButton, action: { do: "roles" } },
       { label: MESSAGES.helpButton, action: { do: "help" } },
     ],

@@ -21,6 +21,8 @@ export const MESSAGES = {
     "I couldn't match that to any data role, so I won't guess an owner. I can tell you who owns a data task, what a role does, how two roles differ, who works with whom, and how to get started in a role.",
   outOfScopeElsewhere: (department: string) =>
     `That sounds like one for ${department}, not the data team, so I won't guess an owner among the data roles. I can tell you who owns a data task, what a role does, how two roles differ, who works with whom, and how to get started in a role.`,
+  outOfScopeAbout: (names: readonly string[]) =>
+    `I can't answer that about ${listNames(names.map((n) => `the ${lowerName(n)}`))}, so I won't guess. I can tell you what ${names.length > 1 ? "each role does" : "the role does"}, who owns a data task, how two roles differ, who works with whom, and how to get started in a role.`,
   outOfScopeTry: "Try asking:",
   rolesTitle: "The data roles",
   rolesSummary: (names: string[]) => `There are ${names.length} data roles: ${names.join(", ")}.`,
