@@ -4,7 +4,16 @@ import type { Answer, RoleCard, TurnContext } from "./answer.js";
 import { collaboration } from "./answers/collaboration.js";
 import { compareAll } from "./answers/compare-all.js";
 import { type AnswerContext, roleCard } from "./answers/context.js";
-import { feedbackThanks, greeting, help, outOfScope, tooLong, type WelcomeOptions, welcome } from "./answers/conversation.js";
+import {
+  feedbackThanks,
+  greeting,
+  help,
+  outOfScope,
+  referringTo,
+  tooLong,
+  type WelcomeOptions,
+  welcome,
+} from "./answers/conversation.js";
 import {
   compareWithNeighbour,
   compareWithUnknownTitle,
@@ -19,9 +28,11 @@ import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { severalQuestions } from "./answers/several.js";
 import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
 import { whoDoes } from "./answers/who-does.js";
+import { onlyPointsBack } from "./follow-up/references.js";
 import { createFollowUps } from "./follow-up/resolve.js";
 import { tourPress } from "./follow-up/tour-words.js";
 import { contextOf } from "./follow-up/turn-context.js";
+import type { IntentId } from "./intents.js";
 import type { Knowledge, Role } from "./knowledge/types.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
 import type { Matcher, MatchResult } from "./matcher.js";
@@ -67,8 +78,8 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
   const roleSearch = createRoleSearch(knowledge.roles);
   const followUps = createFollowUps(knowledge, matcher);
 
-  /** `previous`: the last turn's context, when `m` is this message's only question. */
-  function build(m: MatchResult, previous?: TurnContext): Answer {
+  /** `text`: the question `m` read; `previous`: the last turn's context, when `m` is this message's only question. */
+  function build(m: MatchResult, text: string, previous?: TurnContext): Answer {
     const [first, second] = m.named;
     const n = m.neighbour;
     switch (m.intent) {
@@ -96,7 +107,8 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "greeting":
         return greeting(ctx, m.words);
       case "out_of_scope":
-        return n ? neighbourWork(ctx, n) : outOfScope(ctx, m.department, m.named);
+        if (n) return neighbourWork(ctx, n);
+        return pointsBack(m, text) ? referringTo(ctx) : outOfScope(ctx, m.department, m.named);
     }
   }
 
@@ -104,17 +116,17 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
    * A message's answer: one question's, or every question's of a message that asks several (the first
    * as the follow-up reading left it).
    */
-  function reply(m: MatchResult, previous?: TurnContext): Answer {
+  function reply(m: MatchResult, text: string, previous?: TurnContext): Answer {
     const [first, ...rest] = m.parts ?? [];
-    if (!first || rest.length === 0) return build(m, previous);
+    if (!first || rest.length === 0) return build(m, text, previous);
     const { parts: _, ...own } = m;
-    const answers = [{ ...build(own), question: first.question }];
+    const answers = [{ ...build(own, first.question), question: first.question }];
     // "who tunes slow queries? how is that role different from a data architect?": a question that leans on the
     // one before it is read against that one's answer, as a follow-up is against the last turn's.
     for (const p of rest) {
       const before = contextOf(answers[answers.length - 1] as Answer);
       const followed = before ? followUps.readInMessage(p.question, before, m.words.length) : undefined;
-      answers.push({ ...build(followed ?? p), question: p.question });
+      answers.push({ ...build(followed ?? p, p.question), question: p.question });
     }
     return severalQuestions(answers, m.unasked);
   }
@@ -127,7 +139,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     if (text.length > MAX_QUESTION_CHARS) return withContext(tooLong(ctx, text.length), previous);
     // "next" during the tour presses its Next button, on every surface.
     const pressed = tourPress(text, previous);
-    return pressed ? act(pressed) : withContext(reply(followUps.read(text, previous), previous), previous);
+    return pressed ? act(pressed) : withContext(reply(followUps.read(text, previous), text, previous), previous);
   }
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
@@ -198,6 +210,25 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const words = matcher.match(name).words.join(" ") || name;
     return matcher.resolveRole(words) ?? roleSearch.best(words)?.id;
   }
+}
+
+/** The questions the bot answers about roles and tasks, by their cue words ("who", "what does", "work with"). */
+const OUR_QUESTIONS: ReadonlySet<IntentId> = new Set([
+  "who_does",
+  "describe_role",
+  "compare_roles",
+  "collaboration",
+  "onboarding",
+]);
+
+/**
+ * Out of scope only for want of something to point at: one of our questions ("who does that?", "what else do they
+ * do?") about a pronoun alone, with no turn before it to follow, no role named and no other department's words.
+ */
+function pointsBack(m: MatchResult, text: string): boolean {
+  const cues = m.cues ?? [];
+  const ours = cues.some((c) => OUR_QUESTIONS.has(c)) && !cues.includes("out_of_scope") && m.department === undefined;
+  return ours && m.named.length === 0 && onlyPointsBack(text);
 }
 
 /** "what else", "anything more", "the rest of their job": the words that ask to go on with a list. */

@@ -565,6 +565,16 @@ describe("a new topic is not forced into the old one", () => {
     expect(whodoes.ask("what else do they do?").intent).toBe("out_of_scope");
     expect(whodoes.ask("and the architect?").intent).toBe("describe_role");
   });
+
+  it("with nothing before it to point at, it asks what the pronoun refers to, not says it matched no role", () => {
+    for (const q of ["what else do they do?", "who does that?"]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a), a.title], q).toEqual(["out_of_scope", [], "What are you referring to?"]);
+      expect(a.summary, q).toMatch(/^What are you referring to\? Name the role or the task, e\.g\. "/);
+    }
+    // A question with words of its own beside "their" is another department's, as before.
+    expect(whodoes.ask("who answers customers asking about their overdraft").title).toBe("Not one for the data team");
+  });
 });
 
 describe("the context", () => {

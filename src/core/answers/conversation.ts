@@ -199,6 +199,27 @@ export function outOfScope(ctx: AnswerContext, department?: string, named: reado
   });
 }
 
+/**
+ * A message that only points back ("who does that?", "what else do they do?") with nothing before it to point at:
+ * asked what it means, with a task and a role to name, rather than told it matched no data role.
+ */
+export function referringTo(ctx: AnswerContext): Answer {
+  const tries = examples(ctx, 1)
+    .filter((e) => e.intent === "who_does" || e.intent === "describe_role")
+    .map((e) => e.text);
+  const text = MESSAGES.referringTo(tries);
+  return answer({
+    intent: "out_of_scope",
+    title: MESSAGES.referringTitle,
+    summary: `${MESSAGES.referringTitle} ${text}`,
+    blocks: [{ type: "text", text: plain(text) }],
+    actions: [
+      { label: MESSAGES.rolesButton, action: { do: "roles" } },
+      { label: MESSAGES.helpButton, action: { do: "help" } },
+    ],
+  });
+}
+
 export function feedbackThanks(): Answer {
   return answer({ intent: "greeting", title: MESSAGES.feedbackThanks, summary: MESSAGES.feedbackThanks, blocks: [] });
 }

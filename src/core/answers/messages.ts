@@ -24,6 +24,9 @@ export const MESSAGES = {
   outOfScopeAbout: (names: readonly string[]) =>
     `I can't answer that about ${listNames(names.map((n) => `the ${lowerName(n)}`))}, so I won't guess. I can tell you what ${names.length > 1 ? "each role does" : "the role does"}, who owns a data task, how two roles differ, who works with whom, and how to get started in a role.`,
   outOfScopeTry: "Try asking:",
+  referringTitle: "What are you referring to?",
+  referringTo: (examples: readonly string[]) =>
+    `Name the role or the task${examples.length > 0 ? `, e.g. ${examples.map((e) => `"${e}"`).join(" or ")}` : ""}.`,
   rolesTitle: "The data roles",
   rolesSummary: (names: string[]) => `There are ${names.length} data roles: ${names.join(", ")}.`,
   helpTitle: "How to ask whodoes",

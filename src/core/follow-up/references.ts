@@ -223,5 +223,11 @@ const NEW_TOPIC =
 
 export const startsNewTopic = (text: string) => NEW_TOPIC.test(text);
 
+/** A question this short that points back has nothing of its own to go on: "who does that?", "what else do they do?". */
+const MAX_POINTING_WORDS = 6;
+
+/** Whether a message only points back, with a pronoun for a role or a task and next to nothing else. */
+export const onlyPointsBack = (text: string) => wordCount(text) <= MAX_POINTING_WORDS && findReferences(text).length > 0;
+
 /** Whether a question leans on the one before it: a pronoun for its role or task, or an elliptic opening. */
 export const leansBack = (text: string) => findReferences(text).length > 0 || afterLead(text) !== undefined;
