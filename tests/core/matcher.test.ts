@@ -597,6 +597,26 @@ describe("who_does", () => {
     expect([what.intent, ids(what)]).toEqual(["describe_role", ["data-architect"]]);
   });
 
+  it("asked who holds a role, says when the directory lists no one for it, and shows the people when it does", () => {
+    const texts = (a: Answer) => a.blocks.flatMap((b) => (b.type === "text" ? [b.text.map((s) => s.text).join("")] : []));
+    const people = (a: Answer) => a.blocks.flatMap((b) => (b.type === "people" ? [b.roleId] : []));
+    const nobody = "No one is listed for this role in your organisation yet; an admin can add people in directory.yaml.";
+    const a = whodoes.ask("who's the DBA here?");
+    expect([a.intent, ids(a)]).toEqual(["who_does", ["database-administrator"]]);
+    expect(texts(a)[0]).toBe(nobody);
+    // A task's owner is no question of who holds the role.
+    expect(texts(whodoes.ask("who restores a dropped table?"))).not.toContain(nobody);
+    const copy = copyKnowledge();
+    try {
+      copy.write("directory.yaml", "roles:\n  database-administrator:\n    emails: [dba@hospital.example]\n");
+      const listed = createWhodoes(loadKnowledge(copy.dir)).ask("who's the DBA here?");
+      expect(people(listed)).toEqual(["database-administrator"]);
+      expect(texts(listed)).not.toContain(nobody);
+    } finally {
+      copy.remove();
+    }
+  });
+
   it("reads the sentence that asks, with the rest as context", () => {
     const q = "The DBA runs backups every night and tests restores monthly. Who designs our disaster recovery strategy?";
     expect(ids(whodoes.ask(q))[0]).toBe("data-architect");

@@ -11,6 +11,7 @@ export const MESSAGES = {
   helpButton: "How to ask",
   whoDoesSummary: (name: string, character: string, statement: string) => `${name} (${character.toLowerCase()}): ${statement}`,
   sharedIntro: "This is shared. Each role's part:",
+  nobodyListed: "No one is listed for this role in your organisation yet; an admin can add people in directory.yaml.",
   didYouMean: "Too close to call. Did you mean:",
   unsure: "I'm not sure I understood: only one word of your message matched, so this is a guess.",
   guess: "That sounds like data work, but it matched no task I know, so this is only a guess at the closest role.",

@@ -62,12 +62,15 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], every
       : top.score < DISPLAY.lowConfidence
         ? MESSAGES.weak
         : undefined;
+  // Asked who holds a role ("who's the DBA here?"), with no task to show as evidence: the people who do, or that
+  // no one is listed, then what the role does.
+  const holder = top.evidence.length === 0 && !top.guess;
+  const people = peopleBlocks(ctx, [top.role]);
   const blocks: Block[] = [
     ...(doubt ? [{ type: "text" as const, text: plain(doubt) }] : []),
     { type: "role", role: topCard },
-    ...peopleBlocks(ctx, [top.role]),
+    ...(holder && people.length === 0 ? [{ type: "text" as const, text: plain(MESSAGES.nobodyListed) }] : people),
   ];
-  // Asked who holds a role ("who's the DBA here?"), with no task to show as evidence: say what it does.
   if (top.evidence.length === 0) blocks.push({ type: "text", text: plain(top.role.summary) });
   if (sharedCards.length > 0) {
     blocks.push({ type: "text", text: plain(MESSAGES.sharedIntro) });
