@@ -1123,6 +1123,15 @@ describe("other intents", () => {
     expect(JSON.stringify(a.blocks)).toMatch(/Where their work meets.*performance/);
   });
 
+  it("says a role's part where two roles' work meets once, with every concern it serves", () => {
+    const a = whodoes.ask("what's the difference between a data manager and a data architect?");
+    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    const meets = lines.filter((l) => /Architect: designs security/.test(l));
+    expect(meets).toEqual([
+      "governance and security: Data manager: owns the governance framework and the rules everyone follows. Decides the access policy (who may see which data). Architect: designs security into the architecture and sets the security strategy.",
+    ]);
+  });
+
   it("reads an outage as the running database's, high availability as its design", () => {
     expect(ids(whodoes.ask("the reporting db went down twice this week, who looks into why?"))).toEqual([
       "database-administrator",

@@ -12,7 +12,7 @@ import {
   peopleBlocks,
   roleCard,
 } from "./context.js";
-import { MESSAGES } from "./messages.js";
+import { listNames, MESSAGES } from "./messages.js";
 import { firstSentence, plain } from "./rich-text.js";
 
 /**
@@ -56,16 +56,27 @@ function moreOfRole(ctx: AnswerContext, role: Role, from: number): Answer {
   });
 }
 
-/** Concerns both roles take part in, with each one's part: where their work meets. */
+/**
+ * Concerns both roles take part in, with each one's part: where their work meets. A part that serves two of them
+ * (the architect's "designs security into the architecture" is both its governance and its security) is said
+ * once, on one line for both concerns, so no line repeats another.
+ */
 export function sharedConcerns(a: Role, b: Role): { concern: string; a: string; b: string }[] {
-  const out: { concern: string; a: string; b: string }[] = [];
+  const out: { concerns: string[]; a: string[]; b: string[] }[] = [];
   for (const ra of a.responsibilities)
     for (const concern of ra.concerns) {
       const rb = b.responsibilities.find((r) => r.concerns.includes(concern));
-      if (rb && !out.some((o) => o.concern === concern))
-        out.push({ concern, a: ra.how ?? ra.statement, b: rb.how ?? rb.statement });
+      if (!rb || out.some((o) => o.concerns.includes(concern))) continue;
+      const [partA, partB] = [ra.how ?? ra.statement, rb.how ?? rb.statement];
+      const same = out.find((o) => o.a.includes(partA) || o.b.includes(partB));
+      if (!same) out.push({ concerns: [concern], a: [partA], b: [partB] });
+      else {
+        same.concerns.push(concern);
+        if (!same.a.includes(partA)) same.a.push(partA);
+        if (!same.b.includes(partB)) same.b.push(partB);
+      }
     }
-  return out;
+  return out.map((o) => ({ concern: listNames(o.concerns), a: o.a.join(" "), b: o.b.join(" ") }));
 }
 
 /** One line per shared concern: the concern, then each role's part. */
