@@ -1132,6 +1132,12 @@ describe("other intents", () => {
     ]);
   });
 
+  it("puts a role's note in a comparison under that role's name", () => {
+    const a = whodoes.ask("how is a DBA different from a data engineer?");
+    const at = a.blocks.findIndex((b) => b.type === "text" && /^The duties listed here/.test(b.text[0]?.text ?? ""));
+    expect(a.blocks[at - 1]).toEqual({ type: "heading", text: "Note on the data warehouse engineer" });
+  });
+
   it("reads an outage as the running database's, high availability as its design", () => {
     expect(ids(whodoes.ask("the reporting db went down twice this week, who looks into why?"))).toEqual([
       "database-administrator",

@@ -59,6 +59,7 @@ export const MESSAGES = {
   whomToAsk: "Whom to ask",
   handoffElsewhere: "Handing a question to the data team works in Slack and Teams. Whom to ask is under the answer.",
   noteHeading: "Note",
+  noteOn: (name: string) => `Note on the ${lowerName(name)}`,
   responsibilitiesHeading: "Responsibilities",
   exampleHeading: "In the example (a hospital network)",
   worksWithHeading: "Works with",

@@ -105,7 +105,9 @@ export function compareRoles(a: Role, b: Role): Answer {
   );
   if (lines.length > 0)
     blocks.push({ type: "heading", text: "How they work together" }, { type: "list", items: lines.map(plain) });
-  if (a.note || b.note) blocks.push({ type: "text", text: plain((a.note ?? b.note) as string) });
+  // Under whose it is: beside another role, a bare note reads as said of both.
+  for (const r of [a, b])
+    if (r.note) blocks.push({ type: "heading", text: MESSAGES.noteOn(r.name) }, { type: "text", text: plain(r.note) });
   return answer({
     intent: "compare_roles",
     title: `${a.name} vs ${b.name}`,
