@@ -62,6 +62,12 @@ export interface MatchResult {
   parts?: QuestionMatch[];
   /** Questions of the message beyond the ones answered (MAX_QUESTIONS), as the message put them. */
   unasked?: string[];
+  /**
+   * The roles the message names by two or more of their names ("data warehouse engineer vs ETL developer"), by id:
+   * those names as the message typed them, in order. Absent when it names none so; a matcher that leaves it out
+   * gets no word that two names compared are one role.
+   */
+  namedAs?: Record<string, string[]>;
   /** The message's words as the matcher read them, lower case: small talk tells thanks from hello by them. */
   words: string[];
   /**

@@ -86,7 +86,9 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "who_does":
         return m.ranked.length > 0 ? whoDoes(ctx, m.ranked, m.everyPart) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
-        if (first) return describeRole(ctx, first, listedOf(previous, first, m.words));
+        // "data warehouse engineer vs ETL developer": two names of one role compared are said to be the same role.
+        if (first)
+          return describeRole(ctx, first, listedOf(previous, first, m.words), compared(m) ? m.namedAs?.[first.id] : undefined);
         if (n) return describeNeighbour(ctx, n);
         return m.unknownTitle ? describeUnknownTitle(ctx, m.unknownTitle, m.ranked[0]?.role) : outOfScope(ctx);
       case "compare_roles":
@@ -230,6 +232,9 @@ function pointsBack(m: MatchResult, text: string): boolean {
   const ours = cues.some((c) => OUR_QUESTIONS.has(c)) && !cues.includes("out_of_scope") && m.department === undefined;
   return ours && m.named.length === 0 && onlyPointsBack(text);
 }
+
+/** The message asks how roles differ ("vs", "the difference between"). */
+const compared = (m: MatchResult) => (m.cues ?? []).includes("compare_roles");
 
 /** "what else", "anything more", "the rest of their job": the words that ask to go on with a list. */
 const MORE = new Set(["else", "more", "rest", "other", "besides", "further"]);

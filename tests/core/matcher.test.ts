@@ -1132,6 +1132,17 @@ describe("other intents", () => {
     ]);
   });
 
+  it("compared with another of its own names, a role is said first to be the same role", () => {
+    const a = whodoes.ask("data warehouse engineer vs ETL developer");
+    expect([a.intent, ids(a)]).toEqual(["describe_role", ["data-warehouse-engineer"]]);
+    expect(a.blocks[0]).toEqual({
+      type: "text",
+      text: [{ text: "Here a data warehouse engineer and an ETL developer are the same role:" }],
+    });
+    // Named once, or by one name twice, it is only described.
+    for (const q of ["what does an ETL developer do?", "dba vs dbas"]) expect(whodoes.ask(q).blocks[0]?.type, q).toBe("role");
+  });
+
   it("puts a role's note in a comparison under that role's name", () => {
     const a = whodoes.ask("how is a DBA different from a data engineer?");
     const at = a.blocks.findIndex((b) => b.type === "text" && /^The duties listed here/.test(b.text[0]?.text ?? ""));

@@ -58,6 +58,7 @@ export const MESSAGES = {
   askTeamButton: "Ask the data team",
   whomToAsk: "Whom to ask",
   handoffElsewhere: "Handing a question to the data team works in Slack and Teams. Whom to ask is under the answer.",
+  sameRole: (names: readonly string[]) => `Here ${listNames(names.map((n) => `${article(n)} ${n}`))} are the same role:`,
   noteHeading: "Note",
   noteOn: (name: string) => `Note on the ${lowerName(name)}`,
   responsibilitiesHeading: "Responsibilities",

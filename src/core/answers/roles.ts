@@ -18,11 +18,13 @@ import { firstSentence, plain } from "./rich-text.js";
 /**
  * What a role does. `listedBefore`: how many of its responsibilities the conversation was just shown, when it
  * asks about the same role again ("what else do they do?"): the answer goes on with the next ones, and starts
- * over once all have been shown.
+ * over once all have been shown. `sameAs`: two or more of its names the message compared ("data warehouse
+ * engineer vs ETL developer"), said first to be this one role.
  */
-export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0): Answer {
+export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, sameAs: readonly string[] = []): Answer {
   if (listedBefore > 0 && listedBefore < role.responsibilities.length) return moreOfRole(ctx, role, listedBefore);
   const blocks: Block[] = [
+    ...(sameAs.length > 1 ? [{ type: "text" as const, text: plain(MESSAGES.sameRole(sameAs)) }] : []),
     { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
     ...peopleBlocks(ctx, [role]),
     { type: "heading", text: MESSAGES.responsibilitiesHeading },

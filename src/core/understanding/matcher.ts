@@ -81,8 +81,9 @@ function ranked(
 export function createMatcher(knowledge: Knowledge): Matcher {
   const understander = createUnderstander(knowledge);
   const highlights: HighlightCache = new Map();
-  function result(understanding: Understanding): MatchResult {
+  function result(understanding: Understanding, text: string): MatchResult {
     const decision = classify(understanding);
+    const namedAs = namesOf(understanding, text);
     return {
       intent: decision.intent,
       // Whom the answer is about: the roles the question itself asks about ("I'm a DBA. What does a data
@@ -98,12 +99,13 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
       ...(decision.department ? { department: decision.department } : {}),
       ...(decision.unknownTitle ? { unknownTitle: decision.unknownTitle } : {}),
+      ...(namedAs ? { namedAs } : {}),
     };
   }
   return {
     match(text): MatchResult {
       const { asked, unasked } = questionsOf(understander, text);
-      const questions = asked.map((q) => ({ ...result(q.understanding), question: q.text }));
+      const questions = asked.map((q) => ({ ...result(q.understanding, q.text), question: q.text }));
       const [first] = questions;
       if (!first) throw new Error("a message always has a question");
       const { question: _, ...own } = first;
@@ -117,6 +119,27 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       return named.length === 1 ? named[0]?.id : undefined;
     },
   };
+}
+
+/**
+ * The roles `text` names by more than one name, with those names as typed ("ETL developer", not the words' "etl
+ * developer"); as the words read them where the typing differs (a misspelling corrected, an abbreviation spelt out).
+ */
+function namesOf(understanding: Understanding, text: string): Record<string, string[]> | undefined {
+  const { words, stems } = understanding.analysis;
+  // Each role's different names, by their stems ("DBA" and "DBAs" are one name), as spans of the words.
+  const byRole = new Map<string, Map<string, string[]>>();
+  for (const m of understanding.mentions) {
+    const names = byRole.get(m.roleId) ?? new Map<string, string[]>();
+    byRole.set(m.roleId, names);
+    const stem = stems.slice(m.start, m.end).join(" ");
+    if (!names.has(stem)) names.set(stem, words.slice(m.start, m.end));
+  }
+  const typed = (said: string[]) =>
+    new RegExp(`\\b${said.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\W+")}\\b`, "i").exec(text)?.[0] ??
+    said.join(" ");
+  const twice = [...byRole].filter(([, names]) => names.size > 1);
+  return twice.length > 0 ? Object.fromEntries(twice.map(([id, names]) => [id, [...names.values()].map(typed)])) : undefined;
 }
 
 /**
