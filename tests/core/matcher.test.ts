@@ -1095,7 +1095,7 @@ describe("other intents", () => {
     const a = whodoes.ask("how much does a data architect earn?");
     expect([a.intent, ids(a)]).toEqual(["out_of_scope", []]);
     expect(a.summary).toMatch(/^I can't answer that about the data architect/);
-    expect(a.actions[0]).toEqual({ label: "What does an Architect do?", action: { do: "describe", role: "data-architect" } });
+    expect(a.actions[0]).toEqual({ label: "What does an architect do?", action: { do: "describe", role: "data-architect" } });
     // Naming no role, it says it matched none.
     expect(whodoes.ask("what time is the all-hands?").summary).toMatch(/^I couldn't match that to any data role/);
   });
