@@ -236,6 +236,9 @@ describe("a follow-up about the last role", () => {
     const a = last(converse("what does the dba do", "is the architect different?"));
     expect(a.intent).toBe("compare_roles");
     expect(ids(a)).toEqual(["database-administrator", "data-architect"]);
+    // "diff", as chat says it, asks it too.
+    const diff = last(converse("wat does a dba do", "whats the diff with a data architect"));
+    expect([diff.intent, ids(diff)]).toEqual(["compare_roles", ["database-administrator", "data-architect"]]);
   });
 
   it("'the manager' and 'the engineer' in a conversation are the roles whose names end so", () => {

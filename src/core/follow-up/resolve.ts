@@ -44,7 +44,8 @@ const ROLE_QUESTIONS: readonly IntentId[] = ["describe_role", "compare_roles", "
 /** "same question for a data scientist?": the last question again, about someone else. */
 const SAME_QUESTION = /\bsame question\b/i;
 /** Words that ask how roles differ, strong enough to pair a role named now with the last one. */
-const DIFFERENCE = /\b(?:differen(?:t|ce|ces)|differs?|vs\.?|versus|compared?|comparison|distinguish|tell (?:them )?apart)\b/i;
+const DIFFERENCE =
+  /\b(?:differen(?:t|ce|ces)|differs?|diffs?|vs\.?|versus|compared?|comparison|distinguish|tell (?:them )?apart)\b/i;
 /**
  * Under this score, a who_does reading of a follow-up rests on too little of its own to leave the last
  * task for another role's: most of its words matched nothing ("I'd assume this is very similar to the
