@@ -390,6 +390,9 @@ describe("a follow-up about a shared task's roles", () => {
       expect([a.intent, ids(a)], text).toEqual(["who_does", ["data-architect", "database-administrator"]]);
       expect(evidence(a), text).toContain("database-administrator/index-maintenance");
     }
+    // A part found only on a concern the task shares is still a part, not a rival owner "too close to call".
+    const part = last(converse("who patches postgres?", "does the architect do that too?"));
+    expect([ids(part), part.handoff?.reason]).toEqual([["database-administrator", "data-architect"], undefined]);
     // Naming the owner itself confirms it; a question with a task of its own is about that task.
     expect(ids(last(converse("who designs the indexes?", "isn't that the architect?")))).toEqual(["data-architect"]);
     expect(ids(last(converse("who designs the indexes?", "does the DBA rebuild indexes at night?")))[0]).toBe(

@@ -163,8 +163,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     const owners = lastRanking(last).filter((r) => r.evidence.length > 0);
     if (owners.length === 0) return undefined;
     if (owners.some((r) => r.role === named)) return result(plain, "who_does", [], owners);
+    // Asked for that role's part, it is shown as a part beside the owner's, never as a rival owner too close to call.
     const part = partIn(last, named);
-    if (part) return result(plain, "who_does", [], [...owners, part]);
+    if (part) return { ...result(plain, "who_does", [], [...owners, part]), everyPart: true };
     // "how does the DBA help with that?" where the DBA has no part of its own: how it works with the owner.
     const [owner] = owners;
     return owner && HELPING.test(text) ? result(plain, "collaboration", [named, owner.role]) : undefined;
