@@ -453,6 +453,9 @@ describe("a follow-up about the last task", () => {
     expect([a.intent, ids(a)[0]]).toEqual(["who_does", "data-warehouse-engineer"]);
     const b = last(converse("who sets the partitioning strategy for the events table?", "and in Postgres?"));
     expect([b.intent, ids(b)[0]]).toEqual(["who_does", "data-architect"]);
+    // So does one pointing back at the task with only a product of its own.
+    const same = last(converse("who restores a dropped table?", "can they do it in snowflake too?"));
+    expect([same.intent, ids(same)]).toEqual(["who_does", ["database-administrator"]]);
     // A product with a task of its own is a question of its own.
     const c = last(converse("who builds the ETL pipeline from the CRM?", "and who restores Postgres?"));
     expect(ids(c)[0]).toBe("database-administrator");

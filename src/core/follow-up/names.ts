@@ -7,9 +7,14 @@ import type { Knowledge, Role } from "../knowledge/types.js";
 /** A text's words, lower-case, one space apart ("Azure Event Hubs?" -> "azure event hubs"). */
 const words = (text: string) => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(" ");
 
-/** Words around a product's name in an elliptic follow-up ("what about for Snowflake?", "and if it's on Postgres?"). */
+/**
+ * Words around a product's name in a follow-up about it ("what about for Snowflake?", "and if it's on Postgres?",
+ * "can they do it in Snowflake too?").
+ */
 const AROUND_PRODUCT: ReadonlySet<string> = new Set(
-  "for in on with using the a an if it its it s is we our use run runs running instead".split(" "),
+  "for in on with using the a an if it its it s is we our use run runs running instead can could do does too also they that this there".split(
+    " ",
+  ),
 );
 
 export interface Names {

@@ -246,7 +246,8 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
    */
   function byProduct(text: string, last: Last, plain: MatchResult): MatchResult | undefined {
     if (last.intent !== "who_does" || plain.named.length > 0) return undefined;
-    const rest = afterProductLead(text);
+    // "can they do it in Snowflake too?": pointing back at the task, with only a product of its own.
+    const rest = afterProductLead(text) ?? (leansBack(text) ? text : undefined);
     if (rest === undefined || !names.isOnlyProduct(rest)) return undefined;
     const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
     return ranked.length > 0 ? result(plain, "who_does", [], ranked) : undefined;
