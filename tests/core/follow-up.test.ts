@@ -403,6 +403,9 @@ describe("a follow-up about a shared task's roles", () => {
   it("'how does the DBA help with that?', with no part of its own in the task, is how it works with the owner", () => {
     const a = last(converse("who owns the data governance framework?", "how does the DBA help with that?"));
     expect([a.intent, ids(a)]).toEqual(["collaboration", ["database-administrator", "data-manager"]]);
+    // ...and "why not the DBA?" how the owner's work differs from the DBA's.
+    const b = last(converse("postgres or mongodb, who decides?", "why not the DBA?"));
+    expect([b.intent, ids(b)]).toEqual(["compare_roles", ["data-architect", "database-administrator"]]);
   });
 
   it("a role with no part in the last task is described", () => {

@@ -166,9 +166,11 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // Asked for that role's part, it is shown as a part beside the owner's, never as a rival owner too close to call.
     const part = partIn(last, named);
     if (part) return { ...result(plain, "who_does", [], [...owners, part]), everyPart: true };
-    // "how does the DBA help with that?" where the DBA has no part of its own: how it works with the owner.
+    // "how does the DBA help with that?" where the DBA has no part of its own: how it works with the owner; "why not
+    // the DBA?": how the owner's work differs from the DBA's.
     const [owner] = owners;
-    return owner && HELPING.test(text) ? result(plain, "collaboration", [named, owner.role]) : undefined;
+    if (owner && HELPING.test(text)) return result(plain, "collaboration", [named, owner.role]);
+    return owner && WHY_NOT.test(text) ? result(plain, "compare_roles", [owner.role, named]) : undefined;
   }
 
   /**
