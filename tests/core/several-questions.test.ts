@@ -49,8 +49,10 @@ describe("several questions in one message", () => {
     // The reply's own fields are the first question's, so a script reading only them sees what it did before.
     expect(a.intent).toBe("who_does");
     expect(top(a)).toBe("database-administrator");
+    // Each heading is a question, the first cut from the message before its "and" too (not "1. who restores a dropped
+    // table:", as a heading without an end reads in plain text).
     expect(a.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""))).toEqual([
-      "1. who restores a dropped table",
+      "1. who restores a dropped table?",
       "2. who designs the partitioning?",
     ]);
   });
@@ -145,8 +147,8 @@ describe("several questions in one message", () => {
     ]);
     const a = whodoes.ask("#1 who restores dropped tables\n#2 who designs partitioning");
     expect(a.blocks.filter((b) => b.type === "heading").map((b) => (b.type === "heading" ? b.text : ""))).toEqual([
-      "1. who restores dropped tables",
-      "2. who designs partitioning",
+      "1. who restores dropped tables?",
+      "2. who designs partitioning?",
     ]);
   });
 

@@ -59,6 +59,13 @@ export function severalQuestions(parts: readonly AnswerPart[], unasked: readonly
 const LIST_MARKER = /^(?:[-*•]|\d{1,2}[.):/-]|#\d{1,2}|q\d{1,2}:?)\s+/i;
 
 function shorten(question: string): string {
-  const oneLine = question.replace(/\s+/g, " ").trim().replace(LIST_MARKER, "");
+  // "who restores a dropped table and who designs the partitioning?": the first part, cut from the message before
+  // its "and", is a question too, and its heading says so.
+  const oneLine = question
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(LIST_MARKER, "")
+    .replace(/[\s,;:]*$/, "")
+    .replace(/(?<![?!.…])$/, "?");
   return oneLine.length <= QUESTION_SHOWN ? oneLine : `${oneLine.slice(0, QUESTION_SHOWN - 1).trimEnd()}…`;
 }
