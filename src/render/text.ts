@@ -76,9 +76,10 @@ export interface TextOptions {
 
 /** The whole answer as plain text. */
 export function answerToText(answer: Answer, options: TextOptions = {}): string {
-  // An answer about one role opens with that role's line ("Data manager (The strategic overseer)"), which
-  // already names it: a title that only repeats the name would say it twice.
-  const first = answer.blocks[0];
+  // An answer about one role opens with that role's line ("Data manager (The strategic overseer)"), perhaps after
+  // a line of text on how it answers ("This is only a guess ..."), which already names it: a title that only
+  // repeats the name would say it twice.
+  const first = answer.blocks.find((b) => b.type !== "text");
   const title = first?.type === "role" && first.role.name === answer.title ? [] : [answer.title];
   const lines = [...title, ...answer.blocks.flatMap(blockLines)];
   if (options.numberedActions) {

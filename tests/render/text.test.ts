@@ -18,6 +18,13 @@ describe("answerToText", () => {
     }
   });
 
+  it("names the role once when a line of how it answers comes before the role's card", () => {
+    const answer = whodoes.ask("data warehouse engineer vs ETL developer");
+    const [first, second] = answerToText(answer).split("\n");
+    expect(first).toMatch(/^Here a data warehouse engineer and an ETL developer are the same role:/);
+    expect(second).toMatch(/^Data warehouse engineer \(/);
+  });
+
   it("keeps a title that says more than the role's name", () => {
     const text = answerToText(whodoes.ask("compare data architect and data warehouse engineer"));
     expect(text.split("\n")[0]).toBe("Data architect vs Data warehouse engineer");
