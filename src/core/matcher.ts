@@ -46,6 +46,8 @@ export interface MatchResult {
   sideBySide?: boolean;
   /** who_does: the message asks who takes part ("who's involved in ..."): every ranked role has a part, each shown. */
   everyPart?: boolean;
+  /** describe_role: asked for the role's part in the last turn's task ("and the data manager?"), it has none. */
+  noPart?: boolean;
   /**
    * The message is about a neighbouring role, a job the knowledge does not model ("what does a data
    * scientist do?", "DBA vs sysadmin"), or about work that only such a job does (out_of_scope).

@@ -14,6 +14,7 @@ import {
   type WelcomeOptions,
   welcome,
 } from "./answers/conversation.js";
+import { lowerName, MESSAGES } from "./answers/messages.js";
 import {
   compareWithNeighbour,
   compareWithUnknownTitle,
@@ -86,9 +87,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "who_does":
         return m.ranked.length > 0 ? whoDoes(ctx, m.ranked, m.everyPart) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
-        // "data warehouse engineer vs ETL developer": two names of one role compared are said to be the same role.
-        if (first)
-          return describeRole(ctx, first, listedOf(previous, first, m.words), compared(m) ? m.namedAs?.[first.id] : undefined);
+        if (first) return describeRole(ctx, first, listedOf(previous, first, m.words), openingOf(m, first));
         if (n) return describeNeighbour(ctx, n);
         return m.unknownTitle ? describeUnknownTitle(ctx, m.unknownTitle, m.ranked[0]?.role) : outOfScope(ctx);
       case "compare_roles":
@@ -235,6 +234,16 @@ function pointsBack(m: MatchResult, text: string): boolean {
 
 /** The message asks how roles differ ("vs", "the difference between"). */
 const compared = (m: MatchResult) => (m.cues ?? []).includes("compare_roles");
+
+/**
+ * What a role's description first says of the question: "data warehouse engineer vs ETL developer" compared two
+ * names of one role, said to be the same role; "and the data manager?" asked for its part in a task it has none in.
+ */
+function openingOf(m: MatchResult, role: Role): string | undefined {
+  const names = compared(m) ? (m.namedAs?.[role.id] ?? []) : [];
+  if (names.length > 1) return MESSAGES.sameRole(names);
+  return m.noPart ? MESSAGES.noPart(lowerName(role.name)) : undefined;
+}
 
 /** "what else", "anything more", "the rest of their job": the words that ask to go on with a list. */
 const MORE = new Set(["else", "more", "rest", "other", "besides", "further"]);

@@ -408,10 +408,16 @@ describe("a follow-up about a shared task's roles", () => {
     expect([b.intent, ids(b)]).toEqual(["compare_roles", ["data-architect", "database-administrator"]]);
   });
 
-  it("a role with no part in the last task is described", () => {
+  it("a role with no part in the last task is described, saying first that it has none", () => {
     const a = last(converse("who restores a dropped table?", "and the data manager?"));
     expect(a.intent).toBe("describe_role");
     expect(ids(a)).toEqual(["data-manager"]);
+    expect(a.blocks[0]).toEqual({
+      type: "text",
+      text: [{ text: expect.stringMatching(/^The data manager has no part in that task/) }],
+    });
+    // Asked what it does, it is described without that line.
+    expect(last(converse("who restores a dropped table?", "what does a data manager do?")).blocks[0]?.type).toBe("role");
   });
 });
 

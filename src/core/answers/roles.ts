@@ -21,10 +21,11 @@ import { firstSentence, plain } from "./rich-text.js";
  * over once all have been shown. `sameAs`: two or more of its names the message compared ("data warehouse
  * engineer vs ETL developer"), said first to be this one role.
  */
-export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, sameAs: readonly string[] = []): Answer {
+/** `opening`: a line said before the role, on how it answers the question ("Here ... are the same role:"). */
+export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, opening?: string): Answer {
   if (listedBefore > 0 && listedBefore < role.responsibilities.length) return moreOfRole(ctx, role, listedBefore);
   const blocks: Block[] = [
-    ...(sameAs.length > 1 ? [{ type: "text" as const, text: plain(MESSAGES.sameRole(sameAs)) }] : []),
+    ...(opening ? [{ type: "text" as const, text: plain(opening) }] : []),
     { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
     ...peopleBlocks(ctx, [role]),
     { type: "heading", text: MESSAGES.responsibilitiesHeading },

@@ -216,7 +216,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
         return result(plain, "onboarding", [named]);
       case "who_does": {
         const part = partIn(last, named);
-        return part ? result(plain, "who_does", [], [part]) : undefined;
+        return part ? result(plain, "who_does", [], [part]) : { ...plain, noPart: true };
       }
       default:
         return partner && named !== first ? result(plain, "collaboration", [first, named]) : undefined;
