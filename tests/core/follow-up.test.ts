@@ -400,6 +400,17 @@ describe("a follow-up about a shared task's roles", () => {
     );
   });
 
+  it("'who else?' after whose task it is shows the owner and every other role's part in the task", () => {
+    const a = last(converse("who sets the retention policy?", "who else is involved?"));
+    expect(ids(a)[0]).toBe("data-manager");
+    expect(evidence(a)).toContain("database-administrator/purge-archive-jobs");
+    expect(a.handoff?.reason).toBeUndefined();
+    expect(ids(last(converse("who restores a dropped table?", "who else?")))).toEqual([
+      "database-administrator",
+      "data-architect",
+    ]);
+  });
+
   it("'how does the DBA help with that?', with no part of its own in the task, is how it works with the owner", () => {
     const a = last(converse("who owns the data governance framework?", "how does the DBA help with that?"));
     expect([a.intent, ids(a)]).toEqual(["collaboration", ["database-administrator", "data-manager"]]);

@@ -42,7 +42,8 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], every
   const concerns = new Set(top.evidence[0]?.responsibility.concerns ?? []);
   const sharesConcern = (r: RankedRole) =>
     everyPart || r.evidence.some((m) => m.responsibility.concerns.some((c) => concerns.has(c)));
-  const shared = rest.filter(sharesConcern).slice(0, DISPLAY.maxRolesShown - 1);
+  // Asked who takes part, every role with a part is shown, and none is a rival owner "too close to call".
+  const shared = everyPart ? rest : rest.filter(sharesConcern).slice(0, DISPLAY.maxRolesShown - 1);
   const topTerms = new Set(top.evidence.flatMap((m) => m.terms));
   const otherPart = (r: RankedRole) =>
     r.relative >= DISPLAY.otherPartRatio && r.evidence.some((m) => m.terms.some((t) => !topTerms.has(t)));

@@ -85,6 +85,8 @@ const FIT_IN = /\bfits?\s+in(?:to)?\b/i;
 const WHO_AFRESH = /^\W*(?:who|whose|which (?:role|team|person|one))\b/i;
 /** A "who ...?" of three words or more that points back at nothing ("who owns the website?", not "who approves that?"). */
 const asksWhoAfresh = (text: string) => WHO_AFRESH.test(text) && !leansBack(text) && wordCount(text) >= 3;
+/** "who else?", "who else is involved?": the other roles with a part in the last task. */
+const WHO_ELSE = /^\W*(?:and\s+|so\s+)?who\s+else\b/i;
 /** "why not the DBA?": asking why the answer was not another role. */
 const WHY_NOT = /^\W*(?:but\s+|so\s+)?why\s+not\b/i;
 export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowUps {
@@ -240,6 +242,17 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (!shared) return undefined;
     const evidence = [{ responsibility: shared, relative: 1, terms: [], highlight: [] }];
     return { role, score: last.roles[0]?.score ?? 1, relative: 1, evidence };
+  }
+
+  /** "who else?" after whose task it is: the owner, and every other role's part in the task, each shown. */
+  function byWhoElse(text: string, last: Last, plain: MatchResult): MatchResult | undefined {
+    if (last.intent !== "who_does" || !WHO_ELSE.test(text)) return undefined;
+    const owners = lastRanking(last).filter((r) => r.evidence.length > 0);
+    const others = knowledge.roles.filter((role) => !owners.some((o) => o.role === role));
+    const parts = others.flatMap((role) => partIn(last, role) ?? []);
+    return owners.length > 0 && parts.length > 0
+      ? { ...result(plain, "who_does", [], [...owners, ...parts]), everyPart: true }
+      : undefined;
   }
 
   /**
@@ -462,6 +475,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // "how is that different from the DBA?" after whose task it is compares the roles before reading "that".
     const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;
     const chosen =
+      byWhoElse(text, last, plain) ??
       byProduct(text, last, plain) ??
       byFitIn(text, plain, last) ??
       byNamedInTask(text, plain, last, refs) ??
