@@ -95,7 +95,12 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
         if (first && m.unknownTitle) return compareWithUnknownTitle(ctx, first, m.unknownTitle);
         return first && n ? compareWithNeighbour(ctx, first, n) : outOfScope(ctx);
       case "list_roles":
-        return m.sideBySide ? compareAll(ctx) : listRoles(ctx);
+        return m.sideBySide
+          ? compareAll(
+              ctx,
+              m.named.map((r) => r.id),
+            )
+          : listRoles(ctx);
       case "collaboration": {
         const closest = first ?? (n && ctx.role(n.closest[0] ?? ""));
         return n ? withNeighbour(ctx, collaboration(ctx, closest, second), n) : collaboration(ctx, first, second);

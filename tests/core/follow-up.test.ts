@@ -232,6 +232,13 @@ describe("a follow-up about the last role", () => {
     expect(last(converse("who runs the backups?", "I'm new here")).roles).toEqual([]);
   });
 
+  it("'compare them' after an answer about one role sets that role beside every other, it first", () => {
+    const a = last(converse("who designs the partitioning", "compare them"));
+    expect([a.intent, ids(a)[0]]).toEqual(["list_roles", "data-architect"]);
+    const table = a.blocks.find((b) => b.type === "table");
+    expect(table?.type === "table" ? table.table.columns[0]?.id : undefined).toBe("data-architect");
+  });
+
   it("'is the architect different?' compares it with the last role", () => {
     const a = last(converse("what does the dba do", "is the architect different?"));
     expect(a.intent).toBe("compare_roles");

@@ -286,14 +286,20 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     return (plain.cues ?? []).includes("compare_roles") ? undefined : [one, other];
   }
 
-  /** "what's the difference?", "is the DBA different?": the last turn's roles, compared. */
+  /**
+   * "what's the difference?", "is the DBA different?": the last turn's roles, compared; "compare them" after an
+   * answer about one role, that role beside every other (the table, with it first).
+   */
   function byComparison(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
     if (!(plain.cues ?? []).includes("compare_roles") || plain.named.length >= 2) return undefined;
     if (plain.intent === "who_does" || plain.intent === "collaboration" || plain.intent === "onboarding") return undefined;
     const [first, second] = last.roles.map((r) => r.role);
     const [named] = plain.named;
     if (!first) return undefined;
-    if (!named) return second ? result(plain, "compare_roles", [first, second]) : undefined;
+    if (!named)
+      return second
+        ? result(plain, "compare_roles", [first, second])
+        : { ...result(plain, "list_roles", [first]), sideBySide: true };
     if (!DIFFERENCE.test(text)) return undefined;
     if (named !== first) return result(plain, "compare_roles", [first, named]);
     return second ? result(plain, "compare_roles", [named, second]) : undefined;
