@@ -21,6 +21,7 @@ import {
   describeNeighbour,
   describeUnknownTitle,
   neighbourHolder,
+  neighbourPartners,
   neighbourWork,
   withNeighbour,
 } from "./answers/neighbours.js";
@@ -101,10 +102,9 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
               m.named.map((r) => r.id),
             )
           : listRoles(ctx);
-      case "collaboration": {
-        const closest = first ?? (n && ctx.role(n.closest[0] ?? ""));
-        return n ? withNeighbour(ctx, collaboration(ctx, closest, second), n) : collaboration(ctx, first, second);
-      }
+      case "collaboration":
+        if (n && !first) return neighbourPartners(ctx, n);
+        return n ? withNeighbour(ctx, collaboration(ctx, first, second), n) : collaboration(ctx, first, second);
       case "onboarding":
         if (first) return tourStep(ctx, first, asksFirstWork(m.words) ? FIRST_WEEK_STEP : 1);
         return n ? withNeighbour(ctx, chooseRole(ctx), n) : chooseRole(ctx);

@@ -322,6 +322,9 @@ describe("a follow-up about a neighbouring role", () => {
   it("'they' and 'that' after an answer about a job not modelled here are that job", () => {
     const a = last(converse("what does a data analyst do?", "who do they work with?"));
     expect([a.intent, a.neighbour?.id]).toEqual(["collaboration", "data-analyst"]);
+    // Whom it works with among the roles here is its closest role, not that role's own partners.
+    expect([a.title, ids(a)]).toEqual(["Who a data analyst works with", ["data-warehouse-engineer"]]);
+    expect(a.blocks.some((b) => b.type === "heading" && b.text === "How they differ")).toBe(true);
     const b = last(converse("what does a devops engineer do?", "how is that different from a DBA?"));
     expect([b.intent, ids(b)[0], b.neighbour?.id]).toEqual(["compare_roles", "database-administrator", "devops-engineer"]);
     // Its work, turned away as none of ours, leaves it too; the store's JSON keeps it.

@@ -69,6 +69,9 @@ export const MESSAGES = {
   meetsHeading: "Where their work meets",
   notOurRole: (name: string, roleCount: number, closest: readonly string[]) =>
     `${capital(article(name))} ${lowerName(name)} is not one of the ${numberWord(roleCount)} data roles here; the closest ${closest.length > 1 ? "are" : "is"} ${listNames(closest.map((c) => `the ${lowerName(c)}`))}.`,
+  neighbourPartnersTitle: (name: string) => `Who ${article(name)} ${lowerName(name)} works with`,
+  neighbourPartners: (closest: number) =>
+    `It works most with ${closest > 1 ? "those roles" : "that role"}; here is how their work differs.`,
   unknownTitleHeading: "Not a job I know",
   unknownTitle: (title: string, roleCount: number, closest?: string) =>
     `"${title}" is not a job I know: it is not one of the ${numberWord(roleCount)} data roles here, nor one I know of beside them.${closest ? ` By the words of the title, the closest role is the ${lowerName(closest)}, but that is only a guess.` : ""}`,

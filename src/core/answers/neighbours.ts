@@ -123,6 +123,31 @@ export function compareWithNeighbour(ctx: AnswerContext, role: Role, n: Neighbou
   });
 }
 
+/**
+ * collaboration, asking whom a neighbouring role works with ("what does a data scientist do?", "who do they work
+ * with?"): among the roles here, its closest, and how they differ; the closest role's own partners are not its.
+ */
+export function neighbourPartners(ctx: AnswerContext, n: Neighbour): Answer {
+  const closest = closestRoles(ctx, n);
+  const summary = `${notOurs(ctx, n)} ${MESSAGES.neighbourPartners(closest.length)}`;
+  return answer({
+    intent: "collaboration",
+    title: MESSAGES.neighbourPartnersTitle(n.name),
+    summary,
+    blocks: [
+      { type: "text", text: plain(summary) },
+      ...closest.map(
+        (r): Block => ({ type: "role", role: roleCard(r, DISPLAY.closestScore, { how: plain(firstSentence(r.summary)) }) }),
+      ),
+      { type: "heading", text: MESSAGES.howTheyDiffer },
+      { type: "text", text: plain(n.difference) },
+    ],
+    roles: closestCards(ctx, n, DISPLAY.closestScore),
+    actions: nextSteps(ctx, n, "collaboration"),
+    neighbour: { id: n.id, name: n.name },
+  });
+}
+
 /** who_does, asking who holds a neighbouring role: "who is the data steward here?" */
 export function neighbourHolder(ctx: AnswerContext, n: Neighbour): Answer {
   const summary = notOurs(ctx, n);
