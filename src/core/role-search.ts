@@ -1,7 +1,7 @@
 /**
- * Roles by a partial name, for a search box (Teams' message extension) and for a role typed loosely
- * ("archi"): fuse.js over the roles' names, short names, aliases and ids. Not a second matcher: it
- * only finds roles by name, after the matcher has had its say.
+ * Roles by a partial name, for a search box (Teams' message extension): fuse.js over the roles' names,
+ * short names, aliases and ids. Not a second matcher: it only finds roles by name, after the matcher has
+ * had its say. Too loose to take a typed word for a role ("why?" finds the DWH engineer): `resolveRole` does not use it.
  */
 import Fuse from "fuse.js";
 import type { Role } from "./knowledge/types.js";
@@ -12,8 +12,6 @@ const MAX_PATTERN_CHARS = 100;
 export interface RoleSearch {
   /** Roles whose names are like `text`, best first, each with a 0..1 score (1 = exact). */
   find(text: string): { role: Role; score: number }[];
-  /** The one role a loosely typed name means: the best hit, when it is clearly better than the next. */
-  best(text: string): Role | undefined;
 }
 
 export function createRoleSearch(roles: readonly Role[]): RoleSearch {
@@ -28,9 +26,5 @@ export function createRoleSearch(roles: readonly Role[]): RoleSearch {
   const search = (text: string) => fuse.search(text.slice(0, MAX_PATTERN_CHARS));
   return {
     find: (text) => search(text).map((hit) => ({ role: hit.item, score: 1 - (hit.score ?? 1) })),
-    best(text) {
-      const [first, next] = search(text);
-      return first && (!next || (first.score ?? 1) < (next.score ?? 1)) ? first.item : undefined;
-    },
   };
 }

@@ -64,7 +64,10 @@ export interface Whodoes {
   welcome(options?: WelcomeOptions): Answer;
   /** Roles for a search box (Teams message extension): by name, by task, or by a partial word. */
   search(text: string, limit?: number): RoleCard[];
-  /** The role id a typed name means ("dba", "ETL developer", "data-architect"), if exactly one. */
+  /**
+   * The role id a typed name means ("dba", "ETL developer", "data-architect", "archit"), if exactly one; none for
+   * loose words ("why?", "yes") or a neighbouring job ("BI developer").
+   */
   resolveRole(name: string): string | undefined;
 }
 
@@ -211,10 +214,13 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
   function resolveRole(name: string): string | undefined {
     const direct = matcher.resolveRole(name);
     if (direct) return direct;
+    const m = matcher.match(name);
+    // A neighbouring job ("BI developer", "tester") is not one of the roles, however close its name is to one.
+    if (m.neighbour) return undefined;
     // The words as `ask` reads them, abbreviations expanded and spelling corrected ("mgr" is "manager"), so a
-    // name means the same role here as in a question; the fuzzy search gets them too, not the raw text.
-    const words = matcher.match(name).words.join(" ") || name;
-    return matcher.resolveRole(words) ?? roleSearch.best(words)?.id;
+    // name means the same role here as in a question.
+    const words = m.words.join(" ") || name;
+    return matcher.resolveRole(words) ?? roleByNameWord(knowledge.roles, words)?.id;
   }
 }
 
@@ -248,6 +254,25 @@ function openingOf(m: MatchResult, role: Role): string | undefined {
   const names = compared(m) ? (m.namedAs?.[role.id] ?? []) : [];
   if (names.length > 1) return MESSAGES.sameRole(names);
   return m.noPart ? MESSAGES.noPart(lowerName(role.name)) : undefined;
+}
+
+/** A word shorter than this names no role by its start: "data" and "arc" could be anything. */
+const MIN_NAME_WORD = 4;
+
+/**
+ * The one role whose name or short name has a word starting with `word` ("archit", "manager", "admin"). Strict
+ * on purpose: a quiz answer "why?", a correction "yes" or `whodoes onboard foo` must name no role, as a fuzzy
+ * search over the aliases would ("why?" found the DWH engineer). The search box keeps the fuzzy search.
+ */
+function roleByNameWord(roles: readonly Role[], word: string): Role | undefined {
+  if (word.length < MIN_NAME_WORD || !/^[a-z]+$/.test(word)) return undefined;
+  const named = roles.filter((r) =>
+    `${r.name} ${r.short}`
+      .toLowerCase()
+      .split(" ")
+      .some((w) => w.startsWith(word)),
+  );
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** "what else", "anything more", "the rest of their job": the words that ask to go on with a list. */

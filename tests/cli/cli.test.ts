@@ -170,6 +170,22 @@ describe("whodoes CLI", () => {
     expect(r.stdout).not.toMatch(/Database administrator/);
   });
 
+  it("refuses an unknown role in onboard and compare, and says a neighbouring job is not one of the roles", () => {
+    for (const args of [
+      ["onboard", "foo"],
+      ["compare", "foo"],
+    ]) {
+      const r = run(args, "");
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/unknown role "foo"/);
+      expect(r.stdout).toBe("");
+    }
+    const bi = run(["onboard", "bi developer"], "");
+    expect(bi.status).toBe(2);
+    expect(bi.stderr).toMatch(/a BI developer is not one of the four data roles here/);
+    expect(bi.stdout).not.toMatch(/At a glance/);
+  });
+
   it("ends quietly when its reader closes stdout early (EPIPE), as in `whodoes onboard manager | head -1`", async () => {
     const child = spawn(process.execPath, [BIN, "onboard", "manager"], { stdio: ["ignore", "pipe", "pipe"] });
     // Closed before the CLI writes a byte, so its first write fails with EPIPE every time.

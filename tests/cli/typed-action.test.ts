@@ -47,6 +47,15 @@ describe("typed button labels", () => {
     });
   });
 
+  it("loose words and questions pick no role: a quiz's 'why?', a correction's 'yes', the chooser's question", () => {
+    const quiz = whodoes.act({ do: "quiz", role: "database-administrator", q: 1 });
+    for (const line of ["why?", "hint", "lol"]) expect(press(line, quiz)).toBeUndefined();
+    const down = whodoes.act({ do: "feedback", vote: "down", intent: "who_does", role: "database-administrator" });
+    for (const line of ["why?", "yes"]) expect(press(line, down)).toBeUndefined();
+    expect(press("what does a data architect do?", whodoes.act({ do: "onboard" }))).toBeUndefined();
+    expect(press("dba?", quiz)).toMatchObject({ do: "quiz", pick: expect.any(Number) });
+  });
+
   it("the start of exactly one label presses it; of two, nothing", () => {
     const answer = whodoes.ask("who restores a dropped table?");
     expect(press("start", answer)).toEqual({ do: "onboard", role: "database-administrator", step: 1 });

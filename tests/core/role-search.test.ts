@@ -20,6 +20,15 @@ describe("the role search", () => {
     expect(whodoes.resolveRole("archit")).toBe("data-architect");
   });
 
+  it("takes no loose word for a role, nor a neighbouring job for its closest role", () => {
+    for (const loose of ["why?", "yes", "hint", "foo", "lol", "intern", "ceo", "data"])
+      expect(whodoes.resolveRole(loose)).toBeUndefined();
+    expect(whodoes.resolveRole("bi developer")).toBeUndefined();
+    expect(whodoes.resolveRole("tester")).toBeUndefined();
+    expect(whodoes.resolveRole("manager")).toBe("data-manager");
+    expect(whodoes.resolveRole("admin")).toBe("database-administrator");
+  });
+
   it("lists a neighbouring title's closest role first", () => {
     expect(found("data steward")[0]?.[0]).toBe("data-manager");
     expect(found("DPO")[0]?.[0]).toBe("data-manager");

@@ -137,11 +137,7 @@ async function main(argv: string[]): Promise<number> {
       printRoles(whodoes, values.json);
       return 0;
     case "compare": {
-      const first = rest.map((name) => {
-        const id = whodoes.resolveRole(name);
-        if (!id) throw new UsageError(`unknown role "${name}" (see: whodoes roles)`);
-        return id;
-      });
+      const first = rest.map((name) => roleIdOf(whodoes, name));
       const { runCompare } = await import("./compare.js");
       return runCompare(whodoes, first, {
         json: values.json,
@@ -151,8 +147,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "onboard": {
       const role = rest.join(" ");
-      const id = role ? whodoes.resolveRole(role) : undefined;
-      if (role && !id) throw new UsageError(`unknown role "${role}" (see: whodoes roles)`);
+      const id = role ? roleIdOf(whodoes, role) : undefined;
       await runChat(whodoes, process.stdin, id ? { do: "onboard", role: id, step: 1 } : { do: "onboard" });
       return 0;
     }
@@ -161,6 +156,20 @@ async function main(argv: string[]): Promise<number> {
       return 0;
   }
 }
+
+/**
+ * The role a name on the command line means. A neighbouring job ("bi developer") is told it is not one of the
+ * roles, with the closest, rather than given another role's tour or column.
+ */
+function roleIdOf(whodoes: Whodoes, name: string): string {
+  const id = whodoes.resolveRole(name);
+  if (id) return id;
+  const about = whodoes.ask(name);
+  if (about.neighbour) throw new UsageError(`${lowerFirst(about.summary.replace(/\.$/, ""))} (see: whodoes roles)`);
+  throw new UsageError(`unknown role "${name}" (see: whodoes roles)`);
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -56,10 +56,13 @@ export function isButtonWord(line: string): boolean {
   return /^\d+$/.test(said) || OBVIOUS.some((o) => o.typed.includes(said)) || QUIZ_WORDS.has(said);
 }
 
+/** How a question of its own starts: "what does a data architect do?" on the role chooser is asked, not a pick. */
+const ASKS = /^(who|what|whats|how|why|when|where|which|does|do|can|could|should|would|will)\b/;
+
 /** On a choice of roles, the choice whose role the line names ("dba" for "Database administrator"). */
 function choiceOfRole(typed: string, answer: Answer, options: TypedActionOptions): Action | undefined {
   const choices = answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
-  if (choices.length === 0) return undefined;
+  if (choices.length === 0 || (typed.endsWith("?") && ASKS.test(plainWords(typed)))) return undefined;
   const id = options.resolveRole(typed);
   return id ? choices.find((c) => options.resolveRole(c.label) === id) : undefined;
 }
