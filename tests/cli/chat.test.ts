@@ -34,6 +34,16 @@ describe("the console tour by typed labels", () => {
     ]);
   });
 
+  it("goes on with the tour after a question asked mid-tour", () => {
+    const answers = chat(["onboard", "dba"], ["next", "who restores a dropped table?", "next", "quit"]);
+    expect(answers.map(title)).toEqual([
+      "Database administrator: At a glance",
+      "Database administrator: Key responsibilities",
+      "Database administrator (The operational gatekeeper)",
+      "Database administrator: Who you work with",
+    ]);
+  });
+
   it("still takes numbers, and picks the role to start in by name", () => {
     const answers = chat(["onboard"], ["data architect", "1", "quit"]);
     expect(answers.map(title)).toEqual([

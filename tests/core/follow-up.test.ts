@@ -700,6 +700,19 @@ describe("a tour's words typed rather than clicked, on any surface", () => {
     expect(whodoes.ask("just started as a DBA, what should I read first?").title).toBe("Database administrator: At a glance");
   });
 
+  it("keeps the tour across a question asked mid-tour: 'next' after it goes on with the tour", () => {
+    expect(titles("I'm a new DBA, where do I start?", "next", "who restores a dropped table?", "next")).toEqual([
+      "Database administrator: At a glance",
+      "Database administrator: Key responsibilities",
+      "Database administrator",
+      "Database administrator: Who you work with",
+    ]);
+    // The tour's end leaves no step: "next" after it is a message like any other.
+    expect(
+      last(converse("I'm a new DBA, where do I start?", "done", "who restores a dropped table?")).context?.step,
+    ).toBeUndefined();
+  });
+
   it("is a message like any other with no tour step before it", () => {
     expect(whodoes.ask("next").intent).not.toBe("onboarding");
     expect(last(converse("who restores a dropped table?", "next")).intent).not.toBe("onboarding");

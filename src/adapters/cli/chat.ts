@@ -6,6 +6,8 @@
  * ("and the architect?"): the conversation's context is kept in memory for the session.
  */
 import { createInterface } from "node:readline";
+// Straight from its module, not the core's index: that would load the schema and YAML libraries at start-up.
+import { tourPress } from "../../core/follow-up/tour-words.js";
 import type { ActionRef, Answer, TurnContext, Whodoes } from "../../core/index.js";
 import { answerToText } from "../../render/text.js";
 import { answerFor } from "./ask.js";
@@ -35,7 +37,8 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
     const line = raw.trim();
     if (/^(quit|exit|q)$/i.test(line)) break;
     if (line !== "") {
-      const pick = typedAction(line, last, { resolveRole: (name) => whodoes.resolveRole(name) });
+      // After a question asked mid-tour, "next" goes on with the tour, as the core reads it on every surface.
+      const pick = typedAction(line, last, { resolveRole: (name) => whodoes.resolveRole(name) }) ?? tourPress(line, previous);
       if (pick) show(whodoes.act(pick));
       // "next" after the tour's last step, "9" of five buttons: nothing to press, and the conversation carries on.
       else if (last && isButtonWord(line)) process.stdout.write(`\n${NO_SUCH_BUTTON(line)}\n\n`);

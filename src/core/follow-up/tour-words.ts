@@ -40,13 +40,13 @@ function tourMoveOf(text: string): TourMove | undefined {
 }
 
 /**
- * The button a typed tour word presses after a tour step (`previous.step`), or undefined when the last turn
- * showed no step or the word is not one (then it is a message like any other).
+ * The button a typed tour word presses during a tour (`previous.step`, kept across questions asked mid-tour), or
+ * undefined when no tour is under way or the word is not one (then it is a message like any other).
  */
 export function tourPress(text: string, previous: TurnContext | undefined): ActionRef | undefined {
   const step = previous?.step;
-  const role = previous?.roles[0]?.id;
-  if (previous?.intent !== "onboarding" || step === undefined || !role) return undefined;
+  const role = previous?.starting;
+  if (step === undefined || !role) return undefined;
   const total = TOUR_STEPS.length;
   if (QUIZ_WORDS.has(plainWords(text))) return { do: "quiz", role, q: 1 };
   switch (tourMoveOf(text)) {

@@ -25,11 +25,14 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   const tour = answer.intent === "onboarding" ? answer.roles[0]?.id : undefined;
   const starting = tour ?? previous?.starting;
   const neighbour = answer.neighbour?.id;
-  const [step] = answer.blocks.flatMap((b) => (b.type === "progress" ? [b.step] : []));
+  const [shown] = answer.blocks.flatMap((b) => (b.type === "progress" ? [b.step] : []));
+  // A question asked mid-tour keeps the tour's step, so "next" after it goes on with the tour; the tour's end
+  // (a step past the last, with no progress shown) leaves none.
+  const step = tour ? shown : previous?.step;
   const kept = {
     ...(starting ? { starting } : {}),
     ...(neighbour ? { neighbour } : {}),
-    ...(tour && step !== undefined ? { step } : {}),
+    ...(starting && step !== undefined ? { step } : {}),
     ...(answer.listed ? { listed: answer.listed } : {}),
   };
   if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [], ...kept };
