@@ -452,6 +452,19 @@ describe("a follow-up about the last two tasks' owners", () => {
     const alone = last(converse(...asked, "what else do they do?"));
     expect([alone.intent, ids(alone)]).toEqual(["describe_role", ["database-administrator"]]);
   });
+
+  it("the same after two questions in one message: each question's owner and tasks are in the context", () => {
+    const [both, together] = converse(
+      "who restores a dropped table and who designs the partitioning?",
+      "how do they work together?",
+    );
+    expect(both?.context?.roles.map((r) => r.id)).toEqual(["database-administrator", "data-architect"]);
+    expect(both?.context?.tasks).toContain("data-architect/schemas-indexing-partitioning");
+    expect([together?.intent, together && ids(together).slice(0, 2)]).toEqual([
+      "collaboration",
+      ["database-administrator", "data-architect"],
+    ]);
+  });
 });
 
 describe("a follow-up about the last task", () => {

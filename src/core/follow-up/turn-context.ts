@@ -37,10 +37,7 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   };
   if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [], ...kept };
   const who = answer.intent === "who_does";
-  // Other intents' roles asked about are the cards scored 1 ("named outright"): a collaboration answer
-  // lists the partners too, at a lower score.
-  const cards = who ? answer.roles : answer.roles.filter((r) => r.score === 1);
-  const roles = cards.slice(0, who ? MAX_CONTEXT_ROLES : 2).map((r) => ({ id: r.id, score: r.score }));
+  const { roles, tasks } = answer.parts ? focusOfParts(answer.parts) : focusOf(answer);
   // "What does an architect do?", "and the DBA?", then "how are they different?": the role described just
   // before stays in the conversation, second.
   // So does the owner of the task asked about just before ("who designs the partitioning?", "and who restores a
@@ -48,6 +45,30 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   const sameKind = previous?.intent === answer.intent && (who || answer.intent === "describe_role");
   const before = sameKind ? previous?.roles[0] : undefined;
   if (before && roles.length === 1 && roles[0]?.id !== before.id) roles.push(who ? { id: before.id, score: 0 } : before);
-  const tasks = who ? answer.roles.flatMap((r) => r.evidence.map((e) => taskRef(r.id, e.responsibilityId))) : [];
   return { intent: answer.intent, roles, tasks: [...new Set(tasks)].slice(0, MAX_CONTEXT_TASKS), ...kept };
+}
+
+type Focus = { roles: TurnContext["roles"]; tasks: string[] };
+
+/** The roles and tasks one answer is about. */
+function focusOf(answer: Answer): Focus {
+  if (NO_FOCUS.has(answer.intent)) return { roles: [], tasks: [] };
+  const who = answer.intent === "who_does";
+  // Other intents' roles asked about are the cards scored 1 ("named outright"): a collaboration answer
+  // lists the partners too, at a lower score.
+  const cards = who ? answer.roles : answer.roles.filter((r) => r.score === 1);
+  const roles = cards.slice(0, who ? MAX_CONTEXT_ROLES : 2).map((r) => ({ id: r.id, score: r.score }));
+  const tasks = who ? answer.roles.flatMap((r) => r.evidence.map((e) => taskRef(r.id, e.responsibilityId))) : [];
+  return { roles, tasks };
+}
+
+/**
+ * Several questions in one message: each question's top role, in the order asked, then each one's tasks, so
+ * "who restores a dropped table and who designs the partitioning?", then "how do they work together?" means both.
+ */
+function focusOfParts(parts: readonly Answer[]): Focus {
+  const focus = parts.map(focusOf);
+  const roles = focus.flatMap((f) => f.roles.slice(0, 1));
+  const unique = roles.filter((r, i) => roles.findIndex((x) => x.id === r.id) === i).slice(0, MAX_CONTEXT_ROLES);
+  return { roles: unique, tasks: focus.flatMap((f) => f.tasks) };
 }
