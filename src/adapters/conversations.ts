@@ -74,7 +74,9 @@ export function createConversations(options: ConversationsOptions): Conversation
       return answer;
     },
     async act(key, action) {
-      const answer = whodoes.act(action);
+      // The last turn too, so a button's answer keeps the role the asker is starting in.
+      const previous = await recall(key);
+      const answer = whodoes.act(action, previous ? { previous } : {});
       await keep(key, answer);
       return answer;
     },

@@ -58,8 +58,11 @@ export interface Whodoes {
    * answer. The answer's `context` is what to hand the conversation's next `ask`.
    */
   ask(text: string, options?: AskOptions): Answer;
-  /** What a button does; its answer's `context` too is for the next `ask`. */
-  act(action: ActionRef): Answer;
+  /**
+   * What a button does; its answer's `context` too is for the next `ask`. With `previous`, the conversation's last
+   * turn, the answer keeps what it carries on (the role the asker is starting in).
+   */
+  act(action: ActionRef, options?: AskOptions): Answer;
   /** The first thing a person sees: what the bot does, the roles, questions to try. */
   welcome(options?: WelcomeOptions): Answer;
   /** Roles for a search box (Teams message extension): by name, by task, or by a partial word. */
@@ -148,7 +151,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     if (text.length > MAX_QUESTION_CHARS) return withContext(tooLong(ctx, text.length), previous);
     // "next" during the tour presses its Next button, on every surface.
     const pressed = tourPress(text, previous);
-    return pressed ? act(pressed) : withContext(reply(followUps.read(text, previous), text, previous), previous);
+    return pressed ? act(pressed, { previous }) : withContext(reply(followUps.read(text, previous), text, previous), previous);
   }
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
@@ -156,8 +159,8 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     return role ? then(role) : outOfScope(ctx);
   }
 
-  function act(a: ActionRef): Answer {
-    return withContext(answerAction(a));
+  function act(a: ActionRef, { previous }: AskOptions = {}): Answer {
+    return withContext(answerAction(a), previous);
   }
 
   function answerAction(a: ActionRef): Answer {
@@ -300,7 +303,7 @@ function asksFirstWork(words: readonly string[]): boolean {
 
 /** Hooks around the answers of a wrapped Whodoes; each calls `next` for the answer itself. */
 export interface WhodoesHooks {
-  /** `next` answers with the caller's options (the conversation's last turn). */
+  /** `next` answers with the caller's options (the conversation's last turn), as for `act`. */
   ask?(text: string, next: (text: string) => Answer): Answer;
   act?(action: ActionRef, next: (action: ActionRef) => Answer): Answer;
 }
@@ -313,7 +316,7 @@ export interface WhodoesHooks {
 export function wrapWhodoes(target: Whodoes | (() => Whodoes), hooks: WhodoesHooks = {}): Whodoes {
   const current = typeof target === "function" ? target : () => target;
   const ask = (text: string, options?: AskOptions) => current().ask(text, options);
-  const act = (action: ActionRef) => current().act(action);
+  const act = (action: ActionRef, options?: AskOptions) => current().act(action, options);
   const { ask: aroundAsk, act: aroundAct } = hooks;
   return {
     // A getter, so a reloaded knowledge shows through.
@@ -321,7 +324,7 @@ export function wrapWhodoes(target: Whodoes | (() => Whodoes), hooks: WhodoesHoo
       return current().knowledge;
     },
     ask: aroundAsk ? (text, options) => aroundAsk(text, (t) => ask(t, options)) : ask,
-    act: aroundAct ? (action) => aroundAct(action, act) : act,
+    act: aroundAct ? (action, options) => aroundAct(action, (a) => act(a, options)) : act,
     welcome: (options) => current().welcome(options),
     search: (text, limit) => current().search(text, limit),
     resolveRole: (name) => current().resolveRole(name),

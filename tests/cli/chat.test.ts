@@ -105,6 +105,20 @@ describe("the console chat", () => {
     expect(answers[2]).toContain("[1] What does a DBA do?\n[2] What does an architect do?");
   });
 
+  it("keeps the role the asker is starting in across a button pressed by its label", () => {
+    const answers = chat(
+      ["chat"],
+      [
+        "I'm a new DBA, what should I do first?",
+        "what does a data manager do?",
+        "Who do they work with?",
+        "what should I learn first?",
+        "quit",
+      ],
+    );
+    expect(title(answers[3])).toMatch(/^Database administrator: /);
+  });
+
   it("reads a question that starts a new topic on its own", () => {
     const answers = chat(["chat"], ["what does a data manager do?", "who designs the partitioning?", "quit"]);
     expect(answers.map(title)).toEqual(["Data manager (The strategic overseer)", "Data architect (The system designer)"]);

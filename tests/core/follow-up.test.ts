@@ -311,6 +311,14 @@ describe("a newcomer's follow-ups", () => {
     expect(last(converse("who restores a dropped table?", "DBA")).intent).not.toBe("onboarding");
   });
 
+  it("keep the tour's role across a button pressed between, given the last turn", () => {
+    const started = whodoes.ask("I'm a new DBA, what should I do first?").context as TurnContext;
+    const pressed = whodoes.act({ do: "collaborate", role: "data-manager" }, { previous: started });
+    expect(pressed.context?.starting).toBe("database-administrator");
+    const a = whodoes.ask("what should I learn first?", { previous: pressed.context as TurnContext });
+    expect(a.title).toMatch(/^Database administrator: /);
+  });
+
   it("but a fresh start with no role named still offers the roles to pick from", () => {
     expect(last(converse("I'm starting as a DBA next week", "I'm new on the data side")).roles).toEqual([]);
     // "How do I work with the data manager?" from someone on no tour is the data manager's collaboration.

@@ -51,6 +51,14 @@ describe("web chat follow-ups", () => {
     expect(ids(follow)).toEqual(["data-manager", "database-administrator"]);
   });
 
+  it("a button clicked keeps the role the asker is starting in", async () => {
+    const s = session();
+    await chat({ text: "I'm a new DBA, what should I do first?", session: s });
+    await chat({ action: { do: "collaborate", role: "data-manager" }, session: s });
+    const first = await chat({ text: "what should I learn first?", session: s });
+    expect(first.answer.title).toMatch(/^Database administrator: /);
+  });
+
   it("'next' typed during the tour moves it on, as the Next button does", async () => {
     const s = session();
     expect((await chat({ text: "I'm a new DBA, where do I start?", session: s })).answer.title).toBe(
