@@ -61,19 +61,27 @@ describe("a follow-up about the last role", () => {
     const architect = whodoes.knowledge.roles.find((r) => r.id === "data-architect");
     const all = architect?.responsibilities.map((r) => r.statement) ?? [];
     expect(all.length).toBeGreaterThan(24);
-    const [first, second, third, fourth] = converse(
+    const [first, second, third, fourth, fifth] = converse(
       "what does a data architect do?",
       "what else do they do?",
       "anything else?",
       "what else?",
-    ) as [Answer, Answer, Answer, Answer];
+      "what else?",
+    ) as [Answer, Answer, Answer, Answer, Answer];
     expect(listed(first)).toEqual(all.slice(0, 12));
     expect(listed(second)).toEqual(all.slice(12, 24));
     expect([second.intent, ids(second)]).toEqual(["describe_role", ["data-architect"]]);
     expect(second.context?.listed).toBe(24);
     expect(listed(third)).toEqual(all.slice(24));
-    // Once every one has been shown, the role is described from the start again.
-    expect(listed(fourth)).toEqual(all.slice(0, 12));
+    // Once every one has been shown, it says so, and goes on saying so, rather than going round again.
+    for (const done of [fourth, fifth]) {
+      expect(listed(done)).toEqual([]);
+      expect([done.intent, ids(done), done.summary]).toEqual([
+        "describe_role",
+        ["data-architect"],
+        `That's all ${all.length} things the data architect does. Ask about any task to see whose it is.`,
+      ]);
+    }
     // Asked something else about it ("how do I become one?"), the role is described from the start.
     expect(listed(last(converse("what does a data architect do?", "how do I become one?")))).toEqual(all.slice(0, 12));
     // Another role, or the same role after something else, starts at the beginning.

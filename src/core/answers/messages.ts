@@ -85,6 +85,8 @@ export const MESSAGES = {
   howTheyDiffer: "How they differ",
   moreOfRole: (role: string, first: number, last: number, total: number) =>
     `More of what the ${role.toLowerCase()} does (${first}–${last} of ${total})`,
+  allOfRole: (role: string, total: number) =>
+    `That's all ${total} things the ${role.toLowerCase()} does. Ask about any task to see whose it is.`,
   moreResponsibilities: (n: number) => `…and ${n} more. Ask about any task to see whose it is.`,
   severalTitle: (n: number) => `Your ${numberWord(n)} questions`,
   sameAnswer: (n: number) => `The same answer as question ${n}.`,

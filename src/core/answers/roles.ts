@@ -17,13 +17,13 @@ import { firstSentence, plain } from "./rich-text.js";
 
 /**
  * What a role does. `listedBefore`: how many of its responsibilities the conversation was just shown, when it
- * asks about the same role again ("what else do they do?"): the answer goes on with the next ones, and starts
- * over once all have been shown. `sameAs`: two or more of its names the message compared ("data warehouse
- * engineer vs ETL developer"), said first to be this one role.
+ * asks about the same role again ("what else do they do?"): the answer goes on with the next ones, and says so
+ * once all have been shown. `opening`: a line said before the role, on how it answers the question ("Here a data
+ * warehouse engineer and an ETL developer are the same role:").
  */
-/** `opening`: a line said before the role, on how it answers the question ("Here ... are the same role:"). */
 export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, opening?: string): Answer {
-  if (listedBefore > 0 && listedBefore < role.responsibilities.length) return moreOfRole(ctx, role, listedBefore);
+  if (listedBefore > 0)
+    return listedBefore < role.responsibilities.length ? moreOfRole(ctx, role, listedBefore) : allOfRole(ctx, role);
   const blocks: Block[] = [
     ...(opening ? [{ type: "text" as const, text: plain(opening) }] : []),
     { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
@@ -56,6 +56,21 @@ function moreOfRole(ctx: AnswerContext, role: Role, from: number): Answer {
     roles: [roleCard(role, 1)],
     actions: nextSteps(ctx, role, "describe_role", { skip: ["describe"] }),
     listed,
+  });
+}
+
+/** "what else?" once every responsibility has been listed: says so, rather than starting the list again. */
+function allOfRole(ctx: AnswerContext, role: Role): Answer {
+  const total = role.responsibilities.length;
+  const said = MESSAGES.allOfRole(role.name, total);
+  return answer({
+    intent: "describe_role",
+    title: role.name,
+    summary: said,
+    blocks: [{ type: "text", text: plain(said) }],
+    roles: [roleCard(role, 1)],
+    actions: nextSteps(ctx, role, "describe_role", { skip: ["describe"] }),
+    listed: total,
   });
 }
 
