@@ -119,6 +119,12 @@ describe("the console chat", () => {
     expect(title(answers[3])).toMatch(/^Database administrator: /);
   });
 
+  it("takes 'more' and 'go on' outside the tour as asking for more, not as a button that is not there", () => {
+    const answers = chat(["chat"], ["what does a dba do?", "more", "go on", "quit"]);
+    expect(answers[1]).toMatch(/More of what the database administrator does \(13–24 of 28\)/);
+    expect(answers[2]).toMatch(/More of what the database administrator does \(25–28 of 28\)/);
+  });
+
   it("reads a question that starts a new topic on its own", () => {
     const answers = chat(["chat"], ["what does a data manager do?", "who designs the partitioning?", "quit"]);
     expect(answers.map(title)).toEqual(["Data manager (The strategic overseer)", "Data architect (The system designer)"]);

@@ -1,6 +1,6 @@
 /** Which button a line typed in the console presses, on real answers from the shipped knowledge. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { typedAction } from "../../src/adapters/cli/typed-action.js";
+import { isButtonWord, typedAction } from "../../src/adapters/cli/typed-action.js";
 import { type Answer, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
 
 let whodoes: Whodoes;
@@ -54,6 +54,17 @@ describe("typed button labels", () => {
     for (const line of ["why?", "yes"]) expect(press(line, down)).toBeUndefined();
     expect(press("what does a data architect do?", whodoes.act({ do: "onboard" }))).toBeUndefined();
     expect(press("dba?", quiz)).toMatchObject({ do: "quiz", pick: expect.any(Number) });
+  });
+
+  it("'more' and 'go on' press the tour's Next on a tour step, but nothing elsewhere: there they ask for more", () => {
+    const step = whodoes.act({ do: "onboard", role: "data-manager", step: 1 });
+    expect(press("more", step)).toEqual({ do: "onboard", role: "data-manager", step: 2 });
+    const described = whodoes.ask("what does a dba do?");
+    for (const line of ["more", "go on", "continue"]) {
+      expect(press(line, described)).toBeUndefined();
+      expect(isButtonWord(line, described)).toBe(false);
+    }
+    expect(isButtonWord("next", described)).toBe(true);
   });
 
   it("the start of exactly one label presses it; of two, nothing", () => {

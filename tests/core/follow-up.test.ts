@@ -55,6 +55,18 @@ describe("a follow-up about the last role", () => {
     expect(whodoes.ask("what else?").intent).toBe("out_of_scope");
   });
 
+  it("'more', 'go on' and 'continue' ask for more as 'what else?' does, even mid-tour", () => {
+    for (const more of ["more", "go on", "continue"]) {
+      const a = last(converse("what does a dba do?", more));
+      expect([a.intent, ids(a), a.summary], more).toEqual([
+        "describe_role",
+        ["database-administrator"],
+        "More of what the database administrator does (13–24 of 28)",
+      ]);
+    }
+    expect(last(converse("I'm a new DBA, where do I start?", "what does a dba do?", "more")).summary).toMatch(/^More of what/);
+  });
+
   it("asked about the role just described, it lists the next of its responsibilities, not the same ones again", () => {
     const listed = (a: Answer) =>
       a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));

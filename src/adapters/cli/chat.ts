@@ -41,7 +41,7 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
       const pick = typedAction(line, last, { resolveRole: (name) => whodoes.resolveRole(name) }) ?? tourPress(line, previous);
       if (pick) show(whodoes.act(pick, previous ? { previous } : {}));
       // "next" after the tour's last step, "9" of five buttons: nothing to press, and the conversation carries on.
-      else if (last && isButtonWord(line)) process.stdout.write(`\n${NO_SUCH_BUTTON(line)}\n\n`);
+      else if (last && isButtonWord(line, last)) process.stdout.write(`\n${NO_SUCH_BUTTON(line)}\n\n`);
       else show(whodoes.ask(line, previous ? { previous } : {}));
     }
     rl.prompt();

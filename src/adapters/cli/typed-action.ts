@@ -7,7 +7,7 @@
  */
 
 // Straight from its module, not the core's index: that would load the schema and YAML libraries at start-up.
-import { plainWords, QUIZ_WORDS, TOUR_WORDS } from "../../core/follow-up/tour-words.js";
+import { asksForMore, plainWords, QUIZ_WORDS, TOUR_WORDS } from "../../core/follow-up/tour-words.js";
 import type { Action, ActionRef, Answer } from "../../core/index.js";
 import { numberedActions } from "../../render/text.js";
 
@@ -40,7 +40,7 @@ export function typedAction(line: string, answer: Answer | undefined, options: T
   if (exact) return exact.action;
   const role = choiceOfRole(typed, answer, options);
   if (role) return role.action;
-  const obvious = OBVIOUS.find((o) => o.typed.includes(said));
+  const obvious = asksForMore(typed, answer) ? undefined : OBVIOUS.find((o) => o.typed.includes(said));
   if (obvious) return byLabel(obvious.labels)?.action;
   if (QUIZ_WORDS.has(said)) return quizOf(answer, buttons);
   const started = buttons.filter((b) => said.length >= MIN_PREFIX && plainWords(b.label).startsWith(said));
@@ -49,10 +49,12 @@ export function typedAction(line: string, answer: Answer | undefined, options: T
 
 /**
  * Whether `line` is typed to press a button rather than to ask: a number, or a tour's word ("next", "back",
- * "quiz"). When it presses none of the last answer's, the chat says so rather than asking the core about "n".
+ * "quiz"; "more" only on a tour step, as elsewhere it asks for more). When it presses none of the last answer's,
+ * the chat says so rather than asking the core about "n".
  */
-export function isButtonWord(line: string): boolean {
+export function isButtonWord(line: string, answer: Answer | undefined): boolean {
   const said = plainWords(line.trim());
+  if (asksForMore(line, answer)) return false;
   return /^\d+$/.test(said) || OBVIOUS.some((o) => o.typed.includes(said)) || QUIZ_WORDS.has(said);
 }
 

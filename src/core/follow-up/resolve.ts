@@ -73,8 +73,9 @@ const FIRST_PERSON = /\b(?:i|me|my|im)\b/i;
 const HELPING = /\b(?:help|helps|support|supports|contribute|contributes|assist|assists)\b/i;
 /** "who helps them?", "who supports them with that?": who works with someone, not a request for the bot's help. */
 const WHO_HELPS = /\bwho\s+(?:helps|supports|assists)\b/i;
-/** "what else?", "anything else?": more of what the role in focus does, as "what else do they do?" asks. */
-const WHAT_ELSE = /^\W*(?:and\s+|so\s+)?(?:what|anything)\s+else(?:\s+(?:is there|then))?\W*$/i;
+/** "what else?", "anything else?", "more", "go on": more of what the role in focus does, as "what else do they do?" asks. */
+const WHAT_ELSE =
+  /^\W*(?:and\s+|so\s+)?(?:(?:what|anything)\s+else(?:\s+(?:is there|then))?|more|go on|continue|keep going|the rest)\W*$/i;
 const WHAT_ELSE_IN_FULL = "what else do they do?";
 /** "no, I meant ...", "sorry, not that", "wrong one": the message corrects the last question ("same ..." repeats it). */
 const CORRECTION =

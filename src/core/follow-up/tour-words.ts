@@ -7,6 +7,7 @@
 import type { ActionRef } from "../action-ref.js";
 import type { TurnContext } from "../answer.js";
 import { TOUR_STEPS } from "../answers/onboarding.js";
+import type { IntentId } from "../intents.js";
 
 /** Lower case, words only, without articles: "Compare with the Architect!" -> "compare with architect". */
 export const plainWords = (text: string) =>
@@ -25,6 +26,13 @@ export const TOUR_WORDS = {
   again: ["again", "restart", "start again", "tour again", "repeat"],
 } as const;
 type TourMove = keyof typeof TOUR_WORDS;
+/**
+ * "more", "go on": the tour's Next on a tour step, but elsewhere (a question answered mid-tour, a chat) how
+ * people ask for more of the last answer, as "what else?" does.
+ */
+const MORE_WORDS: ReadonlySet<string> = new Set(["more", "continue", "go on", "keep going", "rest"]);
+export const asksForMore = (text: string, last: { intent: IntentId } | undefined) =>
+  MORE_WORDS.has(plainWords(text)) && last?.intent !== "onboarding";
 export const QUIZ_WORDS: ReadonlySet<string> = new Set([
   "quiz",
   "quiz me",
@@ -46,7 +54,7 @@ function tourMoveOf(text: string): TourMove | undefined {
 export function tourPress(text: string, previous: TurnContext | undefined): ActionRef | undefined {
   const step = previous?.step;
   const role = previous?.starting;
-  if (step === undefined || !role) return undefined;
+  if (step === undefined || !role || asksForMore(text, previous)) return undefined;
   const total = TOUR_STEPS.length;
   if (QUIZ_WORDS.has(plainWords(text))) return { do: "quiz", role, q: 1 };
   switch (tourMoveOf(text)) {
