@@ -282,13 +282,14 @@ function roleByNameWord(roles: readonly Role[], word: string): Role | undefined 
 const MORE = new Set(["else", "more", "rest", "other", "besides", "further"]);
 
 /**
- * How many of a role's responsibilities the last turn had listed, when it described the same role and the message
- * asks for more ("what else do they do?"): the answer goes on from there instead of repeating itself. Asked
- * something else about the role ("how do I become one?"), it is described from the start.
+ * How many of a role's responsibilities the last turn had listed, when it described the same role (or showed them
+ * on its tour) and the message asks for more ("what else do they do?"): the answer goes on from there instead of
+ * repeating itself. Asked something else about the role ("how do I become one?"), it is described from the start.
  */
 function listedOf(previous: TurnContext | undefined, role: Role, words: readonly string[]): number {
   const more = words.some((w) => MORE.has(w));
-  return more && previous?.intent === "describe_role" && previous.roles[0]?.id === role.id ? (previous.listed ?? 0) : 0;
+  const listing = previous?.intent === "describe_role" || previous?.intent === "onboarding";
+  return more && listing && previous?.roles[0]?.id === role.id ? (previous.listed ?? 0) : 0;
 }
 
 /** Work a newcomer does first ("what should I do first?", "my first week as a DBA"). */

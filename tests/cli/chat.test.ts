@@ -44,6 +44,12 @@ describe("the console tour by typed labels", () => {
     ]);
   });
 
+  it("shows the rest of the key responsibilities for 'more', then goes on with the tour", () => {
+    const answers = chat(["onboard", "dba"], ["next", "more", "next", "quit"]);
+    expect(answers[2]).toMatch(/More of what the database administrator does \(13–24 of 28\)/);
+    expect(title(answers[3])).toBe("Database administrator: Who you work with");
+  });
+
   it("still takes numbers, and picks the role to start in by name", () => {
     const answers = chat(["onboard"], ["data architect", "1", "quit"]);
     expect(answers.map(title)).toEqual([

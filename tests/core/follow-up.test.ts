@@ -754,6 +754,18 @@ describe("a tour's words typed rather than clicked, on any surface", () => {
     ).toBeUndefined();
   });
 
+  it("the key responsibilities' list goes on with 'what else?' or 'more', and 'next' then goes on with the tour", () => {
+    for (const more of ["what else?", "more"]) {
+      const [, list, going, next] = converse("I'm a new DBA, where do I start?", "next", more, "more", "next");
+      expect(list?.context?.listed, more).toBe(12);
+      expect(going?.summary, more).toBe("More of what the database administrator does (13–24 of 28)");
+      expect(next?.summary).toBe("More of what the database administrator does (25–28 of 28)");
+    }
+    expect(last(converse("I'm a new DBA, where do I start?", "next", "more", "next")).title).toBe(
+      "Database administrator: Who you work with",
+    );
+  });
+
   it("is a message like any other with no tour step before it", () => {
     expect(whodoes.ask("next").intent).not.toBe("onboarding");
     expect(last(converse("who restores a dropped table?", "next")).intent).not.toBe("onboarding");

@@ -6,7 +6,7 @@
 import type { Action, Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
 import { partnersOf } from "./collaboration.js";
-import { type AnswerContext, answer, feedback, keyResponsibilities, peopleBlocks, roleCard } from "./context.js";
+import { type AnswerContext, answer, feedback, keyResponsibilities, listedAfter, peopleBlocks, roleCard } from "./context.js";
 import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 
@@ -21,6 +21,7 @@ export const TOUR_STEPS = [
 export const QUIZ_LENGTH = 3;
 /** The step a newcomer asking what to do or learn first is shown first: the first week's list. */
 export const FIRST_WEEK_STEP = TOUR_STEPS.indexOf("Your first week") + 1;
+const KEY_RESPONSIBILITIES_STEP = TOUR_STEPS.indexOf("Key responsibilities") + 1;
 const CHOICES = 4;
 
 export function chooseRole(ctx: AnswerContext): Answer {
@@ -84,6 +85,10 @@ export function tourStep(ctx: AnswerContext, role: Role, requested: number): Ans
     blocks: [{ type: "progress", step, total }, ...stepBlocks(ctx, role, step)],
     roles: [roleCard(role, 1)],
     actions: navigation(role, step),
+    // The key responsibilities end "…and 16 more": "what else?" or "more" goes on from there.
+    ...(step === KEY_RESPONSIBILITIES_STEP && listedAfter(role) < role.responsibilities.length
+      ? { listed: listedAfter(role) }
+      : {}),
   });
 }
 

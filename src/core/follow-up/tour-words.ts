@@ -27,12 +27,12 @@ export const TOUR_WORDS = {
 } as const;
 type TourMove = keyof typeof TOUR_WORDS;
 /**
- * "more", "go on": the tour's Next on a tour step, but elsewhere (a question answered mid-tour, a chat) how
- * people ask for more of the last answer, as "what else?" does.
+ * "more", "go on": the tour's Next on a tour step, but elsewhere (a question answered mid-tour, a chat) and on the
+ * step whose list ends "…and 16 more" (`listed`), how people ask for more of the last answer, as "what else?" does.
  */
 const MORE_WORDS: ReadonlySet<string> = new Set(["more", "continue", "go on", "keep going", "rest"]);
-export const asksForMore = (text: string, last: { intent: IntentId } | undefined) =>
-  MORE_WORDS.has(plainWords(text)) && last?.intent !== "onboarding";
+export const asksForMore = (text: string, last: { intent: IntentId; listed?: number | undefined } | undefined) =>
+  MORE_WORDS.has(plainWords(text)) && (last?.intent !== "onboarding" || last.listed !== undefined);
 export const QUIZ_WORDS: ReadonlySet<string> = new Set([
   "quiz",
   "quiz me",
