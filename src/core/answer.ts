@@ -137,6 +137,8 @@ export interface Answer {
    * page included, so that describing the role again ("what else do they do?") lists the next ones.
    */
   listed?: number;
+  /** onboarding: the quiz question (1-based) this answer asks or answers. */
+  quiz?: number;
 }
 
 /**
@@ -169,6 +171,8 @@ export interface TurnContext {
   step?: number;
   /** describe_role: how many of the role's responsibilities have been listed so far (the answer's `listed`). */
   listed?: number;
+  /** The tour's quiz question the answer asked or answered (the answer's `quiz`), so a typed "next" goes on to the next. */
+  quiz?: number;
 }
 
 /** One question of a message that asked several, and its answer. */

@@ -766,6 +766,26 @@ describe("a tour's words typed rather than clicked, on any surface", () => {
     );
   });
 
+  it("'next' in the quiz goes to the next question, after an answer too, and ends the tour after the third", () => {
+    const [, asked] = converse("I'm a new DBA, where do I start?", "quiz");
+    const answered = whodoes.act(
+      { do: "quiz", role: "database-administrator", q: 1, pick: 0 },
+      { previous: asked?.context as TurnContext },
+    );
+    expect(parseTurnContext(JSON.stringify(answered.context))?.quiz).toBe(1);
+    const titlesAfter = (previous: TurnContext, ...messages: string[]) =>
+      messages.map((text) => {
+        const a = whodoes.ask(text, { previous });
+        previous = a.context ?? previous;
+        return a.title;
+      });
+    expect(titlesAfter(answered.context as TurnContext, "next", "next", "next")).toEqual([
+      "Database administrator: quiz 2 of 3",
+      "Database administrator: quiz 3 of 3",
+      "You're set, DBA",
+    ]);
+  });
+
   it("is a message like any other with no tour step before it", () => {
     expect(whodoes.ask("next").intent).not.toBe("onboarding");
     expect(last(converse("who restores a dropped table?", "next")).intent).not.toBe("onboarding");

@@ -139,6 +139,7 @@ export function quizQuestion(ctx: AnswerContext, role: Role, q: number): Answer 
     ],
     roles: [roleCard(role, 1)],
     actions: navigation(role, total),
+    quiz: q,
   });
 }
 
@@ -166,5 +167,6 @@ export function quizAnswer(ctx: AnswerContext, role: Role, q: number, pick: numb
     ],
     roles: [roleCard(role, 1)],
     actions: [{ label: "Back", action: { do: "onboard", role: role.id, step: total - 1 } }, ...next],
+    quiz: q,
   });
 }

@@ -19,6 +19,7 @@ const schema = z.object({
   neighbour: id.optional(),
   step: z.number().int().min(1).max(50).optional(),
   listed: z.number().int().min(1).max(1000).optional(),
+  quiz: z.number().int().min(1).max(50).optional(),
 });
 
 /** The context in a stored value (JSON text or an object), or undefined when it is not one. */

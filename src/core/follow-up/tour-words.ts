@@ -6,7 +6,7 @@
  */
 import type { ActionRef } from "../action-ref.js";
 import type { TurnContext } from "../answer.js";
-import { TOUR_STEPS } from "../answers/onboarding.js";
+import { QUIZ_LENGTH, TOUR_STEPS } from "../answers/onboarding.js";
 import type { IntentId } from "../intents.js";
 
 /** Lower case, words only, without articles: "Compare with the Architect!" -> "compare with architect". */
@@ -58,8 +58,13 @@ export function tourPress(text: string, previous: TurnContext | undefined): Acti
   const total = TOUR_STEPS.length;
   if (QUIZ_WORDS.has(plainWords(text))) return { do: "quiz", role, q: 1 };
   switch (tourMoveOf(text)) {
-    case "next":
+    case "next": {
+      // In the quiz: the next question, or the tour's end after the last.
+      const quiz = previous?.quiz;
+      if (quiz !== undefined)
+        return quiz < QUIZ_LENGTH ? { do: "quiz", role, q: quiz + 1 } : { do: "onboard", role, step: total + 1 };
       return step < total ? { do: "onboard", role, step: step + 1 } : undefined;
+    }
     case "back":
       // On the first step there is nothing before it: the step again, rather than "back" read as a question.
       return { do: "onboard", role, step: Math.max(1, step - 1) };

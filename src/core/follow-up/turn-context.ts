@@ -29,10 +29,12 @@ export function contextOf(answer: Answer, previous?: TurnContext): TurnContext |
   // A question asked mid-tour keeps the tour's step, so "next" after it goes on with the tour; the tour's end
   // (a step past the last, with no progress shown) leaves none.
   const step = tour ? shown : previous?.step;
+  const quiz = tour ? answer.quiz : previous?.quiz;
   const kept = {
     ...(starting ? { starting } : {}),
     ...(neighbour ? { neighbour } : {}),
     ...(starting && step !== undefined ? { step } : {}),
+    ...(starting && step !== undefined && quiz !== undefined ? { quiz } : {}),
     ...(answer.listed ? { listed: answer.listed } : {}),
   };
   if (NO_FOCUS.has(answer.intent)) return { intent: answer.intent, roles: [], tasks: [], ...kept };
