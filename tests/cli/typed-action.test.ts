@@ -15,6 +15,16 @@ describe("typed button labels", () => {
     const step = whodoes.act({ do: "onboard", role: "data-manager", step: 2 });
     expect(press("2", step)).toEqual({ do: "onboard", role: "data-manager", step: 3 });
     expect(press("9", step)).toBeUndefined();
+    // As the buttons are numbered on screen.
+    expect(press("[2]", step)).toEqual({ do: "onboard", role: "data-manager", step: 3 });
+    expect(press("2.", step)).toEqual({ do: "onboard", role: "data-manager", step: 3 });
+  });
+
+  it("an emoji alone presses the button whose label starts with it", () => {
+    const answer = whodoes.ask("who restores a dropped table?");
+    expect(press("👍", answer)).toMatchObject({ do: "feedback", vote: "up" });
+    expect(press("👎🏽", answer)).toMatchObject({ do: "feedback", vote: "down" });
+    expect(press("🎉", answer)).toBeUndefined();
   });
 
   it("a label, in any case, with or without articles and punctuation", () => {

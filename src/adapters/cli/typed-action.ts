@@ -18,6 +18,8 @@ const OBVIOUS: readonly { typed: readonly string[]; labels: readonly string[] }[
   { typed: TOUR_WORDS.done, labels: ["done"] },
   { typed: TOUR_WORDS.again, labels: ["take tour again"] },
 ];
+/** An emoji's skin tone and presentation selector, which a typed "👍🏽" may carry and a label's "👍" does not. */
+const SKIN_TONE = /[\u{1F3FB}-\u{1F3FF}\uFE0F]/gu;
 /** A prefix shorter than this presses nothing: "w" is not "What does a DBA do?". */
 const MIN_PREFIX = 3;
 
@@ -31,9 +33,12 @@ export function typedAction(line: string, answer: Answer | undefined, options: T
   if (!answer) return undefined;
   const buttons = numberedActions(answer);
   const typed = line.trim();
-  if (/^\d+$/.test(typed)) return buttons[Number(typed) - 1]?.action;
   const said = plainWords(typed);
-  if (said === "") return undefined;
+  // "2", "[2]" and "2." as the buttons are numbered on screen.
+  if (/^\d+$/.test(said)) return buttons[Number(said) - 1]?.action;
+  // "👍" for "👍 Helpful": a line of emoji alone is the button its label starts with (skin tones aside).
+  const emoji = typed.replace(SKIN_TONE, "");
+  if (said === "") return emoji === "" ? undefined : buttons.find((b) => b.label.startsWith(emoji))?.action;
   const byLabel = (labels: readonly string[]) => buttons.find((b) => labels.includes(plainWords(b.label)));
 
   const exact = byLabel([said]);
