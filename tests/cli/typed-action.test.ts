@@ -41,6 +41,9 @@ describe("typed button labels", () => {
     expect(press("go back", step)).toEqual({ do: "onboard", role: "data-manager", step: 1 });
     expect(press("Done.", step)).toEqual({ do: "onboard", role: "data-manager", step: 7 });
     expect(press("quiz", step)).toEqual({ do: "quiz", role: "data-manager", q: 1 });
+    expect(press("skip", step)).toEqual({ do: "onboard", role: "data-manager", step: 3 });
+    expect(press("next step please", step)).toEqual({ do: "onboard", role: "data-manager", step: 3 });
+    expect(press("stop", step)).toEqual({ do: "onboard", role: "data-manager", step: 7 });
     const first = whodoes.act({ do: "onboard", role: "data-manager", step: 1 });
     expect(press("back", first)).toBeUndefined();
   });

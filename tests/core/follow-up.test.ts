@@ -722,6 +722,11 @@ describe("a tour's words typed rather than clicked, on any surface", () => {
       "You're set, DBA",
     ]);
     expect(last(converse("I'm a new DBA, where do I start?", "quiz me")).title).toBe("Database administrator: quiz 1 of 3");
+    expect(titles("I'm a new DBA, where do I start?", "skip", "next step please", "stop").slice(1)).toEqual([
+      "Database administrator: Key responsibilities",
+      "Database administrator: Who you work with",
+      "You're set, DBA",
+    ]);
     // The step travels in the stored context as a number, and is checked on the way back.
     const step = converse("I'm a new DBA, where do I start?", "next")[1]?.context;
     expect(step?.step).toBe(2);

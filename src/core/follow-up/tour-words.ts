@@ -9,20 +9,23 @@ import type { TurnContext } from "../answer.js";
 import { QUIZ_LENGTH, TOUR_STEPS } from "../answers/onboarding.js";
 import type { IntentId } from "../intents.js";
 
+/** Words that change nothing a button does: articles, and the courtesy of "next step please". */
+const NOISE: ReadonlySet<string> = new Set(["the", "a", "an", "please", "pls", "plz"]);
+
 /** Lower case, words only, without articles: "Compare with the Architect!" -> "compare with architect". */
 export const plainWords = (text: string) =>
   text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
     .split(" ")
-    .filter((w) => w !== "" && w !== "the" && w !== "a" && w !== "an")
+    .filter((w) => w !== "" && !NOISE.has(w))
     .join(" ");
 
 /** What people type for the tour's buttons, as `plainWords` reads it. */
 export const TOUR_WORDS = {
-  next: ["next", "n", "continue", "go on", "forward", "next step", "more", "ok next"],
+  next: ["next", "n", "continue", "go on", "forward", "next step", "more", "ok next", "skip"],
   back: ["back", "b", "previous", "prev", "go back", "step back"],
-  done: ["done", "finish", "finished", "end", "end tour", "stop tour", "skip tour"],
+  done: ["done", "finish", "finished", "end", "end tour", "stop", "stop tour", "skip tour", "exit tour", "quit tour"],
   again: ["again", "restart", "start again", "tour again", "repeat"],
 } as const;
 type TourMove = keyof typeof TOUR_WORDS;
