@@ -107,16 +107,22 @@ function finished(role: Role): Answer {
   });
 }
 
-/** Deterministic quiz: question q asks about one of the role's responsibilities, spread over the list. */
+/**
+ * Deterministic quiz. Question 1 asks about one of the role's own responsibilities; 2 and 3 about a partner's, so
+ * the answer is not always the tour's role: each such question takes the partner's first responsibility that
+ * shares no concern with the role, the one least likely to be read as the role's own.
+ */
 function quizItem(ctx: AnswerContext, role: Role, q: number) {
-  const resps = role.responsibilities;
-  const at = Math.floor(((q - 1) * resps.length) / QUIZ_LENGTH) % resps.length;
-  const resp = resps[at] ?? resps[0];
-  const others = ctx.knowledge.roles.filter((r) => r.id !== role.id);
+  const partner = q > 1 ? partnersOf(ctx, role)[q - 2]?.partner : undefined;
+  const owner = partner ?? role;
+  const concerns = new Set(role.responsibilities.flatMap((r) => r.concerns));
+  const apart = partner?.responsibilities.find((r) => !r.concerns.some((c) => concerns.has(c)));
+  const resp = apart ?? owner.responsibilities[0];
+  const others = ctx.knowledge.roles.filter((r) => r.id !== owner.id);
   const picked = others.slice(0, CHOICES - 1).map((r, i) => others[(i + q - 1) % others.length] ?? r);
-  const choices = [...new Set([role, ...picked])];
+  const choices = [...new Set([owner, ...picked])];
   const rotate = (q * 7 + role.id.length) % choices.length; // vary where the right answer sits
-  return { resp, choices: [...choices.slice(rotate), ...choices.slice(0, rotate)] };
+  return { owner, resp, choices: [...choices.slice(rotate), ...choices.slice(0, rotate)] };
 }
 
 const ask = (statement: string) => `Who ${statement.charAt(0).toLowerCase()}${statement.slice(1).replace(/\.$/, "")}?`;
@@ -145,13 +151,13 @@ export function quizQuestion(ctx: AnswerContext, role: Role, q: number): Answer 
 
 export function quizAnswer(ctx: AnswerContext, role: Role, q: number, pick: number): Answer {
   const total = TOUR_STEPS.length;
-  const { resp, choices } = quizItem(ctx, role, q);
+  const { owner, resp, choices } = quizItem(ctx, role, q);
   const chosen = choices[pick];
-  const right = chosen?.id === role.id;
+  const right = chosen?.id === owner.id;
   const verdict = right
-    ? `Right: it's the ${role.name.toLowerCase()}.`
-    : `Not quite: it's the ${role.name.toLowerCase()}, not the ${chosen?.name.toLowerCase() ?? "one you picked"}.`;
-  const reason = `${role.name}: ${resp?.statement ?? ""}`;
+    ? `Right: it's the ${owner.name.toLowerCase()}.`
+    : `Not quite: it's the ${owner.name.toLowerCase()}, not the ${chosen?.name.toLowerCase() ?? "one you picked"}.`;
+  const reason = `${owner.name}: ${resp?.statement ?? ""}`;
   const next: Action[] =
     q < QUIZ_LENGTH
       ? [{ label: "Next question", action: { do: "quiz", role: role.id, q: q + 1 }, style: "primary" }]
