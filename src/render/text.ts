@@ -18,7 +18,8 @@ function roleLines(role: RoleCard): string[] {
   return lines;
 }
 
-function blockLines(block: Block): string[] {
+/** `numbered`: the buttons are listed by number after the answer, a choice's among them, so a choice is not listed twice. */
+function blockLines(block: Block, numbered = false): string[] {
   switch (block.type) {
     case "text":
       return [text(block.text)];
@@ -33,7 +34,7 @@ function blockLines(block: Block): string[] {
     case "progress":
       return [`Step ${block.step} of ${block.total}`];
     case "choices":
-      return [block.prompt, ...block.choices.map((c) => `  * ${c.label}`)];
+      return numbered ? [block.prompt] : [block.prompt, ...block.choices.map((c) => `  * ${c.label}`)];
     case "people":
       return [`In your organisation: ${peopleText(block.contacts, block.live)}`];
     case "table":
@@ -81,10 +82,9 @@ export function answerToText(answer: Answer, options: TextOptions = {}): string 
   // repeats the name would say it twice.
   const first = answer.blocks.find((b) => b.type !== "text");
   const title = first?.type === "role" && first.role.name === answer.title ? [] : [answer.title];
-  const lines = [...title, ...answer.blocks.flatMap(blockLines)];
+  const lines = [...title, ...answer.blocks.flatMap((b) => blockLines(b, options.numberedActions))];
   if (options.numberedActions) {
-    const choices = answer.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
-    const all = [...choices, ...answer.actions];
+    const all = numberedActions(answer);
     if (all.length > 0) lines.push("", ...all.map((a, i) => `[${i + 1}] ${a.label}`));
   }
   return lines

@@ -25,6 +25,14 @@ describe("answerToText", () => {
     expect(second).toMatch(/^Data warehouse engineer \(/);
   });
 
+  it("lists a choice once: as a bullet, or, where the buttons are numbered, as a numbered button only", () => {
+    const chooser = whodoes.act({ do: "onboard" });
+    expect(count(answerToText(chooser), "Data architect")).toBe(1);
+    const numbered = answerToText(chooser, { numberedActions: true });
+    expect(count(numbered, "Data architect")).toBe(1);
+    expect(numbered).toContain("Which role are you starting in?\n\n[1] Data architect");
+  });
+
   it("keeps a title that says more than the role's name", () => {
     const text = answerToText(whodoes.ask("compare data architect and data warehouse engineer"));
     expect(text.split("\n")[0]).toBe("Data architect vs Data warehouse engineer");
