@@ -50,6 +50,13 @@ describe("the console tour by typed labels", () => {
     expect(title(answers[3])).toBe("Database administrator: Who you work with");
   });
 
+  it("says how to type before the first prompt", () => {
+    const [first] = chat(["onboard", "dba"], ["quit"]);
+    expect(first).toMatch(
+      /Type a button's number or label to press it \(next, back, quiz, done\), or ask a question; "quit" to leave\.$/,
+    );
+  });
+
   it("still takes numbers, and picks the role to start in by name", () => {
     const answers = chat(["onboard"], ["data architect", "1", "quit"]);
     expect(answers.map(title)).toEqual([

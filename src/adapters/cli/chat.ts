@@ -16,6 +16,8 @@ import { isButtonWord, typedAction } from "./typed-action.js";
 const NO_SUCH_BUTTON = (typed: string) =>
   `There is no "${typed}" to press here: type the number of a button above, or ask a question.`;
 
+const TOUR_HINT = 'Type a button\'s number or label to press it (next, back, quiz, done), or ask a question; "quit" to leave.';
+
 export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, start?: ActionRef): Promise<void> {
   const tty = Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, output: process.stdout, terminal: tty, prompt: "you> " });
@@ -27,8 +29,11 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
     previous = answer.context ?? previous;
     process.stdout.write(`\n${answerToText(answer, { numberedActions: true })}\n\n`);
   };
-  if (start) show(whodoes.act(start));
-  else
+  if (start) {
+    show(whodoes.act(start));
+    // Said once the tour's first answer is on screen, just before the first prompt.
+    process.stdout.write(`${TOUR_HINT}\n\n`);
+  } else
     process.stdout.write(
       'Ask who does a data task, e.g. "who restores a dropped table?". Type a button\'s number or label to press it, "quit" to leave.\n\n',
     );
