@@ -77,10 +77,16 @@ export interface Whodoes {
 export interface WhodoesOptions {
   /** What understands a message; default: the shipped matcher (understanding/). */
   matcher?: Matcher;
+  /**
+   * Whether 👍, 👎 and corrections are recorded for the people who maintain the knowledge (the server's usage
+   * records); default true. Where they are not (the console), the thanks does not promise anyone will see them.
+   */
+  keepsFeedback?: boolean;
 }
 
 export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}): Whodoes {
   const matcher = options.matcher ?? createMatcher(knowledge);
+  const keepsFeedback = options.keepsFeedback ?? true;
   const byId = new Map(knowledge.roles.map((r) => [r.id, r]));
   const ctx: AnswerContext = { knowledge, role: (id) => byId.get(id) };
   const roleSearch = createRoleSearch(knowledge.roles);
@@ -184,9 +190,9 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "ask":
         return ask(a.text);
       case "feedback":
-        return a.vote === "down" ? whichRole(ctx, a) : feedbackThanks();
+        return a.vote === "down" ? whichRole(ctx, a) : feedbackThanks(keepsFeedback);
       case "correct":
-        return corrected(ctx, a);
+        return corrected(ctx, a, keepsFeedback);
       case "handoff":
       case "triage":
         return handoffElsewhere();

@@ -138,6 +138,12 @@ describe("the console chat", () => {
     expect(answers[2]).toMatch(/More of what the database administrator does \(25–28 of 28\)/);
   });
 
+  it("promises no review of a correction, as the console records none", () => {
+    const answers = chat(["chat"], ["who restores a dropped table?", "not helpful", "data manager", "quit"]);
+    expect(answers[2]).toMatch(/^Thanks, noted\nNoted: this one is for the data manager\. It is not recorded here/);
+    expect(answers[2]).not.toMatch(/will review/);
+  });
+
   it("reads a question that starts a new topic on its own", () => {
     const answers = chat(["chat"], ["what does a data manager do?", "who designs the partitioning?", "quit"]);
     expect(answers.map(title)).toEqual(["Data manager (The strategic overseer)", "Data architect (The system designer)"]);

@@ -93,6 +93,18 @@ describe("after a 👎", () => {
     expect(a.actions.map((x) => x.action)).toEqual([{ do: "describe", role: "data-manager" }]);
     expect(whodoes.act({ do: "correct", intent: "who_does", expected: null }).summary).toMatch(/^Noted: none of the data roles/);
   });
+
+  it("promises no review where votes and corrections are not recorded (the console)", () => {
+    const unkept = createWhodoes(knowledge, { keepsFeedback: false });
+    const a = unkept.act({ do: "correct", intent: "who_does", expected: "data-manager" });
+    expect(a.summary).toBe(
+      "Noted: this one is for the data manager. It is not recorded here: tell the people who maintain the knowledge if it should change.",
+    );
+    expect(unkept.act({ do: "correct", intent: "who_does", expected: null }).summary).not.toMatch(/will review/);
+    expect(unkept.act({ do: "feedback", vote: "up", intent: "who_does" }).title).toMatch(
+      /^Thanks for the feedback\. It is not recorded here/,
+    );
+  });
 });
 
 describe("buttons tied to a kept question", () => {

@@ -126,7 +126,10 @@ async function main(argv: string[]): Promise<number> {
   // --intents wins over INTENTS_DIR; both are optional (the shipped intents/ is the default). Each
   // platform's directory format is loaded only when the knowledge is checked afresh.
   const formats = async () => (await import("../platforms.js")).DIRECTORY_FORMATS;
-  const whodoes: Whodoes = createWhodoes(await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats));
+  // The console records no votes or corrections (only the server keeps usage records for `report`).
+  const whodoes: Whodoes = createWhodoes(await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats), {
+    keepsFeedback: false,
+  });
   switch (command) {
     case "ask":
       if (rest.length > 0) askOne(whodoes, rest.join(" "), values.json);

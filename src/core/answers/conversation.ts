@@ -220,6 +220,8 @@ export function referringTo(ctx: AnswerContext): Answer {
   });
 }
 
-export function feedbackThanks(): Answer {
-  return answer({ intent: "greeting", title: MESSAGES.feedbackThanks, summary: MESSAGES.feedbackThanks, blocks: [] });
+/** `kept`: whether the vote is recorded for the people who maintain the knowledge. */
+export function feedbackThanks(kept: boolean): Answer {
+  const thanks = kept ? MESSAGES.feedbackThanks : MESSAGES.feedbackNotKept;
+  return answer({ intent: "greeting", title: thanks, summary: thanks, blocks: [] });
 }

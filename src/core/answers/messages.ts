@@ -48,13 +48,13 @@ export const MESSAGES = {
   tooLong: (length: number, limit: number, example?: string) =>
     `That message is ${length.toLocaleString("en-US")} characters long; I read questions of up to ${limit.toLocaleString("en-US")}. Ask in a sentence or two${example ? `, for example "${example}"` : ""}.`,
   feedbackThanks: "Thanks for the feedback: it helps the people who maintain the knowledge.",
+  feedbackNotKept: "Thanks for the feedback. It is not recorded here: tell the people who maintain the knowledge if it matters.",
   dislikedTitle: "Sorry that didn't help",
   whichRole: "Which role should it have been?",
   noneOfThese: "None of these",
   correctedTitle: "Thanks, noted",
-  corrected: (name: string) =>
-    `Noted: this one is for the ${name.toLowerCase()}. The people who maintain the knowledge will review it.`,
-  correctedNone: "Noted: none of the data roles. The people who maintain the knowledge will review it.",
+  corrected: (name: string, kept: boolean) => `Noted: this one is for the ${name.toLowerCase()}. ${reviewed(kept)}`,
+  correctedNone: (kept: boolean) => `Noted: none of the data roles. ${reviewed(kept)}`,
   askTeamButton: "Ask the data team",
   whomToAsk: "Whom to ask",
   handoffElsewhere: "Handing a question to the data team works in Slack and Teams. Whom to ask is under the answer.",
@@ -94,6 +94,13 @@ export const MESSAGES = {
     `I answer up to ${numberWord(answered)} questions at a time. Ask ${left === 1 ? "this one" : `these ${numberWord(left)}`} again on ${left === 1 ? "its" : "their"} own:`,
   askQuestion: (n: number) => `Ask question ${n}`,
 } as const;
+
+/** After a correction: whether anyone will see it depends on whether votes are recorded where it was given. */
+function reviewed(kept: boolean): string {
+  return kept
+    ? "The people who maintain the knowledge will review it."
+    : "It is not recorded here: tell the people who maintain the knowledge if it should change.";
+}
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -30,9 +30,10 @@ export function whichRole(ctx: AnswerContext, vote: Feedback): Answer {
 }
 
 /** The thanks for a correction, with whom to ask for the role it should have been. */
-export function corrected(ctx: AnswerContext, ref: Correct): Answer {
+/** `kept`: whether the correction is recorded for the people who maintain the knowledge. */
+export function corrected(ctx: AnswerContext, ref: Correct, kept: boolean): Answer {
   const role = ref.expected ? ctx.role(ref.expected) : undefined;
-  const text = role ? MESSAGES.corrected(role.name) : MESSAGES.correctedNone;
+  const text = role ? MESSAGES.corrected(role.name, kept) : MESSAGES.correctedNone(kept);
   const blocks: Block[] = [{ type: "text", text: plain(text) }, ...(role ? peopleBlocks(ctx, [role]) : [])];
   return answer({
     intent: "greeting",
