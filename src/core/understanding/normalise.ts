@@ -57,7 +57,8 @@ const SECOND_WHO =
 // "who does backups, and what does a data manager do?": after a "who" question, ", and what ..." or ", and how ..."
 // asks another thing. A further question about the first ("..., and how do they test them?") is read with it
 // again by questionsOf, as any further question is.
-const ASKED_AFTER_WHO = /(?<=^\W*(?:who|whose|whos)(?:['\u2019]s)?\s[^?]*?)[,;]\s*and\s+(?=(?:what|how)\s)/i;
+const STARTS_WHO = /^\W*(?:who|whose|whos)(?:['\u2019]s)?\s/i;
+const ASKED_AFTER_WHO = /[,;]\s*and\s+(?=(?:what|how)\s)/i;
 
 /** A few words set side by side with "vs" and nothing else: the subject of the question that follows. */
 const VERSUS_SUBJECT = /^\W*(?:\S+\s+){0,3}(?:vs\.?|versus)(?:\s+\S+){1,3}\W*$/i;
@@ -84,7 +85,7 @@ export function sentences(text: string): string[] {
       const parts = s.split(SECOND_WHO);
       return parts.length > 1 && VERSUS_SUBJECT.test(parts[0] ?? "") ? [s] : parts;
     })
-    .flatMap((s) => s.split(ASKED_AFTER_WHO))
+    .flatMap((s) => (STARTS_WHO.test(s) ? s.split(ASKED_AFTER_WHO) : [s]))
     .filter((s) => s.trim() !== "");
 }
 
