@@ -6,6 +6,7 @@
 
 export { type ActionRef, parseActionRef, QUESTION_ID } from "./action-ref.js";
 export type * from "./answer.js";
+export { lowerName } from "./answers/messages.js";
 export { askTeamAction, whomToAsk, withAction, withQuestion } from "./answers/take-over.js";
 export { parseTurnContext } from "./follow-up/parse-turn-context.js";
 export { HAND_OFF_WORDS, type HandOffNotice, type PlatformPerson, type TriagePlace, type TriagePost } from "./hand-off.js";

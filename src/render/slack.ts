@@ -3,7 +3,7 @@
  * directory of the App Home) into Slack blocks. Every piece of text is escaped here, so nothing a user
  * typed can come back as a live `<!channel>`, `<@U…>` or link.
  */
-import type { ActionRef, Answer, Block, Role, RoleCard } from "../core/index.js";
+import { type ActionRef, type Answer, type Block, lowerName, type Role, type RoleCard } from "../core/index.js";
 import {
   ACTION_ID_PREFIX,
   type ActionsBlock,
@@ -275,7 +275,13 @@ export function homeView(input: HomeViewInput): SlackHomeView {
       `*${textToMrkdwn(role.name)}* · _${textToMrkdwn(role.character)}_`,
       ...role.responsibilities.slice(0, HOME_RESPONSIBILITIES).map((r) => `• ${textToMrkdwn(r.statement)}`),
     ];
-    const more = button(nextId(), "What they do", { do: "describe", role: role.id }, undefined, `What does the ${role.name} do?`);
+    const more = button(
+      nextId(),
+      "What they do",
+      { do: "describe", role: role.id },
+      undefined,
+      `What does the ${lowerName(role.name)} do?`,
+    );
     return { type: "section", text: mrkdwn(lines.join("\n")), ...(more ? { accessory: more } : {}) };
   });
   return { type: "home", blocks: [...intro, ...roles].slice(0, SLACK_LIMITS.blocksPerView) };

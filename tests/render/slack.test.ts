@@ -386,7 +386,7 @@ describe("homeView", () => {
             action_id: "whodoes-act-1",
             text: { type: "plain_text", text: "What they do", emoji: true },
             value: '{"do":"describe","role":"database-administrator"}',
-            accessibility_label: "What does the Database administrator do?",
+            accessibility_label: "What does the database administrator do?",
           },
         },
       ],
