@@ -30,7 +30,7 @@ import { compareRoles, describeRole, listRoles } from "./answers/roles.js";
 import { severalQuestions } from "./answers/several.js";
 import { corrected, handoffElsewhere, whichRole } from "./answers/take-over.js";
 import { whoDoes } from "./answers/who-does.js";
-import { onlyPointsBack } from "./follow-up/references.js";
+import { onlyPointsBack, wordCount } from "./follow-up/references.js";
 import { createFollowUps } from "./follow-up/resolve.js";
 import { tourPress } from "./follow-up/tour-words.js";
 import { contextOf } from "./follow-up/turn-context.js";
@@ -126,7 +126,8 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
         return greeting(ctx, m.words);
       case "out_of_scope":
         if (n) return neighbourWork(ctx, n);
-        return pointsBack(m, text) ? referringTo(ctx) : outOfScope(ctx, m.department, m.named);
+        if (pointsBack(m, text)) return referringTo(ctx);
+        return previous && asksNothing(m, text) ? help(ctx, false) : outOfScope(ctx, m.department, m.named);
     }
   }
 
@@ -251,6 +252,10 @@ function pointsBack(m: MatchResult, text: string): boolean {
   const ours = cues.some((c) => OUR_QUESTIONS.has(c)) && !cues.includes("out_of_scope") && m.department === undefined;
   return ours && m.named.length === 0 && onlyPointsBack(text);
 }
+
+/** A word or three with nothing of their own ("why?", "and then?"): no role, no other department, no job. */
+const asksNothing = (m: MatchResult, text: string) =>
+  m.named.length === 0 && m.department === undefined && !(m.cues ?? []).includes("out_of_scope") && wordCount(text) <= 3;
 
 /** The message asks how roles differ ("vs", "the difference between"). */
 const compared = (m: MatchResult) => (m.cues ?? []).includes("compare_roles");

@@ -584,6 +584,15 @@ describe("a new topic is not forced into the old one", () => {
     expect(last(converse("who restores a dropped table?", "thanks, that's who I needed")).intent).toBe("greeting");
   });
 
+  it("a word that asks nothing it can follow ('why?') is told so, not that it is another team's, and the context stays", () => {
+    const [described, why, next] = converse("what does a data manager do?", "why?", "and the architect?");
+    expect([why?.intent, why?.title]).toEqual(["help", "I didn't follow that"]);
+    expect(why?.context).toEqual(described?.context);
+    expect([next?.intent, next ? ids(next) : []]).toEqual(["describe_role", ["data-architect"]]);
+    // Another department's question in the conversation is still turned away as one.
+    expect(last(converse("who restores a dropped table?", "what time is lunch?")).intent).toBe("out_of_scope");
+  });
+
   it("another department's work, and what follows it", () => {
     const answers = converse("who restores a dropped table?", "who approves annual leave?", "how often should that run?");
     expect(answers[1]?.intent).toBe("out_of_scope");

@@ -53,8 +53,8 @@ describe("recipe: add an intent", () => {
     copy.edit("src/core/whodoes.ts", (t) =>
       t
         .replace(
-          '      case "out_of_scope":\n        if (n) return neighbourWork(ctx, n);\n        return pointsBack(m, text) ? referringTo(ctx) : outOfScope(ctx, m.department, m.named);\n',
-          '      case "out_of_scope":\n        if (n) return neighbourWork(ctx, n);\n        return pointsBack(m, text) ? referringTo(ctx) : outOfScope(ctx, m.department, m.named);\n      case "contact":\n        return first ? contact(ctx, first) : outOfScope(ctx);\n',
+          "        return previous && asksNothing(m, text) ? help(ctx, false) : outOfScope(ctx, m.department, m.named);\n",
+          '        return previous && asksNothing(m, text) ? help(ctx, false) : outOfScope(ctx, m.department, m.named);\n      case "contact":\n        return first ? contact(ctx, first) : outOfScope(ctx);\n',
         )
         .replace(
           'import { collaboration } from "./answers/collaboration.js";',

@@ -53,14 +53,18 @@ function withArticle(role: string, article: string | undefined): string {
   return `${/^[aeiou]/i.test(role) ? "an" : "a"} ${role}`;
 }
 
-export function help(ctx: AnswerContext): Answer {
+/**
+ * How to ask. `followed`: false for a word in a conversation that asks nothing the bot can follow ("why?" after
+ * an answer), which is told so, rather than that it is another team's question; the conversation goes on.
+ */
+export function help(ctx: AnswerContext, followed = true): Answer {
   const list = examples(ctx);
   return answer({
     intent: "help",
-    title: MESSAGES.helpTitle,
-    summary: MESSAGES.helpSummary,
+    title: followed ? MESSAGES.helpTitle : MESSAGES.notFollowedTitle,
+    summary: followed ? MESSAGES.helpSummary : `${MESSAGES.notFollowedTitle}. ${MESSAGES.notFollowed}`,
     blocks: [
-      { type: "text", text: plain(MESSAGES.helpIntro) },
+      { type: "text", text: plain(followed ? MESSAGES.helpIntro : MESSAGES.notFollowed) },
       { type: "list", items: list.map((e) => plain(e.text)) },
     ],
     actions: [

@@ -32,6 +32,8 @@ export const MESSAGES = {
   rolesSummary: (names: string[]) => `There are ${names.length} data roles: ${names.join(", ")}.`,
   helpTitle: "How to ask whodoes",
   helpIntro: "Ask in plain words, the way you'd ask a colleague. For example:",
+  notFollowedTitle: "I didn't follow that",
+  notFollowed: "Ask about a data task or a role in plain words, for example:",
   helpSummary: "Ask me who does a data task, what a role does, how roles differ or work together, or how to start in a role.",
   hello: (example?: string) => `Hi! Ask me who does a data task${example ? `, e.g. "${example}"` : ""}.`,
   thanks: "You're welcome! Ask again any time.",
