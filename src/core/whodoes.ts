@@ -243,19 +243,19 @@ const OUR_QUESTIONS: ReadonlySet<IntentId> = new Set([
   "onboarding",
 ]);
 
+/** Out of scope with no role named and no other department's words: not someone else's matter, only unplaced. */
+const namesNothing = (m: MatchResult) =>
+  m.named.length === 0 && m.department === undefined && !(m.cues ?? []).includes("out_of_scope");
+
 /**
  * Out of scope only for want of something to point at: one of our questions ("who does that?", "what else do they
- * do?") about a pronoun alone, with no turn before it to follow, no role named and no other department's words.
+ * do?") about a pronoun alone, with no turn before it that the pronoun could be read against.
  */
-function pointsBack(m: MatchResult, text: string): boolean {
-  const cues = m.cues ?? [];
-  const ours = cues.some((c) => OUR_QUESTIONS.has(c)) && !cues.includes("out_of_scope") && m.department === undefined;
-  return ours && m.named.length === 0 && onlyPointsBack(text);
-}
+const pointsBack = (m: MatchResult, text: string) =>
+  namesNothing(m) && (m.cues ?? []).some((c) => OUR_QUESTIONS.has(c)) && onlyPointsBack(text);
 
-/** A word or three with nothing of their own ("why?", "and then?"): no role, no other department, no job. */
-const asksNothing = (m: MatchResult, text: string) =>
-  m.named.length === 0 && m.department === undefined && !(m.cues ?? []).includes("out_of_scope") && wordCount(text) <= 3;
+/** A word or three in a conversation with nothing of their own ("why?", "and then?"). */
+const asksNothing = (m: MatchResult, text: string) => namesNothing(m) && wordCount(text) <= 3;
 
 /** The message asks how roles differ ("vs", "the difference between"). */
 const compared = (m: MatchResult) => (m.cues ?? []).includes("compare_roles");
