@@ -231,18 +231,30 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
    * own work on the same shared concern ("who sets the retention policy?", "and the DBA?": the purge jobs).
    */
   function partIn(last: Last, role: Role): RankedRole | undefined {
-    const shown = lastRanking(last).find((r) => r.role === role && r.evidence.length > 0);
-    if (shown) return shown;
-    if (last.tasks.length === 0) return undefined;
-    const read = matcher.match(taskText(last)).ranked.find((r) => r.role === role);
-    if (read) return read;
-    const shared = onSharedConcern(
-      role,
-      last.tasks.map((t) => t.responsibility),
-    );
-    if (!shared) return undefined;
-    const evidence = [{ responsibility: shared, relative: 1, terms: [], highlight: [] }];
-    return { role, score: last.roles[0]?.score ?? 1, relative: 1, evidence };
+    return partsIn(last, [role])[0];
+  }
+
+  /** The parts of several roles in the last turn's task, as partIn finds each, the task read again at most once. */
+  function partsIn(last: Last, roles: readonly Role[]): RankedRole[] {
+    let read: RankedRole[] | undefined;
+    const again = () => {
+      read ??= matcher.match(taskText(last)).ranked;
+      return read;
+    };
+    return roles.flatMap((role) => {
+      const shown = lastRanking(last).find((r) => r.role === role && r.evidence.length > 0);
+      if (shown) return [shown];
+      if (last.tasks.length === 0) return [];
+      const found = again().find((r) => r.role === role);
+      if (found) return [found];
+      const shared = onSharedConcern(
+        role,
+        last.tasks.map((t) => t.responsibility),
+      );
+      if (!shared) return [];
+      const evidence = [{ responsibility: shared, relative: 1, terms: [], highlight: [] }];
+      return [{ role, score: last.roles[0]?.score ?? 1, relative: 1, evidence }];
+    });
   }
 
   /** "who else?" after whose task it is: the owner, and every other role's part in the task, each shown. */
@@ -250,7 +262,7 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     if (last.intent !== "who_does" || !WHO_ELSE.test(text)) return undefined;
     const owners = lastRanking(last).filter((r) => r.evidence.length > 0);
     const others = knowledge.roles.filter((role) => !owners.some((o) => o.role === role));
-    const parts = others.flatMap((role) => partIn(last, role) ?? []);
+    const parts = partsIn(last, others);
     return owners.length > 0 && parts.length > 0
       ? { ...result(plain, "who_does", [], [...owners, ...parts]), everyPart: true }
       : undefined;
