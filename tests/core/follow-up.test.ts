@@ -584,6 +584,21 @@ describe("a new topic is not forced into the old one", () => {
     expect(last(converse("who restores a dropped table?", "thanks, that's who I needed")).intent).toBe("greeting");
   });
 
+  it("'ok', 'yes' or 'got it' after an answer takes it in: not the answer again, not a fresh 'Hi!'", () => {
+    for (const said of ["ok", "yes", "got it", "makes sense", "interesting"]) {
+      const [answered, taken] = converse("who restores a dropped table?", said);
+      expect([said, taken?.intent, taken?.title]).toEqual([
+        said,
+        "greeting",
+        "Anything else? Ask me who does a data task, what a role does, or how two roles differ.",
+      ]);
+      expect(taken?.context).toEqual(answered?.context);
+    }
+    expect(last(converse("good morning")).title).toMatch(/^Hi!/);
+    expect(last(converse("see you")).title).toBe("Bye for now!");
+    expect(last(converse("much appreciated")).title).toBe("You're welcome! Ask again any time.");
+  });
+
   it("a word that asks nothing it can follow ('why?') is told so, not that it is another team's, and the context stays", () => {
     const [described, why, next] = converse("what does a data manager do?", "why?", "and the architect?");
     expect([why?.intent, why?.title]).toEqual(["help", "I didn't follow that"]);

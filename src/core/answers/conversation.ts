@@ -143,14 +143,22 @@ export function tooLong(ctx: AnswerContext, length: number): Answer {
   });
 }
 
+/** Small talk's kinds by its words; a greeting's cue that is none of these ("ok", "cool", "got it") acknowledges. */
+const THANKS = /\b(?:thanks?|thx|ty|tysm|cheers|thankyou|appreciated?|ta)\b/;
+const BYE = /\b(?:bye|goodbye|later|cya|ttyl|night|see (?:you|ya)|take care|have a (?:good|nice) (?:one|day))\b/;
+const HELLO = /\b(?:hi|hello|hey|hiya|yo|morning|afternoon|evening|howdy|sup|gm|greetings|welcome|happy)\b/;
+
 export function greeting(ctx: AnswerContext, words: readonly string[]): Answer {
-  const said = (re: RegExp) => words.some((w) => re.test(w));
+  const said = words.join(" ");
   const example = examples(ctx, 1).find((e) => e.intent === "who_does")?.text;
-  const text = said(/^(thanks?|thx|ty|tysm|cheers|thankyou|appreciated?)$/)
+  // "ok", "cool", "got it" after an answer take it in; greeting them with "Hi!" would start the conversation again.
+  const text = THANKS.test(said)
     ? MESSAGES.thanks
-    : said(/^(bye|goodbye|later|cya|ttyl|night)$/)
+    : BYE.test(said)
       ? MESSAGES.bye
-      : MESSAGES.hello(example);
+      : HELLO.test(said)
+        ? MESSAGES.hello(example)
+        : MESSAGES.acknowledged;
   return answer({
     intent: "greeting",
     title: text,

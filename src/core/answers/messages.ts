@@ -38,6 +38,7 @@ export const MESSAGES = {
   hello: (example?: string) => `Hi! Ask me who does a data task${example ? `, e.g. "${example}"` : ""}.`,
   thanks: "You're welcome! Ask again any time.",
   bye: "Bye for now!",
+  acknowledged: "Anything else? Ask me who does a data task, what a role does, or how two roles differ.",
   welcomeTitle: "Hi! I tell you who does what in data.",
   welcomeMembers: (names: string) => `Welcome, ${names}!`,
   welcomeIntro: "Ask me which data role owns a task, what a role does, or how two roles differ.",
