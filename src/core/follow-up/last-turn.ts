@@ -1,11 +1,13 @@
 /**
  * The last turn of a conversation, read back from its TurnContext (ids and scores) into the knowledge's
- * roles and responsibilities, and what follow-ups take from it: its task in words, its ranking again.
+ * roles and responsibilities, and what follow-ups take from it: its task in words, its ranking again, a
+ * role's part in its task.
  */
 import type { TurnContext } from "../answer.js";
 import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Responsibility, Role } from "../knowledge/types.js";
-import type { RankedRole } from "../matcher.js";
+import type { Matcher, RankedRole } from "../matcher.js";
+import { onSharedConcern } from "./shared-concern.js";
 
 /** The last turn, with what the knowledge no longer holds (after a reload) left out. */
 export interface Last {
@@ -53,4 +55,35 @@ export function lastRanking(last: Last): RankedRole[] {
       .filter((t) => t.role === role)
       .map((t) => ({ responsibility: t.responsibility, relative: 1, terms: [], highlight: [] })),
   }));
+}
+
+/**
+ * `role`'s part in the last turn's task: from that answer, else from the task's words read again, else its
+ * own work on the same shared concern ("who sets the retention policy?", "and the DBA?": the purge jobs).
+ */
+export function partIn(matcher: Matcher, last: Last, role: Role): RankedRole | undefined {
+  return partsIn(matcher, last, [role])[0];
+}
+
+/** The parts of several roles in the last turn's task, as partIn finds each, the task read again at most once. */
+export function partsIn(matcher: Matcher, last: Last, roles: readonly Role[]): RankedRole[] {
+  let read: RankedRole[] | undefined;
+  const again = () => {
+    read ??= matcher.match(taskText(last)).ranked;
+    return read;
+  };
+  return roles.flatMap((role) => {
+    const shown = lastRanking(last).find((r) => r.role === role && r.evidence.length > 0);
+    if (shown) return [shown];
+    if (last.tasks.length === 0) return [];
+    const found = again().find((r) => r.role === role);
+    if (found) return [found];
+    const shared = onSharedConcern(
+      role,
+      last.tasks.map((t) => t.responsibility),
+    );
+    if (!shared) return [];
+    const evidence = [{ responsibility: shared, relative: 1, terms: [], highlight: [] }];
+    return [{ role, score: last.roles[0]?.score ?? 1, relative: 1, evidence }];
+  });
 }
