@@ -15,3 +15,10 @@ export const INTENT_IDS = [
   "out_of_scope",
 ] as const;
 export type IntentId = (typeof INTENT_IDS)[number];
+
+/**
+ * The questions about a role itself (what it does, how two differ, whom it works with, how to start in it): with
+ * one's cue, a follow-up's "they" is the role rather than the task's things. With who_does, the questions the bot
+ * answers about roles and tasks.
+ */
+export const ROLE_QUESTIONS: readonly IntentId[] = ["describe_role", "compare_roles", "collaboration", "onboarding"];

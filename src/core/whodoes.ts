@@ -34,7 +34,7 @@ import { onlyPointsBack, wordCount } from "./follow-up/references.js";
 import { createFollowUps } from "./follow-up/resolve.js";
 import { tourPress } from "./follow-up/tour-words.js";
 import { contextOf } from "./follow-up/turn-context.js";
-import type { IntentId } from "./intents.js";
+import { type IntentId, ROLE_QUESTIONS } from "./intents.js";
 import type { Knowledge, Role } from "./knowledge/types.js";
 import { MAX_QUESTION_CHARS } from "./limits.js";
 import type { Matcher, MatchResult } from "./matcher.js";
@@ -235,13 +235,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
 }
 
 /** The questions the bot answers about roles and tasks, by their cue words ("who", "what does", "work with"). */
-const OUR_QUESTIONS: ReadonlySet<IntentId> = new Set([
-  "who_does",
-  "describe_role",
-  "compare_roles",
-  "collaboration",
-  "onboarding",
-]);
+const OUR_QUESTIONS: ReadonlySet<IntentId> = new Set(["who_does", ...ROLE_QUESTIONS]);
 
 /** Out of scope with no role named and no other department's words: not someone else's matter, only unplaced. */
 const namesNothing = (m: MatchResult) =>

@@ -2,11 +2,8 @@
  * The cue words of follow-ups, and the sizes that bound them: what in a message says it leans on the last
  * turn ("same question", "who else?", "fit in"), and how long a message may be for a pronoun to be chat.
  */
-import type { IntentId } from "../intents.js";
 import { leansBack, wordCount } from "./references.js";
 
-/** Cues of a question about a role itself: with one, "they" is the role rather than the task's things. */
-export const ROLE_QUESTIONS: readonly IntentId[] = ["describe_role", "compare_roles", "collaboration", "onboarding"];
 /** "same question for a data scientist?": the last question again, about someone else. */
 export const SAME_QUESTION = /\bsame question\b/i;
 /** Words that ask how roles differ, strong enough to pair a role named now with the last one. */

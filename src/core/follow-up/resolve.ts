@@ -12,6 +12,7 @@
  * (task-readers.ts); here is the order they are tried in.
  */
 import type { TurnContext } from "../answer.js";
+import { ROLE_QUESTIONS } from "../intents.js";
 import type { Knowledge } from "../knowledge/types.js";
 import type { Matcher, MatchResult } from "../matcher.js";
 import {
@@ -19,7 +20,6 @@ import {
   DIFFERENCE,
   MAX_CHAT_MESSAGE_WORDS,
   MAX_ROLE_REFERENCE_WORDS,
-  ROLE_QUESTIONS,
   SAME_QUESTION,
   WHAT_ELSE,
   WHAT_ELSE_IN_FULL,

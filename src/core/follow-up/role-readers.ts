@@ -3,18 +3,10 @@
  * roles compared or fitted in, two partners named, a role's name cut short, the neighbouring role the last
  * answer was about, and a newcomer's questions on a tour.
  */
+import { ROLE_QUESTIONS } from "../intents.js";
 import type { Role } from "../knowledge/types.js";
 import type { MatchResult } from "../matcher.js";
-import {
-  ASKS,
-  DIFFERENCE,
-  FIRST_PERSON,
-  FIT_IN,
-  FOR_THAT_WORK,
-  MAX_ROLE_REFERENCE_WORDS,
-  ROLE_QUESTIONS,
-  WHO_HELPS,
-} from "./cues.js";
+import { ASKS, DIFFERENCE, FIRST_PERSON, FIT_IN, FOR_THAT_WORK, MAX_ROLE_REFERENCE_WORDS, WHO_HELPS } from "./cues.js";
 import { type Last, partIn } from "./last-turn.js";
 import { type ReaderContext, result } from "./reader-context.js";
 import { afterLead, findReferences, type Reference, substitute, wordCount } from "./references.js";

@@ -3,18 +3,10 @@
  * against it ("does the DBA do that too?"), "who else?", another product, a continuation with nothing of its own,
  * and a verb that is another role's way of working ("and who builds it?").
  */
+import { ROLE_QUESTIONS } from "../intents.js";
 import type { Role } from "../knowledge/types.js";
 import type { MatchResult } from "../matcher.js";
-import {
-  asksWhoAfresh,
-  CORRECTION,
-  HELPING,
-  MAX_ROLE_REFERENCE_WORDS,
-  ROLE_QUESTIONS,
-  WEAK_OWN_TASK,
-  WHO_ELSE,
-  WHY_NOT,
-} from "./cues.js";
+import { asksWhoAfresh, CORRECTION, HELPING, MAX_ROLE_REFERENCE_WORDS, WEAK_OWN_TASK, WHO_ELSE, WHY_NOT } from "./cues.js";
 import { type Last, lastRanking, partIn, partsIn, taskText } from "./last-turn.js";
 import { type ReaderContext, result } from "./reader-context.js";
 import { afterLead, afterProductLead, leansBack, type Reference, substitute, wordCount } from "./references.js";
