@@ -2,7 +2,7 @@
 import type { Answer, Block } from "../answer.js";
 import type { Role } from "../knowledge/types.js";
 import { type AnswerContext, answer, feedback, peopleBlocks, roleCard } from "./context.js";
-import { lowerName, MESSAGES } from "./messages.js";
+import { MESSAGES } from "./messages.js";
 import { plain } from "./rich-text.js";
 import { meetingLines, sharedConcerns } from "./roles.js";
 
@@ -26,8 +26,11 @@ export function collaboration(ctx: AnswerContext, role: Role | undefined, other?
   const partners = partnersOf(ctx, role);
   return answer({
     intent: "collaboration",
-    title: `Who the ${lowerName(role.short)} works with`,
-    summary: `The ${role.name.toLowerCase()} works with ${partners.map((p) => p.partner.name.toLowerCase()).join(", ") || "no other role listed"}.`,
+    title: MESSAGES.partnersTitle(role.short),
+    summary: MESSAGES.partners(
+      role.name,
+      partners.map((p) => p.partner.name),
+    ),
     blocks: partners.flatMap((p): Block[] => [
       { type: "role", role: roleCard(p.partner, 0.5, { how: plain(p.how) }) },
       ...peopleBlocks(ctx, [p.partner]),
@@ -35,7 +38,7 @@ export function collaboration(ctx: AnswerContext, role: Role | undefined, other?
     roles: [roleCard(role, 1), ...partners.map((p) => roleCard(p.partner, 0.5))],
     actions: [
       ...partners.slice(0, 3).map((p) => ({
-        label: `How do they work with the ${lowerName(p.partner.short)}?`,
+        label: MESSAGES.collaborateWithButton(p.partner.short),
         action: { do: "collaborate" as const, role: role.id, with: p.partner.id },
       })),
       { label: MESSAGES.onboardButton, action: { do: "onboard", role: role.id, step: 1 } },
@@ -45,8 +48,6 @@ export function collaboration(ctx: AnswerContext, role: Role | undefined, other?
 }
 
 function pair(a: Role, b: Role): Answer {
-  // Mid-sentence a short name is a common noun ("the architect"); a line that starts with it keeps its capital.
-  const [an, bn] = [lowerName(a.short), lowerName(b.short)];
   const lines = [
     ...a.worksWith.filter((w) => w.role === b.id).map((w) => `${a.short}: ${w.how}`),
     ...b.worksWith.filter((w) => w.role === a.id).map((w) => `${b.short}: ${w.how}`),
@@ -57,10 +58,7 @@ function pair(a: Role, b: Role): Answer {
     lines.length > 0
       ? [{ type: "list", items: lines.map(plain) }]
       : [
-          {
-            type: "text",
-            text: plain(`The knowledge doesn't say how the ${an} and the ${bn} work together directly.`),
-          },
+          { type: "text", text: plain(MESSAGES.pairNotSaid(a.short, b.short)) },
           ...(overlap.length > 0
             ? ([
                 { type: "heading", text: MESSAGES.meetsHeading },
@@ -70,13 +68,13 @@ function pair(a: Role, b: Role): Answer {
         ];
   return answer({
     intent: "collaboration",
-    title: `How the ${an} and the ${bn} work together`,
-    summary: lines[0] ?? `No direct collaboration is recorded between the ${an} and the ${bn}.`,
+    title: MESSAGES.pairTitle(a.short, b.short),
+    summary: lines[0] ?? MESSAGES.pairNotRecorded(a.short, b.short),
     blocks,
     roles: [roleCard(a, 1), roleCard(b, 1)],
     actions: [
       { label: MESSAGES.compareButton(b.short), action: { do: "compare", roles: [a.id, b.id] } },
-      { label: `Who else does the ${an} work with?`, action: { do: "collaborate", role: a.id } },
+      { label: MESSAGES.otherPartnersButton(a.short), action: { do: "collaborate", role: a.id } },
       ...feedback("collaboration", a.id),
     ],
   });
@@ -88,12 +86,12 @@ function overview(ctx: AnswerContext): Answer {
   );
   return answer({
     intent: "collaboration",
-    title: "How the data roles work together",
-    summary: "Each role is distinct, but they work closely: here is who works with whom.",
+    title: MESSAGES.allTogetherTitle,
+    summary: MESSAGES.allTogether,
     blocks: [{ type: "list", items }],
     roles: ctx.knowledge.roles.map((r) => roleCard(r, 0.5)),
     actions: ctx.knowledge.roles
       .slice(0, 4)
-      .map((r) => ({ label: `Who does the ${lowerName(r.short)} work with?`, action: { do: "collaborate", role: r.id } })),
+      .map((r) => ({ label: MESSAGES.partnersButton(r.short), action: { do: "collaborate", role: r.id } })),
   });
 }

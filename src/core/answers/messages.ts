@@ -3,6 +3,10 @@ export const MESSAGES = {
   describeButton: (short: string) => `What does ${article(short)} ${lowerName(short)} do?`,
   compareButton: (short: string) => `Compare with the ${lowerName(short)}`,
   collaborateButton: "Who do they work with?",
+  collaborateWithButton: (short: string) => `How do they work with the ${lowerName(short)}?`,
+  partnersButton: (short: string) => `Who does the ${lowerName(short)} work with?`,
+  otherPartnersButton: (short: string) => `Who else does the ${lowerName(short)} work with?`,
+  togetherButton: "How do they work together?",
   onboardButton: "Start onboarding",
   helpful: "👍 Helpful",
   notHelpful: "👎 Not helpful",
@@ -70,6 +74,40 @@ export const MESSAGES = {
   worksWithHeading: "Works with",
   firstWeekHeading: "First week",
   meetsHeading: "Where their work meets",
+  togetherHeading: "How they work together",
+  compareSummary: (a: string, aCharacter: string, b: string, bCharacter: string) =>
+    `${a} is ${aCharacter.toLowerCase()}; ${b.toLowerCase()} is ${bCharacter.toLowerCase()}.`,
+  partnersTitle: (short: string) => `Who the ${lowerName(short)} works with`,
+  partners: (name: string, partners: readonly string[]) =>
+    `The ${name.toLowerCase()} works with ${partners.map((p) => p.toLowerCase()).join(", ") || "no other role listed"}.`,
+  // Mid-sentence a short name is a common noun ("the architect"); a line that starts with it keeps its capital.
+  pairTitle: (a: string, b: string) => `How the ${lowerName(a)} and the ${lowerName(b)} work together`,
+  pairNotRecorded: (a: string, b: string) =>
+    `No direct collaboration is recorded between the ${lowerName(a)} and the ${lowerName(b)}.`,
+  pairNotSaid: (a: string, b: string) =>
+    `The knowledge doesn't say how the ${lowerName(a)} and the ${lowerName(b)} work together directly.`,
+  allTogetherTitle: "How the data roles work together",
+  allTogether: "Each role is distinct, but they work closely: here is who works with whom.",
+  chooseRoleTitle: "Welcome to the data team",
+  chooseRole: "Which role are you starting in? Pick one to take a short tour.",
+  startingIn: "Which role are you starting in?",
+  backButton: "Back",
+  nextButton: "Next",
+  doneButton: "Done",
+  nextQuestionButton: "Next question",
+  tourAgainButton: "Take the tour again",
+  tourStepTitle: (name: string, step: string) => `${name}: ${step}`,
+  tourStep: (name: string, step: number, total: number, stepName: string) =>
+    `Onboarding as ${name.toLowerCase()}, step ${step} of ${total}: ${stepName.toLowerCase()}.`,
+  tourDoneTitle: (short: string) => `You're set, ${short}`,
+  tourDoneSummary: (name: string) => `That's the tour for the ${name.toLowerCase()}. Ask me any time who does what.`,
+  tourDone: "That's the tour. Ask me any time who does a task, or how two roles differ.",
+  quizTitle: (name: string, q: number, total: number) => `${name}: quiz ${q} of ${total}`,
+  quizRightTitle: "Correct",
+  quizWrongTitle: "Not quite",
+  quizRight: (owner: string) => `Right: it's the ${owner.toLowerCase()}.`,
+  quizWrong: (owner: string, chosen?: string) =>
+    `Not quite: it's the ${owner.toLowerCase()}, not the ${chosen?.toLowerCase() ?? "one you picked"}.`,
   notOurRole: (name: string, roleCount: number, closest: readonly string[]) =>
     `${capital(article(name))} ${lowerName(name)} is not one of the ${numberWord(roleCount)} data roles here; the closest ${closest.length > 1 ? "are" : "is"} ${listNames(closest.map((c) => `the ${lowerName(c)}`))}.`,
   neighbourPartnersTitle: (name: string) => `Who ${article(name)} ${lowerName(name)} works with`,

@@ -27,12 +27,12 @@ const CHOICES = 4;
 export function chooseRole(ctx: AnswerContext): Answer {
   return answer({
     intent: "onboarding",
-    title: "Welcome to the data team",
-    summary: "Which role are you starting in? Pick one to take a short tour.",
+    title: MESSAGES.chooseRoleTitle,
+    summary: MESSAGES.chooseRole,
     blocks: [
       {
         type: "choices",
-        prompt: "Which role are you starting in?",
+        prompt: MESSAGES.startingIn,
         choices: ctx.knowledge.roles.map((r) => ({ label: r.name, action: { do: "onboard", role: r.id, step: 1 } })),
       },
     ],
@@ -66,9 +66,10 @@ function stepBlocks(ctx: AnswerContext, role: Role, step: number): Block[] {
 function navigation(role: Role, step: number): Action[] {
   const total = TOUR_STEPS.length;
   const nav: Action[] = [];
-  if (step > 1) nav.push({ label: "Back", action: { do: "onboard", role: role.id, step: step - 1 } });
-  if (step < total) nav.push({ label: "Next", action: { do: "onboard", role: role.id, step: step + 1 }, style: "primary" });
-  nav.push({ label: "Done", action: { do: "onboard", role: role.id, step: total + 1 } });
+  if (step > 1) nav.push({ label: MESSAGES.backButton, action: { do: "onboard", role: role.id, step: step - 1 } });
+  if (step < total)
+    nav.push({ label: MESSAGES.nextButton, action: { do: "onboard", role: role.id, step: step + 1 }, style: "primary" });
+  nav.push({ label: MESSAGES.doneButton, action: { do: "onboard", role: role.id, step: total + 1 } });
   return nav;
 }
 
@@ -80,8 +81,8 @@ export function tourStep(ctx: AnswerContext, role: Role, requested: number): Ans
   const name = TOUR_STEPS[step - 1] ?? "";
   return answer({
     intent: "onboarding",
-    title: `${role.name}: ${name}`,
-    summary: `Onboarding as ${role.name.toLowerCase()}, step ${step} of ${total}: ${name.toLowerCase()}.`,
+    title: MESSAGES.tourStepTitle(role.name, name),
+    summary: MESSAGES.tourStep(role.name, step, total, name),
     blocks: [{ type: "progress", step, total }, ...stepBlocks(ctx, role, step)],
     roles: [roleCard(role, 1)],
     actions: navigation(role, step),
@@ -95,12 +96,12 @@ export function tourStep(ctx: AnswerContext, role: Role, requested: number): Ans
 function finished(role: Role): Answer {
   return answer({
     intent: "onboarding",
-    title: `You're set, ${role.short}`,
-    summary: `That's the tour for the ${role.name.toLowerCase()}. Ask me any time who does what.`,
-    blocks: [{ type: "text", text: plain("That's the tour. Ask me any time who does a task, or how two roles differ.") }],
+    title: MESSAGES.tourDoneTitle(role.short),
+    summary: MESSAGES.tourDoneSummary(role.name),
+    blocks: [{ type: "text", text: plain(MESSAGES.tourDone) }],
     roles: [roleCard(role, 1)],
     actions: [
-      { label: "Take the tour again", action: { do: "onboard", role: role.id, step: 1 } },
+      { label: MESSAGES.tourAgainButton, action: { do: "onboard", role: role.id, step: 1 } },
       { label: MESSAGES.rolesButton, action: { do: "roles" } },
       ...feedback("onboarding", role.id),
     ],
@@ -133,7 +134,7 @@ export function quizQuestion(ctx: AnswerContext, role: Role, q: number): Answer 
   const question = ask(resp?.statement ?? "");
   return answer({
     intent: "onboarding",
-    title: `${role.name}: quiz ${q} of ${QUIZ_LENGTH}`,
+    title: MESSAGES.quizTitle(role.name, q, QUIZ_LENGTH),
     summary: question,
     blocks: [
       { type: "progress", step: total, total },
@@ -154,17 +155,15 @@ export function quizAnswer(ctx: AnswerContext, role: Role, q: number, pick: numb
   const { owner, resp, choices } = quizItem(ctx, role, q);
   const chosen = choices[pick];
   const right = chosen?.id === owner.id;
-  const verdict = right
-    ? `Right: it's the ${owner.name.toLowerCase()}.`
-    : `Not quite: it's the ${owner.name.toLowerCase()}, not the ${chosen?.name.toLowerCase() ?? "one you picked"}.`;
+  const verdict = right ? MESSAGES.quizRight(owner.name) : MESSAGES.quizWrong(owner.name, chosen?.name);
   const reason = `${owner.name}: ${resp?.statement ?? ""}`;
   const next: Action[] =
     q < QUIZ_LENGTH
-      ? [{ label: "Next question", action: { do: "quiz", role: role.id, q: q + 1 }, style: "primary" }]
-      : [{ label: "Done", action: { do: "onboard", role: role.id, step: total + 1 }, style: "primary" }];
+      ? [{ label: MESSAGES.nextQuestionButton, action: { do: "quiz", role: role.id, q: q + 1 }, style: "primary" }]
+      : [{ label: MESSAGES.doneButton, action: { do: "onboard", role: role.id, step: total + 1 }, style: "primary" }];
   return answer({
     intent: "onboarding",
-    title: right ? "Correct" : "Not quite",
+    title: right ? MESSAGES.quizRightTitle : MESSAGES.quizWrongTitle,
     summary: verdict,
     blocks: [
       { type: "progress", step: total, total },
@@ -172,7 +171,7 @@ export function quizAnswer(ctx: AnswerContext, role: Role, q: number, pick: numb
       { type: "text", text: plain(reason) },
     ],
     roles: [roleCard(role, 1)],
-    actions: [{ label: "Back", action: { do: "onboard", role: role.id, step: total - 1 } }, ...next],
+    actions: [{ label: MESSAGES.backButton, action: { do: "onboard", role: role.id, step: total - 1 } }, ...next],
     quiz: q,
   });
 }

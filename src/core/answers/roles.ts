@@ -122,20 +122,20 @@ export function compareRoles(a: Role, b: Role): Answer {
     (l): l is string => typeof l === "string",
   );
   if (lines.length > 0)
-    blocks.push({ type: "heading", text: "How they work together" }, { type: "list", items: lines.map(plain) });
+    blocks.push({ type: "heading", text: MESSAGES.togetherHeading }, { type: "list", items: lines.map(plain) });
   // Under whose it is: beside another role, a bare note reads as said of both.
   for (const r of [a, b])
     if (r.note) blocks.push({ type: "heading", text: MESSAGES.noteOn(r.name) }, { type: "text", text: plain(r.note) });
   return answer({
     intent: "compare_roles",
     title: `${a.name} vs ${b.name}`,
-    summary: `${a.name} is ${a.character.toLowerCase()}; ${b.name.toLowerCase()} is ${b.character.toLowerCase()}.`,
+    summary: MESSAGES.compareSummary(a.name, a.character, b.name, b.character),
     blocks,
     roles: [roleCard(a, 1), roleCard(b, 1)],
     actions: [
       { label: MESSAGES.describeButton(a.short), action: { do: "describe", role: a.id } },
       { label: MESSAGES.describeButton(b.short), action: { do: "describe", role: b.id } },
-      { label: "How do they work together?", action: { do: "collaborate", role: a.id, with: b.id } },
+      { label: MESSAGES.togetherButton, action: { do: "collaborate", role: a.id, with: b.id } },
       compareAllAction([a.id, b.id]),
       ...feedback("compare_roles", a.id),
     ],
