@@ -74,3 +74,48 @@ describe("recipe: add a role", () => {
     ).toContain("ml-engineer");
   });
 });
+
+describe("recipe: add a role whose name has an acronym", () => {
+  const copy = copyKnowledge();
+  afterAll(() => copy.remove());
+  copy.write(
+    "roles/sql-server-dba.yaml",
+    `id: sql-server-dba
+name: SQL Server DBA
+short: SQL Server DBA
+character: The patch keeper
+aliases: [sql server dba]
+summary: Looks after the organisation's SQL Server instances.
+responsibilities:
+  - id: sql-server-patching
+    statement: Patches and upgrades the SQL Server instances.
+    keywords: [sql server patching]
+example: In the hospital network, patches the SQL Server that runs the lab system.
+works_with:
+  - role: database-administrator
+    how: Agrees the patch windows with the database administrators.
+first_week:
+  - List the SQL Server instances and their versions.
+`,
+  );
+  const whodoes = createWhodoes(loadKnowledge(copy.dir));
+
+  it("keeps the acronym mid-sentence: whom it works with, the quiz's verdict and the comparison", () => {
+    expect(whodoes.act({ do: "collaborate", role: "sql-server-dba" }).summary).toBe(
+      "The SQL Server DBA works with database administrator.",
+    );
+    expect(whodoes.act({ do: "collaborate", role: "database-administrator" }).summary).toContain(", SQL Server DBA");
+    const asked = whodoes.act({ do: "quiz", role: "sql-server-dba", q: 1 });
+    const choices = asked.blocks.flatMap((b) => (b.type === "choices" ? b.choices.map((c) => c.label) : []));
+    const right = choices.indexOf("SQL Server DBA");
+    expect(whodoes.act({ do: "quiz", role: "sql-server-dba", q: 1, pick: right }).summary).toBe(
+      "Right: it's the SQL Server DBA.",
+    );
+    expect(whodoes.act({ do: "quiz", role: "sql-server-dba", q: 1, pick: right === 0 ? 1 : 0 }).summary).toMatch(
+      /^Not quite: it's the SQL Server DBA, not the /,
+    );
+    expect(whodoes.act({ do: "compare", roles: ["database-administrator", "sql-server-dba"] }).summary).toMatch(
+      /; SQL Server DBA is the patch keeper\.$/,
+    );
+  });
+});

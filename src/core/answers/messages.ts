@@ -60,7 +60,7 @@ export const MESSAGES = {
   whichRole: "Which role should it have been?",
   noneOfThese: "None of these",
   correctedTitle: "Thanks, noted",
-  corrected: (name: string, kept: boolean) => `Noted: this one is for the ${name.toLowerCase()}. ${reviewed(kept)}`,
+  corrected: (name: string, kept: boolean) => `Noted: this one is for the ${lowerName(name)}. ${reviewed(kept)}`,
   correctedNone: (kept: boolean) => `Noted: none of the data roles. ${reviewed(kept)}`,
   askTeamButton: "Ask the data team",
   whomToAsk: "Whom to ask",
@@ -76,10 +76,10 @@ export const MESSAGES = {
   meetsHeading: "Where their work meets",
   togetherHeading: "How they work together",
   compareSummary: (a: string, aCharacter: string, b: string, bCharacter: string) =>
-    `${a} is ${aCharacter.toLowerCase()}; ${b.toLowerCase()} is ${bCharacter.toLowerCase()}.`,
+    `${a} is ${aCharacter.toLowerCase()}; ${lowerName(b)} is ${bCharacter.toLowerCase()}.`,
   partnersTitle: (short: string) => `Who the ${lowerName(short)} works with`,
   partners: (name: string, partners: readonly string[]) =>
-    `The ${name.toLowerCase()} works with ${partners.map((p) => p.toLowerCase()).join(", ") || "no other role listed"}.`,
+    `The ${lowerName(name)} works with ${partners.map(lowerName).join(", ") || "no other role listed"}.`,
   // Mid-sentence a short name is a common noun ("the architect"); a line that starts with it keeps its capital.
   pairTitle: (a: string, b: string) => `How the ${lowerName(a)} and the ${lowerName(b)} work together`,
   pairNotRecorded: (a: string, b: string) =>
@@ -98,16 +98,16 @@ export const MESSAGES = {
   tourAgainButton: "Take the tour again",
   tourStepTitle: (name: string, step: string) => `${name}: ${step}`,
   tourStep: (name: string, step: number, total: number, stepName: string) =>
-    `Onboarding as ${name.toLowerCase()}, step ${step} of ${total}: ${stepName.toLowerCase()}.`,
+    `Onboarding as ${lowerName(name)}, step ${step} of ${total}: ${stepName.toLowerCase()}.`,
   tourDoneTitle: (short: string) => `You're set, ${short}`,
-  tourDoneSummary: (name: string) => `That's the tour for the ${name.toLowerCase()}. Ask me any time who does what.`,
+  tourDoneSummary: (name: string) => `That's the tour for the ${lowerName(name)}. Ask me any time who does what.`,
   tourDone: "That's the tour. Ask me any time who does a task, or how two roles differ.",
   quizTitle: (name: string, q: number, total: number) => `${name}: quiz ${q} of ${total}`,
   quizRightTitle: "Correct",
   quizWrongTitle: "Not quite",
-  quizRight: (owner: string) => `Right: it's the ${owner.toLowerCase()}.`,
+  quizRight: (owner: string) => `Right: it's the ${lowerName(owner)}.`,
   quizWrong: (owner: string, chosen?: string) =>
-    `Not quite: it's the ${owner.toLowerCase()}, not the ${chosen?.toLowerCase() ?? "one you picked"}.`,
+    `Not quite: it's the ${lowerName(owner)}, not the ${chosen ? lowerName(chosen) : "one you picked"}.`,
   notOurRole: (name: string, roleCount: number, closest: readonly string[]) =>
     `${capital(article(name))} ${lowerName(name)} is not one of the ${numberWord(roleCount)} data roles here; the closest ${closest.length > 1 ? "are" : "is"} ${listNames(closest.map((c) => `the ${lowerName(c)}`))}.`,
   neighbourPartnersTitle: (name: string) => `Who ${article(name)} ${lowerName(name)} works with`,
@@ -125,9 +125,9 @@ export const MESSAGES = {
     `The closest role here to ${article(name)} ${lowerName(name)} is the ${lowerName(closest)}. ${difference}`,
   howTheyDiffer: "How they differ",
   moreOfRole: (role: string, first: number, last: number, total: number) =>
-    `More of what the ${role.toLowerCase()} does (${first}–${last} of ${total})`,
+    `More of what the ${lowerName(role)} does (${first}–${last} of ${total})`,
   allOfRole: (role: string, total: number) =>
-    `That's all ${total} things the ${role.toLowerCase()} does. Ask about any task to see whose it is.`,
+    `That's all ${total} things the ${lowerName(role)} does. Ask about any task to see whose it is.`,
   moreResponsibilities: (n: number) => `…and ${n} more. Ask about any task to see whose it is.`,
   severalTitle: (n: number) => `Your ${numberWord(n)} questions`,
   sameAnswer: (n: number) => `The same answer as question ${n}.`,
