@@ -604,6 +604,14 @@ describe("a new topic is not forced into the old one", () => {
     expect([why?.intent, why?.title]).toEqual(["help", "I didn't follow that"]);
     expect(why?.context).toEqual(described?.context);
     expect([next?.intent, next ? ids(next) : []]).toEqual(["describe_role", ["data-architect"]]);
+    // So is a reaction that asks nothing of the task: the answer again would not help.
+    for (const said of ["hmm", "really?", "no", "the other one"]) {
+      const [answered, reacted] = converse("who restores a dropped table?", said);
+      expect([said, reacted?.intent, reacted?.title]).toEqual([said, "help", "I didn't follow that"]);
+      expect(reacted?.context).toEqual(answered?.context);
+    }
+    // A word that asks about the task still asks about it.
+    expect(ids(last(converse("who restores a dropped table?", "how often?")))).toEqual(["database-administrator"]);
     // Another department's question in the conversation is still turned away as one.
     expect(last(converse("who restores a dropped table?", "what time is lunch?")).intent).toBe("out_of_scope");
   });

@@ -2,7 +2,7 @@
  * The cue words of follow-ups, and the sizes that bound them: what in a message says it leans on the last
  * turn ("same question", "who else?", "fit in"), and how long a message may be for a pronoun to be chat.
  */
-import { leansBack, wordCount } from "./references.js";
+import { afterLead, leansBack, wordCount } from "./references.js";
 
 /** "same question for a data scientist?": the last question again, about someone else. */
 export const SAME_QUESTION = /\bsame question\b/i;
@@ -27,6 +27,14 @@ export const FOR_THAT_WORK =
   /\b(?:for|doing|with) (?:that|this|it|them|that (?:job|role|work)|this (?:job|role|work))\s*[?.!]*\s*$/i;
 /** A message that asks something: a question word or a question mark. */
 export const ASKS = /\?|\b(?:what|how|where|which|when|who|should)\b/i;
+/**
+ * A word or three that neither asks nor leads on ("hmm", "really?", "no", "the other one"): a reaction, with
+ * nothing of its own, that is no question about the last task.
+ */
+export const onlyReacts = (text: string) =>
+  wordCount(text) <= 3 &&
+  !/\b(?:what|how|where|which|when|who|whose|why|should|can|could|does|do|is|are)\b/i.test(text) &&
+  afterLead(text) === undefined;
 // "cool, who approves that?", "ok what else do they do": a question after the thanks; "thanks, that's who I
 // needed" is only thanks.
 export const ASKS_AFTER_THANKS =

@@ -6,7 +6,16 @@
 import { ROLE_QUESTIONS } from "../intents.js";
 import type { Role } from "../knowledge/types.js";
 import type { MatchResult } from "../matcher.js";
-import { asksWhoAfresh, CORRECTION, HELPING, MAX_ROLE_REFERENCE_WORDS, WEAK_OWN_TASK, WHO_ELSE, WHY_NOT } from "./cues.js";
+import {
+  asksWhoAfresh,
+  CORRECTION,
+  HELPING,
+  MAX_ROLE_REFERENCE_WORDS,
+  onlyReacts,
+  WEAK_OWN_TASK,
+  WHO_ELSE,
+  WHY_NOT,
+} from "./cues.js";
 import { type Last, lastRanking, partIn, partsIn, taskText } from "./last-turn.js";
 import { type ReaderContext, result } from "./reader-context.js";
 import { afterLead, afterProductLead, leansBack, type Reference, substitute, wordCount } from "./references.js";
@@ -138,7 +147,8 @@ export function byContinuation(ctx: ReaderContext, text: string, plain: MatchRes
   const lastTask = () => asWhose(ctx, text) ?? result(plain, "who_does", [], ranked);
   // "who is in charge of the network?" after whose a table is: a "who" question with its own object and nothing
   // pointing back is a new question, though not one of ours, and is answered as one.
-  if (plain.intent === "out_of_scope") return asksWhoAfresh(text) ? undefined : lastTask();
+  // "hmm", "really?" or "the other one" after an answer asks nothing of the task: saying it again would not help.
+  if (plain.intent === "out_of_scope") return asksWhoAfresh(text) || onlyReacts(text) ? undefined : lastTask();
   const own = plain.ranked[0];
   if (plain.intent !== "who_does" || !own || own.role === ranked[0]?.role) return undefined;
   if (own.score >= WEAK_OWN_TASK || (plain.cues ?? []).includes("who_does")) return undefined;
