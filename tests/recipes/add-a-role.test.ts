@@ -83,7 +83,7 @@ describe("recipe: add a role whose name has an acronym", () => {
     `id: sql-server-dba
 name: SQL Server DBA
 short: SQL Server DBA
-character: The patch keeper
+character: The SQL patch keeper
 aliases: [sql server dba]
 summary: Looks after the organisation's SQL Server instances.
 responsibilities:
@@ -115,7 +115,10 @@ first_week:
       /^Not quite: it's the SQL Server DBA, not the /,
     );
     expect(whodoes.act({ do: "compare", roles: ["database-administrator", "sql-server-dba"] }).summary).toMatch(
-      /; SQL Server DBA is the patch keeper\.$/,
+      /; SQL Server DBA is the SQL patch keeper\.$/,
     );
+    // Its character, too, beside its name: in what it does and in the table of all the roles.
+    expect(whodoes.act({ do: "describe", role: "sql-server-dba" }).summary).toMatch(/^SQL Server DBA \(the SQL patch keeper\)/);
+    expect(whodoes.act({ do: "compareAll" }).summary).toContain("SQL Server DBA (the SQL patch keeper)");
   });
 });

@@ -2,7 +2,7 @@
 import type { Action, Answer, RoleTable } from "../answer.js";
 import type { Aspect, Knowledge, Role } from "../knowledge/types.js";
 import { type AnswerContext, answer, feedback, roleCard } from "./context.js";
-import { MESSAGES } from "./messages.js";
+import { lowerName, MESSAGES } from "./messages.js";
 import { firstSentence } from "./rich-text.js";
 
 /** Tasks shown per role when its file lists none of its own: its first responsibilities. */
@@ -68,7 +68,7 @@ export function compareAll(ctx: AnswerContext, first: readonly string[] = []): A
   return answer({
     intent: "list_roles",
     title: table.title,
-    summary: `${table.title}: ${roles.map((r) => `${r.name} (${r.character.toLowerCase()})`).join(", ")}.`,
+    summary: `${table.title}: ${roles.map((r) => `${r.name} (${lowerName(r.character)})`).join(", ")}.`,
     blocks: [{ type: "table", table }],
     roles: roles.map((r) => roleCard(r, 1)),
     actions: [

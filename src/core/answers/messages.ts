@@ -13,7 +13,7 @@ export const MESSAGES = {
   rolesButton: "Show all roles",
   compareAllButton: "Compare all roles",
   helpButton: "How to ask",
-  whoDoesSummary: (name: string, character: string, statement: string) => `${name} (${character.toLowerCase()}): ${statement}`,
+  whoDoesSummary: (name: string, character: string, statement: string) => `${name} (${lowerName(character)}): ${statement}`,
   sharedIntro: "This is shared. Each role's part:",
   nobodyListed: "No one is listed for this role in your organisation yet; an admin can add people in directory.yaml.",
   didYouMean: "Too close to call. Did you mean:",
@@ -76,7 +76,7 @@ export const MESSAGES = {
   meetsHeading: "Where their work meets",
   togetherHeading: "How they work together",
   compareSummary: (a: string, aCharacter: string, b: string, bCharacter: string) =>
-    `${a} is ${aCharacter.toLowerCase()}; ${lowerName(b)} is ${bCharacter.toLowerCase()}.`,
+    `${a} is ${lowerName(aCharacter)}; ${lowerName(b)} is ${lowerName(bCharacter)}.`,
   partnersTitle: (short: string) => `Who the ${lowerName(short)} works with`,
   partners: (name: string, partners: readonly string[]) =>
     `The ${lowerName(name)} works with ${partners.map(lowerName).join(", ") || "no other role listed"}.`,
@@ -152,7 +152,10 @@ export function numberWord(n: number): string {
   return NUMBER_WORDS[n] ?? String(n);
 }
 
-/** "Data scientist" -> "data scientist" mid-sentence; "BI developer" and "DevOps engineer" keep their capitals. */
+/**
+ * "Data scientist" -> "data scientist" mid-sentence; "BI developer", "DevOps engineer" and "SQL backups ..." keep
+ * their capitals. For names, characters ("The SQL guru") and statements alike.
+ */
 export function lowerName(name: string): string {
   const first = name.split(" ")[0] ?? "";
   return /[A-Z]/.test(first.slice(1)) ? name : name.charAt(0).toLowerCase() + name.slice(1);

@@ -107,7 +107,7 @@ function unknownTitleAnswer(intent: "describe_role" | "compare_roles", summary: 
 
 /** compare_roles: "DBA vs database developer". */
 export function compareWithNeighbour(ctx: AnswerContext, role: Role, n: Neighbour): Answer {
-  const summary = `${role.name} is ${role.character.toLowerCase()}. ${notOurs(ctx, n)}`;
+  const summary = `${role.name} is ${lowerName(role.character)}. ${notOurs(ctx, n)}`;
   return answer({
     intent: "compare_roles",
     title: `${role.name} vs ${n.name}`,
@@ -198,10 +198,8 @@ export function neighbourWork(ctx: AnswerContext, n: Neighbour): Answer {
 export function withNeighbour(ctx: AnswerContext, a: Answer, n: Neighbour): Answer {
   const note: Block = {
     type: "text",
-    text: plain(`${notOurs(ctx, n)} ${article(n.name) === "an" ? "An" : "A"} ${lowerName(n.name)}: ${lowerFirst(n.description)}`),
+    text: plain(`${notOurs(ctx, n)} ${article(n.name) === "an" ? "An" : "A"} ${lowerName(n.name)}: ${lowerName(n.description)}`),
   };
   const roles = a.roles.length > 0 ? a.roles : closestCards(ctx, n, DISPLAY.closestScore);
   return { ...a, blocks: [note, ...a.blocks], roles, neighbour: { id: n.id, name: n.name } };
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

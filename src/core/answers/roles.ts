@@ -12,7 +12,7 @@ import {
   peopleBlocks,
   roleCard,
 } from "./context.js";
-import { listNames, MESSAGES } from "./messages.js";
+import { listNames, lowerName, MESSAGES } from "./messages.js";
 import { firstSentence, plain } from "./rich-text.js";
 
 /**
@@ -36,7 +36,7 @@ export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, o
   return answer({
     intent: "describe_role",
     title: role.name,
-    summary: `${role.name} (${role.character.toLowerCase()}): ${firstSentence(role.summary)}`,
+    summary: `${role.name} (${lowerName(role.character)}): ${firstSentence(role.summary)}`,
     blocks,
     roles: [roleCard(role, 1)],
     actions: nextSteps(ctx, role, "describe_role", { skip: ["describe"] }),
@@ -99,7 +99,9 @@ export function sharedConcerns(a: Role, b: Role): { concern: string; a: string; 
 
 /** One line per shared concern: the concern, then each role's part. */
 export function meetingLines(a: Role, b: Role, overlap: ReturnType<typeof sharedConcerns>) {
-  return overlap.map((o) => plain(`${o.concern.replace(/-/g, " ")}: ${a.short}: ${lower(o.a)} ${b.short}: ${lower(o.b)}`));
+  return overlap.map((o) =>
+    plain(`${o.concern.replace(/-/g, " ")}: ${a.short}: ${lowerName(o.a)} ${b.short}: ${lowerName(o.b)}`),
+  );
 }
 
 export function compareRoles(a: Role, b: Role): Answer {
@@ -141,8 +143,6 @@ export function compareRoles(a: Role, b: Role): Answer {
     ],
   });
 }
-
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function listRoles(ctx: AnswerContext): Answer {
   const roles = ctx.knowledge.roles;
