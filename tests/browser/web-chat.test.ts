@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Locator, Page } from "playwright-core";
+import type { Locator, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebChat, type WebChatServer } from "../adapters/web/harness.js";
 import { DESKTOP, type OpenBrowser, openChromium, PHONE, placeComposer, skipBrowserTest } from "./chromium.js";
@@ -129,6 +129,28 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     expect(await page.locator(".msg-user .bubble").last().textContent()).toBe(`You asked: ${typed}`);
     expect(await page.locator("#transcript img").count()).toBe(0);
     expect(await page.title()).not.toBe("pwned");
+  });
+
+  it("takes a double-click on a card's button as one click", async () => {
+    await page.setViewportSize(DESKTOP);
+    const before = { cards: await cards().count(), asked: await page.locator(".msg-user").count() };
+    let posts = 0;
+    const count = (r: Request) => {
+      if (r.url().endsWith("/api/chat")) posts++;
+    };
+    page.on("request", count);
+    // The two clicks a double-click makes, sent as such: the first one's scroll would move a real
+    // pointer's second click off the button.
+    const button = cards().nth(1).getByRole("button", { name: "Who do they work with?" });
+    await button.dispatchEvent("click", { detail: 1 });
+    await button.dispatchEvent("click", { detail: 2 });
+    await card(before.cards);
+    // Long enough for a second answer to have come back, had one been asked.
+    await page.waitForTimeout(500);
+    page.off("request", count);
+    expect(posts).toBe(1);
+    expect(await cards().count()).toBe(before.cards + 1);
+    expect(await page.locator(".msg-user").count()).toBe(before.asked + 1);
   });
 
   it("fits a 360px-wide window without scrolling sideways", async () => {

@@ -132,6 +132,8 @@
     const target = event.target instanceof Element ? event.target : null;
     const button = target?.closest("button[data-action]");
     if (!button || !transcript.contains(button)) return;
+    // A double-click's second click (detail 2) would ask the same thing again, or cast a vote twice.
+    if (event.detail > 1) return;
     let action;
     try {
       action = JSON.parse(button.getAttribute("data-action") ?? "");
