@@ -163,4 +163,30 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     const composer = await page.locator("#composer").boundingBox();
     expect(composer && composer.x + composer.width).toBeLessThanOrEqual(360);
   });
+  it("takes one vote per answer, and shows which was cast", async () => {
+    await page.setViewportSize(DESKTOP);
+    const voted = cards().nth(1);
+    expect(await voted.getByRole("button", { name: "👍 Helpful", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    let posts = 0;
+    const count = (r: Request) => {
+      if (r.url().endsWith("/api/chat")) posts++;
+    };
+    page.on("request", count);
+    // force: the button is marked aria-disabled, which playwright would otherwise wait out.
+    await voted.getByRole("button", { name: "👎 Not helpful", exact: true }).click({ force: true });
+
+    // 👎 on another answer, then the role it should have been: a second role is not taken either.
+    const n = await cards().count();
+    await cards().nth(2).getByRole("button", { name: "👎 Not helpful", exact: true }).click();
+    const which = await card(n);
+    await which.getByRole("button", { name: "Data architect" }).click();
+    await card(n + 1);
+    await which.getByRole("button", { name: "Data manager" }).click({ force: true });
+    await page.waitForTimeout(500);
+    page.off("request", count);
+    expect(posts).toBe(2);
+    expect(await cards().count()).toBe(n + 2);
+    expect(await which.getByRole("button", { name: "Data architect" }).getAttribute("aria-pressed")).toBe("true");
+    expect(server.logs.filter((l) => l.msg === "web: feedback")).toHaveLength(2);
+  });
 });

@@ -23,6 +23,11 @@
 
   /** Turns run one after another, so answers arrive in the order they were asked. */
   let queue = Promise.resolve();
+  /**
+   * A vote (👍/👎, or the role it should have been) is cast once per answer: its group then shows the
+   * choice as pressed and takes no other, so a vote is not recorded twice.
+   */
+  const VOTES = new Set(["feedback", "correct"]);
 
   function scrollToTurn(anchor) {
     // Bring the question to the top when the answer is long, otherwise show the end of the chat.
@@ -94,6 +99,7 @@
     return data;
   }
 
+  /** One question or click, in turn; resolves to whether its answer came. */
   function turn(body, label, isChoice) {
     const asked = addUserMessage(label, isChoice);
     scrollToTurn(asked);
@@ -106,8 +112,10 @@
       try {
         const data = await post(body);
         addBotCard(data.html);
+        return true;
       } catch (error) {
         addError(error instanceof Error ? error.message : String(error));
+        return false;
       } finally {
         clearTimeout(timer);
         typing?.remove();
@@ -116,6 +124,16 @@
       }
     });
     return queue;
+  }
+
+  /** Marks a vote's group as cast (or, when it failed, open again). */
+  function setVoted(group, chosen, voted) {
+    for (const b of group.querySelectorAll("button")) {
+      if (voted) b.setAttribute("aria-disabled", "true");
+      else b.removeAttribute("aria-disabled");
+    }
+    if (voted) chosen.setAttribute("aria-pressed", "true");
+    else chosen.removeAttribute("aria-pressed");
   }
 
   form.addEventListener("submit", (event) => {
@@ -131,7 +149,7 @@
   transcript.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     const button = target?.closest("button[data-action]");
-    if (!button || !transcript.contains(button)) return;
+    if (!button || !transcript.contains(button) || button.getAttribute("aria-disabled") === "true") return;
     // A double-click's second click (detail 2) would ask the same thing again, or cast a vote twice.
     if (event.detail > 1) return;
     let action;
@@ -143,7 +161,11 @@
     const label = (button.textContent ?? "").trim();
     // A click from the keyboard (detail 0) keeps focus on the button, so Tab leads on to the new card.
     if (event.detail > 0 && finePointer.matches) input.focus();
-    turn({ action }, label, true);
+    const group = VOTES.has(action?.do) ? button.closest("[role=group]") : null;
+    if (group) setVoted(group, button, true);
+    turn({ action }, label, true).then((ok) => {
+      if (group && !ok) setVoted(group, button, false);
+    });
   });
 
   // Escape clears the box; "/" from anywhere jumps back to it (as in many chat and search pages).
