@@ -189,4 +189,19 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     expect(await which.getByRole("button", { name: "Data architect" }).getAttribute("aria-pressed")).toBe("true");
     expect(server.logs.filter((l) => l.msg === "web: feedback")).toHaveLength(2);
   });
+  it("puts a question the server never got back in the box, so Enter asks it again", async () => {
+    await page.route("**/api/chat", (route) => route.abort("connectionrefused"));
+    const question = "who tunes slow queries?";
+    await page.locator("#question").fill(question);
+    await page.keyboard.press("Enter");
+    await page.locator(".card-error").last().waitFor({ state: "visible", timeout: 10_000 });
+    expect(await page.locator(".card-error").last().textContent()).toMatch(/couldn't reach the whodoes server/);
+    expect(await page.locator("#question").inputValue()).toBe(question);
+
+    await page.unroute("**/api/chat");
+    const n = await cards().count();
+    await page.keyboard.press("Enter");
+    expect(await (await card(n)).locator(".card-title").textContent()).toBe("Database administrator");
+    expect(await page.locator("#question").inputValue()).toBe("");
+  });
 });

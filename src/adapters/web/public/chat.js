@@ -142,7 +142,10 @@
     if (text === "") return;
     input.value = "";
     input.focus();
-    turn({ text }, text, false);
+    turn({ text }, text, false).then((ok) => {
+      // An unanswered question goes back in the box (unless a new one is being typed): Enter asks it again.
+      if (!ok && input.value === "") input.value = text;
+    });
   });
 
   // One listener for every button of every card, present and future.
