@@ -204,4 +204,15 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     expect(await (await card(n)).locator(".card-title").textContent()).toBe("Database administrator");
     expect(await page.locator("#question").inputValue()).toBe("");
   });
+  it("says to try again when something between answers with an error page of its own", async () => {
+    await page.route("**/api/chat", (route) =>
+      route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad gateway</h1>" }),
+    );
+    const n = await cards().count();
+    await page.locator("#question").fill("who tunes slow queries?");
+    await page.keyboard.press("Enter");
+    expect(await (await card(n)).textContent()).toBe("The server answered 502. Try again in a moment.");
+    await page.unroute("**/api/chat");
+    await page.locator("#question").fill("");
+  });
 });

@@ -93,7 +93,8 @@
     const data = await response.json().catch(() => undefined);
     if (!response.ok) {
       const message = data?.error?.message;
-      throw new Error(typeof message === "string" ? message : `The server answered ${response.status}.`);
+      // A proxy's error page carries no message of ours: say the status, and that a retry may do.
+      throw new Error(typeof message === "string" ? message : `The server answered ${response.status}. Try again in a moment.`);
     }
     if (!data || typeof data.html !== "string") throw new Error("The server's answer was not understood.");
     return data;
