@@ -215,4 +215,24 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     await page.unroute("**/api/chat");
     await page.locator("#question").fill("");
   });
+  it("keeps the button Tab reaches in sight above the composer, on a phone", async () => {
+    await page.setViewportSize(PHONE);
+    await page.locator(".skip-link").focus();
+    const hidden: string[] = [];
+    // Every button of the transcript, top to bottom, until Tab reaches the composer.
+    for (let i = 0; i < 200 && (await page.locator(".composer :focus").count()) === 0; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.locator(":focus").boundingBox();
+      const composer = await page.locator(".composer").boundingBox();
+      if (
+        focused &&
+        composer &&
+        (await page.locator(".composer :focus").count()) === 0 &&
+        focused.y + focused.height > composer.y
+      )
+        hidden.push((await page.locator(":focus").textContent()) ?? "");
+    }
+    expect(await page.locator(".composer :focus").count()).toBe(1);
+    expect(hidden).toEqual([]);
+  });
 });
