@@ -235,4 +235,29 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     expect(await page.locator(".composer :focus").count()).toBe(1);
     expect(hidden).toEqual([]);
   });
+  it("puts each answer under its own question when several are asked while the first is on its way", async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.route("**/api/chat", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    const n = await cards().count();
+    for (const q of ["who tunes slow queries?", "who designs the data model?", "who owns data quality rules?"]) {
+      await page.locator("#question").fill(q);
+      await page.keyboard.press("Enter");
+    }
+    await card(n + 2);
+    await page.unroute("**/api/chat");
+    const rows = await page
+      .locator("#transcript > .msg")
+      .evaluateAll((els) => els.slice(-6).map((e) => (e.querySelector(".card-title") ?? e).textContent));
+    expect(rows).toEqual([
+      "You asked: who tunes slow queries?",
+      "Database administrator",
+      "You asked: who designs the data model?",
+      "Data architect",
+      "You asked: who owns data quality rules?",
+      "Data manager",
+    ]);
+  });
 });

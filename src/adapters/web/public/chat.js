@@ -50,15 +50,17 @@
     return row;
   }
 
-  function addBotCard(html) {
+  // An answer goes right after its own question, not at the end: questions asked while one is on its
+  // way are already below it.
+  function addBotCard(html, asked) {
     const row = document.createElement("div");
     row.className = "msg msg-bot";
     row.innerHTML = html; // escaped by the server's renderer
-    transcript.append(row);
+    asked.after(row);
     return row;
   }
 
-  function addError(message) {
+  function addError(message, asked) {
     const row = document.createElement("div");
     row.className = "msg msg-bot";
     const card = document.createElement("div");
@@ -66,16 +68,16 @@
     card.setAttribute("role", "alert");
     card.textContent = message;
     row.append(card);
-    transcript.append(row);
+    asked.after(row);
     return row;
   }
 
-  function showTyping() {
+  function showTyping(asked) {
     const row = document.createElement("div");
     row.className = "msg msg-bot typing";
     row.setAttribute("aria-hidden", "true");
     for (let i = 0; i < 3; i++) row.append(document.createElement("span"));
-    transcript.append(row);
+    asked.after(row);
     return row;
   }
 
@@ -108,14 +110,14 @@
       transcript.setAttribute("aria-busy", "true");
       let typing;
       const timer = setTimeout(() => {
-        typing = showTyping();
+        typing = showTyping(asked);
       }, TYPING_DELAY_MS);
       try {
         const data = await post(body);
-        addBotCard(data.html);
+        addBotCard(data.html, asked);
         return true;
       } catch (error) {
-        addError(error instanceof Error ? error.message : String(error));
+        addError(error instanceof Error ? error.message : String(error), asked);
         return false;
       } finally {
         clearTimeout(timer);
