@@ -260,4 +260,27 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
       "Data manager",
     ]);
   });
+  it("gives up on an answer that never comes, so later questions are not stuck behind it", async () => {
+    // A page of its own, with the clock under the test's hand from the start.
+    const hung = await browser.context.newPage();
+    await hung.clock.install();
+    await hung.goto(`${server.url}/`);
+    // Never answered.
+    await hung.route("**/api/chat", () => {});
+    await hung.locator("#question").fill("who tunes slow queries?");
+    await hung.keyboard.press("Enter");
+    await hung.locator(".msg-user").waitFor();
+    await hung.clock.runFor(20_000);
+    const error = hung.locator(".card-error");
+    await error.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await error.textContent()).toBe("The server took too long to answer. Try again in a moment.");
+    expect(await hung.locator("#question").inputValue()).toBe("who tunes slow queries?");
+
+    await hung.unroute("**/api/chat");
+    await hung.keyboard.press("Enter");
+    const answer = hung.locator(".card:not(.card-error)").nth(1);
+    await answer.waitFor({ state: "visible", timeout: 10_000 });
+    expect(await answer.locator(".card-title").textContent()).toBe("Database administrator");
+    await hung.close();
+  });
 });

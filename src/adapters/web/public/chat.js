@@ -7,6 +7,11 @@
   /** Show the "typing" dots only when an answer is slow, so fast ones don't flicker. */
   const TYPING_DELAY_MS = 250;
   /**
+   * How long to wait for an answer. The server answers in moments even when a live source is slow: past
+   * this something between hangs, and every later question would wait behind it for good.
+   */
+  const ANSWER_TIMEOUT_MS = 20_000;
+  /**
    * This page's conversation, sent with every turn so a follow-up ("and the architect?") leans on the
    * last answer. Random and made anew on each load: a reload starts a new conversation.
    */
@@ -81,13 +86,14 @@
     return row;
   }
 
-  async function post(body) {
+  async function exchange(body, signal) {
     let response;
     try {
       response = await fetch(CHAT_URL, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify({ ...body, session: SESSION }),
+        signal,
       });
     } catch {
       throw new Error("I couldn't reach the whodoes server. Is it still running?");
@@ -100,6 +106,19 @@
     }
     if (!data || typeof data.html !== "string") throw new Error("The server's answer was not understood.");
     return data;
+  }
+
+  async function post(body) {
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), ANSWER_TIMEOUT_MS);
+    try {
+      return await exchange(body, stop.signal);
+    } catch (error) {
+      if (stop.signal.aborted) throw new Error("The server took too long to answer. Try again in a moment.");
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** One question or click, in turn; resolves to whether its answer came. */
