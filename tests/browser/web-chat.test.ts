@@ -56,6 +56,8 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     await expect.poll(() => cards().count()).toBe(1);
     expect(await (await card(0)).locator(".card-title").textContent()).toMatch(/who does what/i);
     expect(await focusedId()).toBe("question");
+    // The welcome card says what to ask; the header above it does not say it again.
+    expect(await page.getByText(/which data role owns a task/).count()).toBe(1);
 
     await page.locator("#question").fill("who restores a dropped table?");
     await page.keyboard.press("Enter");
