@@ -285,4 +285,16 @@ describe.skipIf(skipBrowserTest("web-chat"))("web chat in headless Chromium", ()
     expect(await answer.locator(".card-title").textContent()).toBe("Database administrator");
     await hung.close();
   });
+  it("asks nothing for a box of spaces, and says it is empty", async () => {
+    const asked = await page.locator(".msg-user").count();
+    await page.locator("#question").fill("   ");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#question").inputValue()).toBe("");
+    expect(
+      await page
+        .locator("#question")
+        .evaluate((box) => (box as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing),
+    ).toBe(true);
+    expect(await page.locator(".msg-user").count()).toBe(asked);
+  });
 });

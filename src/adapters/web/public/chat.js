@@ -161,8 +161,12 @@
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (text === "") return;
     input.value = "";
+    // Only spaces: say so as an empty box does (its `required`), rather than nothing at all.
+    if (text === "") {
+      input.reportValidity();
+      return;
+    }
     input.focus();
     turn({ text }, text, false).then((ok) => {
       // An unanswered question goes back in the box (unless a new one is being typed): Enter asks it again.
