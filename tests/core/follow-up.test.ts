@@ -584,6 +584,13 @@ describe("a new topic is not forced into the old one", () => {
     expect(last(converse("who restores a dropped table?", "thanks, that's who I needed")).intent).toBe("greeting");
   });
 
+  it("'who else?' after what a role does, with no task between them, asks which other roles there are", () => {
+    const a = last(converse("what does a data manager do?", "and the architect?", "who else?"));
+    expect(a.intent).toBe("list_roles");
+    // After whose task it is, it still asks who else has a part in the task.
+    expect(last(converse("who restores a dropped table?", "who else?")).intent).toBe("who_does");
+  });
+
   it("'ok', 'yes' or 'got it' after an answer takes it in: not the answer again, not a fresh 'Hi!'", () => {
     for (const said of ["ok", "yes", "got it", "makes sense", "interesting"]) {
       const [answered, taken] = converse("who restores a dropped table?", said);

@@ -107,9 +107,14 @@ export function byNamedInTask(
   return owner && WHY_NOT.test(text) ? result(plain, "compare_roles", [owner.role, named]) : undefined;
 }
 
-/** "who else?" after whose task it is: the owner, and every other role's part in the task, each shown. */
+/**
+ * "who else?" after whose task it is: the owner, and every other role's part in the task, each shown. After what
+ * a role is, with no task to share, it asks which other roles there are.
+ */
 export function byWhoElse(ctx: ReaderContext, text: string, last: Last, plain: MatchResult): MatchResult | undefined {
-  if (last.intent !== "who_does" || !WHO_ELSE.test(text)) return undefined;
+  if (!WHO_ELSE.test(text) || plain.named.length > 0) return undefined;
+  if (ROLE_QUESTIONS.includes(last.intent) && last.tasks.length === 0) return result(plain, "list_roles", []);
+  if (last.intent !== "who_does") return undefined;
   const owners = lastRanking(last).filter((r) => r.evidence.length > 0);
   const others = ctx.knowledge.roles.filter((role) => !owners.some((o) => o.role === role));
   const parts = partsIn(ctx.matcher, last, others);
