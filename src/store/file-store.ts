@@ -113,21 +113,30 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       await Promise.all([...eventFiles.values()].map((f) => f.flushed()));
       const from = since.getTime();
       const firstMonth = new Date(from).toISOString().slice(0, 7);
-      const files = readdirSync(dir)
-        .map((name) => ({ name, m: EVENTS_FILE.exec(name) }))
-        .filter(({ m }) => m && `${m[1]}-${m[2]}` >= firstMonth)
-        .map(({ name }) => name)
-        .sort();
       const out: UsageEvent[] = [];
       let damaged = 0;
-      for (const name of files) {
-        const lines = createInterface({ input: createReadStream(join(dir, name), "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
-        for await (const line of lines) {
-          if (line === "") continue;
-          const event = parseUsageEventLine(line);
-          if (!event) damaged++;
-          else if (event.at >= from) out.push(event);
+      // A folder the reader may not list, or an events "file" that is a folder, is the store's failure, said
+      // in one line like a Redis that does not answer; not a stack trace.
+      try {
+        const files = readdirSync(dir)
+          .map((name) => ({ name, m: EVENTS_FILE.exec(name) }))
+          .filter(({ m }) => m && `${m[1]}-${m[2]}` >= firstMonth)
+          .map(({ name }) => name)
+          .sort();
+        for (const name of files) {
+          const lines = createInterface({
+            input: createReadStream(join(dir, name), "utf8"),
+            crlfDelay: Number.POSITIVE_INFINITY,
+          });
+          for await (const line of lines) {
+            if (line === "") continue;
+            const event = parseUsageEventLine(line);
+            if (!event) damaged++;
+            else if (event.at >= from) out.push(event);
+          }
         }
+      } catch (err) {
+        throw new StoreError(`cannot read the events in ${dir}: ${(err as Error).message}`, "STORE_IO", { cause: err });
       }
       if (damaged > 0) logger.warn(`store: skipped ${damaged} damaged line(s) in the events files in ${dir}`);
       // Files are in month order, lines in write order; clocks and batching make that nearly sorted.

@@ -1,6 +1,6 @@
 /** `whodoes report`, run as a child process over a data directory prepared as the server leaves it. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,6 +101,17 @@ describe("whodoes report", () => {
     expect(JSON.parse(r.stdout).totals.questions).toBe(0);
     expect(r.stderr).toMatch(/nothing recorded yet/);
     expect(existsSync(missing)).toBe(false);
+  });
+
+  it("says in one line when the data directory's events cannot be read, without a stack trace", () => {
+    const broken = join(root, "broken");
+    // An events "file" that is a folder: the reader fails as on a folder it may not read.
+    mkdirSync(join(broken, `events-${new Date().toISOString().slice(0, 7)}.jsonl`), { recursive: true });
+    const r = run(["report", "--data-dir", broken]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^whodoes: cannot read the usage store: cannot read the events in .*broken: EISDIR/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("says in one line when Redis cannot be reached", () => {
