@@ -17,15 +17,19 @@ export function table(headers: string[], rows: string[][], align: Align[]): stri
 const day = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
 /**
- * A one-line, inert cell. Everything in a report came from the store, which holds what people and clients
- * sent (and whatever else someone wrote into it), so control characters (newlines, terminal escapes, C1
- * codes) and bidi overrides (which reorder the rest of the line) become spaces, in every column.
+ * Text from the store on one inert line. Everything in a report came from the store, which holds what people
+ * and clients sent (and whatever else someone wrote into it), so control characters (newlines, terminal
+ * escapes, C1 codes) and bidi overrides (which reorder the rest of the line) become spaces.
  */
-const cell = (text: string, max = 60) => {
-  const flat = text
+export const inertLine = (text: string) =>
+  text
     .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
+
+/** A one-line, inert cell, in every column. */
+const cell = (text: string, max = 60) => {
+  const flat = inertLine(text);
   const chars = [...flat]; // code points, so an emoji is not cut in half
   return chars.length > max ? `${chars.slice(0, max - 1).join("")}…` : flat;
 };

@@ -20,6 +20,7 @@ import { STOPWORDS } from "../core/understanding/stopwords.js";
 import type { UsageEvent } from "../store/store.js";
 import { normaliseQuestion } from "./question-hash.js";
 import { buildReport, type CorrectionRow } from "./report.js";
+import { inertLine } from "./report-table.js";
 
 /** Words of a proposed keyword at most: a phrase, not a sentence. */
 const MAX_PHRASE_WORDS = 6;
@@ -183,7 +184,8 @@ function roleFiles(dir: string): Map<string, string> {
   return files;
 }
 
-const quoted = (text: string) => `"${text.replace(/\s+/g, " ").trim().slice(0, 80)}"`;
+/** A recorded question in a note: one line, its escapes and bidi overrides made inert, as in the report. */
+const quoted = (text: string) => `"${inertLine(text).slice(0, 80)}"`;
 
 export function suggestEdits(events: UsageEvent[], knowledge: Knowledge, options: SuggestOptions = {}): Suggestions {
   const report = buildReport(events, { since: new Date(0), until: new Date(8.64e15) }, Number.MAX_SAFE_INTEGER);

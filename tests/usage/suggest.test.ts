@@ -120,6 +120,26 @@ describe("whodoes report --suggest", () => {
   }, 60_000);
 });
 
+describe("the notes of report --suggest", () => {
+  it("quote a recorded question with its terminal escapes, C1 codes and bidi overrides made inert, as the report does", () => {
+    const question = "who waters the office plants \u202e?gnirts\u001b[31m red\u009b2J";
+    const event: UsageEvent = {
+      type: "unanswered",
+      at: Date.now(),
+      platform: "web",
+      reason: "out_of_scope",
+      intent: "out_of_scope",
+      hash: "0".repeat(64),
+      terms: [],
+      question,
+    };
+    const { notes } = suggestEdits([event], loadKnowledge());
+    expect(notes).toEqual([
+      '"who waters the office plants ?gnirts [31m red 2J" (1x unanswered): nobody said which role; no edit',
+    ]);
+  });
+});
+
 describe("appendToSequence keeps the file's own layout", () => {
   it("adds to a block list under its last item, and to a flow list before its bracket", () => {
     const block = "a:\n  keywords:\n    - one\n    - two\nb: 1\n";
