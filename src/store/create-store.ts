@@ -15,6 +15,8 @@ export interface CreateStoreOptions {
   now?: () => number;
   /** Fail when Redis is unreachable at start instead of serving from memory (for the report). */
   requireConnection?: boolean;
+  /** Only read (the report): a DATA_DIR that cannot be written is no error. Unused with Redis. */
+  readOnly?: boolean;
   /** Redis key prefix; default "whodoes:". */
   keyPrefix?: string;
 }
@@ -34,6 +36,7 @@ export async function createStore(options: CreateStoreOptions = {}): Promise<Sto
     dir: options.dataDir ?? DEFAULT_DATA_DIR,
     logger,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.readOnly ? { readOnly: true } : {}),
   });
   logger.info(`store: keeping state in ${store.dir}`);
   return store;

@@ -13,7 +13,16 @@
  * One process per DATA_DIR: several instances must share a Redis instead.
  */
 import { randomBytes } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { type Logger, silentLogger } from "../logging/logger.js";
@@ -35,6 +44,8 @@ export interface FileStoreOptions {
   dir: string;
   logger?: Logger;
   now?: () => number;
+  /** Only read what is there (`whodoes report`): then the directory need not be writable. Default false. */
+  readOnly?: boolean;
 }
 
 export interface FileStore extends Store {
@@ -51,6 +62,15 @@ export function createFileStore(options: FileStoreOptions): FileStore {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new StoreError(`cannot create the data directory ${dir}: ${(err as Error).message}`, "STORE_IO", { cause: err });
+  }
+  // A folder the server may not write (a volume owned by another user) would lose every usage event and
+  // welcome claim, said only in a warning per write: refuse it at start instead.
+  if (!options.readOnly) {
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch (err) {
+      throw new StoreError(`cannot write in the data directory ${dir}: ${(err as Error).message}`, "STORE_IO", { cause: err });
+    }
   }
 
   const claims = createClaims(now);

@@ -4,7 +4,10 @@
  * in-flight request finish, and `npm start` itself stopping the server when npm is told to stop.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -147,5 +150,36 @@ describe("npm start with no credentials", () => {
     expect(await server.exited).toBe(0);
     expect(server.logs.some((l) => /SIGTERM: finishing in-flight requests/.test(l))).toBe(true);
     await expect(fetch(`${url}/livez`)).rejects.toThrow();
+  });
+});
+
+describe("npm start with a data directory it cannot write", () => {
+  it("refuses to start, in one line, rather than answer and lose every usage record and welcome", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "whodoes-readonly-"));
+    chmodSync(dataDir, 0o555);
+    // Root may write anywhere: run the server as nobody then, as a container's user on a volume it does not own.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    try {
+      const child = spawn(process.execPath, [MAIN], {
+        env: { ...CLEAN_ENV, PORT: "0", LOG_LEVEL: "info", DATA_DIR: dataDir },
+        cwd: "/",
+        ...asNobody,
+      });
+      server = { child, url: "", logs: [], exited: new Promise((resolve) => child.on("exit", resolve)) };
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+      const started = new Promise<string>((resolve) => child.stderr.on("data", () => RUNNING.test(stderr) && resolve("started")));
+      expect(await Promise.race([server.exited, started])).toBe(1);
+      const lines = stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+        level: "error",
+        msg: "could not start",
+        error: expect.stringContaining(`cannot write in the data directory ${dataDir}`),
+        code: "STORE_IO",
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -54,6 +54,7 @@ export async function runReport(options: ReportOptions): Promise<number> {
       const store = await createStore({
         dataDir: dir,
         requireConnection: true,
+        readOnly: true,
         ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
       });
       try {
