@@ -1,6 +1,6 @@
 /** `whodoes report`, run as a child process over a data directory prepared as the server leaves it. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,6 +101,18 @@ describe("whodoes report", () => {
     expect(JSON.parse(r.stdout).totals.questions).toBe(0);
     expect(r.stderr).toMatch(/nothing recorded yet/);
     expect(existsSync(missing)).toBe(false);
+  });
+
+  it("counts the events it can read and says how many damaged lines it skipped", () => {
+    const damaged = join(root, "damaged");
+    mkdirSync(damaged);
+    const good = JSON.stringify({ type: "asked", at: Date.now() - 60_000, platform: "web", intent: "who_does" });
+    const torn = '{"type":"asked","at":';
+    writeFileSync(join(damaged, `events-${new Date().toISOString().slice(0, 7)}.jsonl`), `${good}\ngarbage\n${torn}\n`);
+    const r = run(["report", "--json", "--data-dir", damaged]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).totals.questions).toBe(1);
+    expect(r.stderr).toBe(`whodoes: skipped 2 damaged line(s) in the events files in ${damaged}\n`);
   });
 
   it("says in one line when the data directory's events cannot be read, without a stack trace", () => {

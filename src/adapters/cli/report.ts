@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_DATA_DIR } from "../../config/paths.js";
 import type { Knowledge } from "../../core/index.js";
+import { type Logger, silentLogger } from "../../logging/logger.js";
 import { createStore } from "../../store/create-store.js";
 import { StoreError, type UsageEvent } from "../../store/store.js";
 import { parseDuration } from "../../usage/duration.js";
@@ -30,6 +31,12 @@ export interface ReportOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
 }
+
+/** The store's warnings as the command's own lines on stderr. */
+const skippedLines = (stderr: (text: string) => void): Logger => ({
+  ...silentLogger,
+  warn: (msg) => stderr(`whodoes: ${msg.replace(/^store: /, "")}\n`),
+});
 
 /** A mistake in the command line (exit 2 with the usage). */
 export class ReportArgumentError extends Error {}
@@ -55,7 +62,9 @@ export async function runReport(options: ReportOptions): Promise<number> {
         dataDir: dir,
         requireConnection: true,
         readOnly: true,
-        ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+        // The files' damaged lines, which the file store skips with a warning, are the maintainer's to know;
+        // Redis's warnings are about serving, and its failure to answer is said below.
+        ...(options.redisUrl ? { redisUrl: options.redisUrl } : { logger: skippedLines(stderr) }),
       });
       try {
         events = await store.events(from);
