@@ -114,6 +114,21 @@ describe("whodoes CLI", () => {
     }
   });
 
+  it("refuses an option its command does not read, rather than ignore it: chat --json prints no text a script takes for JSON", () => {
+    const cases: [string[], string][] = [
+      [["chat", "--json"], "--json goes with ask, roles, compare or report, not chat"],
+      [["onboard", "dba", "--json"], "--json goes with ask, roles, compare or report, not onboard"],
+      [["ask", "--since", "7d", "who restores a dropped table?"], "--since goes with report, not ask"],
+      [["roles", "--data-dir", "/tmp"], "--data-dir goes with report, not roles"],
+    ];
+    for (const [args, said] of cases) {
+      const r = run(args, "");
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("\n")[0]).toBe(`whodoes: ${said}`);
+    }
+  });
+
   it("takes the knowledge from --intents or INTENTS_DIR, and reports a broken file without a stack trace", () => {
     const copy = copyKnowledge();
     try {

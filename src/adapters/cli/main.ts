@@ -75,6 +75,19 @@ async function sharedConfig(command: string) {
   return shared;
 }
 
+/**
+ * The options each command reads. Any other is a usage mistake rather than ignored: a script that asks
+ * `chat --json` for JSON, or `ask --since 7d` for a window, must not get plain text or all of it silently.
+ */
+const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
+  ask: ["json", "intents"],
+  roles: ["json", "intents"],
+  compare: ["json", "intents", "png", "svg"],
+  chat: ["intents"],
+  onboard: ["intents"],
+  report: ["json", "since", "data-dir", "suggest", "intents"],
+};
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
@@ -88,10 +101,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!command) throw new UsageError("no command given");
-  const known = ["ask", "roles", "compare", "chat", "onboard", "report"];
-  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  if ((values.png || values.svg) && command !== "compare") throw new UsageError("--png and --svg go with compare");
-  if (values.suggest && command !== "report") throw new UsageError("--suggest goes with report");
+  const takes = OPTIONS_OF[command];
+  if (!takes) throw new UsageError(`unknown command "${command}"`);
+  for (const [option, value] of Object.entries(values)) {
+    if (value === undefined || value === false || option === "help" || option === "version" || takes.includes(option)) continue;
+    const commands = Object.keys(OPTIONS_OF).filter((c) => OPTIONS_OF[c]?.includes(option));
+    throw new UsageError(`--${option} goes with ${commands.join(", ").replace(/, (?=[^,]*$)/, " or ")}, not ${command}`);
+  }
   const shared = await sharedConfig(command);
   if (command === "report") {
     if (rest.length > 0) throw new UsageError("report takes no arguments");
