@@ -12,7 +12,15 @@ import { optionalVar, readSection } from "../config/section.js";
 export { ConfigError } from "../config/env.js";
 
 const serverEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // Empty (as in a copied .env.example) is the default: coerced, "" would be port 0, any free port.
+  PORT: optionalVar.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number from 0 to 65535 (default 3978)")
+      .transform(Number)
+      .pipe(z.number().max(65535, "must be a port number from 0 to 65535 (default 3978)"))
+      .default(3978),
+  ),
   HOST: optionalVar,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   RECORD_QUESTIONS: optionalVar.pipe(z.enum(["true", "false", "1", "0"]).optional()),

@@ -90,5 +90,15 @@ describe("parseConfig", () => {
     const c = parseConfig({ SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", MICROSOFT_APP_ID: "", PORT: "4000" });
     expect(c.slack).toBeUndefined();
     expect(c.port).toBe(4000);
+    // An emptied PORT is the default too, not port 0 (any free port, which "" would coerce to).
+    expect(parseConfig({ PORT: "" }).port).toBe(3978);
+    expect(parseConfig({ PORT: "0" }).port).toBe(0);
+  });
+
+  it("says what PORT must be, not how zod read it", () => {
+    for (const port of ["abc", "3978.5", "-1", "70000"])
+      expect(problems({ PORT: port }), port).toBe(
+        "The configuration has a problem:\n  - PORT: must be a port number from 0 to 65535 (default 3978)",
+      );
   });
 });
