@@ -60,7 +60,8 @@ export function logRefusal(logger: Logger, source: string, req: Request, refusal
   logger.info(`${source}: refused a request body (${refusal.code})`, {
     status: refusal.status,
     method: req.method,
-    path: req.path,
+    // The whole path: a route's own error handler, mounted at it, sees req.path as "/".
+    path: req.originalUrl.split("?")[0],
     ...(req.headers["content-length"] ? { contentLength: req.headers["content-length"] } : {}),
     ...(req.headers["content-encoding"] ? { contentEncoding: req.headers["content-encoding"] } : {}),
   });

@@ -153,8 +153,13 @@ describe("POST /api/chat refuses bad input with a clear JSON error", () => {
     await errorOf(await chat({ action }), 400, "bad_action");
   });
 
-  it("400 for a body that is not JSON", async () => {
+  it("400 for a body that is not JSON, logged with the path that refused it", async () => {
+    const before = server.logs.length;
     await errorOf(await post("{text: 'hi'"), 400, "bad_json");
+    expect(server.logs.slice(before).find((l) => l.msg === "web: refused a request body (bad_json)")?.fields).toMatchObject({
+      method: "POST",
+      path: "/api/chat",
+    });
   });
 
   it("413 for a body over the size limit", async () => {
