@@ -12,7 +12,7 @@ import type { Logger } from "../../logging/logger.js";
 import { answerToHtml } from "../../render/html.js";
 import type { AnswerExtras } from "../answer-extras.js";
 import type { Conversations } from "../conversations.js";
-import { type BodyRefusal, capBody, createBodyErrorHandler } from "../http-body.js";
+import { type BodyRefusal, capBody, createBodyErrorHandler, showBytes } from "../http-body.js";
 
 export const CHAT_PATH = "/api/chat";
 /** The largest request body accepted; a question and a button payload are far smaller. */
@@ -133,7 +133,7 @@ export function createChatRouter(deps: ChatRouteDeps): express.Router {
 
   // The route's error handlers: an unreadable body, then a request that is not a chat message (both say
   // what is wrong, with one log line); anything else is logged, not shown.
-  router.use(CHAT_PATH, createBodyErrorHandler(logger, "web", { limit: CHAT_BODY_LIMIT, format }));
+  router.use(CHAT_PATH, createBodyErrorHandler(logger, "web", { limit: showBytes(CHAT_BODY_BYTES), format }));
   router.use(CHAT_PATH, (err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     if (err instanceof ChatRequestError) {
       logger.info(`web: refused a request (${err.code})`, { platform: "web", status: err.status });

@@ -1,5 +1,6 @@
 /** POST /api/chat and the page, over loopback against a real express app and the real core. */
 import { connect } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChatErrorBody, type ChatResponse, CONTENT_SECURITY_POLICY } from "../../../src/adapters/web/index.js";
 import {
@@ -164,6 +165,17 @@ describe("POST /api/chat refuses bad input with a clear JSON error", () => {
 
   it("413 for a body over the size limit", async () => {
     await errorOf(await post(JSON.stringify({ text: "a".repeat(20_000) })), 413, "too_large");
+  });
+
+  it("413 for a streamed or inflated body over the size limit, saying the limit as the declared one does", async () => {
+    const body = JSON.stringify({ text: "a".repeat(20_000) });
+    const inflated = await fetch(`${server.url}/api/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: gzipSync(body),
+    });
+    expect(await errorOf(inflated, 413, "too_large")).toBe("The request body is larger than 16 kB.");
+    expect(await errorOf(await post(body), 413, "too_large")).toBe("The request body is larger than 16 kB.");
   });
 
   it("400 for a request with no body at all (no Content-Length), though it says JSON", async () => {
