@@ -86,6 +86,14 @@ describe("whodoes report", () => {
     expect(hour.totals.questions).toBe(0);
   });
 
+  it("starts a window longer than the records at 1970, not at a date it cannot print", () => {
+    const r = run(["report", "--since", "999999w", "--data-dir", dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/^whodoes usage from 1970-01-01 00:00 to \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    // Everything recorded, the question three weeks ago too.
+    expect(r.stdout).toContain("7 question(s)");
+  });
+
   it("rejects a bad window with exit 2 and the usage", () => {
     const r = run(["report", "--since", "a week", "--data-dir", dir]);
     expect(r.status).toBe(2);

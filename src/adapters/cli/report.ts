@@ -49,7 +49,8 @@ export async function runReport(options: ReportOptions): Promise<number> {
   const stdout = options.stdout ?? ((t: string) => process.stdout.write(t));
   const stderr = options.stderr ?? ((t: string) => process.stderr.write(t));
   const until = new Date((options.now ?? Date.now)());
-  const from = new Date(until.getTime() - windowMs);
+  // Nothing was recorded before 1970: a longer window ("999999w") starts there, not in year -17139.
+  const from = new Date(Math.max(0, until.getTime() - windowMs));
 
   let events: UsageEvent[] = [];
   const dir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
