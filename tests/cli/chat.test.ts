@@ -144,6 +144,16 @@ describe("the console chat", () => {
     expect(answers[2]).not.toMatch(/will review/);
   });
 
+  it("ends its last line when the input ends, so the shell's prompt does not follow 'you> '", () => {
+    for (const args of [["chat"], ["onboard", "dba"]]) {
+      for (const input of ["", "quit\n"]) {
+        const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", timeout: 20_000 });
+        expect(r.status).toBe(0);
+        expect(r.stdout.endsWith("you> \n"), `${args.join(" ")} with ${JSON.stringify(input)}`).toBe(true);
+      }
+    }
+  });
+
   it("reads a question that starts a new topic on its own", () => {
     const answers = chat(["chat"], ["what does a data manager do?", "who designs the partitioning?", "quit"]);
     expect(answers.map(title)).toEqual(["Data manager (The strategic overseer)", "Data architect (The system designer)"]);

@@ -38,9 +38,11 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
       'Ask who does a data task, e.g. "who restores a dropped table?". Type a button\'s number or label to press it, "quit" to leave.\n\n',
     );
   rl.prompt();
+  let quit = false;
   for await (const raw of rl) {
     const line = raw.trim();
-    if (/^(quit|exit|q)$/i.test(line)) break;
+    quit = /^(quit|exit|q)$/i.test(line);
+    if (quit) break;
     if (line !== "") {
       // After a question asked mid-tour, "next" goes on with the tour, as the core reads it on every surface.
       const pick = typedAction(line, last, { resolveRole: (name) => whodoes.resolveRole(name) }) ?? tourPress(line, previous);
@@ -52,4 +54,7 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
     rl.prompt();
   }
   rl.close();
+  // Input that ends on a prompt (Ctrl-D, Ctrl-C, a pipe, whose lines are not echoed) ends its line too, so the
+  // shell's own prompt does not follow "you> "; a "quit" typed at a terminal has ended it already.
+  if (!(tty && quit)) process.stdout.write("\n");
 }
