@@ -3,9 +3,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
-import { DEFAULT_INTENTS_DIR } from "../../src/core/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { askBatch } from "../../src/adapters/cli/ask.js";
+import { createWhodoes, DEFAULT_INTENTS_DIR, loadKnowledge } from "../../src/core/index.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
 
 const BIN = fileURLToPath(new URL("../../bin/whodoes.js", import.meta.url));
@@ -89,6 +91,20 @@ describe("whodoes CLI", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(out.map((o) => o.intent)).toEqual(["who_does", "who_does", "out_of_scope"]);
+  });
+
+  it("says how to type questions when ask has none and reads a terminal, and nothing when it reads a pipe", async () => {
+    // In process: a child's standard input can be a pipe here, never a terminal.
+    const said = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const whodoes = createWhodoes(loadKnowledge());
+      for (const isTTY of [true, false]) await askBatch(whodoes, Object.assign(new PassThrough().end(), { isTTY }), false);
+      expect(said.mock.calls.map(([text]) => text)).toEqual([
+        'whodoes: type one question a line, Ctrl-D to end (or ask one: whodoes ask "who restores a dropped table?")\n',
+      ]);
+    } finally {
+      said.mockRestore();
+    }
   });
 
   it("answers a pasted bullet list as a question, not as an unknown option", () => {

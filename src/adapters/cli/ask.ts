@@ -51,6 +51,11 @@ export function askOne(whodoes: Whodoes, question: string, json: boolean): void 
 
 /** One answer per input line, in order; with --json exactly one JSON object per line. */
 export async function askBatch(whodoes: Whodoes, input: NodeJS.ReadableStream, json: boolean): Promise<void> {
+  // At a terminal, `whodoes ask` with no question would otherwise wait in silence, like a hung command.
+  if ((input as { isTTY?: boolean }).isTTY)
+    process.stderr.write(
+      'whodoes: type one question a line, Ctrl-D to end (or ask one: whodoes ask "who restores a dropped table?")\n',
+    );
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     const answer = answerFor(whodoes, whodoes.ask(line));
