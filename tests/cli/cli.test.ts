@@ -122,6 +122,8 @@ describe("whodoes CLI", () => {
   it("lists roles, explains itself, and rejects unknown commands and flags with exit 2 on stderr", () => {
     expect(run(["roles"]).stdout).toMatch(/database-administrator/);
     expect(run(["--help"]).stdout).toMatch(/Usage:/);
+    // Its example reviews a suggestion before applying it: with nothing to suggest, git apply would fail.
+    expect(run(["--help"]).stdout).not.toMatch(/&& git apply/);
     for (const args of [["frobnicate"], ["ask", "--nope", "x"], []]) {
       const r = run(args);
       expect(r.status).toBe(2);

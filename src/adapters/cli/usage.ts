@@ -30,5 +30,5 @@ Examples:
   whodoes compare --png roles.png
   printf 'who owns the etl\\nencryption\\n' | whodoes ask --json
   whodoes report --since 30d --json
-  whodoes report --suggest > fixes.patch && git apply fixes.patch
+  whodoes report --suggest > fixes.patch    (review it; when it holds a diff: git apply fixes.patch)
 `;
