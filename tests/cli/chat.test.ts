@@ -50,6 +50,20 @@ describe("the console tour by typed labels", () => {
     expect(title(answers[3])).toBe("Database administrator: Who you work with");
   });
 
+  it("keeps a choice the bot asked for when the reply chooses nothing ('yes', 'hmm')", () => {
+    const answers = chat(["chat"], ["who restores a dropped table?", "👎", "yes", "hmm", "4", "quit"]);
+    expect(answers.map(title)).toEqual([
+      "Database administrator (The operational gatekeeper)",
+      "Sorry that didn't help",
+      "Pick one of the choices above: type its number or its name, or ask a question.",
+      "Pick one of the choices above: type its number or its name, or ask a question.",
+      "Thanks, noted",
+    ]);
+    // A question of its own is still answered.
+    const asked = chat(["chat"], ["who restores a dropped table?", "👎", "what does a data manager do?", "quit"]);
+    expect(title(asked[2])).toMatch(/^Data manager/);
+  });
+
   it("says how to type before the first prompt", () => {
     const [first] = chat(["onboard", "dba"], ["quit"]);
     expect(first).toMatch(

@@ -6,6 +6,7 @@
  * ("and the architect?"): the conversation's context is kept in memory for the session.
  */
 import { createInterface } from "node:readline";
+import { MESSAGES } from "../../core/answers/messages.js";
 // Straight from its module, not the core's index: that would load the schema and YAML libraries at start-up.
 import { tourPress } from "../../core/follow-up/tour-words.js";
 import type { ActionRef, Answer, TurnContext, Whodoes } from "../../core/index.js";
@@ -15,6 +16,14 @@ import { isButtonWord, typedAction } from "./typed-action.js";
 
 const NO_SUCH_BUTTON = (typed: string) =>
   `There is no "${typed}" to press here: type the number of a button above, or ask a question.`;
+
+const PICK_ONE = "Pick one of the choices above: type its number or its name, or ask a question.";
+
+/** The answer asks the user to choose ("Which role should it have been?", a quiz question, the role to start in). */
+const offersChoices = (answer: Answer | undefined) => answer?.blocks.some((b) => b.type === "choices") ?? false;
+/** Small talk, or "I didn't follow that": a line that asked nothing ("yes", "hmm"). */
+const askedNothing = (answer: Answer) =>
+  answer.intent === "greeting" || (answer.intent === "help" && answer.title === MESSAGES.notFollowedTitle);
 
 const TOUR_HINT = 'Type a button\'s number or label to press it (next, back, quiz, done), or ask a question; "quit" to leave.';
 
@@ -49,7 +58,12 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
       if (pick) show(whodoes.act(pick, previous ? { previous } : {}));
       // "next" after the tour's last step, "9" of five buttons: nothing to press, and the conversation carries on.
       else if (last && isButtonWord(line, last)) process.stdout.write(`\n${NO_SUCH_BUTTON(line)}\n\n`);
-      else show(whodoes.ask(line, previous ? { previous } : {}));
+      else {
+        const asked = whodoes.ask(line, previous ? { previous } : {});
+        // "yes" or "hmm" under a choice the bot asked for chooses nothing: the choice stays on screen to be made.
+        if (offersChoices(last) && askedNothing(asked)) process.stdout.write(`\n${PICK_ONE}\n\n`);
+        else show(asked);
+      }
     }
     rl.prompt();
   }
