@@ -72,6 +72,17 @@ describe("loadKnowledge", () => {
     expect(loadError(copy.dir).problem).toMatch(/already used/);
   });
 
+  it("rejects a name or alias that another role already has, naming both places", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace("  - data managers\n", "  - data managers\n  - DBA\n"));
+    const err = loadError(copy.dir);
+    const lines = readFileSync(join(copy.dir, "roles/data-manager.yaml"), "utf8").split("\n");
+    const at = Number(/data-manager\.yaml:(\d+)\)/.exec(err.problem)?.[1]);
+    expect(err.file).toMatch(/database-administrator\.yaml$/);
+    expect(err.problem).toMatch(/^"dba" is also a name of the role "data-manager" \(.*roles\/data-manager\.yaml:\d+\)/);
+    expect(lines[at - 1]).toBe("  - DBA");
+  });
+
   it("rejects an unknown intent id", () => {
     copy = copyKnowledge();
     copy.edit("intents.yaml", (t) => t.replace("  - id: help\n", "  - id: halp\n"));

@@ -9,7 +9,7 @@ export { MAX_KNOWLEDGE_FILE_BYTES, MAX_YAML_ALIASES } from "./yaml-file.js";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { KnowledgeError } from "./errors.js";
-import { loadNeighbours } from "./neighbours.js";
+import { loadNeighbours, title } from "./neighbours.js";
 import { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
 import {
   comparisonFileSchema,
@@ -92,6 +92,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
       (id) => `responsibility id "${id}" appears twice`,
     );
   }
+  rejectSharedTitles(parsedRoles);
   for (const { p, role } of parsedRoles) {
     role.works_with.forEach((w, i) => {
       if (!seen.has(w.role))
@@ -145,6 +146,30 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     ...(providerWords ? { providerWords } : {}),
     ...(departments ? { departments } : {}),
   };
+}
+
+/**
+ * A role's name or alias names that role alone: the same title on a second role would quietly take its
+ * questions ("dba" added to the data manager's aliases answered "what does a dba do?" with the data manager).
+ */
+function rejectSharedTitles(parsedRoles: readonly { p: Parsed; role: RoleFile }[]): void {
+  const owners = new Map<string, { id: string; at: string }>();
+  for (const { p, role } of parsedRoles) {
+    const titles = [{ text: role.name, at: ["name"] }, ...role.aliases.map((text, i) => ({ text, at: ["aliases", i] }))];
+    for (const { text, at } of titles) {
+      const line = lineOf(p, at);
+      const owner = owners.get(title(text));
+      // Both places are named: the files are read in name order, so the one edited may be either.
+      if (owner && owner.id !== role.id)
+        throw new KnowledgeError(
+          "KNOWLEDGE_INVALID",
+          p.file,
+          line,
+          `"${text}" is also a name of the role "${owner.id}" (${owner.at}): a name or alias may belong to one role only`,
+        );
+      owners.set(title(text), { id: role.id, at: `${p.file}:${line}` });
+    }
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import type { Neighbour, Role } from "./types.js";
 import { lineOf, parseYamlFile, rejectRepeats, validate } from "./yaml-file.js";
 
 /** A title as written, for telling two titles apart: lower case, one space between words. */
-const title = (s: string) =>
+export const title = (s: string) =>
   s
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, " ")
