@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
@@ -33,6 +33,17 @@ describe("loadKnowledge", () => {
     expect(err.code).toBe("KNOWLEDGE_SYNTAX");
     expect(err.file).toMatch(/roles\/data-manager\.yaml$/);
     expect(err.line).toBeGreaterThan(0);
+  });
+
+  it("refuses a file that is not UTF-8, at the line of the first character in another encoding", () => {
+    copy = copyKnowledge();
+    const path = join(copy.dir, "roles/data-manager.yaml");
+    const latin1 = readFileSync(path, "utf8").replace("The strategic overseer", "The stratégic overseer");
+    writeFileSync(path, Buffer.from(latin1, "latin1"));
+    const err = loadError(copy.dir);
+    expect(err.code).toBe("KNOWLEDGE_SYNTAX");
+    expect(err.problem).toMatch(/is not UTF-8 text .*save the file as UTF-8/);
+    expect(latin1.split("\n")[(err.line ?? 0) - 1]).toBe("character: The stratégic overseer");
   });
 
   it("reports a missing field with the path and the line of its parent", () => {

@@ -1,4 +1,5 @@
 /** Reading a knowledge file: YAML parsed with line numbers, checked against its schema, mistakes reported at their line. */
+import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
@@ -30,8 +31,19 @@ export function parseYamlFile(path: string, shown: string): Parsed {
       undefined,
       `is ${(size / 1024 / 1024).toFixed(1)} MB; a knowledge file may be at most ${MAX_KNOWLEDGE_FILE_BYTES / 1024 / 1024} MB`,
     );
+  const bytes = readFileSync(path);
+  const text = bytes.toString("utf8");
+  // A file saved in another encoding (Windows-1252, Latin-1, UTF-16) would otherwise load, and every
+  // accented letter in it reach people as "�".
+  if (!isUtf8(bytes))
+    throw new KnowledgeError(
+      "KNOWLEDGE_SYNTAX",
+      shown,
+      text.slice(0, text.indexOf("\uFFFD")).split("\n").length,
+      "is not UTF-8 text (this line has a character in another encoding): save the file as UTF-8",
+    );
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, "utf8"), { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
     const line = lines.linePos(err.pos[0]).line;
