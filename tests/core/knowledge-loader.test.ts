@@ -51,7 +51,24 @@ describe("loadKnowledge", () => {
     copy.edit("roles/database-administrator.yaml", (t) => t.replace(/^character: .*\n/m, ""));
     const err = loadError(copy.dir);
     expect(err.code).toBe("KNOWLEDGE_INVALID");
-    expect(err.message).toMatch(/database-administrator\.yaml:\d+: character:/);
+    expect(err.message).toMatch(/database-administrator\.yaml:\d+: character: is missing$/);
+  });
+
+  it("says what kind of value a field must be, in the words of YAML", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace(/^first_week:\n/m, "first_week: read the policies\n$&"));
+    copy.edit("roles/data-manager.yaml", (t) => t.replace(/^first_week:\n(\s+- .*\n)+/m, ""));
+    expect(loadError(copy.dir).problem).toBe("first_week: must be a list, not text");
+    copy.write("roles/data-manager.yaml", "- id: data-manager\n");
+    expect(loadError(copy.dir).problem).toBe("must be a group of fields (name: value), not a list");
+    copy.write("roles/data-manager.yaml", "# to be written\n");
+    expect(loadError(copy.dir).problem).toBe("is empty: it holds no fields (or only comments)");
+  });
+
+  it("gives a record key's own message", () => {
+    copy = copyKnowledge();
+    copy.edit("thesaurus.yaml", (t) => t.replace("  DE: data engineer", "  De: data engineer"));
+    expect(loadError(copy.dir).problem).toBe("capitals.De: must be a short form in capitals (DE, SWE)");
   });
 
   it("reports a wrong type at the exact line", () => {
@@ -66,7 +83,10 @@ describe("loadKnowledge", () => {
   it("reports an unknown field (a typo in a key)", () => {
     copy = copyKnowledge();
     copy.edit("roles/data-manager.yaml", (t) => t.replace("first_week:", "firstweek:"));
-    expect(loadError(copy.dir).problem).toMatch(/unknown field "firstweek"|first_week/);
+    const err = loadError(copy.dir);
+    const lines = readFileSync(join(copy.dir, "roles/data-manager.yaml"), "utf8").split("\n");
+    expect(err.problem).toBe('unknown field "firstweek" (is it "first_week", which is missing?)');
+    expect(lines[(err.line ?? 0) - 1]).toBe("firstweek:");
   });
 
   it("rejects a collaboration with an unknown role, naming the line", () => {

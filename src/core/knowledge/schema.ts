@@ -80,7 +80,7 @@ export const comparisonFileSchema = z.strictObject({
 
 export const thesaurusFileSchema = z.strictObject({
   abbreviations: z.record(text, text).default({}),
-  capitals: z.record(z.string().regex(/^[A-Z]{2,}$/, "a short form in capitals"), text).default({}),
+  capitals: z.record(z.string().regex(/^[A-Z]{2,}$/, "must be a short form in capitals (DE, SWE)"), text).default({}),
   synonyms: z.record(text, words).default({}),
   weak: words.default([]),
   data_nouns: words.default([]),

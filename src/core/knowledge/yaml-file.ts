@@ -1,7 +1,7 @@
 /** Reading a knowledge file: YAML parsed with line numbers, checked against its schema, mistakes reported at their line. */
 import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
-import { type Document, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { KnowledgeError } from "./errors.js";
 
@@ -77,14 +77,70 @@ function dataOf(p: Parsed): unknown {
 }
 
 export function validate<S extends z.ZodType>(p: Parsed, schema: S): z.infer<S> {
-  const result = schema.safeParse(dataOf(p) ?? {});
+  const data = dataOf(p);
+  const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  const issues = result.error.issues;
+  // A misspelt key also leaves its right spelling missing: the misspelling is what to fix, so it comes first.
+  const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
   if (!issue) throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, undefined, "is not valid");
+  if (data == null)
+    throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, undefined, "is empty: it holds no fields (or only comments)");
   const where = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-  const message =
-    issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message;
-  throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, issue.path), `${where}${message}`);
+  const line = (issue.code === "unrecognized_keys" && keyLineOf(p, issue.path, issue.keys[0])) || lineOf(p, issue.path);
+  throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, line, `${where}${problemOf(issue, issues, data)}`);
+}
+
+/** The line of a key itself in the mapping at `path` (lineOf gives its value's, which may start a line later). */
+function keyLineOf(p: Parsed, path: readonly PropertyKey[], key: string | undefined): number | undefined {
+  const map = p.doc.getIn(path as unknown[], true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((i) => isScalar(i.key) && i.key.value === key);
+  const range = isScalar(pair?.key) ? pair.key.range : undefined;
+  return range ? p.lines.linePos(range[0]).line : undefined;
+}
+
+/** What the YAML calls each kind of value, for the people who write it. */
+const KINDS: Record<string, string> = {
+  array: "a list",
+  object: "a group of fields (name: value)",
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+};
+const kindOf = (value: unknown) =>
+  value === null ? "empty" : Array.isArray(value) ? KINDS.array : (KINDS[typeof value] ?? typeof value);
+
+/** An issue in words a data lead reads: zod's own ("Invalid input: expected array, received string") name no YAML. */
+function problemOf(issue: z.core.$ZodIssue, issues: readonly z.core.$ZodIssue[], data: unknown): string {
+  const parent = issue.path.join(".");
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const missing = issues.filter(
+        (i) => i.code === "invalid_type" && valueAt(data, i.path) === undefined && i.path.slice(0, -1).join(".") === parent,
+      );
+      const unknown = `unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+      const only = missing.length === 1 && issue.keys.length === 1 ? missing[0]?.path.at(-1) : undefined;
+      return only === undefined ? unknown : `${unknown} (is it "${String(only)}", which is missing?)`;
+    }
+    case "invalid_type": {
+      if (!issue.message.startsWith("Invalid input")) return issue.message;
+      const value = valueAt(data, issue.path);
+      return value === undefined ? "is missing" : `must be ${KINDS[issue.expected] ?? issue.expected}, not ${kindOf(value)}`;
+    }
+    case "invalid_key":
+      // A record's key: the key schema's own message ("a short form in capitals"), not "Invalid key in record".
+      return issue.issues[0]?.message ?? issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path)
+    value = value != null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
 }
 
 /** A key that repeats an earlier one in the same list is a mistake, reported at its own line. */
