@@ -120,6 +120,17 @@ describe("loadKnowledge", () => {
     expect(loadError(copy.dir).problem).toMatch(/intents\.\d+\.id: must be one of/);
   });
 
+  it("rejects an intent left out of intents.yaml, or listed twice", () => {
+    copy = copyKnowledge();
+    const shipped = readFileSync(join(copy.dir, "intents.yaml"), "utf8");
+    const greeting = /^ {2}- id: greeting\n(?: {4}.*\n| {6}.*\n)*/m.exec(shipped)?.[0] ?? "";
+    expect(greeting).toMatch(/description:/);
+    copy.write("intents.yaml", shipped.replace(greeting, ""));
+    expect(loadError(copy.dir).problem).toMatch(/^intents: "greeting" is not listed; every kind of question needs its entry/);
+    copy.write("intents.yaml", shipped.replace(greeting, greeting + greeting));
+    expect(loadError(copy.dir).problem).toBe('the intent "greeting" is listed twice');
+  });
+
   it("adds other-departments.yaml's words to out_of_scope, checks them, and does without the file", () => {
     const shipped = loadKnowledge().intents.find((i) => i.id === "out_of_scope")?.cues ?? [];
     expect(shipped).toContain("forklift");

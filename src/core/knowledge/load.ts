@@ -8,6 +8,7 @@ export { MAX_KNOWLEDGE_FILE_BYTES, MAX_YAML_ALIASES } from "./yaml-file.js";
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import { INTENT_IDS } from "../intents.js";
 import { KnowledgeError } from "./errors.js";
 import { loadNeighbours, title } from "./neighbours.js";
 import { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
@@ -53,7 +54,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
   };
 
   const { intents, personalWords, providerWords, departments } = withOtherDepartments(
-    validate(need(KNOWLEDGE_FILES.intents), intentsFileSchema).intents.map(({ context_cues, ...intent }) => ({
+    listedIntents(need(KNOWLEDGE_FILES.intents)).map(({ context_cues, ...intent }) => ({
       ...intent,
       contextCues: context_cues,
     })),
@@ -146,6 +147,30 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
     ...(providerWords ? { providerWords } : {}),
     ...(departments ? { departments } : {}),
   };
+}
+
+/**
+ * intents.yaml's intents, each listed once: one left out (or deleted by mistake) would quietly never be
+ * answered ("hello" read as out of scope without its greeting entry).
+ */
+function listedIntents(p: Parsed) {
+  const { intents } = validate(p, intentsFileSchema);
+  const ids = intents.map((i) => i.id);
+  rejectRepeats(
+    p,
+    ids,
+    (i) => ["intents", i, "id"],
+    (id) => `the intent "${id}" is listed twice`,
+  );
+  const unlisted = INTENT_IDS.filter((id) => !ids.includes(id));
+  if (unlisted.length > 0)
+    throw new KnowledgeError(
+      "KNOWLEDGE_INVALID",
+      p.file,
+      lineOf(p, ["intents"]),
+      `intents: ${unlisted.map((id) => `"${id}"`).join(", ")} ${unlisted.length === 1 ? "is" : "are"} not listed; every kind of question needs its entry (its cues and examples may be empty)`,
+    );
+  return intents;
 }
 
 /**
