@@ -97,6 +97,16 @@ describe("loadKnowledge", () => {
     expect(err.line).toBeGreaterThan(0);
   });
 
+  it("rejects a role named twice in works_with, at the second", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace(/^works_with:\n/m, "$&  - role: data-architect\n    how: Again.\n"));
+    const err = loadError(copy.dir);
+    const lines = readFileSync(join(copy.dir, "roles/data-manager.yaml"), "utf8").split("\n");
+    expect(err.problem).toMatch(/^works_with names "data-architect" twice/);
+    expect(lines[(err.line ?? 0) - 1]).toMatch(/^ {2}- role: data-architect$/);
+    expect(lines[(err.line ?? 0) - 2]).not.toBe("works_with:");
+  });
+
   it("rejects two roles with the same id", () => {
     copy = copyKnowledge();
     copy.edit("roles/data-manager.yaml", (t) => t.replace("id: data-manager", "id: data-architect"));

@@ -92,6 +92,12 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
       (i) => ["responsibilities", i, "id"],
       (id) => `responsibility id "${id}" appears twice`,
     );
+    rejectRepeats(
+      p,
+      role.works_with.map((w) => w.role),
+      (i) => ["works_with", i, "role"],
+      (id) => `works_with names "${id}" twice (say all of how they work together in one entry)`,
+    );
   }
   rejectSharedTitles(parsedRoles);
   for (const { p, role } of parsedRoles) {
