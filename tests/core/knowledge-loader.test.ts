@@ -107,6 +107,17 @@ describe("loadKnowledge", () => {
     expect(lines[(err.line ?? 0) - 2]).not.toBe("works_with:");
   });
 
+  it("rejects an at_a_glance task that names no responsibility of the role", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-manager.yaml", (t) => t.replace("    - governance-framework\n", "    - governance-framwork\n"));
+    const err = loadError(copy.dir);
+    const lines = readFileSync(join(copy.dir, "roles/data-manager.yaml"), "utf8").split("\n");
+    expect(err.problem).toMatch(
+      /^at_a_glance\.tasks\.0: "governance-framwork" is not the id of one of this role's responsibilities/,
+    );
+    expect(lines[(err.line ?? 0) - 1]).toBe("    - governance-framwork");
+  });
+
   it("rejects two roles with the same id", () => {
     copy = copyKnowledge();
     copy.edit("roles/data-manager.yaml", (t) => t.replace("id: data-manager", "id: data-architect"));

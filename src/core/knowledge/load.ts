@@ -234,8 +234,16 @@ function glanceOf(p: Parsed, role: RoleFile, comparison: Comparison): Glance {
       lineOf(p, ["at_a_glance", "horizon"]),
       `at_a_glance.horizon: "${g.horizon}" is not one of the horizons in comparison.yaml (${horizons.join(", ")})`,
     );
-  const tasks = g.tasks?.map((t) => {
+  const tasks = g.tasks?.map((t, i) => {
     const r = role.responsibilities.find((x) => x.id === t);
+    // Words joined by hyphens are an id, not a task anyone writes: a misspelt one would be shown as the task.
+    if (!r && /^[a-z0-9]+(?:[-_][a-z0-9]+)+$/.test(t))
+      throw new KnowledgeError(
+        "KNOWLEDGE_INVALID",
+        p.file,
+        lineOf(p, ["at_a_glance", "tasks", i]),
+        `at_a_glance.tasks.${i}: "${t}" is not the id of one of this role's responsibilities; use one of their ids, or write the task out`,
+      );
     return r ? (r.how ?? r.statement) : t;
   });
   return {
