@@ -1,14 +1,31 @@
 /**
- * `npm run explain -- "question"`: show the evidence behind an answer (for people tuning intents/).
+ * `npm run explain -- [--intents DIR] "question"...`: show the evidence behind an answer (for people tuning
+ * intents/). The knowledge comes from --intents, else $INTENTS_DIR, else the shipped intents/, as for `whodoes`.
  * It reads the shipped matcher's internals on purpose: the Matcher interface hides them from answers.
  */
-import { loadKnowledge } from "../src/core/index.js";
+import { parseArgs } from "node:util";
+import { KnowledgeError, loadKnowledge } from "../src/core/index.js";
 import { classify } from "../src/core/understanding/classify.js";
 import { questionsOf } from "../src/core/understanding/questions.js";
 import { createUnderstander } from "../src/core/understanding/understand.js";
 
-const understander = createUnderstander(loadKnowledge(process.env.INTENTS_DIR));
-const questions = process.argv.slice(2);
+const USAGE = 'Usage: npm run explain -- [--intents DIR] "question" ["question" ...]\n';
+
+/** The questions and the knowledge; a mistake in either is one line on stderr, as `whodoes` says it, never a stack. */
+function start() {
+  try {
+    const { values, positionals } = parseArgs({ allowPositionals: true, options: { intents: { type: "string" } } });
+    if (positionals.length === 0) throw new TypeError("no question given");
+    return { questions: positionals, knowledge: loadKnowledge(values.intents ?? process.env.INTENTS_DIR) };
+  } catch (err) {
+    if (err instanceof KnowledgeError) process.stderr.write(`explain: knowledge error in ${err.message}\n`);
+    else process.stderr.write(`explain: ${(err as Error).message}\n${USAGE}`);
+    process.exit(err instanceof KnowledgeError ? 1 : 2);
+  }
+}
+
+const { questions, knowledge } = start();
+const understander = createUnderstander(knowledge);
 for (const message of questions) {
   const { asked, unasked } = questionsOf(understander, message);
   console.log(`\n> ${message}`);

@@ -232,3 +232,32 @@ describe("whodoes CLI", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("npm run explain", () => {
+  const EXPLAIN = fileURLToPath(new URL("../../dist/scripts/explain.js", import.meta.url));
+  const explain = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [EXPLAIN, ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 20_000 });
+
+  it("takes the knowledge from --intents, as whodoes does, and reports a broken file in one line", () => {
+    const copy = copyKnowledge();
+    try {
+      copy.edit("roles/database-administrator.yaml", (t) =>
+        t.replace("      - backups\n", "      - backups\n      - zorble vaults\n"),
+      );
+      const r = explain(["--intents", copy.dir, "who looks after the zorble vaults?"]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toMatch(/> --intents/);
+      expect(r.stdout).toMatch(/=> who_does database-administrator/);
+      copy.edit("roles/data-manager.yaml", (t) => t.replace("  - role: data-architect\n", "  - role: nobody\n"));
+      for (const broken of [explain(["--intents", copy.dir, "hi"]), explain(["hi"], { INTENTS_DIR: copy.dir })]) {
+        expect(broken.status).toBe(1);
+        expect(broken.stderr).toMatch(
+          /^explain: knowledge error in .*data-manager\.yaml:\d+: works_with names an unknown role "nobody" \(known: .*\)\n$/,
+        );
+      }
+      expect(explain([]).status).toBe(2);
+    } finally {
+      copy.remove();
+    }
+  });
+});
