@@ -131,8 +131,15 @@ describe("loadKnowledge", () => {
     const lines = readFileSync(join(copy.dir, "roles/data-manager.yaml"), "utf8").split("\n");
     const at = Number(/data-manager\.yaml:(\d+)\)/.exec(err.problem)?.[1]);
     expect(err.file).toMatch(/database-administrator\.yaml$/);
-    expect(err.problem).toMatch(/^"dba" is also a name of the role "data-manager" \(.*roles\/data-manager\.yaml:\d+\)/);
+    expect(err.problem).toMatch(/^"dba" is also a name of the role "data-manager" \(.*roles\/data-manager\.yaml:\d+\)/i);
     expect(lines[at - 1]).toBe("  - DBA");
+    // A plural of another role's title, or a short name, is the same title.
+    copy.edit("roles/data-manager.yaml", (t) => t.replace("  - DBA\n", "  - data architects\n"));
+    expect(loadError(copy.dir).problem).toMatch(/^"data architects" is also a name of the role "data-architect"/);
+    copy.edit("roles/data-manager.yaml", (t) =>
+      t.replace("  - data architects\n", "").replace(/^short: .*$/m, "short: DWH engineer"),
+    );
+    expect(loadError(copy.dir).problem).toMatch(/^"DWH engineer" is also a name of the role "data-manager"/);
   });
 
   it("rejects an unknown intent id", () => {

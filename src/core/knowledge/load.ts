@@ -180,16 +180,23 @@ function listedIntents(p: Parsed) {
 }
 
 /**
- * A role's name or alias names that role alone: the same title on a second role would quietly take its
- * questions ("dba" added to the data manager's aliases answered "what does a dba do?" with the data manager).
+ * A role's name, short name or alias names that role alone: the first file read keeps a title two roles give,
+ * so the second would quietly take the other's questions, or lose its own ("dba" added to the data manager's
+ * aliases answered "what does a dba do?" with the data manager).
  */
 function rejectSharedTitles(parsedRoles: readonly { p: Parsed; role: RoleFile }[]): void {
   const owners = new Map<string, { id: string; at: string }>();
   for (const { p, role } of parsedRoles) {
-    const titles = [{ text: role.name, at: ["name"] }, ...role.aliases.map((text, i) => ({ text, at: ["aliases", i] }))];
+    const titles = [
+      { text: role.name, at: ["name"] },
+      ...(role.short ? [{ text: role.short, at: ["short"] }] : []),
+      ...role.aliases.map((text, i) => ({ text, at: ["aliases", i] })),
+    ];
     for (const { text, at } of titles) {
       const line = lineOf(p, at);
-      const owner = owners.get(title(text));
+      // Plurals folded, as messages are read: "data engineers" on one role is "data engineer" on another.
+      const key = title(text).replace(/s\b/g, "");
+      const owner = owners.get(key);
       // Both places are named: the files are read in name order, so the one edited may be either.
       if (owner && owner.id !== role.id)
         throw new KnowledgeError(
@@ -198,7 +205,7 @@ function rejectSharedTitles(parsedRoles: readonly { p: Parsed; role: RoleFile }[
           line,
           `"${text}" is also a name of the role "${owner.id}" (${owner.at}): a name or alias may belong to one role only`,
         );
-      owners.set(title(text), { id: role.id, at: `${p.file}:${line}` });
+      owners.set(key, { id: role.id, at: `${p.file}:${line}` });
     }
   }
 }
