@@ -111,10 +111,13 @@ function finished(role: Role): Answer {
 /**
  * Deterministic quiz. Question 1 asks about one of the role's own responsibilities; 2 and 3 about a partner's, so
  * the answer is not always the tour's role: each such question takes the partner's first responsibility that
- * shares no concern with the role, the one least likely to be read as the role's own.
+ * shares no concern with the role, the one least likely to be read as the role's own. A role with one partner
+ * (a role an organisation added) is asked about another role next, never question 1 again.
  */
 function quizItem(ctx: AnswerContext, role: Role, q: number) {
-  const partner = q > 1 ? partnersOf(ctx, role)[q - 2]?.partner : undefined;
+  const partners = partnersOf(ctx, role).map((p) => p.partner);
+  const rest = ctx.knowledge.roles.filter((r) => r.id !== role.id && !partners.includes(r));
+  const partner = q > 1 ? [...partners, ...rest][q - 2] : undefined;
   const owner = partner ?? role;
   const concerns = new Set(role.responsibilities.flatMap((r) => r.concerns));
   const apart = partner?.responsibilities.find((r) => !r.concerns.some((c) => concerns.has(c)));
