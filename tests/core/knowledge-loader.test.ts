@@ -97,6 +97,25 @@ describe("loadKnowledge", () => {
     expect(err.line).toBeGreaterThan(0);
   });
 
+  it("names every place that still names a removed role, in one message", () => {
+    copy = copyKnowledge();
+    copy.useExampleDirectory();
+    rmSync(join(copy.dir, "roles/data-manager.yaml"));
+    const err = loadError(copy.dir);
+    expect(err.problem).toMatch(
+      /^works_with names an unknown role "data-manager" \(known: [^)]*\); it is named in \d+ places in all: /,
+    );
+    const named = (file: string) =>
+      readFileSync(join(copy.dir, file), "utf8")
+        .split("\n")
+        .flatMap((line, i) => (/^\s*(- )?(role|closest):.*\bdata-manager\b|^ {2}data-manager:/.test(line) ? [i + 1] : []));
+    for (const file of ["neighbours.yaml", "directory.yaml", "roles/data-architect.yaml", "roles/database-administrator.yaml"]) {
+      const lines = named(file);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(err.problem).toContain(`${file} line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`);
+    }
+  });
+
   it("rejects a role named twice in works_with, at the second", () => {
     copy = copyKnowledge();
     copy.edit("roles/data-manager.yaml", (t) => t.replace(/^works_with:\n/m, "$&  - role: data-architect\n    how: Again.\n"));

@@ -12,6 +12,7 @@ import { INTENT_IDS } from "../intents.js";
 import { KnowledgeError } from "./errors.js";
 import { loadNeighbours, title } from "./neighbours.js";
 import { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
+import { unknownRole } from "./references.js";
 import {
   comparisonFileSchema,
   directoryFileSchema,
@@ -107,7 +108,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
           "KNOWLEDGE_INVALID",
           p.file,
           lineOf(p, ["works_with", i, "role"]),
-          `works_with names an unknown role "${w.role}" (known: ${[...seen.keys()].join(", ")})`,
+          unknownRole(root, shown, "works_with", w.role, seen.keys()),
         );
       if (w.role === role.id)
         throw new KnowledgeError(
@@ -305,7 +306,7 @@ function loadDirectory(
         "KNOWLEDGE_INVALID",
         parsed.file,
         lineOf(parsed, ["roles", roleId]),
-        `names an unknown role "${roleId}" (known: ${[...roleIds.keys()].join(", ")})`,
+        unknownRole(root, shown, "", roleId, roleIds.keys()),
       );
     directory.set(roleId, contactsOf(entry, formats));
   }

@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { KnowledgeError } from "./errors.js";
 import { KNOWLEDGE_FILES } from "./paths.js";
+import { unknownRole } from "./references.js";
 import { neighboursFileSchema } from "./schema.js";
 import type { Neighbour, Role } from "./types.js";
 import { lineOf, parseYamlFile, rejectRepeats, validate } from "./yaml-file.js";
@@ -39,10 +40,10 @@ export function loadNeighbours(root: string, shown: (path: string) => string, ro
   const seen = new Map<string, string>();
   neighbours.forEach((n, i) => {
     n.closest.forEach((id, k) => {
-      if (!roleIds.has(id)) fail([i, "closest", k], `closest names an unknown role "${id}" (known: ${[...roleIds].join(", ")})`);
+      if (!roleIds.has(id)) fail([i, "closest", k], unknownRole(root, shown, "closest", id, roleIds));
     });
     for (const id of Object.keys(n.beside))
-      if (!roleIds.has(id)) fail([i, "beside", id], `beside names an unknown role "${id}" (known: ${[...roleIds].join(", ")})`);
+      if (!roleIds.has(id)) fail([i, "beside", id], unknownRole(root, shown, "beside", id, roleIds));
     n.aliases.forEach((alias, k) => {
       const t = title(alias);
       const other = seen.get(t);
