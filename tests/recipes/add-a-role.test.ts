@@ -55,6 +55,9 @@ describe("recipe: add a role", () => {
     ]);
     expect(whodoes.ask("list the data roles").roles.map((r) => r.id)).toContain("ml-engineer");
     expect(whodoes.ask("onboard ml engineer").title).toBe("Machine learning engineer: At a glance");
+    // Its example is headed as the organisation's own, not as the shipped roles' hospital network.
+    const described = whodoes.ask("what does an ML engineer do?").blocks;
+    expect(described.filter((b) => b.type === "heading").map((b) => b.text)).toContain("In the example");
     // Its tour's quiz asks three questions, though it lists one partner.
     const quiz = [1, 2, 3].map((q) => whodoes.act({ do: "quiz", role: "ml-engineer", q }).summary);
     expect(new Set(quiz).size).toBe(3);

@@ -70,7 +70,8 @@ export const MESSAGES = {
   noteHeading: "Note",
   noteOn: (name: string) => `Note on the ${lowerName(name)}`,
   responsibilitiesHeading: "Responsibilities",
-  exampleHeading: "In the example (a hospital network)",
+  // The example's own words say where it is set: an organisation that writes its own is no hospital network.
+  exampleHeading: "In the example",
   worksWithHeading: "Works with",
   firstWeekHeading: "First week",
   meetsHeading: "Where their work meets",

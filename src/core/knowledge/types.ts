@@ -48,7 +48,7 @@ export interface Role {
    * designer; "restores", "fix" for the gatekeeper). When both match a task, they say whose ask it is.
    */
   actions: string[];
-  /** What the role does in the worked example (a hospital network in the seed). */
+  /** What the role does in the worked example (a hospital network in the seed), its setting in its own words. */
   example: string;
   worksWith: Collaboration[];
   firstWeek: string[];
