@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWhodoes, loadKnowledge } from "../../src/core/index.js";
@@ -202,6 +202,12 @@ describe("loadKnowledge", () => {
     expect(k.intents.find((i) => i.id === "out_of_scope")?.cues).toContain("my chess set");
     copy.edit("other-departments.yaml", (t) => t.replace("kind: personal\n  words: [my chess set]", "kind: hobby\n  words: [x]"));
     expect(loadError(copy.dir).message).toMatch(/other-departments\.yaml:\d+: chess_club: must be a list of words, or a group/);
+  });
+
+  it("reads a role file whatever the case of its extension", () => {
+    copy = copyKnowledge();
+    renameSync(join(copy.dir, "roles/data-manager.yaml"), join(copy.dir, "roles/data-manager.YAML"));
+    expect(loadKnowledge(copy.dir).roles.map((r) => r.id)).toContain("data-manager");
   });
 
   it("names a missing file or directory", () => {

@@ -27,10 +27,13 @@ import { lineOf, type Parsed, parseYamlFile, rejectRepeats, validate } from "./y
 
 function yamlFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+  return (
+    readdirSync(dir)
+      // Editors on Windows may save "Data-Engineer.YAML": a role file is read whatever the case of its extension.
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort()
+      .map((f) => join(dir, f))
+  );
 }
 
 export interface LoadOptions {

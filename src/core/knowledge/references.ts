@@ -36,7 +36,7 @@ function placesNaming(root: string, shown: (path: string) => string, id: string)
     ...Object.values(single).map((f) => join(root, f)),
     ...(existsSync(dir)
       ? readdirSync(dir)
-          .filter((f) => /\.ya?ml$/.test(f))
+          .filter((f) => /\.ya?ml$/i.test(f))
           .sort()
       : []
     ).map((f) => join(dir, f)),
