@@ -12,7 +12,7 @@
  * are listed as notes.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { parseDocument, type Scalar, type YAMLSeq } from "yaml";
 import { createWhodoes, type Knowledge, type Role } from "../core/index.js";
@@ -32,10 +32,15 @@ export interface Suggestions {
   notes: string[];
   /** The edits as one unified diff; empty when there is nothing to propose. */
   patch: string;
+  /** The directory the diff's paths are relative to: where to run `git apply`. */
+  base: string;
 }
 
 export interface SuggestOptions {
-  /** The directory the diff's paths are relative to (where a maintainer runs `git apply`); default the working directory. */
+  /**
+   * The directory the diff's paths are relative to (where a maintainer runs `git apply`); default the working
+   * directory, or the knowledge folder's parent when the folder is not inside it (`git apply` refuses "../" paths).
+   */
   base?: string;
 }
 
@@ -256,7 +261,8 @@ export function suggestEdits(events: UsageEvent[], knowledge: Knowledge, options
     if (row.question && !corrected.has(row.hash))
       notes.push(`${quoted(row.question)} (${row.count}x unanswered): nobody said which role; no edit`);
 
-  const base = options.base ?? process.cwd();
+  const outside = relative(process.cwd(), knowledge.dir).startsWith("..");
+  const base = options.base ?? (outside ? dirname(knowledge.dir) : process.cwd());
   const path = (file: string) => relative(base, file).split(sep).join("/");
   const patch = [...edited]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -266,5 +272,5 @@ export function suggestEdits(events: UsageEvent[], knowledge: Knowledge, options
       }),
     )
     .join("");
-  return { notes, patch };
+  return { notes, patch, base };
 }

@@ -84,6 +84,15 @@ describe("whodoes report --suggest", () => {
     expect(none.notes.join("\n")).toMatch(/RECORD_QUESTIONS=true/);
   });
 
+  it("makes its paths relative to the knowledge folder's parent when the folder is outside the working directory", async () => {
+    const events = await recordCorrections(copy.dir, true);
+    // The copy is in the system's temporary folder, the tests run in the project: "../" paths git apply refuses.
+    const { patch, base } = suggestEdits(events, loadKnowledge(copy.dir, { platforms: DIRECTORY_FORMATS }));
+    expect(base).toBe(dirname(copy.dir));
+    expect(patch).toMatch(/^--- a\/whodoes-intents-\w+\/roles\/data-manager\.yaml$/m);
+    expect(patch).not.toMatch(/^--- a\/\.\./m);
+  });
+
   it("proposes a diff that git applies; then the corrected questions get the role people said, and the eval targets hold", async () => {
     const events = await recordCorrections(copy.dir, true);
     const { notes, patch } = suggestEdits(events, loadKnowledge(copy.dir, { platforms: DIRECTORY_FORMATS }), {

@@ -83,7 +83,7 @@ export async function runReport(options: ReportOptions): Promise<number> {
 
   if (options.suggest) {
     const { suggestEdits } = await import("../../usage/suggest.js");
-    const { notes, patch } = suggestEdits(events, await options.suggest());
+    const { notes, patch, base } = suggestEdits(events, await options.suggest());
     if (options.json) stdout(`${JSON.stringify({ notes, patch })}\n`);
     else {
       // Lines before the first "---" are not part of the diff: `git apply` and `patch` skip them.
@@ -93,7 +93,8 @@ export async function runReport(options: ReportOptions): Promise<number> {
           (n) => `# ${n}`,
         ),
       );
-      if (patch) head.push("# Review, then apply from this directory with: git apply <this file>");
+      const where = base === process.cwd() ? "this directory" : base;
+      if (patch) head.push(`# Review, then apply from ${where} with: git apply <this file>`);
       stdout(`${head.join("\n")}\n${patch ? `\n${patch}` : ""}`);
     }
     return 0;
