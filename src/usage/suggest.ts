@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { parseDocument, type Scalar, type YAMLSeq } from "yaml";
-import { createWhodoes, type Knowledge, type Role } from "../core/index.js";
+import { createWhodoes, type Knowledge, lowerName, type Role } from "../core/index.js";
 import { STOPWORDS } from "../core/understanding/stopwords.js";
 import type { UsageEvent } from "../store/store.js";
 import { normaliseQuestion } from "./question-hash.js";
@@ -237,7 +237,7 @@ export function suggestEdits(events: UsageEvent[], knowledge: Knowledge, options
     const file = role ? files.get(role.id) : undefined;
     if (!role || !file) return notes.push(`${quoted(text)}: the role "${top.role}" is not in the knowledge`);
     if (now.intent === "who_does" && now.roles[0]?.id === role.id)
-      return notes.push(`${quoted(text)} gets the ${role.short} already`);
+      return notes.push(`${quoted(text)} gets the ${lowerName(role.short)} already`);
     const index = bestResponsibility(working, role, text);
     const phrase = candidatePhrases(working, text).find((p) => {
       const next = withKeyword(working, role.id, index, p);
@@ -246,7 +246,7 @@ export function suggestEdits(events: UsageEvent[], knowledge: Knowledge, options
     });
     const responsibility = role.responsibilities[index];
     if (!phrase || !responsibility)
-      return notes.push(`${quoted(text)}: no keyword makes it the ${role.short}'s without changing other answers`);
+      return notes.push(`${quoted(text)}: no keyword makes it the ${lowerName(role.short)}'s without changing other answers`);
     const changed = appendToSequence(read(file), ["responsibilities", index, "keywords"], phrase);
     if (!changed) return notes.push(`${quoted(text)}: ${file} could not be edited`);
     edited.set(file, changed);

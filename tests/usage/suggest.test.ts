@@ -149,6 +149,24 @@ describe("the notes of report --suggest", () => {
   });
 });
 
+describe("the notes of report --suggest name roles as the answers do", () => {
+  it("'gets the architect already', in a sentence's case", () => {
+    const question = "who designs the logical data model?";
+    const event: UsageEvent = {
+      type: "correction",
+      at: Date.now(),
+      platform: "web",
+      intent: "who_does",
+      role: "data-architect",
+      expected: "data-architect",
+      hash: "0".repeat(64),
+      terms: [],
+      question,
+    };
+    expect(suggestEdits([event], loadKnowledge()).notes).toEqual([`"${question}" gets the architect already`]);
+  });
+});
+
 describe("appendToSequence keeps the file's own layout", () => {
   it("adds to a block list under its last item, and to a flow list before its bracket", () => {
     const block = "a:\n  keywords:\n    - one\n    - two\nb: 1\n";
