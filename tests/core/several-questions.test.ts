@@ -20,6 +20,16 @@ beforeAll(() => {
 const top = (a: Answer) => a.roles[0]?.id;
 
 describe("several questions in one message", () => {
+  it("asks a question pasted twice once", () => {
+    const twice = whodoes.ask("who restores a dropped table? who restores a dropped table? who restores a dropped table?");
+    expect([twice.parts, top(twice)]).toEqual([undefined, "database-administrator"]);
+    const a = whodoes.ask("who restores a dropped table? who designs the schema? Who restores a  dropped table?");
+    expect(a.parts?.map((p) => [p.question, top(p)])).toEqual([
+      ["who restores a dropped table?", "database-administrator"],
+      ["who designs the schema?", "data-architect"],
+    ]);
+  });
+
   it("answers each part when the message starts by mentioning the bot, as a question in a channel does", () => {
     for (const q of [
       "<@U0BOT> who restores a dropped table and who designs the partitioning?",

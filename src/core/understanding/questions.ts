@@ -68,8 +68,11 @@ export function questionsOf(understander: Understander, text: string): Questions
     const alone = classify(understander.read(without(analysis, others), text, new Set([i])));
     return alone.intent === "list_roles" && !alone.sideBySide && !refersBack(analysis, [i]);
   };
+  // "who restores a dropped table? who restores a dropped table?": a question pasted twice is asked once.
+  const said = parts.map((p) => p.trim().toLowerCase().replace(/\s+/g, " "));
+  const repeated = (i: number) => said.indexOf(said[i] ?? "") < i;
   parts.forEach((part, i) => {
-    if (!asks(part) || !analysis.sentence.includes(i)) return;
+    if (!asks(part) || !analysis.sentence.includes(i) || repeated(i)) return;
     // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question, as is the question
     // put another way ("As in, who applies the security patches?").
     const last = groups.at(-1);
