@@ -85,12 +85,12 @@ describe("recipe: add a role whose name has an acronym", () => {
   const copy = copyKnowledge();
   afterAll(() => copy.remove());
   copy.write(
-    "roles/sql-server-dba.yaml",
-    `id: sql-server-dba
-name: SQL Server DBA
-short: SQL Server DBA
+    "roles/sql-server-patch-lead.yaml",
+    `id: sql-server-patch-lead
+name: SQL Server patch lead
+short: SQL Server patch lead
 character: The SQL patch keeper
-aliases: [sql server dba]
+aliases: [sql server patch lead]
 summary: Looks after the organisation's SQL Server instances.
 responsibilities:
   - id: sql-server-patching
@@ -107,24 +107,26 @@ first_week:
   const whodoes = createWhodoes(loadKnowledge(copy.dir));
 
   it("keeps the acronym mid-sentence: whom it works with, the quiz's verdict and the comparison", () => {
-    expect(whodoes.act({ do: "collaborate", role: "sql-server-dba" }).summary).toBe(
-      "The SQL Server DBA works with database administrator.",
+    expect(whodoes.act({ do: "collaborate", role: "sql-server-patch-lead" }).summary).toBe(
+      "The SQL Server patch lead works with database administrator.",
     );
-    expect(whodoes.act({ do: "collaborate", role: "database-administrator" }).summary).toContain(", SQL Server DBA");
-    const asked = whodoes.act({ do: "quiz", role: "sql-server-dba", q: 1 });
+    expect(whodoes.act({ do: "collaborate", role: "database-administrator" }).summary).toContain(", SQL Server patch lead");
+    const asked = whodoes.act({ do: "quiz", role: "sql-server-patch-lead", q: 1 });
     const choices = asked.blocks.flatMap((b) => (b.type === "choices" ? b.choices.map((c) => c.label) : []));
-    const right = choices.indexOf("SQL Server DBA");
-    expect(whodoes.act({ do: "quiz", role: "sql-server-dba", q: 1, pick: right }).summary).toBe(
-      "Right: it's the SQL Server DBA.",
+    const right = choices.indexOf("SQL Server patch lead");
+    expect(whodoes.act({ do: "quiz", role: "sql-server-patch-lead", q: 1, pick: right }).summary).toBe(
+      "Right: it's the SQL Server patch lead.",
     );
-    expect(whodoes.act({ do: "quiz", role: "sql-server-dba", q: 1, pick: right === 0 ? 1 : 0 }).summary).toMatch(
-      /^Not quite: it's the SQL Server DBA, not the /,
+    expect(whodoes.act({ do: "quiz", role: "sql-server-patch-lead", q: 1, pick: right === 0 ? 1 : 0 }).summary).toMatch(
+      /^Not quite: it's the SQL Server patch lead, not the /,
     );
-    expect(whodoes.act({ do: "compare", roles: ["database-administrator", "sql-server-dba"] }).summary).toMatch(
-      /; SQL Server DBA is the SQL patch keeper\.$/,
+    expect(whodoes.act({ do: "compare", roles: ["database-administrator", "sql-server-patch-lead"] }).summary).toMatch(
+      /; SQL Server patch lead is the SQL patch keeper\.$/,
     );
     // Its character, too, beside its name: in what it does and in the table of all the roles.
-    expect(whodoes.act({ do: "describe", role: "sql-server-dba" }).summary).toMatch(/^SQL Server DBA \(the SQL patch keeper\)/);
-    expect(whodoes.act({ do: "compareAll" }).summary).toContain("SQL Server DBA (the SQL patch keeper)");
+    expect(whodoes.act({ do: "describe", role: "sql-server-patch-lead" }).summary).toMatch(
+      /^SQL Server patch lead \(the SQL patch keeper\)/,
+    );
+    expect(whodoes.act({ do: "compareAll" }).summary).toContain("SQL Server patch lead (the SQL patch keeper)");
   });
 });
