@@ -4,6 +4,7 @@
  * subtypes (an edited question is not a new question).
  */
 import { isRecord } from "../is-record.js";
+import { slackQuestionText } from "./question-text.js";
 
 export interface UserMessage {
   channel: string;
@@ -11,6 +12,7 @@ export interface UserMessage {
   /** Set when the message is a reply in a thread. */
   threadTs?: string;
   user: string;
+  /** What the person typed, without the bot's own mention. */
   text: string;
 }
 
@@ -26,7 +28,7 @@ export function readUserMessage(event: unknown, botUserId: string | undefined): 
     channel,
     ts,
     user,
-    text: typeof text === "string" ? text : "",
+    text: typeof text === "string" ? slackQuestionText(text, botUserId) : "",
     ...(typeof threadTs === "string" ? { threadTs } : {}),
   };
 }

@@ -85,8 +85,9 @@ describe("Slack events (HTTP mode)", () => {
     await h.postEvent(payload);
     const [post] = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.thread_ts === ts);
     const texts = [String(post?.body.text), ...allTexts(post?.body.blocks)];
+    // The bot's own mention only addresses the question, so it is not echoed; everyone else's is, escaped.
     expect(post?.body.text).toBe(
-      "&lt;@U0LAN0Z89&gt; echo: who does &lt;!channel&gt; partitioning? &lt;!here&gt; ask &lt;@U0AAAAAAA&gt; &amp; &lt;https://evil.example|co&gt;",
+      "echo: who does &lt;!channel&gt; partitioning? &lt;!here&gt; ask &lt;@U0AAAAAAA&gt; &amp; &lt;https://evil.example|co&gt;",
     );
     for (const t of texts) expect(t).not.toMatch(/<[!@#h]/);
   });

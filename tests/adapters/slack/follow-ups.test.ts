@@ -97,6 +97,23 @@ describe("Slack follow-ups", () => {
     );
   });
 
+  it("in a channel thread, the bot's mention in front of a follow-up hides nothing: 'and the architect?', 'next'", async () => {
+    const start = nextTs();
+    seq -= 1; // the mention below takes this ts
+    await say("who restores a dropped table?", { mention: true });
+    const first = realWhodoes().ask("who restores a dropped table?");
+    const architect = realWhodoes().ask("and the architect?", { previous: first.context }).summary;
+    // The architect's part in restoring, as in a DM; not the architect's whole description.
+    expect(architect).not.toBe(describeSummary("data-architect"));
+    expect(await say("and the architect?", { mention: true, thread: start })).toBe(architect);
+
+    const tour = nextTs();
+    seq -= 1;
+    await say("onboard dba", { mention: true });
+    const step2 = realWhodoes().act({ do: "onboard", role: "database-administrator", step: 2 }).summary;
+    expect(await say("next", { mention: true, thread: tour })).toBe(step2);
+  });
+
   it("a button clicked in the DM becomes the last turn", async () => {
     await say("who restores a dropped table?");
     const click = fixture<Record<string, unknown>>("block-actions-message");
