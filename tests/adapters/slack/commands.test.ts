@@ -67,6 +67,20 @@ describe("Slack slash command /whodoes (HTTP mode)", () => {
     expect(empty.blocks.map((b) => b.text?.text ?? "").join("\n")).toContain("• who restores a dropped table?");
   });
 
+  it("reads '&', '<' and '>' as typed, though Slack sends them escaped", async () => {
+    // "/whodoes who does backup & restore and who designs the partitioning?", as Slack sends it.
+    const body = await answerTo("who does backup &amp; restore and who designs the partitioning?");
+    const texts = body.blocks.map((b) => b.text?.text ?? "");
+    // Each question is echoed as typed: escaped once for Slack, which shows "&".
+    expect(texts).toContain("*1. who does backup &amp; restore?*");
+    expect(JSON.stringify(body)).not.toContain("&amp;amp;");
+    // The core reads "&", not the word "amp".
+    expect(body.text).toBe(realWhodoes().ask("who does backup & restore and who designs the partitioning?").summary);
+    const echoed = await answerTo("what does a R&amp;D officer do?");
+    expect(echoed.text).toBe(realWhodoes().ask("what does a R&D officer do?").summary);
+    expect(echoed.text).not.toMatch(/\bamp\b/);
+  });
+
   it("answers the shortcuts roles, compare A B and onboard ROLE", async () => {
     const titles = [];
     for (const text of ["roles", "compare architect dba", "onboard dba"])

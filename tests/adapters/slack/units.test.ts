@@ -26,6 +26,13 @@ describe("readUserMessage", () => {
     );
   });
 
+  it("reads the question as typed: the bot's own mention dropped, Slack's escapes undone", () => {
+    const text = `<@${BOT_USER_ID}> who does backup &amp; restore for <@U0AAAAAAA>? &lt;urgent&gt; &amp;lt;`;
+    expect(readUserMessage({ ...eventOf("app-mention"), text }, BOT_USER_ID)?.text).toBe(
+      "who does backup & restore for <@U0AAAAAAA>? <urgent> &lt;",
+    );
+  });
+
   it("drops the bot's own messages, other bots, and edits, deletions and joins", () => {
     expect(readUserMessage(eventOf("message-im-from-bot"), BOT_USER_ID)).toBeUndefined();
     expect(readUserMessage(eventOf("message-im-changed"), BOT_USER_ID)).toBeUndefined();

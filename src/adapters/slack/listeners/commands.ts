@@ -11,12 +11,14 @@ import type { App } from "@slack/bolt";
 import type { ActionRef } from "../../../core/index.js";
 import type { SlackDeps } from "../deps.js";
 import { errorFields } from "../errors.js";
+import { slackQuestionText } from "../question-text.js";
 import { APOLOGY, SLASH_COMMAND } from "../settings.js";
 import { toBolt } from "../to-bolt.js";
 
 export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack }) => {
-    const question = command.text.trim() === "" ? "help" : command.text.trim();
+  app.command(SLASH_COMMAND, async ({ command, ack, context: { botUserId } }) => {
+    const typed = slackQuestionText(command.text, botUserId);
+    const question = typed === "" ? "help" : typed;
     const context = { kind: "command", team: command.team_id, channel: command.channel_id };
     let answer: ReturnType<SlackDeps["blockKit"]>;
     try {
