@@ -62,8 +62,8 @@ export const plain = (text: string, max: number): PlainText => ({
 });
 
 /**
- * An ActionRef as a button value, or undefined when it cannot fit. An `ask` over the question limit
- * (a too-long question's own "Share in channel") is shortened rather than dropped.
+ * An ActionRef as a button value, or undefined when it cannot fit. An `ask` over the question limit is
+ * shortened rather than dropped.
  */
 export function encodeActionValue(ref: ActionRef): string | undefined {
   const fitted =

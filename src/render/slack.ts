@@ -211,7 +211,9 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
         .filter((a) => a.action.do === "feedback")
         .flatMap((a) => button(nextId(), a.label, a.action, a.style) ?? []),
     );
-  if (options.shareRef) {
+  // Small talk, a thank-you and a correction's "Thanks, noted" say nothing to the channel (and sharing a
+  // correction would send it again).
+  if (options.shareRef && answer.intent !== "greeting") {
     const share = button(
       SHARE_ACTION_ID,
       "Share in channel",

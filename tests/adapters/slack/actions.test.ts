@@ -87,6 +87,20 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
     });
   });
 
+  it("after 👎, the role chosen is thanked in place with nothing to share in the channel", async () => {
+    await click("block-actions-ephemeral", vote("negative_button"), "disliked", "feedback_buttons");
+    const [which] = await responses("disliked");
+    const architect = buttonsOf(which?.body as unknown as Message).find((b) => b.text.text === "Data architect");
+    if (!architect) throw new Error("no Data architect choice");
+    await click("block-actions-ephemeral", architect, "corrected");
+    const [thanks] = await responses("corrected");
+    const body = thanks?.body as unknown as Message & { replace_original: boolean };
+    expect(body.replace_original).toBe(true);
+    expect(headerOf(body)).toBe("Thanks, noted");
+    // Sharing it would post a thank-you for the channel and send the correction a second time.
+    expect(buttonsOf(body).map((b) => b.text.text)).toEqual(["What does an architect do?"]);
+  });
+
   it("shares the answer in the channel and removes the private copy", async () => {
     await click("block-actions-ephemeral", button("Share in channel"), "share");
     const [shared, removed] = await responses("share", 2);

@@ -81,6 +81,13 @@ describe("Slack slash command /whodoes (HTTP mode)", () => {
     expect(echoed.text).not.toMatch(/\bamp\b/);
   });
 
+  it("offers no Share for a question too long to answer", async () => {
+    const body = await answerTo(`who restores a dropped table? ${"and then some more words ".repeat(60)}`);
+    expect(body.blocks[0]?.text?.text).toBe("That message is too long for me");
+    const buttons = body.blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+    expect(buttons.map((b) => b.text.text)).toEqual(["How to ask"]);
+  });
+
   it("answers the shortcuts roles, compare A B and onboard ROLE", async () => {
     const titles = [];
     for (const text of ["roles", "compare architect dba", "onboard dba"])

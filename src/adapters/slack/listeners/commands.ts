@@ -8,7 +8,7 @@
  * `roles`, `compare A B`, `onboard ROLE` are ordinary questions to the core.
  */
 import type { App } from "@slack/bolt";
-import type { ActionRef } from "../../../core/index.js";
+import { type ActionRef, MAX_QUESTION_CHARS } from "../../../core/index.js";
 import type { SlackDeps } from "../deps.js";
 import { errorFields } from "../errors.js";
 import { slackQuestionText } from "../question-text.js";
@@ -22,10 +22,13 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const context = { kind: "command", team: command.team_id, channel: command.channel_id };
     let answer: ReturnType<SlackDeps["blockKit"]>;
     try {
-      const shareRef: ActionRef = { do: "ask", text: question };
-      answer = deps.blockKit(await deps.extras.asked(question, deps.whodoes.ask(question), { id: command.user_id }), {
-        shareRef,
-      });
+      // A question over the limit is answered "too long": nothing for the channel, and sharing would answer
+      // only its first part there.
+      const shareRef: ActionRef | undefined = question.length <= MAX_QUESTION_CHARS ? { do: "ask", text: question } : undefined;
+      answer = deps.blockKit(
+        await deps.extras.asked(question, deps.whodoes.ask(question), { id: command.user_id }),
+        shareRef ? { shareRef } : {},
+      );
     } catch (err) {
       // Whatever went wrong, the person gets one short line and the log gets the details (never the text).
       deps.logger.error("slack: failed to answer", { ...context, ...errorFields(err) });
