@@ -142,10 +142,20 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
     expect(JSON.stringify(post?.body.blocks)).toContain("onboard");
   });
 
-  it("ignores a button whose value is not a valid ActionRef", async () => {
-    const before = h.slack.work().length;
-    await click("block-actions-ephemeral", { action_id: "whodoes-act-0", value: '{"do":"drop-tables"}' }, "bad");
-    await expect.poll(() => h.logger.lines.some((l) => l.msg.startsWith("slack: ignored a button"))).toBe(true);
-    expect(h.slack.work().length).toBe(before);
+  it("answers a button whose value is not a valid ActionRef privately with the help, leaving the answer as it was", async () => {
+    const values: [string, string][] = [
+      ['{"do":"drop-tables"}', "bad"],
+      ["{not json", "garbled"],
+    ];
+    for (const [value, name] of values) {
+      await click("block-actions-ephemeral", { action_id: "whodoes-act-0", value }, name);
+      const [call] = await responses(name);
+      const body = call?.body as unknown as Message & { replace_original: boolean; response_type: string };
+      expect(body).toMatchObject({ response_type: "ephemeral", replace_original: false });
+      expect(headerOf(body)).toBe("How to ask whodoes");
+    }
+    expect(
+      h.logger.lines.filter((l) => l.msg === "slack: a button's value could not be read; answered with the help"),
+    ).toHaveLength(2);
   });
 });

@@ -91,13 +91,20 @@ export function registerActions(app: App, deps: SlackDeps): void {
     // A button, or one side of Slack's own 👍/👎 (feedback_buttons): both carry an ActionRef as their value.
     const ref = parseActionRef(action.type === "button" || action.type === "feedback_buttons" ? action.value : undefined);
     const logContext = { kind: "action", team: context.teamId, actionId: action.action_id, place: place?.kind };
-    if (!ref || !place) {
-      deps.logger.warn("slack: ignored a button whose value or place could not be read", logContext);
+    if (!place) {
+      deps.logger.warn("slack: ignored a button whose place could not be read", logContext);
       return;
     }
     // Bolt types response_url as always present, but a click in the Home tab comes without one.
     const respond = body.response_url ? deps.responseUrls.respondTo(body.response_url) : undefined;
     const r: Reply = { place, respond, client, user: body.user.id, blockId: action.block_id, team: context.teamId };
+    const apologise = () => replyPrivately(r, { text: APOLOGY, blocks: [] });
+    if (!ref) {
+      // A stale or forged button: say privately how to carry on rather than leave the click unanswered.
+      deps.logger.warn("slack: a button's value could not be read; answered with the help", logContext);
+      await deps.work.run(logContext, () => replyPrivately(r, deps.blockKit(deps.whodoes.act({ do: "help" }))), apologise);
+      return;
+    }
     await deps.work.run(
       { ...logContext, do: ref.do },
       async () => {
@@ -116,7 +123,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
         }
         return replyInPlace(deps, r, ref);
       },
-      () => replyPrivately(r, { text: APOLOGY, blocks: [] }),
+      apologise,
     );
   });
 }
