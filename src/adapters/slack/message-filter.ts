@@ -16,14 +16,19 @@ export interface UserMessage {
   text: string;
 }
 
+/** A message with a file attached ("who fixes this?" under a screenshot): its words are asked like any other. */
+const WITH_FILE = "file_share";
+
 export function readUserMessage(event: unknown, botUserId: string | undefined): UserMessage | undefined {
   if (!isRecord(event)) return undefined;
-  // message_changed, message_deleted, channel_join, bot_message, thread_broadcast, file_share, ...
-  if (event.subtype !== undefined) return undefined;
+  // message_changed, message_deleted, channel_join, bot_message, thread_broadcast, ...
+  if (event.subtype !== undefined && event.subtype !== WITH_FILE) return undefined;
   if (event.bot_id !== undefined) return undefined;
   const { user, channel, ts, text, thread_ts: threadTs } = event;
   if (typeof user !== "string" || typeof channel !== "string" || typeof ts !== "string") return undefined;
   if (botUserId !== undefined && user === botUserId) return undefined;
+  // A file sent with no words asks nothing.
+  if (event.subtype === WITH_FILE && (typeof text !== "string" || text.trim() === "")) return undefined;
   return {
     channel,
     ts,

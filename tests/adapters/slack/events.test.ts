@@ -112,6 +112,17 @@ describe("Slack events (HTTP mode)", () => {
     ).toEqual([["chat.postMessage", "D0SENTINEL"]]);
   });
 
+  it("answers the words sent with a file in a DM, and says nothing to a file sent alone", async () => {
+    const files = [{ id: "F0SCREEN1", name: "error.png", mimetype: "image/png" }];
+    await h.postEvent(eventFixture("message-im", { channel: "D0FILEONLY", subtype: "file_share", text: "", files }));
+    await h.postEvent(
+      eventFixture("message-im", { channel: "D0FILE", subtype: "file_share", text: "who restores a dropped table?", files }),
+    );
+    const [post] = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === "D0FILE");
+    expect(post?.body.text).toBe(realWhodoes().ask("who restores a dropped table?").summary);
+    expect(h.slack.calls.some((c) => c.body.channel === "D0FILEONLY")).toBe(false);
+  });
+
   it("apologises and logs with context (no message text) when answering fails, then keeps serving", async () => {
     const payload = eventFixture("app-mention", { text: `<@${BOT_USER_ID}> please explode now` });
     const ts = payload.event.ts as string;
