@@ -133,6 +133,20 @@ describe("Slack follow-ups", () => {
     expect(await say("how do they work together?")).toBe(together);
   });
 
+  it("a button clicked in the Home tab answers in the DM, and becomes the DM's last turn", async () => {
+    h.slack.on("conversations.open", (c) => ({ ok: true, channel: { id: c.body.users === "U061F7AUR" ? DM : "D0WRONG" } }));
+    await say("who restores a dropped table?");
+    const click = fixture<Record<string, unknown>>("block-actions-home");
+    const value = JSON.stringify({ do: "describe", role: "data-architect" });
+    const payload = { ...click, actions: [{ ...(click.actions as object[])[0], value }] };
+    expect((await h.postAction(payload)).status).toBe(200);
+    const described = describeSummary("data-architect");
+    await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === DM && c.body.text === described);
+    // "they" is the architect just shown, not the DBA of the question before it, nor every role.
+    const together = realWhodoes().act({ do: "collaborate", role: "data-architect" }).summary;
+    expect(await say("who do they work with?")).toBe(together);
+  });
+
   it("forgets a conversation after its time-to-live", async () => {
     await say("who restores a dropped table?");
     store.advance(DEFAULT_CONVERSATION_TTL_MS + 1);

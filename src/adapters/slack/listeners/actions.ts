@@ -52,8 +52,19 @@ async function replyPrivately(r: Reply, message: SlackMessage): Promise<void> {
 const answerTo = async (deps: SlackDeps, r: Reply, ref: ActionRef) =>
   deps.extras.acted(ref, await deps.conversations.act(placeConversation(r.team, r.place, r.user), ref), r.user);
 
+/**
+ * The Home tab keeps no conversation: its answers land in the app's DM, where a follow-up to them is typed
+ * ("who do they work with?"), so they are answered as the DM's (conversations.open names it; im:write).
+ */
+async function homeAsDm(r: Reply): Promise<Reply> {
+  if (r.place.kind !== "home") return r;
+  const { channel } = await r.client.conversations.open({ users: r.place.user });
+  return channel?.id ? { ...r, place: { kind: "dm", channel: channel.id } } : r;
+}
+
 /** The answer to a button, where the button lives. */
-async function replyInPlace(deps: SlackDeps, r: Reply, ref: ActionRef): Promise<void> {
+async function replyInPlace(deps: SlackDeps, clicked: Reply, ref: ActionRef): Promise<void> {
+  const r = await homeAsDm(clicked);
   const answer = await answerTo(deps, r, ref);
   const { place } = r;
   if (place.kind === "ephemeral" && r.respond) {
