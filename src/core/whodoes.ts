@@ -163,7 +163,8 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
 
   function withRole(id: string, then: (role: Role) => Answer): Answer {
     const role = byId.get(id);
-    return role ? then(role) : outOfScope(ctx);
+    // A button from before the knowledge changed can name a role it no longer has: the roles there are now.
+    return role ? then(role) : listRoles(ctx);
   }
 
   function act(a: ActionRef, { previous }: AskOptions = {}): Answer {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Answer, createMatcher, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
+import { type ActionRef, type Answer, createMatcher, createWhodoes, loadKnowledge, type Whodoes } from "../../src/core/index.js";
 import { copyKnowledge } from "../helpers/knowledge-copy.js";
 
 let whodoes: Whodoes;
@@ -1715,5 +1715,18 @@ describe("buttons", () => {
       }
     }
     expect(seen.size).toBeGreaterThan(20);
+  });
+
+  it("a button naming a role the knowledge no longer has shows the roles there are, not 'Not one for the data team'", () => {
+    const roles = whodoes.act({ do: "roles" });
+    for (const action of [
+      { do: "describe", role: "data-steward" },
+      { do: "compare", roles: ["database-administrator", "data-steward"] },
+      { do: "collaborate", role: "data-steward" },
+      { do: "onboard", role: "data-steward", step: 2 },
+      { do: "quiz", role: "data-steward", q: 1 },
+    ] satisfies ActionRef[]) {
+      expect(whodoes.act(action).title).toBe(roles.title);
+    }
   });
 });
