@@ -274,6 +274,24 @@ describe("several questions in one message", () => {
     ]);
   });
 
+  it("offers only buttons that say whose they are when the questions are about different roles", () => {
+    const labels = (q: string) => whodoes.ask(q).actions.map((a) => a.label);
+    // Not "Compare with the architect" beside "Compare with the DWH engineer", nor a "Who do they work with?" of either.
+    expect(labels("what does a DBA do and who designs the partitioning?")).toEqual([
+      "What does an architect do?",
+      "👍 Helpful",
+      "👎 Not helpful",
+    ]);
+    expect(labels("who restores a dropped table and who designs the partitioning?")).toEqual([
+      "What does a DBA do?",
+      "What does an architect do?",
+      "👍 Helpful",
+      "👎 Not helpful",
+    ]);
+    // Both about the DBA: every button is the DBA's, as for one question.
+    expect(labels("who restores a dropped table and who runs the backups?")).toEqual(labels("who restores a dropped table?"));
+  });
+
   it("says which questions it left beyond the third, and offers each as a button that asks it", () => {
     const a = whodoes.ask(
       "Who restores a dropped table? Who designs the partitioning? Who owns master data? Who tunes <b>slow</b> queries?",

@@ -11,6 +11,8 @@ import { MESSAGES } from "./messages.js";
 const QUESTION_SHOWN = 150;
 /** Buttons under the reply besides 👍/👎: the parts' next steps, first come first. */
 const MAX_ACTIONS = 5;
+/** Buttons whose label says whom they are about ("What does a DBA do?", "Ask question 4"), whichever part they come from. */
+const SAYS_WHOM: ReadonlySet<Action["action"]["do"]> = new Set(["describe", "ask", "roles", "compareAll", "help"]);
 
 export function severalQuestions(parts: readonly AnswerPart[], unasked: readonly string[] = []): Answer {
   const [first] = parts;
@@ -33,11 +35,15 @@ export function severalQuestions(parts: readonly AnswerPart[], unasked: readonly
     action: { do: "ask", text: q },
   }));
   const isFeedback = (a: Action) => a.action.do === "feedback";
+  // Parts about different roles share one row of buttons, where "Who do they work with?", "Start onboarding" or
+  // "Compare with the architect" would not say whose: only the buttons that say whom they are about stay.
+  const roles = new Set(parts.flatMap((p) => (p.roles[0] ? [p.roles[0].id] : [])));
+  const clear = (a: Action) => roles.size <= 1 || SAYS_WHOM.has(a.action.do);
   const seen = new Set<string>();
   const steps = [...askAgain, ...parts.flatMap((p) => p.actions)]
     .filter((a) => {
       const key = JSON.stringify(a.action);
-      if (isFeedback(a) || seen.has(key)) return false;
+      if (isFeedback(a) || !clear(a) || seen.has(key)) return false;
       seen.add(key);
       return true;
     })
