@@ -292,6 +292,13 @@ describe("several questions in one message", () => {
     expect(labels("who restores a dropped table and who runs the backups?")).toEqual(labels("who restores a dropped table?"));
   });
 
+  it("echoes a Slack link in a question as its label, not as Slack's markup", () => {
+    const first = (q: string) => whodoes.ask(q).parts?.[0]?.question.trim();
+    const labelled = "who maintains <https://wiki.example.com/etl|the ETL wiki> and who designs the partitioning?";
+    expect(first(labelled)).toBe("who maintains the ETL wiki");
+    expect(JSON.stringify(answerToBlockKit(whodoes.ask(labelled)).blocks)).not.toContain("&lt;https");
+  });
+
   it("says which questions it left beyond the third, and offers each as a button that asks it", () => {
     const a = whodoes.ask(
       "Who restores a dropped table? Who designs the partitioning? Who owns master data? Who tunes <b>slow</b> queries?",

@@ -9,6 +9,8 @@ import { SETTINGS } from "./settings.js";
 const SLACK_LINK = /<((?:https?|mailto):[^|>\s]*)\|([^>]*)>/g; // <http://x|label> keeps the label
 const SLACK_MENTION = /<[@#!][^>]*>/g; // <@U1>, <#C1|general>, <!here>
 const SLACK_TOKEN = new RegExp(`${SLACK_MENTION.source}|<(?:https?|mailto):[^>]*>`, "g"); // ...and <http://x>
+// A link as the asker saw it: its label, or its address when it has none.
+const SLACK_LINK_SHOWN = /<((?:https?|mailto):[^|>\s]*)(?:\|([^>]*))?>/g;
 // Markup pasted from a web page or an issue ("<img src=x onerror=...>", "</div>"): its names are not the asker's words.
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
@@ -74,9 +76,11 @@ const NEXT_IN_LIST =
 export function sentences(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
   // "<@U0BOT> who restores a dropped table and who designs the partitioning?": a mention of the bot or a person
-  // (or a channel) is no word of a question, and would hide that a sentence starts by asking.
+  // (or a channel) is no word of a question, and would hide that a sentence starts by asking. A link reads as
+  // its label, so a question echoed back shows no Slack markup.
   return clipped
     .replace(SLACK_MENTION, " ")
+    .replace(SLACK_LINK_SHOWN, (_, url: string, label: string | undefined) => label ?? url)
     .split(SENTENCE_END)
     .flatMap((s) => (INLINE_LIST.test(s) ? s.split(NEXT_IN_LIST) : [s]))
     .flatMap((s) => {
