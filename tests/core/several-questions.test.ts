@@ -299,6 +299,12 @@ describe("several questions in one message", () => {
     expect(JSON.stringify(answerToBlockKit(whodoes.ask(labelled)).blocks)).not.toContain("&lt;https");
   });
 
+  it("heads a question that ends in an emoji code without cutting the code in half", () => {
+    const a = whodoes.ask("who restores a dropped table :pray: and who designs the partitioning? :thinking_face:");
+    const headings = a.blocks.flatMap((b) => (b.type === "heading" ? [b.text] : []));
+    expect(headings).toEqual(["1. who restores a dropped table?", "2. who designs the partitioning?"]);
+  });
+
   it("says which questions it left beyond the third, and offers each as a button that asks it", () => {
     const a = whodoes.ask(
       "Who restores a dropped table? Who designs the partitioning? Who owns master data? Who tunes <b>slow</b> queries?",

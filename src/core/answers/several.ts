@@ -61,6 +61,8 @@ export function severalQuestions(parts: readonly AnswerPart[], unasked: readonly
   });
 }
 
+/** Emoji codes ending a question ("... table? :pray:"): cut with the punctuation after them, they would read ":pray?". */
+const TRAILING_EMOJI_CODES = /(?:\s*:[a-z0-9_+'-]+:)+\s*$/i;
 /** A list's marker before a question ("- ", "* ", "2) ", "3. ", "1- ", "#2 ", "q3: "): the heading numbers the questions itself. */
 const LIST_MARKER = /^(?:[-*•]|\d{1,2}[.):/-]|#\d{1,2}|q\d{1,2}:?)\s+/i;
 
@@ -71,6 +73,7 @@ function shorten(question: string): string {
     .replace(/\s+/g, " ")
     .trim()
     .replace(LIST_MARKER, "")
+    .replace(TRAILING_EMOJI_CODES, "")
     .replace(/[\s,;:]*$/, "")
     .replace(/(?<![?!.…])$/, "?");
   return oneLine.length <= QUESTION_SHOWN ? oneLine : `${oneLine.slice(0, QUESTION_SHOWN - 1).trimEnd()}…`;
