@@ -71,6 +71,10 @@ describe("honest confidence", () => {
     expect(a.roles[0]?.score).toBeLessThanOrEqual(0.15);
     expect(a.summary).toMatch(/^That sounds like data work, but it matched no task I know/);
     expect(answerToText(a)).toMatch(/Is this what you meant\?/);
+    // The role offered as the choice is not offered again among the buttons under the answer.
+    const choice = a.blocks.flatMap((b) => (b.type === "choices" ? b.choices : []));
+    expect(choice.map((c) => c.action)).toEqual([{ do: "describe", role: a.roles[0]?.id }]);
+    expect(a.actions.filter((x) => JSON.stringify(x.action) === JSON.stringify(choice[0]?.action))).toEqual([]);
     // A data noun with an everyday meaning (a phone number, a payroll query) is no data to guess about,
     // nor is another department's data plan.
     for (const q of ["what's the switchboard number?", "who handles payroll queries", "who sorts out my mobile data plan?"])

@@ -2,7 +2,7 @@
  * who_does: the role that owns a task, with the evidence; every role involved when the task is a
  * shared concern (the architect designs DR, the DBA implements it); both when too close to call.
  */
-import type { Answer, Block, Evidence, RoleCard } from "../answer.js";
+import type { Action, Answer, Block, Evidence, RoleCard } from "../answer.js";
 import type { MatchedResponsibility, RankedRole } from "../matcher.js";
 import { type AnswerContext, answer, nextSteps, peopleBlocks, roleCard, round } from "./context.js";
 import { DISPLAY } from "./display.js";
@@ -86,12 +86,15 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], every
     const card = closeCards[i];
     if (card) blocks.push({ type: "role", role: card }, ...peopleBlocks(ctx, [r.role]));
   });
-  if (closeCards.length > 0 || doubt)
+  const offered = closeCards.length > 0 || doubt ? [topCard, ...closeCards] : [];
+  if (offered.length > 0)
     blocks.push({
       type: "choices",
       prompt: closeCards.length > 0 ? MESSAGES.didYouMean : MESSAGES.unsureChoices,
-      choices: [topCard, ...closeCards].map((c) => ({ label: c.name, action: { do: "describe", role: c.id } })),
+      choices: offered.map((c) => ({ label: c.name, action: { do: "describe", role: c.id } })),
     });
+  // A role offered as a choice above is not offered again below ("What does a DWH engineer do?").
+  const notOffered = ({ action }: Action) => !(action.do === "describe" && offered.some((c) => c.id === action.role));
 
   const statement = top.evidence[0]?.responsibility.statement ?? top.role.summary;
   const second = ranked[1]?.role;
@@ -108,7 +111,7 @@ export function whoDoes(ctx: AnswerContext, ranked: readonly RankedRole[], every
     blocks,
     // Best first, always: a close runner-up may score above a role that only shares the concern.
     roles: [topCard, ...[...sharedCards, ...closeCards].sort((a, b) => b.score - a.score)],
-    actions: nextSteps(ctx, top.role, "who_does", second ? { compareWith: second } : {}),
+    actions: nextSteps(ctx, top.role, "who_does", second ? { compareWith: second } : {}).filter(notOffered),
     ...(handoff ? { handoff } : {}),
   });
 }
