@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APOLOGY } from "../../../src/adapters/slack/settings.js";
 import { type ActionRef, parseActionRef } from "../../../src/core/index.js";
 import { SHARE_ACTION_ID } from "../../../src/render/slack.js";
 import { allTexts, fixture } from "./support/fixtures.js";
@@ -139,6 +140,17 @@ describe("Slack buttons (block_actions, HTTP mode)", () => {
     await h.postAction(fixture("block-actions-home"));
     const [post] = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === "U061F7AUR");
     expect(post?.body.text).toBeTruthy();
+    expect(JSON.stringify(post?.body.blocks)).toContain("onboard");
+  });
+
+  it("still answers a Home tab button when the DM cannot be opened to keep the turn", async () => {
+    h.slack.on("conversations.open", () => ({ ok: false, error: "missing_scope" }));
+    const before = h.slack.calls.length;
+    await h.postAction(fixture("block-actions-home"));
+    const [post] = await h.slack.waitFor(
+      (c) => h.slack.calls.indexOf(c) >= before && c.method === "chat.postMessage" && c.body.channel === "U061F7AUR",
+    );
+    expect(post?.body.text).not.toBe(APOLOGY);
     expect(JSON.stringify(post?.body.blocks)).toContain("onboard");
   });
 

@@ -54,12 +54,14 @@ const answerTo = async (deps: SlackDeps, r: Reply, ref: ActionRef) =>
 
 /**
  * The Home tab keeps no conversation: its answers land in the app's DM, where a follow-up to them is typed
- * ("who do they work with?"), so they are answered as the DM's (conversations.open names it; im:write).
+ * ("who do they work with?"), so they are answered as the DM's (conversations.open names it; im:write). A
+ * follow-up is a nicety: when the DM cannot be named, the answer still goes to the person.
  */
 async function homeAsDm(r: Reply): Promise<Reply> {
   if (r.place.kind !== "home") return r;
-  const { channel } = await r.client.conversations.open({ users: r.place.user });
-  return channel?.id ? { ...r, place: { kind: "dm", channel: channel.id } } : r;
+  const opened = await r.client.conversations.open({ users: r.place.user }).catch(() => undefined);
+  const channel = opened?.channel?.id;
+  return channel ? { ...r, place: { kind: "dm", channel } } : r;
 }
 
 /** The answer to a button, where the button lives. */
