@@ -112,6 +112,18 @@ describe("Slack events (HTTP mode)", () => {
     ).toEqual([["chat.postMessage", "D0SENTINEL"]]);
   });
 
+  it("answers a mention in a thread reply also sent to the channel, in the thread", async () => {
+    const thread = "1515449000.000123";
+    const payload = eventFixture("app-mention", {
+      subtype: "thread_broadcast",
+      thread_ts: thread,
+      text: `<@${BOT_USER_ID}> who restores a dropped table?`,
+    });
+    await h.postEvent(payload);
+    const [post] = await h.slack.waitFor((c) => c.method === "chat.postMessage" && c.body.thread_ts === thread);
+    expect(post?.body.text).toBe(realWhodoes().ask("who restores a dropped table?").summary);
+  });
+
   it("answers the words sent with a file in a DM, and says nothing to a file sent alone", async () => {
     const files = [{ id: "F0SCREEN1", name: "error.png", mimetype: "image/png" }];
     await h.postEvent(eventFixture("message-im", { channel: "D0FILEONLY", subtype: "file_share", text: "", files }));

@@ -38,7 +38,7 @@ describe("readUserMessage", () => {
     expect(readUserMessage(eventOf("message-im-changed"), BOT_USER_ID)).toBeUndefined();
     expect(readUserMessage({ ...eventOf("message-im"), user: BOT_USER_ID }, BOT_USER_ID)).toBeUndefined();
     expect(readUserMessage({ ...eventOf("message-im"), bot_id: "B0OTHER" }, BOT_USER_ID)).toBeUndefined();
-    for (const subtype of ["message_deleted", "channel_join", "bot_message", "thread_broadcast"]) {
+    for (const subtype of ["message_deleted", "channel_join", "bot_message", "channel_topic"]) {
       expect(readUserMessage({ ...eventOf("message-im"), subtype }, BOT_USER_ID)).toBeUndefined();
     }
     expect(readUserMessage(null, BOT_USER_ID)).toBeUndefined();
