@@ -30,6 +30,15 @@ export const SHUTDOWN_GRACE_MS = SHUTDOWN_DRAIN_MS;
 /** Whether HOST serves this machine only. */
 const isLoopbackHost = (host: string) => host === "localhost" || host === "::1" || host.startsWith("127.");
 
+/**
+ * The web chat has no sign-in: served on an address other machines reach (HOST=0.0.0.0 beside a platform with
+ * WEB_CHAT=on, or set by hand), the operator is told so at start, once.
+ */
+export function openWebChatWarning(host: string, adapters: readonly string[]): string | undefined {
+  if (!adapters.includes("web") || isLoopbackHost(host)) return undefined;
+  return `the web chat has no sign-in and listens on ${host}: anyone who can reach this port can ask it; keep the port private (compose publishes it on this machine's loopback only) or put a proxy that signs people in in front of it`;
+}
+
 export interface Running {
   url: string;
   adapters: PlatformAdapter[];
@@ -131,6 +140,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const server = await listen(app, config.port, host);
   startupLog.info(`whodoes ${VERSION} listening on ${server.url} (${knowledge.roles.length} roles from ${knowledge.dir})`);
   for (const adapter of adapters) startupLog.info(`on: ${adapter.describe()}`, { adapter: adapter.name });
+  const open = openWebChatWarning(
+    host,
+    adapters.map((a) => a.name),
+  );
+  if (open) logger.warn(open);
   if (localOnly)
     logger.info(
       `whodoes is running: open ${server.url}/ to try it in your browser (no Slack or Teams credentials yet; README "Connect Slack and Teams" adds them)`,

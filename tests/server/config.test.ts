@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../src/server/config.js";
+import { openWebChatWarning } from "../../src/server/start.js";
 
 const problems = (env: Record<string, string>) => {
   try {
@@ -100,5 +101,14 @@ describe("parseConfig", () => {
       expect(problems({ PORT: port }), port).toBe(
         "The configuration has a problem:\n  - PORT: must be a port number from 0 to 65535 (default 3978)",
       );
+  });
+});
+
+describe("the web chat beyond this machine", () => {
+  it("is said at start to have no sign-in when it listens where other machines reach it, and not on loopback", () => {
+    expect(openWebChatWarning("0.0.0.0", ["slack", "web"])).toMatch(/^the web chat has no sign-in and listens on 0\.0\.0\.0/);
+    expect(openWebChatWarning("::", ["web"])).toMatch(/no sign-in/);
+    for (const host of ["127.0.0.1", "localhost", "::1"]) expect(openWebChatWarning(host, ["web", "teams"])).toBeUndefined();
+    expect(openWebChatWarning("0.0.0.0", ["slack", "teams"])).toBeUndefined();
   });
 });
