@@ -44,6 +44,18 @@ function sideBySide(ctx: AnswerContext, n: Neighbour, role: Role | undefined): B
 
 const closestCards = (ctx: AnswerContext, n: Neighbour, score: number) => closestRoles(ctx, n).map((r) => roleCard(r, score));
 
+/** The closest roles, each with what it does, then `between` (who holds them here), then how the neighbour differs. */
+function closestAndDifference(n: Neighbour, closest: Role[], between: Block[] = []): Block[] {
+  return [
+    ...closest.map(
+      (r): Block => ({ type: "role", role: roleCard(r, DISPLAY.closestScore, { how: plain(firstSentence(r.summary)) }) }),
+    ),
+    ...between,
+    { type: "heading", text: MESSAGES.howTheyDiffer },
+    { type: "text", text: plain(n.difference) },
+  ];
+}
+
 /** The buttons under a neighbour answer: what the closest role does, and every role side by side. */
 function nextSteps(ctx: AnswerContext, n: Neighbour, intent: Answer["intent"]): Answer["actions"] {
   const closest = closestRoles(ctx, n);
@@ -134,14 +146,7 @@ export function neighbourPartners(ctx: AnswerContext, n: Neighbour): Answer {
     intent: "collaboration",
     title: MESSAGES.neighbourPartnersTitle(n.name),
     summary,
-    blocks: [
-      { type: "text", text: plain(summary) },
-      ...closest.map(
-        (r): Block => ({ type: "role", role: roleCard(r, DISPLAY.closestScore, { how: plain(firstSentence(r.summary)) }) }),
-      ),
-      { type: "heading", text: MESSAGES.howTheyDiffer },
-      { type: "text", text: plain(n.difference) },
-    ],
+    blocks: [{ type: "text", text: plain(summary) }, ...closestAndDifference(n, closest)],
     roles: closestCards(ctx, n, DISPLAY.closestScore),
     actions: nextSteps(ctx, n, "collaboration"),
     neighbour: { id: n.id, name: n.name },
@@ -156,15 +161,7 @@ export function neighbourHolder(ctx: AnswerContext, n: Neighbour): Answer {
     intent: "who_does",
     title: n.name,
     summary,
-    blocks: [
-      { type: "text", text: plain(summary) },
-      ...closest.map(
-        (r): Block => ({ type: "role", role: roleCard(r, DISPLAY.closestScore, { how: plain(firstSentence(r.summary)) }) }),
-      ),
-      ...peopleBlocks(ctx, closest),
-      { type: "heading", text: MESSAGES.howTheyDiffer },
-      { type: "text", text: plain(n.difference) },
-    ],
+    blocks: [{ type: "text", text: plain(summary) }, ...closestAndDifference(n, closest, peopleBlocks(ctx, closest))],
     roles: closestCards(ctx, n, DISPLAY.closestScore),
     actions: nextSteps(ctx, n, "who_does"),
     neighbour: { id: n.id, name: n.name },

@@ -26,7 +26,7 @@ import {
 } from "./cues.js";
 import { createLastTurnReader } from "./last-turn.js";
 import { createNames } from "./names.js";
-import { type ReaderContext, result } from "./reader-context.js";
+import { type ReaderContext, type Reading, result } from "./reader-context.js";
 import { afterLead, findReferences, leansBack, startsNewTopic, withoutAcknowledgement, wordCount } from "./references.js";
 import {
   byComparison,
@@ -69,19 +69,20 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       return read(afterThanks, previous);
     if (WHAT_ELSE.test(afterThanks)) return read(WHAT_ELSE_IN_FULL, previous);
     const last = lastTurn(previous);
+    const reading: Reading = { text, plain, last, refs: findReferences(text) };
     // Only about the roles, or in an ellipsis: after a task, "who is the manager of the facilities team?" is anyone's.
     const aboutRoles = ROLE_QUESTIONS.includes(last.intent) || last.intent === "list_roles" || afterLead(text) !== undefined;
     const whole = aboutRoles ? withWholeName(ctx, text, plain) : undefined;
     if (whole) return read(whole, previous);
-    const picked = pickedRole(plain, last);
+    const picked = pickedRole(reading);
     if (picked) return result(plain, "onboarding", [picked]);
     if (last.roles.length === 0 && !last.starting && !last.neighbour) return plain;
     // "and the DBA with the data manager?" after how two roles work together: how these two do.
-    const pair = last.intent === "collaboration" ? partnersNamed(text, plain) : undefined;
+    const pair = last.intent === "collaboration" ? partnersNamed(reading) : undefined;
     if (pair) return result(plain, "collaboration", pair);
     // A new topic: small talk, a question naming its own roles, another department's work (what the
     // matcher read as out of scope for its words), or a message that says so ("btw, ...").
-    const helper = plain.intent === "help" ? whoHelps(text, plain, last) : undefined;
+    const helper = plain.intent === "help" ? whoHelps(reading) : undefined;
     if (helper) return helper;
     if (plain.intent === "greeting" || plain.intent === "help" || plain.named.length >= 2) return plain;
     // So is work only a neighbouring role does, asked "who ..." afresh ("who builds the churn model?"): it is not
@@ -91,10 +92,9 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
       plain.intent === "out_of_scope" &&
       (cues.includes("out_of_scope") || (plain.neighbour !== undefined && cues.includes("who_does")));
     if (elsewhere || startsNewTopic(text)) return plain;
-    const refs = findReferences(text);
-    const newcomer = byNewcomer(text, plain, last);
+    const newcomer = byNewcomer(reading);
     if (newcomer) return newcomer;
-    const aboutNeighbour = byNeighbour(ctx, text, plain, last, refs);
+    const aboutNeighbour = byNeighbour(ctx, reading);
     if (aboutNeighbour || last.roles.length === 0) return aboutNeighbour ?? plain;
     // After a comparison, "and vs an analytics engineer?", "and a DevOps engineer, same question?" compare the
     // title said now with the role the last answer led with.
@@ -113,17 +113,17 @@ export function createFollowUps(knowledge: Knowledge, matcher: Matcher): FollowU
     // "how is that different from the DBA?" after whose task it is compares the roles before reading "that".
     const short = wordCount(text) <= MAX_ROLE_REFERENCE_WORDS;
     const chosen =
-      byWhoElse(ctx, text, last, plain) ??
-      byProduct(ctx, text, last, plain) ??
-      byFitIn(text, plain, last) ??
-      byNamedInTask(ctx, text, plain, last, refs) ??
-      (short ? byComparison(text, plain, last) : undefined) ??
-      (refs.length > 0 ? byPronoun(ctx, text, plain, last, refs) : undefined) ??
-      byRoleEllipsis(ctx, text, plain, last) ??
-      (short ? undefined : byComparison(text, plain, last)) ??
-      byContinuation(ctx, text, plain, last) ??
+      byWhoElse(ctx, reading) ??
+      byProduct(ctx, reading) ??
+      byFitIn(reading) ??
+      byNamedInTask(ctx, reading) ??
+      (short ? byComparison(reading) : undefined) ??
+      (reading.refs.length > 0 ? byPronoun(ctx, reading) : undefined) ??
+      byRoleEllipsis(ctx, reading) ??
+      (short ? undefined : byComparison(reading)) ??
+      byContinuation(ctx, reading) ??
       plain;
-    return (short ? byActingRole(ctx, text, plain, chosen, last, refs) : undefined) ?? chosen;
+    return (short ? byActingRole(ctx, reading, chosen) : undefined) ?? chosen;
   }
 
   function readInMessage(question: string, before: TurnContext, messageWords: number): MatchResult | undefined {

@@ -7,12 +7,12 @@ import { ROLE_QUESTIONS } from "../intents.js";
 import type { Role } from "../knowledge/types.js";
 import type { MatchResult } from "../matcher.js";
 import { ASKS, DIFFERENCE, FIRST_PERSON, FIT_IN, FOR_THAT_WORK, MAX_ROLE_REFERENCE_WORDS, WHO_HELPS } from "./cues.js";
-import { type Last, partIn } from "./last-turn.js";
-import { type ReaderContext, result } from "./reader-context.js";
-import { afterLead, findReferences, type Reference, substitute, wordCount } from "./references.js";
+import { partIn } from "./last-turn.js";
+import { type ReaderContext, type Reading, result } from "./reader-context.js";
+import { afterLead, substitute, wordCount } from "./references.js";
 
 /** "and the architect?", "what about the DBA?", "the data manager?": the last question, for another role. */
-export function byRoleEllipsis(ctx: ReaderContext, text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+export function byRoleEllipsis(ctx: ReaderContext, { text, plain, last }: Reading): MatchResult | undefined {
   const [named] = plain.named;
   if (plain.intent !== "describe_role" || plain.named.length !== 1 || !named) return undefined;
   const rest = afterLead(text);
@@ -44,7 +44,7 @@ export function byRoleEllipsis(ctx: ReaderContext, text: string, plain: MatchRes
  * "what's the difference?", "is the DBA different?": the last turn's roles, compared; "compare them" after an
  * answer about one role, that role beside every other (the table, with it first).
  */
-export function byComparison(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+export function byComparison({ text, plain, last }: Reading): MatchResult | undefined {
   if (!(plain.cues ?? []).includes("compare_roles") || plain.named.length >= 2) return undefined;
   if (plain.intent === "who_does" || plain.intent === "collaboration" || plain.intent === "onboarding") return undefined;
   const [first, second] = last.roles.map((r) => r.role);
@@ -60,7 +60,7 @@ export function byComparison(text: string, plain: MatchResult, last: Last): Matc
 }
 
 /** "and how does the data manager fit in?", "the DBA, where does he fit in?": how a role named works with the last. */
-export function byFitIn(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+export function byFitIn({ text, plain, last }: Reading): MatchResult | undefined {
   const [named, ...others] = plain.named;
   const [first] = last.roles.map((r) => r.role);
   if (!FIT_IN.test(text) || !named || others.length > 0 || !first) return undefined;
@@ -69,7 +69,7 @@ export function byFitIn(text: string, plain: MatchResult, last: Last): MatchResu
 }
 
 /** The two roles of "and the DBA with the data manager?" (an elliptic "with", no comparison asked). */
-export function partnersNamed(text: string, plain: MatchResult): Role[] | undefined {
+export function partnersNamed({ text, plain }: Reading): Role[] | undefined {
   const [one, other, ...more] = plain.named;
   const rest = afterLead(text);
   if (!one || !other || more.length > 0 || rest === undefined || !/\bwith\b/i.test(rest)) return undefined;
@@ -104,13 +104,7 @@ export function withWholeName(ctx: ReaderContext, text: string, plain: MatchResu
  * "what does a data scientist do?", then "who do they work with?" or "how is that different from a DBA?": the
  * neighbouring role the last answer was about, put back by name, when the message asks about it as a role.
  */
-export function byNeighbour(
-  ctx: ReaderContext,
-  text: string,
-  plain: MatchResult,
-  last: Last,
-  refs: Reference[],
-): MatchResult | undefined {
+export function byNeighbour(ctx: ReaderContext, { text, plain, last, refs }: Reading): MatchResult | undefined {
   const { neighbour } = last;
   if (!neighbour || plain.neighbour || wordCount(text) > MAX_ROLE_REFERENCE_WORDS) return undefined;
   // "compare with the data manager", "vs a DBA?" after what a data scientist does: the two side by side.
@@ -128,9 +122,9 @@ export function byNeighbour(
 }
 
 /** "who helps them?" after whose task it is, or what a role does: whom that role works with. */
-export function whoHelps(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+export function whoHelps({ text, plain, last, refs }: Reading): MatchResult | undefined {
   const first = last.roles[0]?.role;
-  const leans = findReferences(text).some((r) => r.kind === "they" || r.kind === "person");
+  const leans = refs.some((r) => r.kind === "they" || r.kind === "person");
   return first && leans && WHO_HELPS.test(text) ? result(plain, "collaboration", [first]) : undefined;
 }
 
@@ -142,7 +136,7 @@ export function whoHelps(text: string, plain: MatchResult, last: Last): MatchRes
  * do I work with?" about it, "how do I work with the data manager?" about the two together, and "what will I
  * be doing?" about what the role does.
  */
-export function byNewcomer(text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+export function byNewcomer({ text, plain, last }: Reading): MatchResult | undefined {
   const first = last.roles[0]?.role;
   if (plain.intent === "onboarding" && plain.named.length === 0) {
     if (first && last.intent === "describe_role") return result(plain, "onboarding", [first]);
@@ -164,7 +158,7 @@ export function byNewcomer(text: string, plain: MatchResult, last: Last): MatchR
  * "DBA", "as a data manager", "I'll be a DBA": a role typed in answer to "which role are you starting in?"
  * (the onboarding answer with no role) picks it, as its button would; "what does a DBA do?" still asks.
  */
-export function pickedRole(plain: MatchResult, last: Last): Role | undefined {
+export function pickedRole({ plain, last }: Reading): Role | undefined {
   if (last.intent !== "onboarding" || last.roles.length > 0) return undefined;
   const [named, ...others] = plain.named;
   const bare = plain.intent === "describe_role" && !(plain.cues ?? []).includes("describe_role");

@@ -16,18 +16,12 @@ import {
   WHO_ELSE,
   WHY_NOT,
 } from "./cues.js";
-import { type Last, lastRanking, partIn, partsIn, taskText } from "./last-turn.js";
-import { type ReaderContext, result } from "./reader-context.js";
+import { lastRanking, partIn, partsIn, taskText } from "./last-turn.js";
+import { type ReaderContext, type Reading, result } from "./reader-context.js";
 import { afterLead, afterProductLead, leansBack, type Reference, substitute, wordCount } from "./references.js";
 
 /** "what else do they do?", "how do they work with the DBA?", "who approves that?", "compare them". */
-export function byPronoun(
-  ctx: ReaderContext,
-  text: string,
-  plain: MatchResult,
-  last: Last,
-  refs: Reference[],
-): MatchResult | undefined {
+export function byPronoun(ctx: ReaderContext, { text, plain, last, refs }: Reading): MatchResult | undefined {
   // "and the architect, who do they work with?": a role named before the pronoun is what it stands for.
   const [own, ...more] = plain.named;
   const before = refs[0] ? text.slice(0, refs[0].start) : "";
@@ -82,13 +76,7 @@ export function byPronoun(
  * that?": a role named against the last task, with no task of the message's own, asks for its part in that
  * task, beside the owner's.
  */
-export function byNamedInTask(
-  ctx: ReaderContext,
-  text: string,
-  plain: MatchResult,
-  last: Last,
-  refs: Reference[],
-): MatchResult | undefined {
+export function byNamedInTask(ctx: ReaderContext, { text, plain, last, refs }: Reading): MatchResult | undefined {
   const [named, ...others] = plain.named;
   if (last.intent !== "who_does" || plain.intent !== "describe_role" || !named || others.length > 0) return undefined;
   // "how is that different from the DBA?", "how do they work with the DBA?" ask about the roles themselves.
@@ -111,7 +99,7 @@ export function byNamedInTask(
  * "who else?" after whose task it is: the owner, and every other role's part in the task, each shown. After what
  * a role is, with no task to share, it asks which other roles there are.
  */
-export function byWhoElse(ctx: ReaderContext, text: string, last: Last, plain: MatchResult): MatchResult | undefined {
+export function byWhoElse(ctx: ReaderContext, { text, plain, last }: Reading): MatchResult | undefined {
   if (!WHO_ELSE.test(text) || plain.named.length > 0) return undefined;
   if (ROLE_QUESTIONS.includes(last.intent) && last.tasks.length === 0) return result(plain, "list_roles", []);
   if (last.intent !== "who_does") return undefined;
@@ -127,7 +115,7 @@ export function byWhoElse(ctx: ReaderContext, text: string, last: Last, plain: M
  * "what about for Snowflake?", "and in Postgres?" after whose task it is: the same task on another product,
  * which does not change whose it is (the product alone would pick the role it is best known by).
  */
-export function byProduct(ctx: ReaderContext, text: string, last: Last, plain: MatchResult): MatchResult | undefined {
+export function byProduct(ctx: ReaderContext, { text, plain, last }: Reading): MatchResult | undefined {
   if (last.intent !== "who_does" || plain.named.length > 0) return undefined;
   // "can they do it in Snowflake too?": pointing back at the task, with only a product of its own.
   const rest = afterProductLead(text) ?? (leansBack(text) ? text : undefined);
@@ -141,7 +129,7 @@ export function byProduct(ctx: ReaderContext, text: string, last: Last, plain: M
  * its own to go on, in a conversation about a task, is still about that task. So is one whose own
  * task words are too few to be sure of, unless it asks "who ..." afresh.
  */
-export function byContinuation(ctx: ReaderContext, text: string, plain: MatchResult, last: Last): MatchResult | undefined {
+export function byContinuation(ctx: ReaderContext, { text, plain, last }: Reading): MatchResult | undefined {
   if (plain.named.length > 0 || last.tasks.length === 0) return undefined;
   const ranked = lastRanking(last).filter((r) => r.evidence.length > 0);
   if (ranked.length === 0) return undefined;
@@ -175,11 +163,8 @@ function asWhose(ctx: ReaderContext, text: string): MatchResult | undefined {
  */
 export function byActingRole(
   ctx: ReaderContext,
-  text: string,
-  plain: MatchResult,
+  { text, plain, last, refs }: Reading,
   chosen: MatchResult,
-  last: Last,
-  refs: Reference[],
 ): MatchResult | undefined {
   if (last.intent !== "who_does" || chosen.intent !== "who_does") return undefined;
   if (refs.length === 0 && afterLead(text) === undefined) return undefined;
