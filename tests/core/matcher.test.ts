@@ -1132,6 +1132,22 @@ describe("other intents", () => {
     ]);
   });
 
+  it("leaves the security strategy the architect's when the architect and the data manager work together", () => {
+    // The source gives architects the strategies for governance and security, and data managers the access policies.
+    for (const q of ["how do the data architect and the data manager work together?", "data architect vs data manager"]) {
+      const lines = whodoes
+        .ask(q)
+        .blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+      expect(lines, q).toContain(
+        "Architect: Designs the data manager's governance rules and access policies into the architecture.",
+      );
+      expect(
+        lines.filter((l) => /strategy the data manager sets/.test(l)),
+        q,
+      ).toEqual([]);
+    }
+  });
+
   it("compared with another of its own names, a role is said first to be the same role", () => {
     const a = whodoes.ask("data warehouse engineer vs ETL developer");
     expect([a.intent, ids(a)]).toEqual(["describe_role", ["data-warehouse-engineer"]]);
