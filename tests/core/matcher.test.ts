@@ -1128,8 +1128,16 @@ describe("other intents", () => {
     const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
     const meets = lines.filter((l) => /Architect: designs security/.test(l));
     expect(meets).toEqual([
-      "governance and security: Data manager: owns the governance framework and the rules everyone follows. Decides the access policy (who may see which data). Architect: designs security into the architecture and sets the security strategy.",
+      "governance and security: Data manager: owns the governance framework and the rules everyone follows. Decides the access policy (who may see which data). Architect: designs security and governance into the architecture, and sets their strategy.",
     ]);
+  });
+
+  it("gives the architect's part in governance as governance, not only security", () => {
+    const a = whodoes.ask("data architect vs data warehouse engineer");
+    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    expect(lines.find((l) => l.startsWith("governance:"))).toBe(
+      "governance: Architect: designs security and governance into the architecture, and sets their strategy. DWH engineer: builds the pipelines so they follow the governance rules.",
+    );
   });
 
   it("leaves the security strategy the architect's when the architect and the data manager work together", () => {
