@@ -1132,6 +1132,14 @@ describe("other intents", () => {
     ]);
   });
 
+  it("sets the architect's disaster-recovery strategy beside the DBA's protocols, as the source does", () => {
+    const a = whodoes.ask("dba vs data architect");
+    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    expect(lines.find((l) => l.startsWith("disaster recovery:"))).toBe(
+      "disaster recovery: DBA: runs the backups and restores, and carries out the disaster-recovery protocols. Architect: designs the disaster-recovery strategy (targets, standby sites, what fails over where).",
+    );
+  });
+
   it("gives the architect's part in governance as governance, not only security", () => {
     const a = whodoes.ask("data architect vs data warehouse engineer");
     const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
