@@ -1140,6 +1140,14 @@ describe("other intents", () => {
     );
   });
 
+  it("gives the data manager's part in data quality as supervising its assurance, not master data", () => {
+    const a = whodoes.ask("data manager vs data warehouse engineer");
+    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    expect(lines.find((l) => l.startsWith("data quality:"))).toBe(
+      "data quality: Data manager: supervises data quality assurance, so the data meets the business's standards. DWH engineer: builds the checks into the pipelines that catch bad data as it loads.",
+    );
+  });
+
   it("gives the architect's part in governance as governance, not only security", () => {
     const a = whodoes.ask("data architect vs data warehouse engineer");
     const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
