@@ -24,6 +24,13 @@ afterEach(() => {
 const json = (q: string) => JSON.parse(answerToJson(whodoes.ask(q)));
 
 describe("questions about a neighbouring role", () => {
+  it("leaves whether the data is trustworthy to the data manager when it sets the analyst beside the DWH engineer", () => {
+    // The source gives data quality to the data manager; the engineer's part is getting the data in for reporting.
+    const text = answerToText(whodoes.ask("what does a data analyst do?"));
+    expect(text).toContain("The data warehouse engineer gets the data into the warehouse, in shape for reporting;");
+    expect(text).not.toMatch(/trustworthy/);
+  });
+
   it("describes one honestly: not one of the four, the closest role, and how they differ", () => {
     const a = whodoes.ask("what does a data scientist do?");
     expect(a.intent).toBe("describe_role");
