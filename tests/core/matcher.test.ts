@@ -1189,6 +1189,16 @@ describe("other intents", () => {
     expect(a.blocks[at - 1]).toEqual({ type: "heading", text: "Note on the data warehouse engineer" });
   });
 
+  it("says the DBA's patches fix security flaws, not that its upgrades are for them", () => {
+    // The source: "managing patches to address security concerns"; a version upgrade is more than a fix.
+    const a = whodoes.ask("who upgrades the database version?");
+    const said = a.roles[0]?.evidence
+      .find((e) => e.responsibilityId === "patching")
+      ?.statement.map((s) => s.text)
+      .join("");
+    expect(said).toBe("Manages patches to fix security flaws, and manages upgrades.");
+  });
+
   it("reads an outage as the running database's, high availability as its design", () => {
     expect(ids(whodoes.ask("the reporting db went down twice this week, who looks into why?"))).toEqual([
       "database-administrator",
