@@ -1148,6 +1148,14 @@ describe("other intents", () => {
     );
   });
 
+  it("sets the data manager's access policy beside the DBA's granting of access, not its patches", () => {
+    const a = whodoes.ask("dba vs data manager");
+    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    expect(lines.find((l) => /access policy/.test(l))).toBe(
+      "access and security: DBA: grants and revokes database accounts and permissions. Data manager: decides the access policy (who may see which data).",
+    );
+  });
+
   it("gives the architect's part in governance as governance, not only security", () => {
     const a = whodoes.ask("data architect vs data warehouse engineer");
     const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
