@@ -97,6 +97,24 @@ const mrkdwn = (text: string, max: number = SLACK_LIMITS.sectionText): Mrkdwn =>
 });
 const section = (text: string): SlackBlock => ({ type: "section", text: mrkdwn(text) });
 
+/**
+ * Lines in as few sections as hold them whole. An organisation's long responsibilities can take a list past
+ * one section's 3,000 characters, and one section cut there lost every item after the cut without a word.
+ */
+function linesInSections(lines: string[]): SlackBlock[] {
+  const out: SlackBlock[] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (current.length > 0 && [...current, line].join("\n").length > SLACK_LIMITS.sectionText) {
+      out.push(section(current.join("\n")));
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length > 0) out.push(section(current.join("\n")));
+  return out;
+}
+
 /** How many evidence lines a role card shows: enough to say why, short enough to read. */
 const EVIDENCE_SHOWN = 3;
 
@@ -115,7 +133,7 @@ function blockToSlack(block: Block, nextId: NextId, pictureUrl?: string): SlackB
       return [section(`*${textToMrkdwn(block.text)}*`)];
     case "list": {
       const lines = block.items.map((item, i) => `${block.ordered ? `${i + 1}.` : "•"} ${richTextToMrkdwn(item)}`);
-      return lines.length === 0 ? [] : [section(lines.join("\n"))];
+      return linesInSections(lines);
     }
     case "fields": {
       const fields = block.fields.map((f) =>

@@ -243,6 +243,16 @@ describe("answerToBlockKit", () => {
     expect(blocks.map((b) => (b.type === "section" ? (b.fields?.length ?? 0) : -1))).toEqual([-1, 10, 2]);
   });
 
+  it("splits a list longer than one section over several, so no item is lost at the cut", () => {
+    // An organisation's responsibilities of 400 characters: twelve of them are 4,800.
+    const items = Array.from({ length: 12 }, (_, i) => [{ text: `Task ${i} ${"x".repeat(400)}` }]);
+    const blocks = answerToBlockKit({ ...whoDoes, blocks: [{ type: "list", items }], actions: [] }).blocks;
+    const texts = blocks.flatMap((b) => (b.type === "section" && "text" in b ? [b.text.text] : []));
+    expect(texts).toHaveLength(2);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(texts.join("\n").split("\n")).toEqual(items.map((item) => `• ${item[0]?.text}`));
+  });
+
   it("stays within Slack's limits however big the answer is, and keeps the buttons", () => {
     const long = "x".repeat(5000);
     const huge: Answer = {
