@@ -13,6 +13,11 @@ export const SEARCH_COMMAND_ID = "searchRoles";
 export const SEARCH_PARAMETER = "searchQuery";
 /** Teams shows about ten results before scrolling; more only slows the list. */
 export const MAX_SEARCH_RESULTS = 10;
+/**
+ * The list offered before anything is typed: every role, up to the page Teams asks for (its queryOptions
+ * count is 25). Cut to the ten of a search, an organisation's eleventh and later roles could never be picked.
+ */
+export const MAX_INITIAL_RESULTS = 25;
 
 export interface SearchResponse {
   composeExtension: {
@@ -51,7 +56,7 @@ export function searchResponse(whodoes: Whodoes, query: unknown, logger: Logger)
     composeExtension: {
       type: "result",
       attachmentLayout: "list",
-      attachments: roles.slice(0, MAX_SEARCH_RESULTS).map(roleToSearchResult),
+      attachments: roles.slice(0, text === "" ? MAX_INITIAL_RESULTS : MAX_SEARCH_RESULTS).map(roleToSearchResult),
     },
   };
 }

@@ -4,10 +4,11 @@ import { PUBLIC_CLOUD } from "../../../src/adapters/teams/auth.js";
 import { readActivity } from "../../../src/adapters/teams/http.js";
 import { isLoopbackServiceUrl } from "../../../src/adapters/teams/local-mode-guard.js";
 import { cardToReplace } from "../../../src/adapters/teams/message.js";
-import { SEARCH_PARAMETER, searchText } from "../../../src/adapters/teams/message-extension.js";
+import { SEARCH_PARAMETER, searchResponse, searchText } from "../../../src/adapters/teams/message-extension.js";
 import { decodeEntities, decodeTeamsHtml, questionText, stripBotMentions } from "../../../src/adapters/teams/text.js";
 import { claimWelcome, isBotId, planWelcome } from "../../../src/adapters/teams/welcome.js";
-import { MAX_QUESTION_CHARS } from "../../../src/core/index.js";
+import { createWhodoes, loadKnowledge, MAX_QUESTION_CHARS } from "../../../src/core/index.js";
+import { silentLogger } from "../../../src/logging/logger.js";
 import { createMemoryStore } from "../../../src/store/memory-store.js";
 import { fixture } from "./harness.js";
 
@@ -192,6 +193,22 @@ describe("searchText", () => {
   });
   it("caps a huge query", () => {
     expect(searchText({ parameters: [{ name: SEARCH_PARAMETER, value: "a".repeat(100_000) }] }).length).toBe(MAX_QUESTION_CHARS);
+  });
+});
+
+describe("searchResponse", () => {
+  it("offers all of an organisation's twelve roles before anything is typed, not the first ten", () => {
+    const shipped = loadKnowledge();
+    const [first] = shipped.roles;
+    if (!first) throw new Error("no roles");
+    const added = Array.from({ length: 8 }, (_, i) => ({ ...first, id: `added-${i}`, name: `Added role ${i}`, aliases: [] }));
+    const whodoes = createWhodoes({ ...shipped, roles: [...shipped.roles, ...added] });
+    const initial = { commandId: "searchRoles", parameters: [{ name: "initialRun", value: "true" }] };
+    const titles = searchResponse(whodoes, initial, silentLogger).composeExtension.attachments.map(
+      (a) => a.preview.content.title,
+    );
+    expect(titles).toHaveLength(12);
+    expect(titles).toContain("Added role 7");
   });
 });
 
