@@ -31,7 +31,7 @@ export const THUMBNAIL_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.thumb
  */
 export const MAX_CARD_BYTES = 24_000;
 
-/** Teams shows at most six actions in one action bar; extra ones are dropped rather than hidden. */
+/** Teams shows at most six actions in one action bar (or ActionSet); it drops the rest, so teams.ts puts them on more rows. */
 export const MAX_CARD_ACTIONS = 6;
 
 /**

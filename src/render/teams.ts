@@ -195,11 +195,18 @@ function fitToBudget(card: AdaptiveCard): AdaptiveCard {
 export function answerToAdaptiveCard(answer: Answer, options: CardOptions = {}): AdaptiveCard {
   const mentions: MentionEntity[] = [];
   const button = (action: Action) => submit(action, replacesCard(answer, action.action));
+  const actions = answer.actions.slice(0, MAX_CARD_ACTIONS).map(button);
+  // Teams drops actions past the bar's six without a word: an organisation's twelve roles lost "Compare all roles"
+  // and half the "What does … do?" buttons. The rest go on rows of their own at the end of the card.
+  const overflow: CardElement[] = [];
+  for (let i = MAX_CARD_ACTIONS; i < answer.actions.length; i += MAX_CARD_ACTIONS) {
+    overflow.push({ type: "ActionSet", actions: answer.actions.slice(i, i + MAX_CARD_ACTIONS).map(button) });
+  }
   const body: CardElement[] = [
     ...paragraph([run(answer.title, { weight: "bolder", size: "medium" })]),
     ...answer.blocks.flatMap((block) => blockElements(block, mentions, button, options)),
+    ...overflow,
   ];
-  const actions = answer.actions.slice(0, MAX_CARD_ACTIONS).map(button);
   // Only a card with a table needs 1.5; the rest keep the lowest version that draws them (older clients).
   const table = answer.blocks.some((b) => b.type === "table");
   const msteams = { ...(mentions.length > 0 ? { entities: mentions } : {}), ...(table ? { width: "Full" as const } : {}) };

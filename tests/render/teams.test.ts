@@ -209,11 +209,13 @@ describe("answerToAdaptiveCard", () => {
     expect(JSON.stringify(card.body).match(/Runs the backups and restores\./g)).toHaveLength(1);
   });
 
-  it("caps actions, list items and empty runs", () => {
+  it("caps list items and empty runs, and puts actions past the bar's six on a row of their own", () => {
     const many = Array.from({ length: 9 }, (_, i) => ({ label: `b${i}`, action: { do: "help" as const } }));
     const items = Array.from({ length: MAX_LIST_ITEMS + 3 }, (_, i) => [{ text: `item ${i}` }, { text: "" }]);
     const card = answerToAdaptiveCard({ ...whoDoes, blocks: [{ type: "list", items }], actions: many });
     expect(card.actions).toHaveLength(MAX_CARD_ACTIONS);
+    const row = card.body.at(-1);
+    expect(row?.type === "ActionSet" && row.actions.map((a) => a.title)).toEqual(["b6", "b7", "b8"]);
     const list = card.body[1];
     expect(list?.type === "Container" ? list.items.length : 0).toBe(MAX_LIST_ITEMS + 1);
     expect(JSON.stringify(list)).toContain("… and 3 more");
