@@ -27,6 +27,12 @@ const tokens = (ids: string[], shape: RegExp, token: (id: string) => string) =>
     .slice(0, PEOPLE_SHOWN_PER_KIND)
     .map(token);
 
+/** Whether the cap of PEOPLE_SHOWN_PER_KIND left anyone out, so the line can say there are more. */
+function capped(c: Contacts): boolean {
+  const slack = slackEntries(c);
+  return [slack.users, slack.groups, slack.channels, c.emails].some((ids) => ids.length > PEOPLE_SHOWN_PER_KIND);
+}
+
 function parts(c: Contacts): string[] {
   const slack = slackEntries(c);
   const found = [
@@ -83,7 +89,9 @@ export function peopleToMrkdwn(block: PeopleBlock): string | undefined {
   const budget = SLACK_LIMITS.sectionText - head.length - note.length - now.length - 10;
   const all = parts(block.contacts);
   const kept = fitParts(all, budget);
-  const list = kept.length > 0 ? `${kept.join(", ")}${kept.length < all.length ? ", …" : ""}` : "";
+  // A directory of 30 showed ten with nothing to say the rest exist; "…" says so, as when the section is full.
+  const more = kept.length < all.length || capped(block.contacts);
+  const list = kept.length > 0 ? `${kept.join(", ")}${more ? ", …" : ""}` : "";
   const lines = [list, now, note].filter((l) => l !== "");
   if (lines.length === 0) return undefined;
   return `${head} ${lines.join("\n")}`;

@@ -85,7 +85,9 @@ export function peopleElements(block: PeopleBlock, mentions: MentionEntity[]): C
   const users = teams.users.slice(0, MAX_PEOPLE_PER_KIND);
   if (users.length > 0) {
     const tags = users.map((u) => mentionTag(u, mentions));
-    items.push({ type: "TextBlock", text: tags.join(", "), wrap: true, spacing: "small" });
+    // Past the cap, "…" says there are more than the ones named, rather than passing them for the whole team.
+    const more = teams.users.length > users.length ? ", …" : "";
+    items.push({ type: "TextBlock", text: `${tags.join(", ")}${more}`, wrap: true, spacing: "small" });
   }
 
   const links: TextRun[] = [];
@@ -97,6 +99,7 @@ export function peopleElements(block: PeopleBlock, mentions: MentionEntity[]): C
     if (links.length > 0) links.push(text(", "));
     links.push(text(email));
   }
+  if (links.length > 0 && Math.max(teams.channels.length, c.emails.length) > MAX_PEOPLE_PER_KIND) links.push(text(", …"));
   if (links.length > 0) items.push({ type: "RichTextBlock", inlines: links, spacing: "small" });
   for (const live of block.live ?? []) items.push(...liveElement(live));
   if (c.note) items.push({ type: "RichTextBlock", inlines: [text(c.note, { isSubtle: true })], spacing: "small" });

@@ -78,6 +78,13 @@ describe("peopleToMrkdwn", () => {
     expect((text.match(/</g) ?? []).length).toBe((text.match(/>/g) ?? []).length);
     expect(text).toContain(", …\n");
   });
+
+  it("says there are more when a directory names more of a kind than it shows", () => {
+    const thirty = Array.from({ length: 30 }, (_, i) => `U0${String(i).padStart(8, "0")}`);
+    const text = peopleToMrkdwn(people({ slack: { users: thirty, groups: [], channels: [] } })) ?? "";
+    expect(text.match(/<@U0\d{8}>/g)).toHaveLength(PEOPLE_SHOWN_PER_KIND);
+    expect(text).toMatch(/<@U000000009>, …$/);
+  });
 });
 
 describe("answerToBlockKit with a people block", () => {

@@ -403,6 +403,16 @@ describe("people blocks", () => {
     expect(JSON.stringify(card.body)).toContain("<at>Ana Ruiz</at>, <at>Ana Ruiz (2)</at>");
   });
 
+  it("says there are more when a directory names more people, channels or emails than it shows", () => {
+    const users = Array.from({ length: 30 }, (_, i) => ({ id: `29:1Person${i}`, name: `Person ${i}` }));
+    const emails = Array.from({ length: 30 }, (_, i) => `person${i}@hospital.example`);
+    const card = answerToAdaptiveCard(withPeople({ teams: { users, channels: [] }, emails }));
+    const items = card.body[1]?.type === "Container" ? card.body[1].items : [];
+    expect(items[1]?.type === "TextBlock" && items[1].text).toMatch(/<at>Person 9<\/at>, …$/);
+    expect(items[2]?.type === "RichTextBlock" && items[2].inlines.at(-1)?.text).toBe(", …");
+    expect(card.msteams?.entities).toHaveLength(10);
+  });
+
   it("points to Slack when only Slack contacts exist, and drops an empty block", () => {
     const slackOnly: DirectoryEntry = { slack: { users: ["U04MGR0001"] } };
     const card = answerToAdaptiveCard(withPeople(slackOnly));
