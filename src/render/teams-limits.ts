@@ -34,13 +34,6 @@ export const MAX_CARD_BYTES = 24_000;
 /** Teams shows at most six actions in one action bar (or ActionSet); it drops the rest, so teams.ts puts them on more rows. */
 export const MAX_CARD_ACTIONS = 6;
 
-/**
- * Buttons shown from one choices block ("did you mean", which role to onboard as, quiz answers). Each is on its
- * own row, so the six-per-bar limit does not apply; twelve covers an organisation that adds roles and keeps the
- * card scannable.
- */
-export const MAX_CHOICE_ACTIONS = 12;
-
 /** Longest single run of text we put on a card; knowledge text is far shorter, this guards odd input. */
 export const MAX_TEXT_CHARS = 2_000;
 

@@ -23,7 +23,6 @@ import {
   MAX_BUTTON_TITLE_CHARS,
   MAX_CARD_ACTIONS,
   MAX_CARD_BYTES,
-  MAX_CHOICE_ACTIONS,
   MAX_EVIDENCE_PER_ROLE,
   MAX_FALLBACK_CHARS,
   MAX_LIST_ITEMS,
@@ -150,10 +149,13 @@ function blockElements(
       return paragraph([run(`Step ${block.step} of ${block.total}`, { isSubtle: true })], "small");
     case "choices": {
       // One button per row: Teams stretches a row's buttons to share the card's width, so four role names
-      // side by side would be cut to "Data wareho…", and a quiz answer must be readable in full.
-      const rows: CardElement[] = block.choices
-        .slice(0, MAX_CHOICE_ACTIONS)
-        .map((choice) => ({ type: "ActionSet", spacing: "small", actions: [button(choice)] }));
+      // side by side would be cut to "Data wareho…", and a quiz answer must be readable in full. Every choice is
+      // shown (the card's size budget bounds them): a role left out of "Which role are you starting in?" had no tour.
+      const rows: CardElement[] = block.choices.map((choice) => ({
+        type: "ActionSet",
+        spacing: "small",
+        actions: [button(choice)],
+      }));
       return [...paragraph([run(block.prompt, { weight: "bolder" })], "medium"), ...rows];
     }
     case "people":

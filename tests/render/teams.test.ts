@@ -483,6 +483,20 @@ describe("tour cards", () => {
     ]);
   });
 
+  it("offers every choice, so the thirteenth role of an organisation can still be picked for the tour", () => {
+    const choices = Array.from({ length: 14 }, (_, i) => ({
+      label: `Role ${i}`,
+      action: { do: "onboard" as const, role: `role-${i}`, step: 1 },
+    }));
+    const card = answerToAdaptiveCard({
+      ...whoDoes,
+      intent: "onboarding",
+      blocks: [{ type: "choices", prompt: "Which role?", choices }],
+    });
+    const rows = card.body.flatMap((e) => (e.type === "ActionSet" ? e.actions.map((a) => a.title) : []));
+    expect(rows).toEqual(choices.map((c) => c.label));
+  });
+
   it("quiz choices are one full-width button per row, replacing the question with the verdict", () => {
     const w = createWhodoes(loadKnowledge());
     const card = answerToAdaptiveCard(w.act({ do: "onboard", role: "database-administrator", step: 6 }));
