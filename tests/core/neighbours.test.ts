@@ -331,6 +331,15 @@ describe("questions about a neighbouring role", () => {
     expect(a.roles[0].id).toBe("database-administrator");
     expect(a.neighbour.id).toBe("system-administrator");
   });
+
+  it("keeps an organisation's role name written as a title as written mid-sentence", () => {
+    copy = copyKnowledge();
+    copy.edit("roles/data-warehouse-engineer.yaml", (t) =>
+      t.replace("name: Data warehouse engineer", "name: Data Warehouse Engineer"),
+    );
+    const text = answerToText(createWhodoes(loadKnowledge(copy.dir)).ask("what does a data scientist do?"));
+    expect(text).toMatch(/the closest is the Data Warehouse Engineer/);
+  });
 });
 
 describe("neighbours.yaml", () => {

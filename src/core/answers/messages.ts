@@ -153,13 +153,26 @@ export function numberWord(n: number): string {
   return NUMBER_WORDS[n] ?? String(n);
 }
 
+/** Words a name written as a title leaves in lower case ("Head of Data and Analytics"). */
+const TITLE_SMALL_WORDS = new Set(["and", "for", "the", "with"]);
+
 /**
- * "Data scientist" -> "data scientist" mid-sentence; "BI developer", "DevOps engineer" and "SQL backups ..." keep
- * their capitals. For names, characters ("The SQL guru") and statements alike.
+ * A name an organisation writes as a title, every word a capital ("Data Protection Officer"): lowering only its first
+ * letter read "the data Protection Officer". Words of two letters, small words and ones that start with a symbol
+ * do not count, and a sentence always has a lower-case word, so statements are never taken for titles.
+ */
+function isTitle(name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => w.length > 2 && /^\p{L}/u.test(w) && !TITLE_SMALL_WORDS.has(w));
+  return words.length >= 2 && !words.some((w) => /^\p{Ll}/u.test(w));
+}
+
+/**
+ * "Data scientist" -> "data scientist" mid-sentence; "BI developer", "DevOps engineer", "SQL backups ..." and
+ * "Data Protection Officer" keep their capitals. For names, characters ("The SQL guru") and statements alike.
  */
 export function lowerName(name: string): string {
   const first = name.split(" ")[0] ?? "";
-  return /[A-Z]/.test(first.slice(1)) ? name : name.charAt(0).toLowerCase() + name.slice(1);
+  return /[A-Z]/.test(first.slice(1)) || isTitle(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /** Names shown in one sentence; more are counted ("and 3 others"). */
