@@ -22,6 +22,7 @@ import {
   describeUnknownTitle,
   neighbourHolder,
   neighbourPartners,
+  neighbourSearchCards,
   neighbourWork,
   withNeighbour,
 } from "./answers/neighbours.js";
@@ -207,8 +208,7 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const add = (c: RoleCard) => cards.length < limit && !cards.some((x) => x.id === c.id) && cards.push(c);
     if (m.intent === "who_does" && m.ranked.length > 0) for (const c of whoDoes(ctx, m.ranked, m.everyPart).roles) add(c);
     // A neighbouring title typed ("data steward", "DPO"): the roles it is closest to, as its answer names them.
-    const closest = m.named.length === 0 && m.neighbour ? m.neighbour.closest.map((id) => ctx.role(id)) : [];
-    for (const role of closest) if (role) add(roleCard(role, 1));
+    if (m.named.length === 0 && m.neighbour) for (const c of neighbourSearchCards(ctx, m.neighbour)) add(c);
     for (const hit of roleSearch.find(text)) add(roleCard(hit.role, hit.score));
     return cards;
   }

@@ -3,7 +3,7 @@
  * developer): say honestly that it is not one of the data roles here, which modelled role is closest,
  * and how they differ. Never a confident owner: the closest roles carry a low score.
  */
-import type { Answer, Block } from "../answer.js";
+import type { Answer, Block, RoleCard } from "../answer.js";
 import type { Neighbour, Role } from "../knowledge/types.js";
 import { compareAllAction } from "./compare-all.js";
 import { type AnswerContext, answer, feedback, peopleBlocks, roleCard } from "./context.js";
@@ -43,6 +43,16 @@ function sideBySide(ctx: AnswerContext, n: Neighbour, role: Role | undefined): B
 }
 
 const closestCards = (ctx: AnswerContext, n: Neighbour, score: number) => closestRoles(ctx, n).map((r) => roleCard(r, score));
+
+/**
+ * A search box's results for a neighbouring title typed ("data scientist" in Teams' message extension): its
+ * closest roles, each saying the title is not one of the roles here, at the low score of a neighbour's answer.
+ * Bare, the closest role's card would read as the title's own.
+ */
+export function neighbourSearchCards(ctx: AnswerContext, n: Neighbour): RoleCard[] {
+  const note = plain(notOurs(ctx, n));
+  return closestRoles(ctx, n).map((r) => roleCard(r, DISPLAY.closestScore, { how: note }));
+}
 
 /** The closest roles, each with what it does, then `between` (who holds them here), then how the neighbour differs. */
 function closestAndDifference(n: Neighbour, closest: Role[], between: Block[] = []): Block[] {

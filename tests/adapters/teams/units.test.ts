@@ -210,6 +210,15 @@ describe("searchResponse", () => {
     expect(titles).toHaveLength(12);
     expect(titles).toContain("Added role 7");
   });
+
+  it("says a neighbouring title typed is not one of the roles, in the preview and the card sent", () => {
+    const whodoes = createWhodoes(loadKnowledge());
+    const query = { commandId: "searchRoles", parameters: [{ name: SEARCH_PARAMETER, value: "data scientist" }] };
+    const [first] = searchResponse(whodoes, query, silentLogger).composeExtension.attachments;
+    expect(first?.preview.content.title).toBe("Data warehouse engineer");
+    expect(first?.preview.content.text).toContain("A data scientist is not one of the four data roles here");
+    expect(JSON.stringify(first?.content)).toContain("A data scientist is not one of the four data roles here");
+  });
 });
 
 describe("readActivity", () => {
