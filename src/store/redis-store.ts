@@ -6,10 +6,11 @@
  *
  * Redis going away must not stop the bot answering: claims and values fall back to memory and events are held
  * in memory (bounded, held-events.ts) until it returns, with one warning per outage and one line when it is back.
- * Two kinds of outage: a closed connection (the client reconnects by itself, capped exponential backoff)
- * and a Redis that keeps the connection and stops answering (a paused or overloaded host): every command
- * races a timer (redis-deadline.ts), the first one that loses marks Redis as stalled, and a PING every
- * second finds out when it answers again.
+ * Three kinds of outage: a closed connection (the client reconnects by itself, capped exponential backoff);
+ * a Redis that keeps the connection and stops answering (a paused or overloaded host): every command races a
+ * timer (redis-deadline.ts) and the first one that loses marks Redis as stalled; and a Redis that answers but
+ * refuses writes (OOM at maxmemory, MISCONF when its disk is full, READONLY after a failover). The last two
+ * send no event when they are over (the connection never closed), so a small write every second asks.
  */
 import { randomBytes } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
@@ -24,7 +25,7 @@ import { createValues } from "./values.js";
 
 /** A claim decides whether to answer before Slack's 3-second ack: give Redis this long, then use memory. */
 export const CLAIM_TIMEOUT_MS = 500;
-/** While Redis is stalled, how often a PING asks whether it answers again. */
+/** While Redis is stalled or refusing writes, how often a probe write asks whether it takes them again. */
 export const PROBE_INTERVAL_MS = 1_000;
 /** How long a report's read, and closing on shutdown, wait for Redis. */
 export const READ_TIMEOUT_MS = 5_000;
@@ -72,6 +73,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   const prefix = options.keyPrefix ?? "whodoes:";
   const eventsKey = `${prefix}events`;
   const hashKeyKey = `${prefix}hash-key`;
+  const probeKey = `${prefix}probe`;
   const reconnectDelay = options.reconnectDelayMs ?? defaultReconnectDelay;
   const giveUpAfter = options.requireConnection ? 2 : Number.POSITIVE_INFINITY;
 
@@ -98,19 +100,27 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     down = true;
     held.newOutage();
     const stalled = err instanceof RedisStalledError;
-    logger.warn(
-      `store: Redis at ${where} is ${stalled ? "not answering" : "unreachable"}; de-duplicating in memory and holding usage events until it returns`,
-      { error: errorText(err) },
-    );
-    // A stalled Redis sends no event when it answers again (the connection never closed): ask it.
-    if (stalled) probe = setInterval(askIfBack, PROBE_INTERVAL_MS);
+    // An error reply on a ready connection is a refused command; before it (a wrong password) Redis is as good as unreachable.
+    const refusing = err instanceof ErrorReply && client.isReady;
+    const how = stalled ? "not answering" : refusing ? "refusing writes" : "unreachable";
+    logger.warn(`store: Redis at ${where} is ${how}; de-duplicating in memory and holding usage events until it returns`, {
+      error: errorText(err),
+    });
+    // A closed connection says when it is back ("ready"); a stalled or refusing Redis does not: ask it. Only
+    // then: an interval left running would keep a failed `whodoes report` from exiting.
+    if (stalled || refusing) probe = setInterval(askIfBack, PROBE_INTERVAL_MS);
   };
   let asking = false;
   async function askIfBack() {
     if (asking || !client.isReady) return;
     asking = true;
     try {
-      await within(CLAIM_TIMEOUT_MS, client.ping(), "PING");
+      // A write, not a PING: a Redis out of memory or disk still answers PING.
+      await within(
+        CLAIM_TIMEOUT_MS,
+        client.set(probeKey, "1", { expiration: { type: "PX", value: PROBE_INTERVAL_MS } }),
+        "a probe",
+      );
       cameBack();
     } catch {
       // Still stalled (or gone: then the client reconnects and "ready" says when it is back).
@@ -163,7 +173,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         return reply === "OK";
       } catch (err) {
         // A Redis error reply (e.g. out of memory) is as bad as no Redis for this claim.
-        wentDown(err instanceof ErrorReply ? new Error(`Redis refused the claim: ${err.message}`) : err);
+        wentDown(err);
       }
     } else if (!client.isReady) wentDown(new Error("not connected"));
     return fallback.claim(k, ttlMs);

@@ -146,6 +146,40 @@ describe.runIf(redisAvailable())("Redis store", () => {
     }
   });
 
+  it("uses Redis again once it takes writes after refusing them (out of memory), rather than staying in memory", async () => {
+    const logger = captureLogger();
+    const [a, b] = [await open("t7:", logger), await open("t7:")];
+    await raw.configSet("maxmemory", "1"); // every write now refused: OOM, the connection stays up
+    try {
+      expect(await a.claimOnce("during", 60_000)).toBe(true);
+      await a.record({ type: "feedback", at: Date.now(), platform: "slack", vote: "up", intent: "who_does" });
+      expect(a.status().ok).toBe(false);
+      expect(logger.at("warn")).toEqual([expect.stringMatching(/Redis at 127\.0\.0\.1:\d+ is refusing writes/)]);
+    } finally {
+      await raw.configSet("maxmemory", "0");
+    }
+    await waitFor("the store to use Redis again", () => a.status().ok);
+    // Shared again: a turn kept through one instance is read through the other, and the held event landed.
+    await a.remember("conversation:T7", "after", 60_000);
+    expect(await b.recall("conversation:T7")).toBe("after");
+    await waitFor("the held event", async () => (await raw.zCard("t7:events")) === 1);
+    expect(logger.at("info")).toEqual([expect.stringMatching(/using Redis/), expect.stringMatching(/is back/)]);
+  });
+
+  it("a wrong password is said to leave Redis unreachable, and the password is not logged", async () => {
+    await raw.configSet("requirepass", "the-right-secret"); // connections already open stay signed in
+    try {
+      const logger = captureLogger();
+      const url = redis.url.replace("redis://", "redis://:a-wrong-secret@");
+      stores.push(await createRedisStore({ url, logger, startupWaitMs: 300, reconnectDelayMs: () => 100 }));
+      await waitFor("the warning", () => logger.at("warn").length > 0);
+      expect(logger.at("warn")).toEqual([expect.stringMatching(/Redis at 127\.0\.0\.1:\d+ is unreachable/)]);
+      expect(JSON.stringify(logger.lines)).not.toMatch(/secret/);
+    } finally {
+      await raw.configSet("requirepass", "");
+    }
+  });
+
   it("keeps answering when Redis dies (memory claims, one warning) and uses Redis again when it returns", async () => {
     const logger = captureLogger();
     const store = await open("t6:", logger);
