@@ -178,7 +178,9 @@ export class WhodoesTeamsBot extends TeamsActivityHandler {
     } catch (err) {
       (this.#deps.metrics ?? noMetrics).outboundError("teams");
       const status = statusOf(err);
-      if (status === undefined || !RETRIED_STATUSES.has(status)) throw err;
+      // Any other 5xx has been retried too, by botbuilder's own policy (four tries over about five seconds): an
+      // apology would wait as long again for the same answer.
+      if (status === undefined || !(RETRIED_STATUSES.has(status) || status >= 500)) throw err;
       // Once, with what helps an operator (the kind of conversation, Teams' answer), never the text.
       this.#deps.logger.error("teams: the Bot Connector kept refusing a reply after retries; it was not delivered", {
         conversation: context.activity.conversation?.conversationType ?? "unknown",

@@ -71,4 +71,18 @@ describe("Teams replies the Bot Connector asks to retry", () => {
     expect(JSON.stringify(logger.lines)).not.toContain("dropped table");
     expect((await metrics.render()).body).toContain('whodoes_outbound_errors_total{platform="teams"} 1');
   });
+
+  it("a 500 to every try (botbuilder retries it itself) is logged the same way, with no apology after it", async () => {
+    const { res, calls, logger } = await ask(Array.from({ length: 8 }, () => ({ status: 500 })));
+    expect(res.status).toBe(200);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => isAnswer(c.body))).toBe(true);
+    expect(logger.lines.filter((l) => l.level === "error")).toEqual([
+      {
+        level: "error",
+        msg: "teams: the Bot Connector kept refusing a reply after retries; it was not delivered",
+        fields: { conversation: "personal", status: 500 },
+      },
+    ]);
+  });
 });
