@@ -6,6 +6,8 @@
  *
  * Redis going away must not stop the bot answering: claims and values fall back to memory and events are held
  * in memory (bounded, held-events.ts) until it returns, with one warning per outage and one line when it is back.
+ * Values this instance wrote to Redis are kept in memory too (bounded, values.ts) and read only while Redis is
+ * away, so a follow-up in a thread whose last turn was answered here still reads against it.
  * Three kinds of outage: a closed connection (the client reconnects by itself, capped exponential backoff);
  * a Redis that keeps the connection and stops answering (a paused or overloaded host): every command races a
  * timer (redis-deadline.ts) and the first one that loses marks Redis as stalled; and a Redis that answers but
@@ -88,6 +90,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   });
   const fallback = createClaims(now);
   const fallbackValues = createValues(now);
+  const written = createValues(now);
   const held = createHeldEvents(MAX_HELD_EVENTS, logger);
   let down = false;
   let everReady = false;
@@ -185,6 +188,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       try {
         const set = client.set(k, value, { expiration: { type: "PX", value: Math.max(1, Math.ceil(ttlMs)) } });
         await within(CLAIM_TIMEOUT_MS, set, "a value");
+        written.set(k, value, ttlMs);
         cameBack();
         return;
       } catch (err) {
@@ -198,14 +202,15 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     const k = `${prefix}value:${key}`;
     // A value remembered in memory during an outage is the newest one.
     const local = fallbackValues.get(k);
-    if (local !== undefined || !client.isReady || down) return local;
+    if (local !== undefined) return local;
+    if (!client.isReady || down) return written.get(k);
     try {
       const value = await within(CLAIM_TIMEOUT_MS, client.get(k), "a value");
       cameBack();
       return value ?? undefined;
     } catch (err) {
       wentDown(err);
-      return undefined;
+      return written.get(k);
     }
   }
 
@@ -277,6 +282,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     if (client.isOpen) client.destroy();
     fallback.clear();
     fallbackValues.clear();
+    written.clear();
   }
 
   const connecting = client.connect().then(

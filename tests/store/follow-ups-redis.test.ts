@@ -90,4 +90,19 @@ describe.runIf(redisAvailable())("follow-ups across two instances sharing one Re
     await dm(a, "what does a data architect do?", "U0TOPIC33");
     expect(await dm(b, "who restores a dropped table?", "U0TOPIC33")).toBe(summary("who restores a dropped table?"));
   });
+  // Last: it stops the shared Redis.
+  it("a follow-up to the instance that answered the turn still leans on it while Redis is down", async () => {
+    const store = await createStore({ redisUrl: redis.url, keyPrefix: PREFIX, logger: silentLogger });
+    stores.push(store);
+    const c = await startHttpHarness({ store });
+    try {
+      expect(await dm(c, "who restores a dropped table?", "U0OUTAGE4")).toBe(summary("who restores a dropped table?"));
+      await redis.kill();
+      const described = realWhodoes().act({ do: "describe", role: "database-administrator" }).summary;
+      expect(await dm(c, "what else do they do?", "U0OUTAGE4")).toBe(described);
+    } finally {
+      await c.close();
+      await redis.restart();
+    }
+  });
 });
