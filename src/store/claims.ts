@@ -7,6 +7,8 @@ export interface Claims {
   holds(key: string): boolean;
   /** Set a claim without checking (replaying persisted claims). */
   restore(key: string, expiresAt?: number): void;
+  /** Every claim still live, with the time it has left (none: forever). */
+  live(): { key: string; ttlMs?: number }[];
   readonly size: number;
   clear(): void;
 }
@@ -35,6 +37,12 @@ export function createClaims(now: () => number = Date.now): Claims {
     holds,
     restore(key, expiresAt) {
       expiries.set(key, expiresAt ?? Number.POSITIVE_INFINITY);
+    },
+    live() {
+      const t = now();
+      return [...expiries]
+        .filter(([, exp]) => exp > t)
+        .map(([key, exp]) => (exp === Number.POSITIVE_INFINITY ? { key } : { key, ttlMs: exp - t }));
     },
     get size() {
       return expiries.size;

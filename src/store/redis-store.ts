@@ -141,6 +141,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     clearInterval(probe);
     logger.info(`store: Redis at ${where} is back; using it again`, { heldEvents: held.size });
     void flushHeld();
+    void handOver();
   };
   // The client emits "error" for every failed (re)connect; without a listener Node would crash.
   client.on("error", wentDown);
@@ -155,6 +156,32 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       // Held again as the same members: if the batch did land after all, adding it again changes nothing.
       held.hold(batch);
       wentDown(err);
+    }
+  }
+
+  /**
+   * What was claimed and remembered in memory during an outage goes to Redis when it returns, so the other
+   * instances see it too: a Slack retry landing on one of them is not answered twice, a follow-up there reads
+   * the turn answered here. Values handed over are read from Redis again; claims stay held here as well.
+   */
+  async function handOver() {
+    const claims = fallback.live();
+    const values = fallbackValues.live();
+    if ((claims.length === 0 && values.length === 0) || !client.isReady) return;
+    const px = (ms: number) => ({ type: "PX" as const, value: Math.max(1, Math.ceil(ms)) });
+    const multi = client.multi();
+    for (const c of claims)
+      multi.set(c.key, "1", c.ttlMs === undefined ? { condition: "NX" } : { condition: "NX", expiration: px(c.ttlMs) });
+    for (const v of values) multi.set(v.key, v.value, { expiration: px(v.ttlMs) });
+    try {
+      await within(READ_TIMEOUT_MS, multi.exec(), "what was kept in memory");
+    } catch (err) {
+      wentDown(err);
+      return;
+    }
+    for (const v of values) {
+      written.set(v.key, v.value, v.ttlMs);
+      fallbackValues.forget(v.key, v.value);
     }
   }
 

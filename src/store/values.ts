@@ -4,6 +4,10 @@ export interface Values {
   set(key: string, value: string, ttlMs: number): void;
   /** The value under `key`, or undefined when there is none or it has expired. */
   get(key: string): string | undefined;
+  /** Every value still live, with the time it has left. */
+  live(): { key: string; value: string; ttlMs: number }[];
+  /** Forget `key` if it still holds `value` (not if it was written again meanwhile). */
+  forget(key: string, value: string): void;
   clear(): void;
 }
 
@@ -44,6 +48,13 @@ export function createValues(now: () => number = Date.now, max = MAX_VALUES): Va
       if (v.expiresAt > now()) return v.value;
       values.delete(key);
       return undefined;
+    },
+    live() {
+      const t = now();
+      return [...values].filter(([, v]) => v.expiresAt > t).map(([key, v]) => ({ key, value: v.value, ttlMs: v.expiresAt - t }));
+    },
+    forget(key, value) {
+      if (values.get(key)?.value === value) values.delete(key);
     },
     clear() {
       values.clear();

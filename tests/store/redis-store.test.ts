@@ -183,6 +183,7 @@ describe.runIf(redisAvailable())("Redis store", () => {
   it("keeps answering when Redis dies (memory claims, one warning) and uses Redis again when it returns", async () => {
     const logger = captureLogger();
     const store = await open("t6:", logger);
+    const other = await open("t6:");
     expect(await store.claimOnce("before", 60_000)).toBe(true);
     expect(logger.at("info")).toEqual([expect.stringMatching(/using Redis at 127\.0\.0\.1:\d+/)]);
 
@@ -194,6 +195,7 @@ describe.runIf(redisAvailable())("Redis store", () => {
     for (let i = 0; i < 20; i++) expect(await store.claimOnce(`during-${i}`, 60_000)).toBe(true);
     expect(Date.now() - t0).toBeLessThan(2_000);
     await store.record({ type: "feedback", at: Date.now(), platform: "slack", vote: "down", intent: "who_does" });
+    await store.remember("conversation:T6:D6", "kept during", 60_000);
     await new Promise((r) => setTimeout(r, 500)); // several reconnect attempts fail meanwhile
     expect(await store.claimOnce("during-late")).toBe(true);
     const warnings = logger.at("warn");
@@ -205,8 +207,13 @@ describe.runIf(redisAvailable())("Redis store", () => {
     await waitFor("the store to reconnect", () => logger.at("info").some((m) => /is back/.test(m)));
     expect(await store.claimOnce("after", 60_000)).toBe(true);
     expect(await raw.exists("t6:claim:after")).toBe(1); // in Redis again, not in memory
-    // A claim taken in memory during the outage still holds.
+    // A claim taken in memory during the outage still holds, on the other instances too, and what was
+    // remembered then is read there.
     expect(await store.claimOnce("during", 60_000)).toBe(false);
+    await waitFor("the outage's state in Redis", async () => (await raw.exists("t6:claim:during")) === 1);
+    expect(await other.claimOnce("during", 60_000)).toBe(false);
+    expect(await other.recall("conversation:T6:D6")).toBe("kept during");
+    expect(await raw.pTTL("t6:value:conversation:T6:D6")).toBeGreaterThan(50_000);
     // The event held during the outage reached Redis.
     await waitFor("the held event", async () => (await raw.zCard("t6:events")) === 1);
     expect(logger.at("warn")).toHaveLength(1);
