@@ -21,6 +21,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
@@ -176,7 +177,9 @@ function readOrMakeKey(path: string): Buffer {
   try {
     const hex = readFileSync(path, "utf8").trim();
     if (/^[0-9a-f]{64}$/.test(hex)) return Buffer.from(hex, "hex");
-    throw new StoreError(`${path} does not hold a key (64 hex digits); delete it to make a new one`, "STORE_IO");
+    // Empty: made, then the write failed (a full disk) or the process died; it never held a key, so make one now.
+    if (hex === "") rmSync(path, { force: true });
+    else throw new StoreError(`${path} does not hold a key (64 hex digits); delete it to make a new one`, "STORE_IO");
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
       if (err instanceof StoreError) throw err;

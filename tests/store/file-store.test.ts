@@ -1,10 +1,10 @@
 /** The default store: memory plus JSON-lines files in DATA_DIR, replayed across restarts. */
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createStore } from "../../src/store/create-store.js";
-import { CLAIMS_FILE, createFileStore, eventsFileName } from "../../src/store/file-store.js";
+import { CLAIMS_FILE, createFileStore, eventsFileName, HASH_KEY_FILE } from "../../src/store/file-store.js";
 import type { UsageEvent } from "../../src/store/store.js";
 import { captureLogger } from "./support/capture-logger.js";
 
@@ -129,6 +129,19 @@ describe("file store", () => {
       expect.stringMatching(/skipped 3 damaged line\(s\) in the events files/),
     ]);
     await store.close();
+  });
+
+  it("makes the hash key again over an empty hash-key file (its write cut short by a full disk), rather than refuse for good", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, HASH_KEY_FILE), "");
+    const store = createFileStore({ dir });
+    const key = await store.hashKey();
+    expect(key).toHaveLength(32);
+    expect(readFileSync(join(dir, HASH_KEY_FILE), "utf8").trim()).toBe(key.toString("hex"));
+    await store.close();
+    // A file that holds something else is not a key to replace: it is refused, as before.
+    writeFileSync(join(dir, HASH_KEY_FILE), "not a key\n");
+    await expect(createFileStore({ dir }).hashKey()).rejects.toThrow(/does not hold a key/);
   });
 
   it("is what the factory gives without REDIS_URL", async () => {
