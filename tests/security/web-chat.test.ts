@@ -97,6 +97,9 @@ describe("served on loopback (no platform configured: npm start's default)", () 
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_S);
     expect((JSON.parse(limited.body) as ChatErrorBody).error.code).toBe("rate_limited");
+    // A client that goes on asking is refused every time, and said in the log once, not once a request.
+    for (let i = 0; i < 20; i++) expect((await request(server.url, "/api/chat", { from, body: question })).status).toBe(429);
+    expect(server.logger.lines.filter((l) => l.msg === "web: a client asked too often")).toHaveLength(1);
     expect((await request(server.url, "/api/chat", { from: "127.0.0.4", body: question })).status).toBe(200);
     expect(WEB_CHAT_RATE_LIMIT).toEqual({ limit: LIMIT, windowMs: WINDOW_S * 1000 });
   });

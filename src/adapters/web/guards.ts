@@ -43,13 +43,24 @@ export function requireLocalHost(logger: Logger): RequestHandler {
 }
 
 export function chatRateLimit(logger: Logger): RequestHandler {
+  // One line per client and window, not one per refused request: a script asking in a loop would fill the log.
+  let warned = new Set<string>();
+  let windowStart = Date.now();
   return rateLimit({
     ...WEB_CHAT_RATE_LIMIT,
     // RateLimit headers (IETF draft 8) and Retry-After on a 429; no X-RateLimit-* headers.
     standardHeaders: "draft-8",
     legacyHeaders: false,
     handler: (req, res) => {
-      logger.warn("web: a client asked too often", { limit: WEB_CHAT_RATE_LIMIT.limit, ip: req.ip });
+      if (Date.now() - windowStart >= WEB_CHAT_RATE_LIMIT.windowMs) {
+        warned = new Set();
+        windowStart = Date.now();
+      }
+      const ip = req.ip ?? "";
+      if (!warned.has(ip)) {
+        warned.add(ip);
+        logger.warn("web: a client asked too often", { limit: WEB_CHAT_RATE_LIMIT.limit, ip: req.ip });
+      }
       const body: ChatErrorBody = {
         error: { code: "rate_limited", message: "Too many questions at once. Wait a moment and ask again." },
       };
