@@ -100,8 +100,10 @@ function roleElements(role: RoleCard): CardElement[] {
   if (role.how) items.push(...paragraph(runs(role.how), "small"));
   // Evidence that says the same as `how` would print one sentence twice.
   const evidence = role.evidence.filter((ev) => !role.how || plainText(ev.statement) !== plainText(role.how));
+  // A bullet, as on Slack and the web: "Matched:" read as the search's workings, and a card from the message
+  // extension is sent to people who never searched.
   for (const ev of evidence.slice(0, MAX_EVIDENCE_PER_ROLE)) {
-    items.push(...paragraph([run("Matched: ", { isSubtle: true }), ...runs(ev.statement)], "small"));
+    items.push(...paragraph([run("• ", { isSubtle: true }), ...runs(ev.statement)], "small"));
   }
   return [{ type: "Container", style: "emphasis", spacing: "medium", items }];
 }

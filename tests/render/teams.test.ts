@@ -73,7 +73,7 @@ describe("answerToAdaptiveCard", () => {
               type: "RichTextBlock",
               spacing: "small",
               inlines: [
-                { type: "TextRun", text: "Matched: ", isSubtle: true },
+                { type: "TextRun", text: "• ", isSubtle: true },
                 { type: "TextRun", text: "Runs routine backups and " },
                 { type: "TextRun", text: "restores", weight: "bolder" },
                 { type: "TextRun", text: " data when it is lost." },

@@ -42,7 +42,8 @@ describe("a personal message", () => {
     const text = cardText(card);
     expect(text.split("\n")[0]).toBe("Database administrator");
     expect(text).toContain("The operational gatekeeper");
-    expect(text).toMatch(/Matched: .*backups/);
+    expect(text).toMatch(/^• .*backups/m);
+    expect(text).not.toContain("Matched:");
     expect(JSON.stringify(card.body)).toContain('"weight":"bolder"');
     // Text fallbacks: the activity's summary and the card's fallbackText.
     expect(call?.body.summary).toMatch(/^Database administrator/);
