@@ -7,6 +7,9 @@ beforeAll(() => {
   whodoes = createWhodoes(loadKnowledge());
 });
 const ids = (a: Answer) => a.roles.map((r) => r.id);
+/** An answer's list items, each as plain text. */
+const listLines = (a: Answer) =>
+  a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
 
 describe("who_does", () => {
   it.each([
@@ -1125,7 +1128,7 @@ describe("other intents", () => {
 
   it("says a role's part where two roles' work meets once, with every concern it serves", () => {
     const a = whodoes.ask("what's the difference between a data manager and a data architect?");
-    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    const lines = listLines(a);
     const meets = lines.filter((l) => /Architect: designs security/.test(l));
     expect(meets).toEqual([
       "governance and security: Data manager: owns the governance framework and the rules everyone follows. Decides the access policy (who may see which data). Architect: designs security and governance into the architecture, and sets their strategy.",
@@ -1134,7 +1137,7 @@ describe("other intents", () => {
 
   it("sets the architect's disaster-recovery strategy beside the DBA's protocols, as the source does", () => {
     const a = whodoes.ask("dba vs data architect");
-    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    const lines = listLines(a);
     expect(lines.find((l) => l.startsWith("disaster recovery:"))).toBe(
       "disaster recovery: DBA: runs the backups and restores, and carries out the disaster-recovery protocols. Architect: designs the disaster-recovery strategy (targets, standby sites, what fails over where).",
     );
@@ -1142,7 +1145,7 @@ describe("other intents", () => {
 
   it("gives the data manager's part in data quality as supervising its assurance, not master data", () => {
     const a = whodoes.ask("data manager vs data warehouse engineer");
-    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    const lines = listLines(a);
     expect(lines.find((l) => l.startsWith("data quality:"))).toBe(
       "data quality: Data manager: supervises data quality assurance, so the data meets the business's standards. DWH engineer: builds the checks into the pipelines that catch bad data as it loads.",
     );
@@ -1150,7 +1153,7 @@ describe("other intents", () => {
 
   it("sets the data manager's access policy beside the DBA's granting of access, not its patches", () => {
     const a = whodoes.ask("dba vs data manager");
-    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    const lines = listLines(a);
     expect(lines.find((l) => /access policy/.test(l))).toBe(
       "access and security: DBA: grants and revokes database accounts and permissions. Data manager: decides the access policy (who may see which data).",
     );
@@ -1158,7 +1161,7 @@ describe("other intents", () => {
 
   it("gives the architect's part in governance as governance, not only security", () => {
     const a = whodoes.ask("data architect vs data warehouse engineer");
-    const lines = a.blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+    const lines = listLines(a);
     expect(lines.find((l) => l.startsWith("governance:"))).toBe(
       "governance: Architect: designs security and governance into the architecture, and sets their strategy. DWH engineer: builds the pipelines so they follow the governance rules.",
     );
@@ -1167,9 +1170,7 @@ describe("other intents", () => {
   it("leaves the security strategy the architect's when the architect and the data manager work together", () => {
     // The source gives architects the strategies for governance and security, and data managers the access policies.
     for (const q of ["how do the data architect and the data manager work together?", "data architect vs data manager"]) {
-      const lines = whodoes
-        .ask(q)
-        .blocks.flatMap((b) => (b.type === "list" ? b.items.map((i) => i.map((s) => s.text).join("")) : []));
+      const lines = listLines(whodoes.ask(q));
       expect(lines, q).toContain(
         "Architect: Designs the data manager's governance rules and access policies into the architecture.",
       );
