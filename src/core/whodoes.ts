@@ -206,7 +206,16 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
     const m = matcher.match(text);
     const cards: RoleCard[] = m.named.map((r) => roleCard(r, 1));
     const add = (c: RoleCard) => cards.length < limit && !cards.some((x) => x.id === c.id) && cards.push(c);
-    if (m.intent === "who_does" && m.ranked.length > 0) for (const c of whoDoes(ctx, m.ranked, m.everyPart).roles) add(c);
+    // Several questions ("who restores a dropped table and who designs the partitioning?"): every question's
+    // owner comes before any question's second role, so each one asked shows at the top of the list.
+    const owners = (m.parts ?? [m])
+      .filter((q) => q.intent === "who_does" && q.ranked.length > 0)
+      .map((q) => whoDoes(ctx, q.ranked, q.everyPart).roles);
+    for (let i = 0; owners.some((roles) => i < roles.length); i++)
+      for (const roles of owners) {
+        const card = roles[i];
+        if (card) add(card);
+      }
     // A neighbouring title typed ("data steward", "DPO"): the roles it is closest to, as its answer names them.
     if (m.named.length === 0 && m.neighbour) for (const c of neighbourSearchCards(ctx, m.neighbour)) add(c);
     for (const hit of roleSearch.find(text)) add(roleCard(hit.role, hit.score));

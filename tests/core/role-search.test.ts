@@ -40,4 +40,16 @@ describe("the role search", () => {
   it("finds a task's owner", () => {
     expect(found("restore dropped table")[0]?.[0]).toBe("database-administrator");
   });
+
+  it("finds each owner of a search that asks several questions, each before any second role", () => {
+    const ids = (text: string) => found(text).map(([id]) => id);
+    expect(ids("who restores a dropped table and who designs the partitioning?").slice(0, 2)).toEqual([
+      "database-administrator",
+      "data-architect",
+    ]);
+    expect(ids("who builds the ETL pipelines? who sets the retention policy?").slice(0, 2)).toEqual([
+      "data-warehouse-engineer",
+      "data-manager",
+    ]);
+  });
 });
