@@ -14,8 +14,8 @@ export const SEARCH_PARAMETER = "searchQuery";
 /** Teams shows about ten results before scrolling; more only slows the list. */
 export const MAX_SEARCH_RESULTS = 10;
 /**
- * The list offered before anything is typed: every role, up to the page Teams asks for (its queryOptions
- * count is 25). Cut to the ten of a search, an organisation's eleventh and later roles could never be picked.
+ * The list offered before anything is typed: every role, a page of up to 25 at a time (Teams' queryOptions count).
+ * Cut to the ten of a search, an organisation's eleventh and later roles could never be picked.
  */
 export const MAX_INITIAL_RESULTS = 25;
 
@@ -38,12 +38,23 @@ export function searchText(query: unknown): string {
   return "";
 }
 
+/**
+ * The page Teams asks for (`queryOptions`): as the list is scrolled past its end Teams asks again from `skip`, so
+ * an organisation's 26th role is on the second page, and no role is listed twice.
+ */
+export function searchPage(query: unknown, max: number): { skip: number; count: number } {
+  const options = isRecord(query) && isRecord(query.queryOptions) ? query.queryOptions : {};
+  const whole = (n: unknown, fallback: number) => (typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : fallback);
+  return { skip: whole(options.skip, 0), count: Math.min(whole(options.count, max), max) };
+}
+
 function allRoles(whodoes: Whodoes): RoleCard[] {
   return whodoes.knowledge.roles.map((r) => ({ id: r.id, name: r.name, character: r.character, score: 1, evidence: [] }));
 }
 
 export function searchResponse(whodoes: Whodoes, query: unknown, logger: Logger): SearchResponse {
   const text = searchText(query);
+  const { skip, count } = searchPage(query, text === "" ? MAX_INITIAL_RESULTS : MAX_SEARCH_RESULTS);
   let roles: RoleCard[];
   try {
     // Nothing typed yet: offer every role, so the list is never empty on open.
@@ -56,7 +67,7 @@ export function searchResponse(whodoes: Whodoes, query: unknown, logger: Logger)
     composeExtension: {
       type: "result",
       attachmentLayout: "list",
-      attachments: roles.slice(0, text === "" ? MAX_INITIAL_RESULTS : MAX_SEARCH_RESULTS).map(roleToSearchResult),
+      attachments: roles.slice(skip, skip + count).map(roleToSearchResult),
     },
   };
 }

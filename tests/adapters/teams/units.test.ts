@@ -4,7 +4,7 @@ import { PUBLIC_CLOUD } from "../../../src/adapters/teams/auth.js";
 import { readActivity } from "../../../src/adapters/teams/http.js";
 import { isLoopbackServiceUrl } from "../../../src/adapters/teams/local-mode-guard.js";
 import { cardToReplace } from "../../../src/adapters/teams/message.js";
-import { SEARCH_PARAMETER, searchResponse, searchText } from "../../../src/adapters/teams/message-extension.js";
+import { SEARCH_PARAMETER, searchPage, searchResponse, searchText } from "../../../src/adapters/teams/message-extension.js";
 import { decodeEntities, decodeTeamsHtml, questionText, stripBotMentions } from "../../../src/adapters/teams/text.js";
 import { claimWelcome, isBotId, planWelcome } from "../../../src/adapters/teams/welcome.js";
 import { createWhodoes, loadKnowledge, MAX_QUESTION_CHARS } from "../../../src/core/index.js";
@@ -196,6 +196,15 @@ describe("searchText", () => {
   });
 });
 
+describe("searchPage", () => {
+  it("reads Teams' page, capped at our own, and takes junk for the first page", () => {
+    expect(searchPage({ queryOptions: { skip: 25, count: 25 } }, 25)).toEqual({ skip: 25, count: 25 });
+    expect(searchPage({ queryOptions: { skip: 0, count: 1000 } }, 10)).toEqual({ skip: 0, count: 10 });
+    expect(searchPage({ queryOptions: { skip: -1, count: "x" } }, 25)).toEqual({ skip: 0, count: 25 });
+    expect(searchPage(undefined, 25)).toEqual({ skip: 0, count: 25 });
+  });
+});
+
 describe("searchResponse", () => {
   it("offers all of an organisation's twelve roles before anything is typed, not the first ten", () => {
     const shipped = loadKnowledge();
@@ -209,6 +218,26 @@ describe("searchResponse", () => {
     );
     expect(titles).toHaveLength(12);
     expect(titles).toContain("Added role 7");
+  });
+
+  it("pages an organisation's thirty roles as Teams scrolls, listing each role once", () => {
+    const shipped = loadKnowledge();
+    const [first] = shipped.roles;
+    if (!first) throw new Error("no roles");
+    const added = Array.from({ length: 26 }, (_, i) => ({ ...first, id: `added-${i}`, name: `Added role ${i}`, aliases: [] }));
+    const whodoes = createWhodoes({ ...shipped, roles: [...shipped.roles, ...added] });
+    const page = (skip: number, parameters: unknown[] = [{ name: "initialRun", value: "true" }]) =>
+      searchResponse(
+        whodoes,
+        { commandId: "searchRoles", parameters, queryOptions: { skip, count: 25 } },
+        silentLogger,
+      ).composeExtension.attachments.map((a) => a.preview.content.title);
+    const [one, two] = [page(0), page(25)];
+    expect(one).toHaveLength(25);
+    expect(two).toEqual(["Added role 21", "Added role 22", "Added role 23", "Added role 24", "Added role 25"]);
+    expect(new Set([...one, ...two]).size).toBe(30);
+    // A search's ten best are its whole answer: scrolling past them lists no role a second time.
+    expect(page(10, [{ name: SEARCH_PARAMETER, value: "backup" }])).toEqual([]);
   });
 
   it("says a neighbouring title typed is not one of the roles, in the preview and the card sent", () => {
