@@ -453,6 +453,20 @@ describe("long posts", () => {
     expect(top(whodoes.ask(told))).toBe("data-manager");
   });
 
+  it("keeps the asking sentence as the question though it has no task word, unless it leans on the context", () => {
+    // The context's "better" and its two job titles do not make a comparison of a question about a catalogue.
+    const catalogue = whodoes.ask(
+      "Should we keep a data catalogue? Our data engineers and data scientists would use it. I think it would make us a better team.",
+    );
+    expect([catalogue.intent, top(catalogue)]).toEqual(["who_does", "data-manager"]);
+    // Being new to a tool is the asker's story, not a request for the welcome tour.
+    const airflow = whodoes.ask("I'm new to Airflow and have read the docs. Is there a way to rerun only the failed tasks?");
+    expect([airflow.intent, top(airflow)]).toEqual(["who_does", "data-warehouse-engineer"]);
+    // "that role" is the context's: the question is read with it.
+    const joined = whodoes.ask("A 'data manager' joined our hospital this week. What is that role actually responsible for?");
+    expect([joined.intent, top(joined)]).toEqual(["describe_role", "data-manager"]);
+  });
+
   it("reads what a named role did or said in the context as that role's, not as the work asked about", () => {
     const outages = [
       "We've had two outages this year because there is a single primary and no failover.",

@@ -105,6 +105,15 @@ export function questionsOf(understander: Understander, text: string): Questions
       groups.push([i]);
     } else (groups.at(-1) ?? leading).push(i);
   });
+  // "Should we have a data catalog? <context>": the only questions, with words of their own but no task word,
+  // are still the question; the context's cue words ("a better project") do not say what is asked.
+  // One that leans on the context ("What is that role responsible for?") is read with it, as the whole message.
+  if (
+    groups.length === 0 &&
+    leading.some((l) => isFurtherQuestion(parts[l] ?? "", own.words.get(l) ?? 0)) &&
+    !refersBack(analysis, leading)
+  )
+    groups.push(leading);
   if (groups.length === 0) return whole();
   // "architect or DBA? who picks the schema?": roles offered as guesses, with no words of their own, are the
   // options of the "who" question after them, not a comparison asked apart.
