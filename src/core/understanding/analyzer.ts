@@ -211,7 +211,8 @@ export interface Analyzer {
 }
 
 /**
- * @param thesaurus canonical term -> synonyms
+ * @param thesaurus synonyms, abbreviations, capitals and product choices to fold words by; its word lists
+ * count as vocabulary
  * @param vocabularyTexts every text of the knowledge, so spelling can be corrected toward it
  */
 export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<string>): Analyzer {

@@ -12,7 +12,7 @@ const ASKING_WORDS =
   /(?:\bquestions?\b[^:?.]{0,30}:|(?:^|\s)\(?(?:1|a)[).]\s*who\b)|\b(?:wondering|would like to know|want to know|like to know|interested to know|curious|any (?:advice|ideas|thoughts|suggestions|tips|pointers)|thoughts\b|looking for (?:advice|suggestions|a way|best practices?|some)|is there a way|is it possible|can someone|could someone|does anyone|anyone know|(?:asked|asks|asking|know|tell (?:me|us)|figure out|find out|looking for)\b[^.?!]{0,25}\b(?:who|whoever)\b)/i;
 
 export const QUESTION_MARK_END = /\?["')\]*_]*$/;
-/** A "who" question word, and a list's marker before one ("2) who", "(b) which role"). */
+/** A "who" question word ("who", "whose", "which role"); a list's marker before it is MARKER. */
 const WHO = String.raw`(?:who(?:se|s)?|which (?:role|team|person|one))\b`;
 /** "1) ", "(b) ", "2. ", "1- ", "#2 ", "q3: ": a list's marker before a question. */
 const MARKER = String.raw`(?:\(?(?:\d|[a-c])[).:/-]|#\d|q\d:?)\s*`;

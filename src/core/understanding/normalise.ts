@@ -105,7 +105,7 @@ export function foldPlural(word: string): string {
 export function normalise(text: string): string[] {
   const clipped = text.length > SETTINGS.maxInputChars ? text.slice(0, SETTINGS.maxInputChars) : text;
   // Lower-case letters and spaces only (the knowledge's thousands of keywords, read at every start): no
-  // replacement below can change them but a bare negation's, so skip the twelve passes.
+  // replacement below can change them but a bare negation's, so skip the passes.
   const cleaned =
     PLAIN.test(clipped) && clipped.search(BARE_NEGATION) < 0
       ? clipped

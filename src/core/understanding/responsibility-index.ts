@@ -45,12 +45,10 @@ export interface ResponsibilityIndex {
   isWeak(concept: string): boolean;
   /** Whether some responsibility names the concept as a keyword of its own (not only in a statement or a longer phrase). */
   isKeyword(concept: string): boolean;
-  /** Matches for a set of question concepts, best first (ties in knowledge order). */
   /**
-   * @param positions where each concept occurs in the question (word index); a multi-word
+   * Matches for a set of question concepts, best first (ties in knowledge order).
+   * @param positions where each concept occurs in the question (indexes into its concepts); a multi-word
    * keyword counts as a whole phrase only when its words stand close together.
-   */
-  /**
    * @param discount concept -> factor under 1 for words that are only context ("the DBA already
    * restored the table" before "who fixes the load?"): they rank for less, but still prove a task.
    */

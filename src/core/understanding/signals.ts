@@ -64,7 +64,7 @@ const QUESTION_WORDS = new Set(["who", "whose", "whom", "which"]);
 const QUESTION_FRAMES: ReadonlySet<string> = new Set(["what does", "what do", "what is", "whats", "what are the"]);
 /** Words between another department's word and the thing it is done to ("cleaning of the old logs"). */
 const LINKING = new Set(["of", "up", "out", "the", "a", "an", "our", "old", "all"]);
-/** After a data noun, words that make it a group of people ("the data team"), not a data thing. */
+/** A starter's verbs: with a thing after them ("begin a restore") they start doing it, not start in a job. */
 const STARTING_VERBS: ReadonlySet<string> = new Set(["start", "begin", "started", "starting"]);
 /**
  * "where do I start learning?", "how do I get started doing that?" are still a newcomer's; "where do I start
@@ -73,6 +73,10 @@ const STARTING_VERBS: ReadonlySet<string> = new Set(["start", "begin", "started"
 const STILL_STARTING: ReadonlySet<string> = new Set(["learning", "studying", "reading", "preparing", "training", "doing"]);
 /** Words that open the thing a verb takes ("begin a restore"), not a person's own start ("begin my career" is a cue). */
 const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "the", "this", "that", "these", "those", "our"]);
+/**
+ * Words that make the noun before them a group of people: after a data noun, not a data thing ("the data team");
+ * after another department's word, that department's people ("for the marketing team").
+ */
 const PEOPLE = new Set(["team", "teams", "office", "department", "people", "staff", "group", "unit"]);
 /** Verbs that make a question's frame ask what a role does ("what does a DBA do?"). */
 const DOING: ReadonlySet<string> = new Set(["do", "does", "doing"]);

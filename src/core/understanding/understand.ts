@@ -55,7 +55,7 @@ export interface Understanding {
   focus?: ReadonlySet<number>;
   /** The question refers back to what the message said before ("how is that different from ..."). */
   refers: boolean;
-  /** Roles named only in sentences other than the one that asks "who ..." (context, not the subject). */
+  /** Roles named only in sentences other than the one that asks (the focus, else the "who ..." one): context, not the subject. */
   contextRoles: Set<Role>;
   /** Roles named only as the asker's own ("I'm a DBA, ...", "as an ETL dev"): who asks, not whom it is about. */
   askerRoles: Set<Role>;

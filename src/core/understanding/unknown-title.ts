@@ -29,7 +29,7 @@ const OPENERS: ReadonlySet<string> = new Set([
  * hadoop admin do?" still ask about a job; "data owner" and "sql admin" are known ones).
  */
 const OWNS_THE_WORK: ReadonlySet<string> = new Set(["owner", "admin", "administrator"]);
-/** The most words a title has before its last ("senior clinical data governance officer" is five). */
+/** The most words a title has, its last included ("senior clinical data governance officer" is five). */
 const MAX_TITLE_WORDS = 5;
 
 export interface TitleSpan {
