@@ -54,14 +54,14 @@ const asksWhatAbout = (words: readonly string[]) => words.some((w, i) => w === "
 const WHERE_TO_START =
   /(?:^| )where (?:do|should|would|can) (?:i|you|we) (?:even )?(?:start|begin)(?: |$)|(?:^| )where to (?:start|begin)(?: |$)/;
 
-export function isTaskMatch(r: RoleRanking | undefined, u?: Understanding): r is RoleRanking {
+export function isTaskMatch(r: RoleRanking | undefined, u: Understanding): r is RoleRanking {
   if (r === undefined) return false;
   // "the Reno warehouse", "the lake house", "patch the drywall": words with an everyday meaning
   // are a data task only when something else in the message says data. Alone ("patching", typed to a data
   // bot's search box) they are the data task.
-  const everyday = (c: string) => u?.ambiguous.has(c) === true;
-  const alone = u !== undefined && [...u.content].every((c) => r.strong.includes(c));
-  if (u && !u.mentionsData && !u.namesOurRole && r.strong.length > 0 && r.strong.every(everyday) && !alone) return false;
+  const everyday = (c: string) => u.ambiguous.has(c);
+  const alone = [...u.content].every((c) => r.strong.includes(c));
+  if (!u.mentionsData && !u.namesOurRole && r.strong.length > 0 && r.strong.every(everyday) && !alone) return false;
   return r.evidence >= SETTINGS.strongEvidence || (r.confidence >= SETTINGS.minConfidence && r.evidence >= SETTINGS.minEvidence);
 }
 
@@ -295,7 +295,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     const parts = ranking.filter((r) => r === top || r.evidence >= SETTINGS.minEvidence);
     return { intent: best, ranking: parts, ...(parts.length > 1 ? { everyPart: true as const } : {}) };
   }
-  return { intent: best, ranking: ranking.filter(isRelevant(ranking)) };
+  return { intent: best, ranking: ranking.filter(closeToBest(ranking)) };
 }
 
 /** "who's involved", "who takes part", "which roles": asking for everyone with a part, not one owner. */
@@ -407,7 +407,7 @@ function holderRanking(role: Role): RoleRanking {
 }
 
 /** Keep the roles worth showing: the best, and others close enough to matter. */
-function isRelevant(ranking: RoleRanking[]) {
+function closeToBest(ranking: RoleRanking[]) {
   const top = ranking[0];
   return (r: RoleRanking) => top !== undefined && (r === top || r.raw >= top.raw * SETTINGS.sharedConcernRatio);
 }
