@@ -54,7 +54,7 @@ const asksWhatAbout = (words: readonly string[]) => words.some((w, i) => w === "
 const WHERE_TO_START =
   /(?:^| )where (?:do|should|would|can) (?:i|you|we) (?:even )?(?:start|begin)(?: |$)|(?:^| )where to (?:start|begin)(?: |$)/;
 
-export function isTaskMatch(r: RoleRanking | undefined, u: Understanding): r is RoleRanking {
+function isTaskMatch(r: RoleRanking | undefined, u: Understanding): r is RoleRanking {
   if (r === undefined) return false;
   // "the Reno warehouse", "the lake house", "patch the drywall": words with an everyday meaning
   // are a data task only when something else in the message says data. Alone ("patching", typed to a data

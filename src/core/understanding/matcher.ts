@@ -13,7 +13,7 @@ import { createUnderstander, type Understander, type Understanding } from "./und
  * The stretches of `text` to show bold: the words `hits` marks (counting runs of letters and digits),
  * with the space between two such words included, so two bold words read as one bold phrase.
  */
-export function highlightSpans(text: string, hits: readonly boolean[]): HighlightSpan[] {
+function highlightSpans(text: string, hits: readonly boolean[]): HighlightSpan[] {
   const spans: HighlightSpan[] = [];
   let open: HighlightSpan | undefined;
   let word = 0;

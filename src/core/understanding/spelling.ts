@@ -13,7 +13,7 @@ import { SETTINGS } from "./settings.js";
  * A real English word (or a plain inflection of one, or of a word made from one: "loaders", "easier") is not a
  * typo, even if the knowledge never uses it.
  */
-export function isCommonEnglish(word: string): boolean {
+function isCommonEnglish(word: string): boolean {
   const common = commonEnglish();
   // "loaders": the plural of a word made with "-er" from a common one.
   const doer = word.endsWith("ers") ? bases(word.slice(0, -1)) : [];
