@@ -155,19 +155,9 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // describes it; its other words are the setting, not a task whose owner is asked for ("what about restoring
   // a dropped table, DBA?" still asks whether the task is the role's). So does "what is a data engineer's
   // responsibility for GDPR?": its "responsibility" asks for no owner when the task is another role's.
-  // "is it normal for the DWE to be responsible for backing up the warehouse?": a yes-or-no question whether a
-  // task is a role's asks for the task's owner, as "is T X's job?" does.
-  // "As a DBA, am I responsible for data quality?": the yes-or-no question may follow the asker's own job.
-  const words = u.analysis.words;
-  const asksIfResponsible = words.some(
-    (w, k) =>
-      w === "responsible" &&
-      words[k + 1] === "for" &&
-      (AUXILIARIES.has(words[0] ?? "") ||
-        (words[k - 2] === "am" && words[k - 1] === "i") ||
-        (words[k - 2] === "are" && words[k - 1] === "we")),
-  );
-  const noOwnerAsked = !asksIfResponsible && (cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]));
+  // A yes-or-no question whether a task is a role's asks for its owner, as "is T X's job?" does.
+  const noOwnerAsked =
+    !asksIfResponsible(u.analysis.words) && (cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]));
   if (named === 1 && !neighbour && cue("describe_role") > 0 && noOwnerAsked && !asksWhatAbout(u.analysis.words))
     score.delete("who_does");
   // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
@@ -186,41 +176,17 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   if (holds) set("who_does", 2.5);
   // A message full of other words ("make a list of the new features") is not asking for the roles.
   const wordy = SETTINGS.wordyPenalty * Math.max(0, u.content.size - SETTINGS.shortMessageWords);
-  if (asked === 0 && cue("list_roles") > 0)
-    set("list_roles", 1 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope") - wordy);
+  // Asking for the roles, less a task asked, another department's words and other words.
+  const listCue = cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope") - wordy;
+  if (asked === 0 && cue("list_roles") > 0) set("list_roles", 1 + listCue);
   // "compare all the roles", "what's the difference between all four", "compare": every role side by side.
   const sideBySide = asked === 0 && u.sideBySide;
-  if (sideBySide)
-    set(
-      "list_roles",
-      Math.max(
-        score.get("list_roles") ?? 0,
-        1.5 + cue("list_roles") - (task > 0 ? 1.5 + cue("who_does") : 0) - cue("out_of_scope") - wordy,
-      ),
-    );
+  if (sideBySide) set("list_roles", Math.max(score.get("list_roles") ?? 0, 1.5 + listCue));
   if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0) - wordy);
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
   // Nothing typed but emoji (":wave:", "👍") is small talk; nothing at all asks for help.
   if (u.analysis.words.length === 0) set(u.emojiOnly ? "greeting" : "help", 1);
-  // Another department's word (payroll, wifi, rota) makes a task question theirs, unless the
-  // message also carries plenty of data-task evidence, from two or more task words ("the payroll
-  // database's audit log"), or names a data thing and a task ("the lab results db is sluggish
-  // during ward rounds"); one word in common ("monitors", "password") is not enough.
-  // When the asking sentence carries the other department's word, only its own task words count.
-  const askedWords = u.askedAboutOtherDepartment;
-  const unambiguous = top ? top.strong.filter((c) => !u.ambiguous.has(c) && (!askedWords || askedWords.has(c))).length : 0;
-  // The asker's own device or file ("my laptop is running out of disk space") is never the data team's for its
-  // task words alone, however many; only a data thing named makes it so ("the postgres database on my laptop").
-  // A product's or a dataset's terms of supply ("how do I cite this dataset?", "how am I billed for backups?") are
-  // its provider's, whatever data work they mention, unless the message asks who does it here.
-  const providers = u.provider && !asksWhoHere(u.analysis.words);
-  const overrides =
-    !providers &&
-    !u.prospect &&
-    top !== undefined &&
-    ((!u.personal && top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
-      ((u.personal ? u.namesData : u.mentionsData) && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1));
   // Work that is a neighbouring role's and none of ours ("who picks the font for reports?"): its own
   // words prove it, and nothing else in the message proves a task of ours.
   if (isTheirWork(u)) {
@@ -233,7 +199,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     }
     set("out_of_scope", 3);
   }
-  if (cue("out_of_scope") > 0 && !overrides) {
+  if (cue("out_of_scope") > 0 && !outweighsOtherDepartment(u, top)) {
     score.delete("who_does");
     // "who approves laptops for new starters?" asks about someone else's work for a newcomer; "new
     // starter here (marketing analyst), how does the data team work?" is still a newcomer asking us.
@@ -296,6 +262,30 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     return { intent: best, ranking: parts, ...(parts.length > 1 ? { everyPart: true as const } : {}) };
   }
   return { intent: best, ranking: ranking.filter(closeToBest(ranking)) };
+}
+
+/**
+ * Another department's word (payroll, wifi, rota) makes a task question theirs, unless the
+ * message also carries plenty of data-task evidence, from two or more task words ("the payroll
+ * database's audit log"), or names a data thing and a task ("the lab results db is sluggish
+ * during ward rounds"); one word in common ("monitors", "password") is not enough.
+ */
+function outweighsOtherDepartment(u: Understanding, top: RoleRanking | undefined): boolean {
+  // When the asking sentence carries the other department's word, only its own task words count.
+  const askedWords = u.askedAboutOtherDepartment;
+  const unambiguous = top ? top.strong.filter((c) => !u.ambiguous.has(c) && (!askedWords || askedWords.has(c))).length : 0;
+  // The asker's own device or file ("my laptop is running out of disk space") is never the data team's for its
+  // task words alone, however many; only a data thing named makes it so ("the postgres database on my laptop").
+  // A product's or a dataset's terms of supply ("how do I cite this dataset?", "how am I billed for backups?") are
+  // its provider's, whatever data work they mention, unless the message asks who does it here.
+  const providers = u.provider && !asksWhoHere(u.analysis.words);
+  return (
+    !providers &&
+    !u.prospect &&
+    top !== undefined &&
+    ((!u.personal && top.evidence >= SETTINGS.outOfScopeOverride && unambiguous >= 2) ||
+      ((u.personal ? u.namesData : u.mentionsData) && top.evidence >= SETTINGS.minEvidence && unambiguous >= 1))
+  );
 }
 
 /** "who's involved", "who takes part", "which roles": asking for everyone with a part, not one owner. */
@@ -423,6 +413,22 @@ const HERE = new Set(["our", "we", "here", "us"]);
 /** "who checks our backup bill?": a question of who does it here, not of a provider's terms. */
 function asksWhoHere(words: readonly string[]): boolean {
   return asksWho(words) && words.some((w) => HERE.has(w));
+}
+
+/**
+ * "is it normal for the DWE to be responsible for backing up the warehouse?": a yes-or-no question whether a task
+ * is someone's, which asks for its owner. "As a DBA, am I responsible for data quality?": it may follow the asker's
+ * own job.
+ */
+function asksIfResponsible(words: readonly string[]): boolean {
+  return words.some(
+    (w, k) =>
+      w === "responsible" &&
+      words[k + 1] === "for" &&
+      (AUXILIARIES.has(words[0] ?? "") ||
+        (words[k - 2] === "am" && words[k - 1] === "i") ||
+        (words[k - 2] === "are" && words[k - 1] === "we")),
+  );
 }
 
 /** "who is a data architect?", "who are an ETL developer's ...": "who" and "is"/"are" before "a"/"an". */
