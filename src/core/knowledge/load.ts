@@ -72,24 +72,56 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
   } = validate(need(KNOWLEDGE_FILES.thesaurus), thesaurusFileSchema);
   const thesaurus = { ...thesaurusRest, dataNouns, everydayDataNouns };
 
-  const roleFiles = yamlFilesIn(join(root, KNOWLEDGE_FILES.roles)).map((path) => parseYamlFile(path, shown(path)));
-  if (roleFiles.length === 0)
+  const roleFiles = readRoleFiles(root, shown);
+  const comparison = loadComparison(root, shown);
+  const { roles, files } = rolesOf(roleFiles, comparison, root, shown);
+  const { directory, triage } = loadDirectory(root, files, shown, options.platforms ?? []);
+  return {
+    dir: root,
+    roles,
+    intents,
+    thesaurus,
+    comparison,
+    neighbours: loadNeighbours(root, shown, roles),
+    directory,
+    ...(triage ? { triage } : {}),
+    ...(personalWords ? { personalWords } : {}),
+    ...(providerWords ? { providerWords } : {}),
+    ...(departments ? { departments } : {}),
+  };
+}
+
+/** The role files of intents/roles/, parsed; there must be at least one. */
+function readRoleFiles(root: string, shown: (path: string) => string): Parsed[] {
+  const files = yamlFilesIn(join(root, KNOWLEDGE_FILES.roles)).map((path) => parseYamlFile(path, shown(path)));
+  if (files.length === 0)
     throw new KnowledgeError(
       "KNOWLEDGE_NOT_FOUND",
       shown(join(root, KNOWLEDGE_FILES.roles)),
       undefined,
       "holds no role files (*.yaml)",
     );
+  return files;
+}
 
-  const comparison = loadComparison(root, shown);
+/**
+ * Each role file checked (its id used once, its responsibilities and partners each named once, every partner
+ * another role that exists) and read as a Role; with the file that gives each role id, for references to them.
+ */
+function rolesOf(
+  roleFiles: readonly Parsed[],
+  comparison: Comparison,
+  root: string,
+  shown: (path: string) => string,
+): { roles: Role[]; files: Map<string, string> } {
   const roles: Role[] = [];
-  const seen = new Map<string, string>();
+  const files = new Map<string, string>(); // role id -> the file that gives it
   const parsedRoles = roleFiles.map((p) => ({ p, role: validate(p, roleFileSchema) }));
   for (const { p, role } of parsedRoles) {
-    const first = seen.get(role.id);
+    const first = files.get(role.id);
     if (first)
       throw new KnowledgeError("KNOWLEDGE_INVALID", p.file, lineOf(p, ["id"]), `id "${role.id}" is already used by ${first}`);
-    seen.set(role.id, p.file);
+    files.set(role.id, p.file);
     rejectRepeats(
       p,
       role.responsibilities.map((r) => r.id),
@@ -106,12 +138,12 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
   rejectSharedTitles(parsedRoles);
   for (const { p, role } of parsedRoles) {
     role.works_with.forEach((w, i) => {
-      if (!seen.has(w.role))
+      if (!files.has(w.role))
         throw new KnowledgeError(
           "KNOWLEDGE_INVALID",
           p.file,
           lineOf(p, ["works_with", i, "role"]),
-          unknownRole(root, shown, "works_with", w.role, seen.keys()),
+          unknownRole(root, shown, "works_with", w.role, files.keys()),
         );
       if (w.role === role.id)
         throw new KnowledgeError(
@@ -143,20 +175,7 @@ export function loadKnowledge(dir: string = DEFAULT_INTENTS_DIR, options: LoadOp
       glance: glanceOf(p, role, comparison),
     });
   }
-  const { directory, triage } = loadDirectory(root, seen, shown, options.platforms ?? []);
-  return {
-    dir: root,
-    roles,
-    intents,
-    thesaurus,
-    comparison,
-    neighbours: loadNeighbours(root, shown, roles),
-    directory,
-    ...(triage ? { triage } : {}),
-    ...(personalWords ? { personalWords } : {}),
-    ...(providerWords ? { providerWords } : {}),
-    ...(departments ? { departments } : {}),
-  };
+  return { roles, files };
 }
 
 /**
