@@ -177,6 +177,44 @@ function asksTheJobsProspects(words: readonly string[], m: { start: number; end:
   return EARNS.has(words[m.end] ?? "") && (asked.includes("how much") || asked.startsWith("what"));
 }
 
+/**
+ * What the titles a message names say of what it asks, added to its cues: a title after "new" is someone starting
+ * in it, a title's jobs or prospects are the job market's matter, and two offered as the one to hire or to go into
+ * are a choice between them. Whether a title's prospects are asked about.
+ */
+function addTitleCues(
+  words: readonly string[],
+  names: readonly { start: number; end: number }[],
+  cues: Map<IntentId, number>,
+  contextCues: Map<IntentId, number>,
+): boolean {
+  // "the new DBA", "new data steward", "day 1 architect": a title named right after "new" (or a first day) is
+  // someone starting in it, which is said of the asker, not asked (a context cue).
+  const before = (m: { start: number }, n: number) => words[m.start - n] ?? "";
+  const starting = (m: { start: number }) =>
+    NEWCOMER.has(before(m, 1)) || (FIRST_DAY.has(before(m, 2)) && FIRST.has(before(m, 1)));
+  if (names.some(starting)) {
+    cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
+    contextCues.set("onboarding", (contextCues.get("onboarding") ?? 0) + 1.5);
+  }
+  // "data engineer jobs in berlin": a title's jobs are the job market's listings, not batch jobs (those are
+  // an ETL job, an agent job).
+  if (names.some((m) => words[m.end] === "jobs")) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
+  // "DBA dying?", "will ChatGPT replace DBAs?", "how much does a data architect make?": a title's prospects ask
+  // about the job market, not about the work.
+  const prospect = names.some((m) => asksTheJobsProspects(words, m));
+  if (prospect) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1.5);
+  // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
+  // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
+  // or recruitment's matter.
+  if (
+    words.some((w) => CHOOSING_A_JOB.has(w)) &&
+    names.some((a, i) => names.slice(i + 1).some((b) => asAlternatives(words, a, b)))
+  )
+    cues.set("compare_roles", (cues.get("compare_roles") ?? 0) + 1.5);
+  return prospect;
+}
+
 export function createUnderstander(knowledge: Knowledge): Understander {
   const analyzer = createAnalyzer(knowledge.thesaurus, knowledgeTexts(knowledge));
   const wordsOf = (text: string) => analyzer.analyseKnown(text).words;
@@ -218,31 +256,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       contextCues,
     } = signals.read(analysis, inName, focus);
 
-    // "the new DBA", "new data steward", "day 1 architect": a title named right after "new" (or a first day) is
-    // someone starting in it, which is said of the asker, not asked (a context cue).
-    const names = [...mentions, ...titles];
-    const before = (m: { start: number }, n: number) => analysis.words[m.start - n] ?? "";
-    const starting = (m: { start: number }) =>
-      NEWCOMER.has(before(m, 1)) || (FIRST_DAY.has(before(m, 2)) && FIRST.has(before(m, 1)));
-    if (names.some(starting)) {
-      cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
-      contextCues.set("onboarding", (contextCues.get("onboarding") ?? 0) + 1.5);
-    }
-    // "data engineer jobs in berlin": a title's jobs are the job market's listings, not batch jobs (those are
-    // an ETL job, an agent job).
-    if (names.some((m) => analysis.words[m.end] === "jobs")) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
-    // "DBA dying?", "will ChatGPT replace DBAs?", "how much does a data architect make?": a title's prospects ask
-    // about the job market, not about the work.
-    const prospect = names.some((m) => asksTheJobsProspects(analysis.words, m));
-    if (prospect) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1.5);
-    // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
-    // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
-    // or recruitment's matter.
-    if (
-      analysis.words.some((w) => CHOOSING_A_JOB.has(w)) &&
-      names.some((a, i) => names.slice(i + 1).some((b) => asAlternatives(analysis.words, a, b)))
-    )
-      cues.set("compare_roles", (cues.get("compare_roles") ?? 0) + 1.5);
+    const prospect = addTitleCues(analysis.words, [...mentions, ...titles], cues, contextCues);
 
     const positions = new Map<string, number[]>();
     analysis.concepts.forEach((c, i) => {
