@@ -62,7 +62,7 @@ export interface MatchResult {
    * each one's own result, in the order asked, the first being this result's own. Absent for one question.
    */
   parts?: QuestionMatch[];
-  /** Questions of the message beyond the ones answered (MAX_QUESTIONS), as the message put them. */
+  /** Questions of the message beyond the ones answered (the shipped matcher answers three), as the message put them. */
   unasked?: string[];
   /**
    * The roles the message names by two or more of their names ("data warehouse engineer vs ETL developer"), by id:

@@ -18,7 +18,7 @@ export interface Question {
   understanding: Understanding;
 }
 
-/** What a message asks: the questions answered, and those beyond MAX_QUESTIONS, as the message put them. */
+/** What a message asks: the questions answered, and those beyond SETTINGS.maxQuestions, as the message put them. */
 export interface Questions {
   asked: Question[];
   unasked: string[];
@@ -38,9 +38,6 @@ const asksWhoItself = (sentence: string, words: number) => ASKS_WHO.test(sentenc
 /** A sentence that only offers roles ("the architect?", "or is it the DBA?"), asking neither what nor how nor "vs". */
 const GUESS =
   /^(?!\W*(?:what|whats|how|why|which|who|whose|where|when|compare|describe|explain|tell)\b)(?!.*\b(?:vs|versus|difference)\b)/i;
-
-/** At most this many questions of one message are answered (the "up to three"). */
-export const MAX_QUESTIONS = 3;
 
 /**
  * The message's questions, in the order asked, each understood on its own; one for a message that asks
@@ -124,7 +121,7 @@ export function questionsOf(understander: Understander, text: string): Questions
     if (guessesOnly(groups[g] ?? []) && next.some((i) => own.task.has(i) && ASKS_WHO.test(parts[i] ?? "")))
       groups.splice(g, 2, [...(groups[g] ?? []), ...next]);
   }
-  const asked = groups.slice(0, MAX_QUESTIONS);
+  const asked = groups.slice(0, SETTINGS.maxQuestions);
   const textOf = (group: readonly number[]) => group.map((i) => parts[i]?.trim()).join(" ");
   const read = (group: readonly number[], g: number): Question =>
     g === 0 && asksWithNext
@@ -174,7 +171,7 @@ export function questionsOf(understander: Understander, text: string): Questions
       kept = g;
     }
   });
-  return { asked: questions, unasked: groups.slice(MAX_QUESTIONS).map(textOf) };
+  return { asked: questions, unasked: groups.slice(SETTINGS.maxQuestions).map(textOf) };
 }
 
 function findsNothing(u: Understanding): boolean {

@@ -9,10 +9,10 @@
  */
 import type { Neighbour, Role } from "../knowledge/types.js";
 import type { Analysis } from "./analyzer.js";
+import { ARTICLES } from "./choosing.js";
 import { foldPlural } from "./normalise.js";
 
 const DOES: ReadonlySet<string> = new Set(["does", "do"]);
-const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the"]);
 /**
  * Words a title asked about alone comes right after, when not first in its sentence ("is data governance
  * officer one of ...", "who does a metadata officer work with?", "what do data quality analysts do?"): a verb
