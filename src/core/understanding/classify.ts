@@ -12,7 +12,7 @@ import type { Understanding } from "./understand.js";
 
 export interface Decision {
   intent: IntentId;
-  /** For who_does: the roles that own the task, best first. */
+  /** For who_does: the roles that own the task, best first; for describe_role of an unknownTitle, its closest role. */
   ranking: RoleRanking[];
   /** For list_roles: show every role side by side (the comparison table) rather than a list. */
   sideBySide?: true;
