@@ -14,7 +14,7 @@ interface Words {
 export type PhraseFit = (at: Words, start: number, end: number) => boolean;
 
 /** Words that ask with "need" as a verb: "what does a DBA need to know?", "do I need to know SQL?". */
-const AUXILIARIES: ReadonlySet<string> = new Set(["do", "does", "did", "should", "would", "will", "might", "must"]);
+const NEED_AUXILIARIES: ReadonlySet<string> = new Set(["do", "does", "did", "should", "would", "will", "might", "must"]);
 const SUBJECTS: ReadonlySet<string> = new Set(["i", "you", "we", "they", "he", "she", "someone", "everyone", "people"]);
 /** Words right before "need" that make it the noun of a principle: "on a need to know basis", "be need to know". */
 const NOUN_BEFORE: ReadonlySet<string> = new Set(["a", "the", "on", "be", "is", "are", "strictly"]);
@@ -58,5 +58,5 @@ export function createPhraseFit(heads: ReadonlySet<string>): PhraseFit {
 function isAsked(ws: readonly string[], start: number): boolean {
   const before = ws[start - 1] ?? "";
   if (ws[start] !== "need" || NOUN_BEFORE.has(before)) return false;
-  return SUBJECTS.has(before) || ws.slice(Math.max(0, start - AUXILIARY_WITHIN), start).some((w) => AUXILIARIES.has(w));
+  return SUBJECTS.has(before) || ws.slice(Math.max(0, start - AUXILIARY_WITHIN), start).some((w) => NEED_AUXILIARIES.has(w));
 }
