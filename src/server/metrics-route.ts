@@ -2,20 +2,15 @@
  * GET /metrics. It holds no personal data or text, but it does tell traffic and configuration, so it is
  * guarded like everything else a network can reach: with METRICS_TOKEN set, a scraper sends
  * `Authorization: Bearer <token>` (Prometheus' `authorization` setting); without it, only this machine
- * (a loopback peer) may read it, whatever address the server listens on.
+ * may read it, whatever address the server listens on: a loopback peer that no proxy forwarded, since a
+ * reverse proxy or tunnel on this machine (as docs/slack.md suggests) is a loopback peer for everyone.
  */
 import { timingSafeEqual } from "node:crypto";
 import type express from "express";
+import { isLocalRequest } from "../adapters/teams/local-mode-guard.js";
 import type { Metrics } from "../metrics/metrics.js";
 
 export const METRICS_PATH = "/metrics";
-
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 addresses. */
-export function isLoopbackPeer(address: string | undefined): boolean {
-  if (!address) return false;
-  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
-  return v4.startsWith("127.") || address === "::1";
-}
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -33,7 +28,7 @@ export function mountMetrics(app: express.Express, metrics: Metrics, token: stri
         res.set("WWW-Authenticate", 'Bearer realm="whodoes metrics"').status(401).json({ error: "unauthorized" });
         return;
       }
-    } else if (!isLoopbackPeer(req.socket.remoteAddress)) {
+    } else if (!isLocalRequest(req.socket.remoteAddress, req.headers)) {
       res.status(403).json({ error: "metrics are served to this machine only; set METRICS_TOKEN to scrape from elsewhere" });
       return;
     }
