@@ -83,8 +83,17 @@ export interface RunningServer {
   close(graceMs: number): Promise<void>;
 }
 
+/**
+ * How long a client may take to send a whole request. Node's defaults (60 s for the headers, 300 s for the
+ * rest) let anyone hold a connection open for minutes by trickling a byte now and then, and enough of them
+ * use up the server's sockets. Slack and Teams send their small bodies at once (and give up on an answer after
+ * 3 and 15 s), so a request still arriving after this is a slow client, answered 408. Checked every second,
+ * not Node's 30, so the bound is what it says.
+ */
+export const REQUEST_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 15_000, connectionsCheckingInterval: 1_000 };
+
 export async function listen(app: express.Express, port: number, host: string): Promise<RunningServer> {
-  const server = createServer(app);
+  const server = createServer(REQUEST_TIMEOUTS, app);
   // Slack and Teams keep connections alive; don't let an idle one hold shutdown open.
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

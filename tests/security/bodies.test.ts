@@ -6,7 +6,12 @@
  *
  * The built server runs as a child process so that its real stderr is what is checked.
  */
+
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSlack, startFakeSlack } from "../adapters/slack/support/fake-slack.js";
 import { signedHeaders } from "../adapters/slack/support/signing.js";
@@ -216,3 +221,47 @@ for (const nodeEnv of [undefined, "development", "production"]) {
     });
   });
 }
+
+/** Headers and the start of a body, then a byte a second; resolves with what the server said, and when. */
+function trickle(base: string, path: string): Promise<{ reply: string; seconds: number }> {
+  return new Promise((resolve) => {
+    const { port } = new URL(base);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    const started = Date.now();
+    let reply = "";
+    let timer: NodeJS.Timeout | undefined;
+    socket.on("connect", () => {
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{`);
+      timer = setInterval(() => socket.write(" "), 1_000);
+    });
+    socket.on("data", (d) => {
+      reply += d.toString();
+    });
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      clearInterval(timer);
+      resolve({ reply, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+describe("a client that sends its request slowly", () => {
+  let server: ServerProcess;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), "whodoes-slow-client-"));
+    server = await startServerProcess({ HOST: "127.0.0.1", WEB_CHAT: "on", LOG_LEVEL: "debug", DATA_DIR: dataDir });
+  });
+  afterAll(async () => {
+    server?.kill();
+    await server?.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // Node's own bound is five minutes: a few hundred such clients would hold the server's sockets for that long.
+  it("cannot hold a connection open by trickling its body: 408 and closed, long before Node's five minutes", async () => {
+    const { reply, seconds } = await trickle(server.url, "/api/chat");
+    expect(reply).toMatch(/^HTTP\/1\.1 408/);
+    expect(seconds).toBeLessThan(60);
+  }, 90_000);
+});
