@@ -35,12 +35,19 @@ const cell = (text: string, max = 60) => {
 };
 
 /**
- * The report as JSON a terminal can show safely: JSON.stringify escapes C0 controls but writes C1 controls
- * (U+0080–U+009F, which some terminals obey) and the bidi overrides raw; these are escaped too. It parses
- * to the same data.
+ * Text for a terminal, its lines kept: what `inertLine` makes spaces, but the line breaks. An answer can quote
+ * what was asked (each of several questions is headed by its words), and questions read from a file may carry
+ * escapes that retitle the terminal or rewrite what it shows.
  */
-export function reportJson(report: UsageReport): string {
-  return JSON.stringify(report).replace(
+export const terminalText = (text: string) => text.replace(/(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, " ");
+
+/**
+ * A report or an answer as JSON a terminal can show safely: JSON.stringify escapes C0 controls but writes C1
+ * controls (U+0080–U+009F, which some terminals obey) and the bidi overrides raw; these are escaped too. It
+ * parses to the same data.
+ */
+export function terminalJson(value: object): string {
+  return JSON.stringify(value).replace(
     /[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );

@@ -93,6 +93,22 @@ describe("whodoes CLI", () => {
     expect(out.map((o) => o.intent)).toEqual(["who_does", "who_does", "out_of_scope"]);
   });
 
+  it("writes nothing a terminal obeys from what was asked: escapes, C1 controls and bidi overrides in questions read from a file", () => {
+    // Each of several questions is quoted as its heading; these would retitle the terminal, clear it and reverse the line.
+    const asked = "who restores a dropped \u001b]0;pwned\u0007table? and who designs the \u009b2J\u202eschema?";
+    const obeyed = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+    for (const r of [run(["ask", asked]), run(["ask"], `${asked}\n`), run(["chat"], `${asked}\n`)]) {
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/1\. who restores a dropped .*table\?/);
+      expect(r.stdout).not.toMatch(obeyed);
+    }
+    // --json escapes them instead, so a script still reads exactly what was asked.
+    const json = run(["ask", "--json", asked]);
+    expect(json.stdout).not.toMatch(obeyed);
+    const parts = (JSON.parse(json.stdout) as { parts: { question: string }[] }).parts;
+    expect(parts.map((p) => p.question).join(" ")).toBe(asked);
+  });
+
   it("says how to type questions when ask has none and reads a terminal, and nothing when it reads a pipe", async () => {
     // In process: a child's standard input can be a pipe here, never a terminal.
     const said = vi.spyOn(process.stderr, "write").mockImplementation(() => true);

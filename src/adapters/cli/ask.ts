@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import { whomToAsk } from "../../core/answers/take-over.js";
 import type { Answer, Whodoes } from "../../core/index.js";
 import { answerToText } from "../../render/text.js";
+import { terminalJson, terminalText } from "../../usage/report-table.js";
 
 /**
  * The answer as the command line shows it: no triage channel here, so an answer that needs a person
@@ -9,9 +10,12 @@ import { answerToText } from "../../render/text.js";
  */
 export const answerFor = (whodoes: Whodoes, answer: Answer): Answer => whomToAsk(whodoes.knowledge, answer);
 
-/** The `--json` contract: intent, roles best first with 0..1 scores, the plain-text answer. */
+/**
+ * The `--json` contract: intent, roles best first with 0..1 scores, the plain-text answer. What was asked is
+ * quoted in it, so it is written for a terminal as the report is.
+ */
 export function answerToJson(answer: Answer): string {
-  return JSON.stringify({
+  return terminalJson({
     ...fields(answer),
     text: answerToText(answer),
     title: answer.title,
@@ -46,7 +50,7 @@ function evidence(answer: Answer) {
 
 export function askOne(whodoes: Whodoes, question: string, json: boolean): void {
   const answer = answerFor(whodoes, whodoes.ask(question));
-  process.stdout.write(`${json ? answerToJson(answer) : answerToText(answer)}\n`);
+  process.stdout.write(`${json ? answerToJson(answer) : terminalText(answerToText(answer))}\n`);
 }
 
 /** One answer per input line, in order; with --json exactly one JSON object per line. */
@@ -59,6 +63,6 @@ export async function askBatch(whodoes: Whodoes, input: NodeJS.ReadableStream, j
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     const answer = answerFor(whodoes, whodoes.ask(line));
-    process.stdout.write(json ? `${answerToJson(answer)}\n` : `${answerToText(answer)}\n\n`);
+    process.stdout.write(json ? `${answerToJson(answer)}\n` : `${terminalText(answerToText(answer))}\n\n`);
   }
 }

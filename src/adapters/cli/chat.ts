@@ -11,6 +11,7 @@ import { MESSAGES } from "../../core/answers/messages.js";
 import { tourPress } from "../../core/follow-up/tour-words.js";
 import type { ActionRef, Answer, TurnContext, Whodoes } from "../../core/index.js";
 import { answerToText } from "../../render/text.js";
+import { terminalText } from "../../usage/report-table.js";
 import { answerFor } from "./ask.js";
 import { isButtonWord, typedAction } from "./typed-action.js";
 
@@ -36,7 +37,7 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
     const answer = answerFor(whodoes, given);
     last = answer;
     previous = answer.context ?? previous;
-    process.stdout.write(`\n${answerToText(answer, { numberedActions: true })}\n\n`);
+    process.stdout.write(`\n${terminalText(answerToText(answer, { numberedActions: true }))}\n\n`);
   };
   if (start) {
     show(whodoes.act(start));
@@ -57,7 +58,7 @@ export async function runChat(whodoes: Whodoes, input: NodeJS.ReadableStream, st
       const pick = typedAction(line, last, { resolveRole: (name) => whodoes.resolveRole(name) }) ?? tourPress(line, previous);
       if (pick) show(whodoes.act(pick, previous ? { previous } : {}));
       // "next" after the tour's last step, "9" of five buttons: nothing to press, and the conversation carries on.
-      else if (last && isButtonWord(line, last)) process.stdout.write(`\n${NO_SUCH_BUTTON(line)}\n\n`);
+      else if (last && isButtonWord(line, last)) process.stdout.write(`\n${terminalText(NO_SUCH_BUTTON(line))}\n\n`);
       else {
         const asked = whodoes.ask(line, previous ? { previous } : {});
         // "yes" or "hmm" under a choice the bot asked for chooses nothing: the choice stays on screen to be made.

@@ -12,7 +12,7 @@ import { createStore } from "../../store/create-store.js";
 import { StoreError, type UsageEvent } from "../../store/store.js";
 import { parseDuration } from "../../usage/duration.js";
 import { buildReport } from "../../usage/report.js";
-import { formatReport, reportJson } from "../../usage/report-table.js";
+import { formatReport, terminalJson } from "../../usage/report-table.js";
 
 /** The window when --since is not given. */
 export const DEFAULT_REPORT_SINCE = "7d";
@@ -100,6 +100,6 @@ export async function runReport(options: ReportOptions): Promise<number> {
     return 0;
   }
   const report = buildReport(events, { since: from, until });
-  stdout(options.json ? `${reportJson(report)}\n` : formatReport(report));
+  stdout(options.json ? `${terminalJson(report)}\n` : formatReport(report));
   return 0;
 }
