@@ -34,6 +34,15 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
+/**
+ * Controls and bidi overrides, escaped wherever they are in a line. A field can hold what a client sent (a Host
+ * header's bytes are read as Latin-1, so 0x9B arrives as the C1 control that starts a terminal escape);
+ * JSON.stringify writes C1 controls and bidi overrides raw, and a readable line would write a newline raw, so a
+ * client could rewrite what a terminal shows of the log, reorder a line or start a forged one.
+ */
+const inert = (line: string) =>
+  line.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const min = LEVELS[options.level ?? "info"];
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
@@ -49,8 +58,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         const extra = Object.entries(fields)
           .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
           .join(" ");
-        write(`${time.slice(11, 19)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? `  ${extra}` : ""}`);
-      } else write(JSON.stringify({ time, level, msg, ...fields }));
+        write(inert(`${time.slice(11, 19)} ${level.toUpperCase().padEnd(5)} ${msg}${extra ? `  ${extra}` : ""}`));
+      } else write(inert(JSON.stringify({ time, level, msg, ...fields })));
     };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }

@@ -4,10 +4,14 @@
  * log at debug instead, one line per event, with no key. And a Slack that cannot be reached at start (refused,
  * or a proxy answering for it) is said to be unreachable, not to have rejected the token.
  */
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSlackAdapter, SlackAdapterError } from "../../src/adapters/slack/index.js";
+import { createLogger } from "../../src/logging/logger.js";
 import { createMemoryStore } from "../../src/store/memory-store.js";
 import { channelClaims, newRsaKey, signJwt } from "../adapters/teams/fake-openid.js";
 import { fixture, realWhodoes, useAuthenticatedBot } from "../adapters/teams/harness.js";
@@ -134,5 +138,50 @@ describe("Slack that cannot be reached at start", () => {
     });
     await expect(run).rejects.toThrow(/exited \(1\)[\s\S]*cannot reach Slack/i);
     await expect(run).rejects.not.toThrow(/did not accept/);
+  });
+});
+
+describe("what a client sends, in a log line", () => {
+  // A Host header's bytes are read as Latin-1: 0xC2 0x9B arrives as "Â" and U+009B, the C1 control that starts a
+  // terminal escape, and the web chat logs the Host it refuses.
+  const host = Buffer.from("evil.example\xc2\x9b2J", "latin1");
+  const obeyed = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
+  it("is escaped in the JSON log, which still parses to what was sent", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "whodoes-log-escapes-"));
+    const server = await startServerProcess({ HOST: "127.0.0.1", WEB_CHAT: "on", LOG_LEVEL: "debug", DATA_DIR: dataDir });
+    try {
+      const from = server.lines.length;
+      const status = await new Promise<string>((resolve) => {
+        const socket = connect(Number(new URL(server.url).port), "127.0.0.1", () =>
+          socket.write(
+            Buffer.concat([Buffer.from("GET / HTTP/1.1\r\nHost: "), host, Buffer.from("\r\nConnection: close\r\n\r\n")]),
+          ),
+        );
+        let reply = "";
+        socket.on("data", (d) => {
+          reply += d.toString("latin1");
+        });
+        socket.on("close", () => resolve(reply.split("\r\n")[0] ?? ""));
+      });
+      expect(status).toMatch(/ 403 /);
+      const [line] = (await server.linesSince(from)).filter((l) => l.includes("another host name"));
+      expect(line).toBeDefined();
+      expect(line).not.toMatch(obeyed);
+      expect(JSON.parse(line as string).host).toBe(host.toString("latin1"));
+    } finally {
+      server.kill();
+      await server.exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("cannot start a line of its own, or reach the terminal raw, in the readable log", () => {
+    const lines: string[] = [];
+    createLogger({ pretty: true, write: (l) => lines.push(l) }).warn("web: refused", {
+      host: 'x\n{"level":"error","msg":"forged"}\u001b[2J\u202e',
+    });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(obeyed);
   });
 });
