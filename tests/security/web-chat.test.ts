@@ -3,10 +3,14 @@
  * the page reads); when the server listens on loopback only, a request naming another host (a DNS-rebinding
  * page: evil.example resolving to 127.0.0.1) is refused; and JSON answers carry nosniff like the page does.
  */
+import { once } from "node:events";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chatRateLimit } from "../../src/adapters/web/guards.js";
 import { type ChatErrorBody, WEB_CHAT_RATE_LIMIT } from "../../src/adapters/web/index.js";
-import { startTestServer, type TestServer } from "./support/server.js";
+import { recordingLogger, startTestServer, type TestServer } from "./support/server.js";
 
 interface Reply {
   status: number;
@@ -102,6 +106,35 @@ describe("served on loopback (no platform configured: npm start's default)", () 
     expect(server.logger.lines.filter((l) => l.msg === "web: a client asked too often")).toHaveLength(1);
     expect((await request(server.url, "/api/chat", { from: "127.0.0.4", body: question })).status).toBe(200);
     expect(WEB_CHAT_RATE_LIMIT).toEqual({ limit: LIMIT, windowMs: WINDOW_S * 1000 });
+  });
+});
+
+describe("the rate limit's log line", () => {
+  it("is one for a client stepping through the addresses of its IPv6 /56, as the limit counts them as one", async () => {
+    // Loopback has one IPv6 address, so the addresses come in X-Forwarded-For through a proxy trusted on loopback.
+    const logger = recordingLogger();
+    const app = express();
+    app.set("trust proxy", "loopback");
+    app.post("/ask", chatRateLimit(logger), (_req, res) => {
+      res.json({});
+    });
+    const listening = app.listen(0, "127.0.0.1");
+    await once(listening, "listening");
+    const { port } = listening.address() as AddressInfo;
+    const ask = (i: number) =>
+      fetch(`http://127.0.0.1:${port}/ask`, {
+        method: "POST",
+        headers: { "x-forwarded-for": `2001:db8:0:${i.toString(16)}::1` },
+      });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < LIMIT + 20; i++) statuses.push((await ask(i % 200)).status);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+      expect(logger.lines.filter((l) => l.msg === "web: a client asked too often")).toHaveLength(1);
+    } finally {
+      listening.closeAllConnections();
+      await new Promise((resolve) => listening.close(resolve));
+    }
   });
 });
 

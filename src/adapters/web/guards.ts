@@ -4,7 +4,7 @@
  */
 import { isIP } from "node:net";
 import type { RequestHandler } from "express";
-import { rateLimit } from "express-rate-limit";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { Logger } from "../../logging/logger.js";
 import type { ChatErrorBody } from "./api.js";
 
@@ -56,9 +56,10 @@ export function chatRateLimit(logger: Logger): RequestHandler {
         warned = new Set();
         windowStart = Date.now();
       }
-      const ip = req.ip ?? "";
-      if (!warned.has(ip)) {
-        warned.add(ip);
+      // Keyed as the limit keys clients: an IPv6 /56 is one client, so one stepping through its addresses is one line.
+      const client = ipKeyGenerator(req.ip ?? "");
+      if (!warned.has(client)) {
+        warned.add(client);
         logger.warn("web: a client asked too often", { limit: WEB_CHAT_RATE_LIMIT.limit, ip: req.ip });
       }
       const body: ChatErrorBody = {
