@@ -205,13 +205,18 @@ describe("searchPage", () => {
   });
 });
 
+/** The shipped knowledge with `count` more roles, "Added role 0" onwards, as an organisation's larger knowledge. */
+function withAddedRoles(count: number) {
+  const shipped = loadKnowledge();
+  const [first] = shipped.roles;
+  if (!first) throw new Error("no roles");
+  const added = Array.from({ length: count }, (_, i) => ({ ...first, id: `added-${i}`, name: `Added role ${i}`, aliases: [] }));
+  return createWhodoes({ ...shipped, roles: [...shipped.roles, ...added] });
+}
+
 describe("searchResponse", () => {
   it("offers all of an organisation's twelve roles before anything is typed, not the first ten", () => {
-    const shipped = loadKnowledge();
-    const [first] = shipped.roles;
-    if (!first) throw new Error("no roles");
-    const added = Array.from({ length: 8 }, (_, i) => ({ ...first, id: `added-${i}`, name: `Added role ${i}`, aliases: [] }));
-    const whodoes = createWhodoes({ ...shipped, roles: [...shipped.roles, ...added] });
+    const whodoes = withAddedRoles(8);
     const initial = { commandId: "searchRoles", parameters: [{ name: "initialRun", value: "true" }] };
     const titles = searchResponse(whodoes, initial, silentLogger).composeExtension.attachments.map(
       (a) => a.preview.content.title,
@@ -221,11 +226,7 @@ describe("searchResponse", () => {
   });
 
   it("pages an organisation's thirty roles as Teams scrolls, listing each role once", () => {
-    const shipped = loadKnowledge();
-    const [first] = shipped.roles;
-    if (!first) throw new Error("no roles");
-    const added = Array.from({ length: 26 }, (_, i) => ({ ...first, id: `added-${i}`, name: `Added role ${i}`, aliases: [] }));
-    const whodoes = createWhodoes({ ...shipped, roles: [...shipped.roles, ...added] });
+    const whodoes = withAddedRoles(26);
     const page = (skip: number, parameters: unknown[] = [{ name: "initialRun", value: "true" }]) =>
       searchResponse(
         whodoes,
