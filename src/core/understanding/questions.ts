@@ -68,6 +68,7 @@ export function questionsOf(understander: Understander, text: string): Questions
   // "who restores a dropped table? who restores a dropped table?": a question pasted twice is asked once.
   const said = parts.map((p) => p.trim().toLowerCase().replace(/\s+/g, " "));
   const repeated = (i: number) => said.indexOf(said[i] ?? "") < i;
+  const asksOfItsOwn = (i: number) => isFurtherQuestion(parts[i] ?? "", own.words.get(i) ?? 0);
   parts.forEach((part, i) => {
     if (!asks(part) || !analysis.sentence.includes(i) || repeated(i)) return;
     // "Is X a thing? Or is that lumped into Y?": an alternative offered is the same question, as is the question
@@ -92,12 +93,12 @@ export function questionsOf(understander: Understander, text: string): Questions
     ) {
       // "Is this manually triggered? How do we backfill to a certain date?": a first question with words of its
       // own but no task word is asked too, though it is understood with the question after it.
-      if (groups.length === 0 && leading.some((l) => isFurtherQuestion(parts[l] ?? "", own.words.get(l) ?? 0))) {
+      if (groups.length === 0 && leading.some(asksOfItsOwn)) {
         groups.push(leading.splice(0));
         asksWithNext = true;
       }
       groups.push([...leading.splice(0), i]);
-    } else if (groups.length > 0 && isFurtherQuestion(part, own.words.get(i) ?? 0)) {
+    } else if (groups.length > 0 && asksOfItsOwn(i)) {
       leaning.add(groups.length);
       groups.push([i]);
     } else (groups.at(-1) ?? leading).push(i);
@@ -105,12 +106,7 @@ export function questionsOf(understander: Understander, text: string): Questions
   // "Should we have a data catalog? <context>": the only questions, with words of their own but no task word,
   // are still the question; the context's cue words ("a better project") do not say what is asked.
   // One that leans on the context ("What is that role responsible for?") is read with it, as the whole message.
-  if (
-    groups.length === 0 &&
-    leading.some((l) => isFurtherQuestion(parts[l] ?? "", own.words.get(l) ?? 0)) &&
-    !refersBack(analysis, leading)
-  )
-    groups.push(leading);
+  if (groups.length === 0 && leading.some(asksOfItsOwn) && !refersBack(analysis, leading)) groups.push(leading);
   if (groups.length === 0) return whole();
   // "architect or DBA? who picks the schema?": roles offered as guesses, with no words of their own, are the
   // options of the "who" question after them, not a comparison asked apart.
