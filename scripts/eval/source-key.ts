@@ -1,8 +1,10 @@
 /**
- * The source a real question counts under, for the split by source: a site (its subdomains included), or one
- * repository on a code forge (github.com/owner/repo), where unrelated people ask on one host.
+ * The source a real question counts under, for the split by source: a site (its subdomains included), one
+ * repository on a code forge (github.com/owner/repo), where unrelated people ask on one host, or one thread
+ * on Reddit (reddit.com/comments/<post id>), where each title is a different person's own thread.
  */
 const FORGES = new Set(["github.com", "gitlab.com"]);
+const THREADED = new Set(["reddit.com"]);
 
 /** "forums.example.co.uk" -> "example.co.uk": a site's subdomains are one source. */
 function site(hostname: string): string {
@@ -13,10 +15,15 @@ function site(hostname: string): string {
   return labels.slice(secondLevel ? -3 : -2).join(".");
 }
 
-/** The source an entry counts under: its site, or site/owner/repo on a code forge. */
+/** The source an entry counts under: its site, site/owner/repo on a code forge, or a Reddit thread. */
 export function sourceKey(url: string): string {
   const u = new URL(url);
   const host = site(u.hostname);
+  if (THREADED.has(host)) {
+    // /r/<subreddit>/comments/<post id>/<slug>: the post id names the thread whatever the subreddit is written as.
+    const id = /\/comments\/([a-z0-9]+)/i.exec(u.pathname)?.[1];
+    return id ? `${host}/comments/${id.toLowerCase()}` : host;
+  }
   if (!FORGES.has(host)) return host;
   const [owner, repo] = u.pathname.split("/").filter(Boolean);
   return owner && repo ? `${host}/${owner}/${repo}` : host;

@@ -4,8 +4,8 @@
  * the matcher was never tuned on. Run once a batch is labelled, before anyone runs the bot on it:
  * `npm run build && node dist/scripts/eval/split-real.js`.
  *
- * A source is a site or one repository on a code forge (source-key.ts), and a site's country domains go
- * together (splitGroup). Sources already dealt keep their part; new ones are dealt in the order of a SHA-256 of their name, each to the part further below its
+ * A source is a site, one repository on a code forge or one Reddit thread (source-key.ts), and a site's
+ * country domains go together (splitGroup). Sources already dealt keep their part; new ones are dealt in the order of a SHA-256 of their name, each to the part further below its
  * share (held-out: 40%).
  */
 import { createHash } from "node:crypto";
@@ -29,7 +29,9 @@ const KINDS: Kind[] = [
   { pool: join(REAL, "conversations", "pool"), out: (part) => join(REAL, "conversations", part) },
 ];
 
-const fileFor = (key: string) => `${key.replace(/[^A-Za-z0-9.-]+/g, "_")}.yaml`;
+// A Reddit thread's questions are filed under the site (one file, not one per thread); a repository has its own file.
+const fileKey = (key: string) => (key.includes("/comments/") ? (key.split("/")[0] ?? key) : key);
+const fileFor = (key: string) => `${fileKey(key).replace(/[^A-Za-z0-9.-]+/g, "_")}.yaml`;
 
 function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -89,7 +91,7 @@ function main(): void {
       const kept = existsSync(path) ? (/^(#.*\n)+/.exec(readFileSync(path, "utf8"))?.[0] ?? "") : "";
       const header =
         kept ||
-        `# ${key}: real questions, kept as written (see tests/eval/real/README.md). ${part === "heldout" ? "HELD-OUT: never tune on these." : "Tuning part."}\n${notes.get(key) ?? ""}`;
+        `# ${fileKey(key)}: real questions, kept as written (see tests/eval/real/README.md). ${part === "heldout" ? "HELD-OUT: never tune on these." : "Tuning part."}\n${notes.get(key) ?? ""}`;
       writeFileSync(path, header + stringify([...before, ...entries], { lineWidth: 0 }));
     }
   }

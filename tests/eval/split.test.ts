@@ -29,6 +29,15 @@ describe("the real questions' split", () => {
     expect(sourceKey("https://github.com/owner/repo/issues/3")).toBe("github.com/owner/repo");
   });
 
+  it("counts a Reddit thread as its own source, by its post id, whatever the subreddit is written as", () => {
+    const thread = sourceKey("https://www.reddit.com/r/dataengineering/comments/1KQ2ZX9/some_title/");
+    expect(thread).toBe("reddit.com/comments/1kq2zx9");
+    expect(sourceKey("https://old.reddit.com/r/DataEngineering/comments/1kq2zx9/")).toBe(thread);
+    expect(splitGroup(thread)).not.toBe(
+      splitGroup(sourceKey("https://www.reddit.com/r/dataengineering/comments/1kq3aa0/other/")),
+    );
+  });
+
   it("deals a site's country domains together, and each repository apart", () => {
     expect(splitGroup(sourceKey("https://www.glassdoor.co.uk/Interview/x"))).toBe(splitGroup("glassdoor.com"));
     expect(splitGroup("github.com/owner/repo")).not.toBe(splitGroup("github.com/owner/other"));
