@@ -98,11 +98,29 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
 
 /**
  * Two names side by side, as two choices or as a pair: "DBA or sysadmin?", "data engineer vs analytics engineer",
- * "are DBAs and sysadmins the same?". Only an alternative's words or "and" (with articles) lie between them.
+ * "are DBAs and sysadmins the same?", a list ("data engineer, data scientist, or AI engineer", "data engineer ->
+ * ML engineer"), or a move from one to the other ("from backend developer to data engineer"). Only an
+ * alternative's words, "and" or nothing (with articles) lie between them.
  */
 export function sideBySide(ws: readonly string[], a: Span, b: Span): boolean {
   const between = wordsBetween(ws, a, b);
-  return between === "and" || ALTERNATIVE.has(between) || saidToBe(ws, a, b, between);
+  return (
+    between === "" ||
+    between === "and" ||
+    ALTERNATIVE.has(between) ||
+    movedBetween(ws, a, b, between) ||
+    saidToBe(ws, a, b, between)
+  );
+}
+
+/**
+ * "from developer to data engineer", "from senior backend dev to DE": a move from one job to the other sets them
+ * side by side. The first job may have a few words of its own before it ("senior", "C#", "SQL Server").
+ */
+const FROM_WITHIN = 3;
+function movedBetween(ws: readonly string[], a: Span, b: Span, between: string): boolean {
+  const first = a.start < b.start ? a : b;
+  return between === "to" && ws.slice(Math.max(0, first.start - 1 - FROM_WITHIN), first.start).includes("from");
 }
 
 /** "is a Power BI developer a data engineer?", "is DE just SWE now?": a question whether one title is the other. */
