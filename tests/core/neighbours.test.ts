@@ -203,6 +203,9 @@ describe("questions about a neighbouring role", () => {
       ["who sets up the github actions ci pipeline?", "devops-engineer"],
       ["how do i change the colour of the bars in my power bi report", "bi-developer"],
       ["A/B test on checkout, who checks if its significant", "data-scientist"],
+      // The models' own trade words: boosted trees, anomaly detection, generative AI's systems.
+      ["who tunes the GBMs for the anomaly detection?", "data-scientist"],
+      ["who checks our RAG system's answers are any good?", "machine-learning-engineer"],
       ["hibernate throws LazyInitializationException on my entity", "software-developer"],
       // New to a tool is not starting in a role.
       ["I'm new to Metabase, how do I change the colour of the bars in a bar chart?", "bi-developer"],
