@@ -217,9 +217,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
       cue("out_of_scope") >= cue("compare_roles") &&
       otherCues(["out_of_scope", "who_does", "compare_roles"]) <= 0 &&
       // ...when that matter is in the sentence that asks, not in the context ("... ? HR uses them interchangeably").
-      (u.focus === undefined || u.askedAboutOtherDepartment !== undefined) &&
-      // "switching career paths: DevOps vs data engineering": a career between two jobs is a choice of job.
-      !u.choosingAJob;
+      (u.focus === undefined || u.askedAboutOtherDepartment !== undefined);
     if (theirMatterSideBySide) score.delete("compare_roles");
     // Never below what a neighbour's work already gave it above.
     set("out_of_scope", Math.max(score.get("out_of_scope") ?? 0, aboutRole && !theirMatterSideBySide ? 1 : 2.5));

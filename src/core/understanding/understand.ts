@@ -51,8 +51,6 @@ export interface Understanding {
   looselyNamed: Set<Role>;
   /** A title's prospects are asked about ("DBA dying?"): the job market's matter, whatever work follows. */
   prospect: boolean;
-  /** A word of choosing a job is said ("career", "hire", "become"): jobs side by side are then the choice. */
-  choosingAJob: boolean;
   /** The sentence that is the question, when the message asks it among sentences of context (see `read`). */
   focus?: ReadonlySet<number>;
   /** The question refers back to what the message said before ("how is that different from ..."). */
@@ -357,7 +355,6 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       ambiguous,
       looselyNamed,
       prospect,
-      choosingAJob: analysis.words.some((w) => CHOOSING_A_JOB.has(w)),
       emojiOnly: analysis.words.length === 0 && hasEmoji(text),
       ...(focus === undefined ? {} : { focus }),
       ...(askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment }),
