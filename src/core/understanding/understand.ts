@@ -184,7 +184,6 @@ function asksTheJobsProspects(words: readonly string[], m: { start: number; end:
  */
 function addTitleCues(
   words: readonly string[],
-  roleNames: readonly { start: number; end: number }[],
   names: readonly { start: number; end: number }[],
   cues: Map<IntentId, number>,
   contextCues: Map<IntentId, number>,
@@ -213,21 +212,7 @@ function addTitleCues(
     names.some((a, i) => names.slice(i + 1).some((b) => asAlternatives(words, a, b)))
   )
     cues.set("compare_roles", (cues.get("compare_roles") ?? 0) + 1.5);
-  // "moving to data engineering", "switched to DE", "toward data engineering after GIS": a move into a job asks how
-  // to become one, which its description answers.
-  // Only into one of the roles: "from data science to ML engineering" is two jobs neither of them ours.
-  if (roleNames.some((m) => movesInto(words, m))) cues.set("describe_role", (cues.get("describe_role") ?? 0) + 1.5);
   return prospect;
-}
-
-const INTO = new Set(["to", "into", "toward", "towards"]);
-const MOVING_INTO = /^(switch|mov|transition|pivot|break|get|from|chang|domain|career)/;
-function movesInto(words: readonly string[], m: { start: number }): boolean {
-  let b = m.start - 1;
-  while (BEFORE_TITLE.has(words[b] ?? "")) b--;
-  if (!INTO.has(words[b] ?? "")) return false;
-  if (words[b] === "toward" || words[b] === "towards") return true;
-  return words.slice(0, b).some((w) => MOVING_INTO.test(w));
 }
 
 export function createUnderstander(knowledge: Knowledge): Understander {
@@ -271,7 +256,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       contextCues,
     } = signals.read(analysis, inName, focus);
 
-    const prospect = addTitleCues(analysis.words, mentions, [...mentions, ...titles], cues, contextCues);
+    const prospect = addTitleCues(analysis.words, [...mentions, ...titles], cues, contextCues);
 
     const positions = new Map<string, number[]>();
     analysis.concepts.forEach((c, i) => {
