@@ -100,7 +100,7 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
  * Two names side by side, as two choices or as a pair: "DBA or sysadmin?", "data engineer vs analytics engineer",
  * "are DBAs and sysadmins the same?", a list ("data engineer, data scientist, or AI engineer", "data engineer ->
  * ML engineer"), or a move from one to the other ("from backend developer to data engineer"). Only an
- * alternative's words, "and" or nothing (with articles) lie between them.
+ * alternative's words, "and", nothing, or a move's "to" (with articles) lie between them.
  */
 export function sideBySide(ws: readonly string[], a: Span, b: Span): boolean {
   const between = wordsBetween(ws, a, b);
