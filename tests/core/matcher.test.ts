@@ -1136,36 +1136,34 @@ describe("other intents", () => {
     ]);
   });
 
-  it("sets the architect's disaster-recovery strategy beside the DBA's protocols, as the source does", () => {
-    const a = whodoes.ask("dba vs data architect");
-    const lines = listLines(a);
-    expect(lines.find((l) => l.startsWith("disaster recovery:"))).toBe(
+  // Each comparison line sets the two roles' parts in a shared concern side by side, in the source's own words.
+  it.each([
+    [
+      "sets the architect's disaster-recovery strategy beside the DBA's protocols, as the source does",
+      "dba vs data architect",
+      "disaster recovery:",
       "disaster recovery: DBA: runs the backups and restores, and carries out the disaster-recovery protocols. Architect: designs the disaster-recovery strategy (targets, standby sites, what fails over where).",
-    );
-  });
-
-  it("gives the data manager's part in data quality as supervising its assurance, not master data", () => {
-    const a = whodoes.ask("data manager vs data warehouse engineer");
-    const lines = listLines(a);
-    expect(lines.find((l) => l.startsWith("data quality:"))).toBe(
+    ],
+    [
+      "gives the data manager's part in data quality as supervising its assurance, not master data",
+      "data manager vs data warehouse engineer",
+      "data quality:",
       "data quality: Data manager: supervises data quality assurance, so the data meets the business's standards. DWH engineer: builds the checks into the pipelines that catch bad data as it loads.",
-    );
-  });
-
-  it("sets the data manager's access policy beside the DBA's granting of access, not its patches", () => {
-    const a = whodoes.ask("dba vs data manager");
-    const lines = listLines(a);
-    expect(lines.find((l) => /access policy/.test(l))).toBe(
+    ],
+    [
+      "sets the data manager's access policy beside the DBA's granting of access, not its patches",
+      "dba vs data manager",
+      "access and security:",
       "access and security: DBA: grants and revokes database accounts and permissions. Data manager: decides the access policy (who may see which data).",
-    );
-  });
-
-  it("gives the architect's part in governance as governance, not only security", () => {
-    const a = whodoes.ask("data architect vs data warehouse engineer");
-    const lines = listLines(a);
-    expect(lines.find((l) => l.startsWith("governance:"))).toBe(
+    ],
+    [
+      "gives the architect's part in governance as governance, not only security",
+      "data architect vs data warehouse engineer",
+      "governance:",
       "governance: Architect: designs security and governance into the architecture, and sets their strategy. DWH engineer: builds the pipelines so they follow the governance rules.",
-    );
+    ],
+  ] as const)("%s", (_name, question, concern, line) => {
+    expect(listLines(whodoes.ask(question)).find((l) => l.startsWith(concern))).toBe(line);
   });
 
   it("leaves the security strategy the architect's when the architect and the data manager work together", () => {
