@@ -29,6 +29,11 @@ export function sourceKey(url: string): string {
   return owner && repo ? `${host}/${owner}/${repo}` : host;
 }
 
+/** The file a source's questions are kept in, by name: a Reddit thread's go with the site's, not one file per thread. */
+export function fileKey(key: string): string {
+  return key.includes("/comments/") ? (key.split("/")[0] ?? key) : key;
+}
+
 /**
  * Repositories of one project under another name, by that name: moved to another owner, or the project's own
  * documentation. The same project's people answer in both, so its threads are dealt to one part.

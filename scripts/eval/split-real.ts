@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { EVAL_DIR } from "./evaluate.js";
-import { sourceKey, splitGroup } from "./source-key.js";
+import { fileKey, sourceKey, splitGroup } from "./source-key.js";
 
 const REAL = join(EVAL_DIR, "real");
 const HELD_OUT_SHARE = 0.4;
@@ -29,8 +29,6 @@ const KINDS: Kind[] = [
   { pool: join(REAL, "conversations", "pool"), out: (part) => join(REAL, "conversations", part) },
 ];
 
-// A Reddit thread's questions are filed under the site (one file, not one per thread); a repository has its own file.
-const fileKey = (key: string) => (key.includes("/comments/") ? (key.split("/")[0] ?? key) : key);
 const fileFor = (key: string) => `${fileKey(key).replace(/[^A-Za-z0-9.-]+/g, "_")}.yaml`;
 
 function yamlFiles(dir: string): string[] {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readConversations } from "../../scripts/eval/conversations.js";
 import { REAL_DIR, readQuestionDir } from "../../scripts/eval/evaluate.js";
-import { sourceKey, splitGroup } from "../../scripts/eval/source-key.js";
+import { fileKey, sourceKey, splitGroup } from "../../scripts/eval/source-key.js";
 
 const sourcesOf = (part: "dev" | "heldout") =>
   new Set(
@@ -36,6 +36,9 @@ describe("the real questions' split", () => {
     expect(splitGroup(thread)).not.toBe(
       splitGroup(sourceKey("https://www.reddit.com/r/dataengineering/comments/1kq3aa0/other/")),
     );
+    // ...but every thread's questions are kept in the site's one file.
+    expect(fileKey(thread)).toBe("reddit.com");
+    expect(fileKey("github.com/owner/repo")).toBe("github.com/owner/repo");
   });
 
   it("deals a site's country domains together, and each repository apart", () => {
