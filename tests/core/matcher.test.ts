@@ -689,6 +689,8 @@ describe("who_does", () => {
       // "Between X and Y" sets them side by side as "or" does; streaming platforms are a kind too.
       "who picks between airflow and dagster?",
       "kafka or kinesis?",
+      // A list after "between" is one choice among all its names.
+      "we're picking between Snowflake, BigQuery and Redshift, who leads that?",
     ]) {
       const a = whodoes.ask(q);
       expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-architect"]);
@@ -714,6 +716,9 @@ describe("who_does", () => {
     for (const q of ["who decides between a star schema and a snowflake schema?", "kimball or data vault for the new warehouse?"])
       expect(ids(whodoes.ask(q))[0], q).toBe("data-architect");
     expect(ids(whodoes.ask("who builds the star schema?"))[0]).toBe("data-warehouse-engineer");
+    // A warehouse platform named and not chosen is where the engineer works, not the architect's decision.
+    for (const q of ["Help with Databricks project", "ELT in snowflake"])
+      expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
     // Switching to a product is a move of platform, not someone starting; switching to a role still is.
     const moved = whodoes.ask("Switch to PostgreSQL?");
     expect([moved.intent, ids(moved)[0]]).toEqual(["who_does", "data-architect"]);

@@ -247,6 +247,8 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
    */
   function markChoices(ws: readonly string[], stems: readonly string[], concepts: Concept[]): Concept[] {
     let last: { start: number; end: number; value: string } | undefined;
+    // Where the pair being folded began: "between Snowflake, BigQuery and Redshift" is one choice of three.
+    let listFrom: number | undefined;
     let out = concepts;
     for (const m of kinds.matches(stems)) {
       // "a star schema or a snowflake schema": articles say nothing of the pair.
@@ -256,18 +258,26 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
             .filter((w) => !ARTICLES.has(w))
             .join(" ")
         : "";
-      const pair = last && last.value === m.value && (ALTERNATIVE.has(between) || isBetween(ws, last.start, between));
+      // "between Snowflake, BigQuery and Redshift": a list after "between" goes on with nothing between or "and".
+      const listed = last !== undefined && (listFrom !== undefined || isBetween(ws, last.start, "and"));
+      const pair =
+        last &&
+        last.value === m.value &&
+        (ALTERNATIVE.has(between) || isBetween(ws, last.start, between) || (listed && (between === "" || between === "and")));
       // "ETL from Oracle to SQL Server", "move the logs from HDFS into Oracle": an end of the move is not asked about.
       if (isCarriedEnd(ws, m)) {
         out = out.map((c) => (m.start <= c.start && c.end <= m.end ? { ...c, stop: true } : c));
         last = m;
+        listFrom = undefined;
         continue;
       }
+      const from = pair && last ? (listFrom ?? last.start) : m.start;
       if (pair || isChoosing(ws, m.start) || isWeighed(ws, m.start, m.end)) {
-        const [from, to] = [pair && last ? last.start : m.start, m.end];
+        const to = m.end;
         const choice: Concept = { id: m.value, start: from, end: to, stop: false, choice: true };
         out = [...out.filter((c) => c.end <= from), choice, ...out.filter((c) => c.start >= to)];
       }
+      listFrom = pair ? from : undefined;
       last = m;
     }
     return out;
