@@ -174,6 +174,10 @@ describe("questions about a neighbouring role", () => {
       // What one does, or has, that the other does not.
       ["what does a data steward do that a data manager doesn't?", "data-steward"],
       ["what skills must a data engineer have that a software engineer doesn't?", "software-developer"],
+      // A move from one job to the other: after "from", opening the message, or said with its verb.
+      ["From Senior Backend Dev to Data Engineer?", "software-developer"],
+      ["SWE to DE", "software-developer"],
+      ["devops engineer trying to move to data engineer", "devops-engineer"],
     ] as const) {
       const pair = json(q);
       expect([pair.intent, pair.neighbour?.id], q).toEqual(["compare_roles", id]);

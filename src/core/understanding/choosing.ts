@@ -115,12 +115,30 @@ export function sideBySide(ws: readonly string[], a: Span, b: Span): boolean {
 
 /**
  * "from developer to data engineer", "from senior backend dev to DE": a move from one job to the other sets them
- * side by side. The first job may have a few words of its own before it ("senior", "C#", "SQL Server").
+ * side by side. The first job may have a few words of its own before it ("senior", "C#", "SQL Server"). So does a
+ * message that opens on the first job ("SWE to DE"), and a move said with its verb ("DevOps engineering, trying to
+ * move to data engineering").
  */
 const FROM_WITHIN = 3;
+const MOVE_VERBS: ReadonlySet<string> = new Set([
+  "move",
+  "moving",
+  "switch",
+  "switching",
+  "transition",
+  "transitioning",
+  "pivot",
+  "pivoting",
+]);
+const BEFORE_MOVE: ReadonlySet<string> = new Set(["trying", "want", "wanting", "looking", "planning", "to"]);
 function movedBetween(ws: readonly string[], a: Span, b: Span, between: string): boolean {
   const first = a.start < b.start ? a : b;
-  return between === "to" && ws.slice(Math.max(0, first.start - 1 - FROM_WITHIN), first.start).includes("from");
+  const words = between.split(" ");
+  if (words.pop() !== "to") return false;
+  const verb = words.findIndex((w) => MOVE_VERBS.has(w));
+  // "trying to move to", "switching to": only a move's verb, and the words that lead up to it, before "to".
+  if (words.length > 0) return verb === words.length - 1 && words.slice(0, verb).every((w) => BEFORE_MOVE.has(w));
+  return first.start === 0 || ws.slice(Math.max(0, first.start - 1 - FROM_WITHIN), first.start).includes("from");
 }
 
 /** "is a Power BI developer a data engineer?", "is DE just SWE now?": a question whether one title is the other. */
