@@ -1386,6 +1386,9 @@ describe("other intents", () => {
       "any plans to support MySQL in the next release?",
       "when is the dataset going to be released?",
       "can I cite the dataset in my thesis?",
+      // Whether the product could be made to do something is asked of its makers too.
+      "would it be possible to support SQLite instead of PostgreSQL?",
+      "can this option be added to the backup job?",
     ]) {
       const a = whodoes.ask(q);
       expect([a.intent, a.department], q).toEqual(["out_of_scope", "the product's or the dataset's provider"]);
