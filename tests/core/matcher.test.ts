@@ -679,28 +679,36 @@ describe("who_does", () => {
     expect(ids(whodoes.ask(q))[0]).toBe("database-administrator");
   });
 
-  it("reads two products of one kind side by side as a choice between them, the architect's; one alone is the DBA's", () => {
+  it("reads two products of one kind side by side as a choice: of where data lives, the architect's; of the pipeline's own tools, the engineer's; one database alone is the DBA's", () => {
     for (const q of [
       "PostgreSQL or MongoDB?",
       "snowflake vs bigquery for the new warehouse?",
-      "airflow or dagster?",
       // Spreadsheets and no-code tables used as the database are a choice of store too (and "list" asks for no roles).
       "should we keep the volunteer list in Airtable or Google Sheets?",
-      // "Between X and Y" sets them side by side as "or" does; streaming platforms are a kind too.
-      "who picks between airflow and dagster?",
-      "kafka or kinesis?",
-      // A list after "between" is one choice among all its names.
+      // "Between X and Y" sets them side by side as "or" does, and a list after "between" is one choice of all its names.
+      "who picks between postgres and mysql?",
       "we're picking between Snowflake, BigQuery and Redshift, who leads that?",
     ]) {
       const a = whodoes.ask(q);
       expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-architect"]);
+    }
+    // The tools the engineer's pipelines run on (orchestrators, ETL tools, streaming platforms, table formats) are
+    // the engineer's choice, as the real questions' labels have it ("Airflow or Prefect", "Fivetran or Airbyte").
+    for (const q of [
+      "airflow or dagster?",
+      "who picks between airflow and dagster?",
+      "kafka or kinesis?",
+      "fivetran or airbyte?",
+      "should we replace luigi with prefect?",
+    ]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
     }
     // A move to a product, or trying or preferring one, is choosing it too.
     for (const q of [
       "Move the backend to postgres?",
       "We need a database, let's try PostgreSQL",
       "why not MongoDB?",
-      "should we replace luigi with prefect?",
       // Using one, asked as a "should", a reason, or against another, is choosing it too.
       "Should our app use MongoDB?",
       "Is there any particular reason to use Postgres?",
@@ -973,9 +981,9 @@ describe("other intents", () => {
       ["data-warehouse-engineer"],
     ],
     ["it's my first day as a DBA, where do I start?", "onboarding", ["database-administrator"]],
-    // Two table formats side by side are a choice, the architect's; provisioning a database is the DBA's.
-    ["Delta or Iceberg for the lakehouse tables, who decides?", "who_does", ["data-architect"]],
-    ["Kafka or Azure Event Hubs for the new streaming platform, who picks?", "who_does", ["data-architect"]],
+    // Two table formats or streaming platforms side by side are a choice of the pipeline's tools, the engineer's.
+    ["Delta or Iceberg for the lakehouse tables, who decides?", "who_does", ["data-warehouse-engineer"]],
+    ["Kafka or Azure Event Hubs for the new streaming platform, who picks?", "who_does", ["data-warehouse-engineer"]],
     ["who estimates how big the new warehouse will get once all 40 hospitals are loaded in?", "who_does", ["data-architect"]],
     [
       "need a new database on the shared SQL cluster for the procurement app, who provisions it?",
