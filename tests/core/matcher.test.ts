@@ -1416,6 +1416,9 @@ describe("other intents", () => {
       "will DBAs be automated away?",
       "is data engineering safe from ai?",
       "please bring back the old query editor",
+      // ...and so is whether a job is a dead end, or worth staying in.
+      "is my data engineering position a dead end?",
+      "should I stay or leave for a better future career?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
