@@ -770,6 +770,30 @@ describe("who_does", () => {
     }
   });
 
+  it("sets a question in the work of the role whose everyday products it names, unless it chooses between them", () => {
+    // dbt is the engineer's tool: its failing tests in prod are the engineer's to look at, not the DBA's environment.
+    expect(ids(whodoes.ask("our dbt tests keep failing in the prod environment, who looks at it?"))[0]).toBe(
+      "data-warehouse-engineer",
+    );
+    // A database task stays the DBA's wherever the database serves.
+    expect(ids(whodoes.ask("who tunes the connection pool for the airflow metadata database?"))[0]).toBe(
+      "database-administrator",
+    );
+    // The products are data, a role file's `tools`: without dbt there, the same question is the DBA's environment.
+    const copy = copyKnowledge();
+    try {
+      copy.edit("roles/data-warehouse-engineer.yaml", (t) =>
+        t.replace("\ntools: [spark, pyspark, spark sql, dbt, ", "\ntools: [spark, pyspark, spark sql, "),
+      );
+      const own = createWhodoes(loadKnowledge(copy.dir));
+      expect(ids(own.ask("our dbt tests keep failing in the prod environment, who looks at it?"))[0]).toBe(
+        "database-administrator",
+      );
+    } finally {
+      copy.remove();
+    }
+  });
+
   it("answers among the roles a question names", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");

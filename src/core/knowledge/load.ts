@@ -169,6 +169,7 @@ function rolesOf(
         ...(r.how ? { how: r.how } : {}),
       })),
       actions: role.actions,
+      tools: role.tools,
       example: role.example,
       worksWith: role.works_with,
       firstWeek: role.first_week,

@@ -38,6 +38,7 @@ export const roleFileSchema = z.strictObject({
   summary: text,
   note: text.optional(),
   actions: words.default([]),
+  tools: words.default([]),
   responsibilities: z.array(responsibilitySchema).min(1, "list at least one responsibility"),
   example: text,
   works_with: z.array(z.strictObject({ role: id, how: text })).default([]),

@@ -48,6 +48,11 @@ export interface Role {
    * designer; "restores", "fix" for the gatekeeper). When both match a task, they say whose ask it is.
    */
   actions: string[];
+  /**
+   * The products the role works in day to day ("Spark", "dbt", "Airflow" for the engineer). A message that names
+   * one, not as a choice between products, and no other role's, is set in that role's work. Absent in a Role made in code.
+   */
+  tools?: string[];
   /** What the role does in the worked example (a hospital network in the seed), its setting in its own words. */
   example: string;
   worksWith: Collaboration[];

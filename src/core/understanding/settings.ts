@@ -57,6 +57,8 @@ export const SETTINGS = Object.freeze({
   provenRunnerUpRatio: 0.7,
   /** A role whose action words the message uses ("who decides ...") ranks this much higher. */
   actionBoost: 0.25,
+  /** The one role whose everyday products the message names (and no other role's) ranks this much higher. */
+  toolBoost: 0.2,
   /** In a message of several sentences, task words outside the one that asks count this much. */
   contextWeight: 0.5,
   /** ...and those only in sentences of context that name a role (what that role did or said), this much. */

@@ -107,8 +107,11 @@ export function createTaskRanker(
     knowledge.thesaurus.weak,
   );
   const actions = new PhraseMap<string[]>();
-  for (const role of knowledge.roles)
+  const tools = new PhraseMap<string[]>();
+  for (const role of knowledge.roles) {
     for (const action of role.actions) addTo(actions, analyzer.analyseKnown(action).stems, role.id);
+    for (const tool of role.tools ?? []) addTo(tools, analyzer.analyseKnown(tool).stems, role.id);
+  }
 
   // Task phrases that contain a cue word ("different directions", "what complete means"), by cue word.
   const cuePhrases = new Map<string, Map<string, string[]>>();
@@ -222,6 +225,18 @@ export function createTaskRanker(
     return acting;
   }
 
+  /**
+   * The roles whose everyday products the message names ("Spark", "dbt"): not a product chosen between others
+   * ("Airflow or Prefect" is a choice, whoever makes it), nor an end of a data move ("from Postgres to Snowflake").
+   */
+  function workingRoles(analysis: Analysis): Set<string> {
+    const working = new Set<string>();
+    const asked = (start: number, end: number) =>
+      !analysis.concepts.some((c) => c.start <= start && end <= c.end && (c.choice || c.stop));
+    for (const m of tools.matches(analysis.stems, asked)) for (const id of m.value) working.add(id);
+    return working;
+  }
+
   function rank(
     analysis: Analysis,
     content: Set<string>,
@@ -263,10 +278,15 @@ export function createTaskRanker(
       own: weigh(best.strong.filter((c) => !ranked.some((r) => r.strong.includes(c)))),
       holdsTask: best.matches.some((m) => m.phrased.size >= 2 && [...content].every((c) => index.isWeak(c) || m.phrased.has(c))),
     };
-    // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is.
+    // "Who decides ...", "who restores ...": how the message says the work is done names whose ask it is; so does
+    // the product it is done in ("Spark execution times"), when only one role works in the products named.
     const acting = actingRoles(analysis);
-    if (acting.size === 0) return { ranking: ranked, neighbour, acting };
-    for (const r of ranked) if (acting.has(r.role.id)) r.raw *= 1 + SETTINGS.actionBoost;
+    const working = workingRoles(analysis);
+    if (acting.size === 0 && working.size !== 1) return { ranking: ranked, neighbour, acting };
+    for (const r of ranked) {
+      if (acting.has(r.role.id)) r.raw *= 1 + SETTINGS.actionBoost;
+      if (working.size === 1 && working.has(r.role.id)) r.raw *= 1 + SETTINGS.toolBoost;
+    }
     return { ranking: ranked.sort((a, b) => b.raw - a.raw), neighbour, acting }; // stable: ties keep knowledge order
   }
 
