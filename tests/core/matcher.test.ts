@@ -775,6 +775,11 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("our dbt tests keep failing in the prod environment, who looks at it?"))[0]).toBe(
       "data-warehouse-engineer",
     );
+    // Today's ingestion and transformation products are the engineer's too, named alone or with a task.
+    for (const q of ["does anyone here use RudderStack?", "how do you handle schema changes with AWS DMS?"]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
+    }
     // A database task stays the DBA's wherever the database serves.
     expect(ids(whodoes.ask("who tunes the connection pool for the airflow metadata database?"))[0]).toBe(
       "database-administrator",
