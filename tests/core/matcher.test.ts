@@ -799,6 +799,15 @@ describe("who_does", () => {
     }
   });
 
+  it("reads the size of the data as the setting of a task, not the architect's sizing", () => {
+    expect(ids(whodoes.ask("how do I delete millions of rows from the audit table without blocking?"))[0]).toBe(
+      "database-administrator",
+    );
+    expect(ids(whodoes.ask("how do we export billions of rows to parquet every night?"))[0]).toBe("data-warehouse-engineer");
+    // Planning for the growth is still the architect's.
+    expect(ids(whodoes.ask("who plans for the growth in data volumes over the next three years?"))[0]).toBe("data-architect");
+  });
+
   it("answers among the roles a question names", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");
