@@ -808,6 +808,14 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("who plans for the growth in data volumes over the next three years?"))[0]).toBe("data-architect");
   });
 
+  it("reads how roles work together only when someone is asked about, and help only when no job is named", () => {
+    // No role named, no "who", no roles spoken of: "expect from" is not how anyone works together.
+    expect(whodoes.ask("any tips on what to expect from a take-home technical test?").intent).toBe("out_of_scope");
+    expect(whodoes.ask("how do all four data roles work together?").intent).toBe("collaboration");
+    // A message naming a job asks about that job, not how to use the bot.
+    expect(whodoes.ask("help, what are my options as a data scientist?").intent).not.toBe("help");
+  });
+
   it("answers among the roles a question names", () => {
     const a = whodoes.ask("is schema design the architect's job or the dba's?");
     expect(a.intent).toBe("who_does");

@@ -126,9 +126,12 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "DBA vs data scientist", "DBA or sysadmin?": a role and a neighbouring one compared.
   else if (named === 1 && neighbour && (cue("compare_roles") > 0 || u.titlesSideBySide))
     set("compare_roles", 1 + 3 * cue("compare_roles"));
-  // With no role named, only an explicit phrase ("work together") makes it about collaboration; each role
-  // named (up to two) makes it more so ("how do the data manager and the ETL developers coordinate ...?").
-  if (cue("collaboration") > (named > 0 || (standsIn && task === 0) ? 0 : task > 0 ? 99 : 1))
+  // With no role named, only an explicit phrase ("work together") makes it about collaboration, and only when the
+  // message asks who or speaks of the roles ("who do I work with most?", "how do all four data roles work
+  // together?"): "the data you work with" asks nothing of them. Each role named (up to two) makes it more so
+  // ("how do the data manager and the ETL developers coordinate ...?").
+  const unnamed = task > 0 ? 99 : cue("list_roles") > 0 || asksWho(u.analysis.words) ? 1 : 1.5;
+  if (cue("collaboration") > (named > 0 || (standsIn && task === 0) ? 0 : unnamed))
     set("collaboration", 2 + 1.5 * cue("collaboration") + Math.min(asked, 2));
   // "new DBA here, whose job is the retention policy?": being new is told of the asker, not asked; it makes a
   // message onboarding only when nothing else is asked (a task's owner, how roles work together, or how two
@@ -182,7 +185,9 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "compare all the roles", "what's the difference between all four", "compare": every role side by side.
   const sideBySide = asked === 0 && u.sideBySide;
   if (sideBySide) set("list_roles", Math.max(score.get("list_roles") ?? 0, 1.5 + listCue));
-  if (cue("help") > 0 && named === 0) set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0) - wordy);
+  // A message naming a job, ours or a neighbouring one ("options for a DS with 2 YOE"), asks about that job, not the bot.
+  if (cue("help") > 0 && named === 0 && u.neighbours.length === 0)
+    set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0) - wordy);
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
   // Nothing typed but emoji (":wave:", "👍") is small talk; nothing at all asks for help.
