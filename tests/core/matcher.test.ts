@@ -808,6 +808,10 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("who plans for the growth in data volumes over the next three years?"))[0]).toBe("data-architect");
   });
 
+  it("starts a newcomer who got the new job, not one looking for it", () => {
+    expect(whodoes.ask("just got a new job as a DBA, where do I start?").intent).toBe("onboarding");
+  });
+
   it("reads how roles work together only when someone is asked about, and help only when no job is named", () => {
     // No role named, no "who", no roles spoken of: "expect from" is not how anyone works together.
     expect(whodoes.ask("any tips on what to expect from a take-home technical test?").intent).toBe("out_of_scope");
@@ -1465,6 +1469,8 @@ describe("other intents", () => {
       // ...and so is whether a job is a dead end, or worth staying in.
       "is my data engineering position a dead end?",
       "should I stay or leave for a better future career?",
+      // ...and a job hunt, though it speaks of a new job: that is looked for, not started.
+      "I'm a data engineer looking for a new job, any advice?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });

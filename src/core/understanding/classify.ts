@@ -209,6 +209,8 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     // "who approves laptops for new starters?" asks about someone else's work for a newcomer; "new
     // starter here (marketing analyst), how does the data team work?" is still a newcomer asking us.
     if (named === 0 && cue("who_does") > 0) score.delete("onboarding");
+    // "self-taught data engineer looking for a new job": the job hunt's words outweigh the new job's; it is HR's.
+    if (cue("out_of_scope") > cue("onboarding")) score.delete("onboarding");
     // ...but a message that asks about a role it names, or asks to be onboarded, is still ours;
     // "who is hiring DBAs?" names a role and is still recruitment's, and so is a question whose other
     // department's words outweigh its asking ("what's the salary range for a senior data engineer?").
