@@ -187,6 +187,9 @@ describe("questions about a neighbouring role", () => {
   it("says work that only a neighbouring role does is not the data roles', and names that role", () => {
     for (const [q, neighbour] of [
       ["who defines the KPIs on the sales dashboard?", "data-analyst"],
+      // The data scientist's own trade words name it.
+      ["who builds our uplift models?", "data-scientist"],
+      ["who runs the causal inference on the pricing experiment?", "data-scientist"],
       ["who picks the font for reports?", "bi-developer"],
       ["who runs the team stand-up?", "project-manager"],
       ["who writes the release notes for the app?", "project-manager"],
