@@ -808,6 +808,10 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("who plans for the growth in data volumes over the next three years?"))[0]).toBe("data-architect");
   });
 
+  it("keeps a data task done with AI tools the role's", () => {
+    expect(ids(whodoes.ask("who checks that our use of AI tools meets the data protection policy?"))[0]).toBe("data-manager");
+  });
+
   it("starts a newcomer who got the new job, not one looking for it", () => {
     expect(whodoes.ask("just got a new job as a DBA, where do I start?").intent).toBe("onboarding");
   });
@@ -1469,6 +1473,8 @@ describe("other intents", () => {
       // ...and so is whether a job is a dead end, or worth staying in.
       "is my data engineering position a dead end?",
       "should I stay or leave for a better future career?",
+      // ...and which AI tool to use: chatter about tools, not a data role's work.
+      "what's the best AI tool for writing SQL?",
       // ...and a job hunt, though it speaks of a new job: that is looked for, not started.
       "I'm a data engineer looking for a new job, any advice?",
     ])
