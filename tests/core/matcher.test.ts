@@ -1473,6 +1473,8 @@ describe("other intents", () => {
       // ...and so is whether a job is a dead end, or worth staying in.
       "is my data engineering position a dead end?",
       "should I stay or leave for a better future career?",
+      // ...and pay asked with a plea for help, which asks nothing about the role it names.
+      "senior DBA compensation help",
       // ...and which AI tool to use: chatter about tools, not a data role's work.
       "what's the best AI tool for writing SQL?",
       // ...and a job hunt, though it speaks of a new job: that is looked for, not started.

@@ -214,8 +214,11 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     // ...but a message that asks about a role it names, or asks to be onboarded, is still ours;
     // "who is hiring DBAs?" names a role and is still recruitment's, and so is a question whose other
     // department's words outweigh its asking ("what's the salary range for a senior data engineer?").
+    // A greeting or a plea for help ("Compensation help", "hi all") asks nothing about the role.
     const aboutRole =
-      named > 0 && otherCues(["out_of_scope", "who_does"]) > 0 && otherCues(["out_of_scope"]) >= cue("out_of_scope");
+      named > 0 &&
+      otherCues(["out_of_scope", "who_does", "greeting", "help"]) > 0 &&
+      otherCues(["out_of_scope", "greeting", "help"]) >= cue("out_of_scope");
     // "data engineer vs data architect salary?": two roles side by side in another department's matter, asked no
     // more about how they differ than that matter weighs, and nothing else asked of them, compare their pay, not
     // their work ("... we can only hire one this year, how do they differ?" still compares them).
