@@ -775,6 +775,8 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("our dbt tests keep failing in the prod environment, who looks at it?"))[0]).toBe(
       "data-warehouse-engineer",
     );
+    // "parsing" is the pipeline's word, not a misspelt "parking" (the facilities team's).
+    expect(ids(whodoes.ask("our Airflow DAG parsing takes minutes, who fixes it?"))[0]).toBe("data-warehouse-engineer");
     // Today's ingestion and transformation products are the engineer's too, named alone or with a task.
     for (const q of ["does anyone here use RudderStack?", "how do you handle schema changes with AWS DMS?"]) {
       const a = whodoes.ask(q);
