@@ -226,6 +226,8 @@ describe("who_does", () => {
     );
     expect(whodoes.ask("who maintains the loaders for the warehouse?").intent).toBe("who_does");
     expect(whodoes.ask("is there an easier way to restore a dropped table?").intent).toBe("who_does");
+    // Nor an acronym written in capitals: "YAML" is not "SAML", nor "SLAs" "SaaS".
+    expect(matcher.match("where do the YAML files for the SLAs live?").words).toEqual(expect.arrayContaining(["yaml", "slas"]));
     // A misspelt word still is one.
     expect(matcher.match("who restroes the backup?").words).toContain("restores");
   });

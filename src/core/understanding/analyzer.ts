@@ -130,6 +130,15 @@ export function stem(word: string): string {
   return s;
 }
 
+/**
+ * Words the asker wrote as an acronym ("YAML", "SLAs", "CSAT", "PAYE"), lower-cased: a short form, not a misspelling
+ * of the knowledge's words ("yaml" is not "saml", "slas" not "saas").
+ */
+function acronyms(text: string): Set<string> {
+  const written = text.match(/\b[A-Z][A-Z0-9]+s?\b/g) ?? [];
+  return new Set(written.map((w) => w.toLowerCase()));
+}
+
 interface PhraseNode<T> {
   next: Map<string, PhraseNode<T>> | undefined;
   value: T | undefined;
@@ -337,9 +346,10 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
   function analyse(text: string): Analysis {
     const ws: string[] = [];
     const sentence: number[] = [];
+    const written = acronyms(text);
     sentences(spellCapitals(text)).forEach((part, i) => {
       // Expand again after correction: "mgrs" may correct to an abbreviation.
-      for (const w of expand(normalise(part).map((x) => spelling.correct(x)))) {
+      for (const w of expand(normalise(part).map((x) => (written.has(x) ? x : spelling.correct(x))))) {
         if (ws.length >= SETTINGS.maxWords) return;
         ws.push(w);
         sentence.push(i);
