@@ -1477,6 +1477,9 @@ describe("other intents", () => {
       // ...and so is whether a job is a dead end, or worth staying in.
       "is my data engineering position a dead end?",
       "should I stay or leave for a better future career?",
+      // ...and a degree to take, statistics too (the data scientist's field), and a marketer's growth hacking.
+      "should I do a degree in statistics to become a data engineer?",
+      "any growth hacking tips?",
       // ...and pay asked with a plea for help, which asks nothing about the role it names.
       "senior DBA compensation help",
       // ...and which AI tool to use: chatter about tools, not a data role's work.
