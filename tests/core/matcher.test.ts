@@ -826,6 +826,9 @@ describe("who_does", () => {
     expect(whodoes.ask("how do all four data roles work together?").intent).toBe("collaboration");
     // A message naming a job asks about that job, not how to use the bot.
     expect(whodoes.ask("help, what are my options as a data scientist?").intent).not.toBe("help");
+    // A lone "help" beside words of its own asks help with those; alone, or with the bot's own words, it asks for the bot's.
+    expect(whodoes.ask("need help understanding the job description").intent).not.toBe("help");
+    for (const q of ["help", "help, what can you do?"]) expect(whodoes.ask(q).intent, q).toBe("help");
   });
 
   it("answers among the roles a question names", () => {

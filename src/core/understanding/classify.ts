@@ -185,8 +185,10 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   // "compare all the roles", "what's the difference between all four", "compare": every role side by side.
   const sideBySide = asked === 0 && u.sideBySide;
   if (sideBySide) set("list_roles", Math.max(score.get("list_roles") ?? 0, 1.5 + listCue));
-  // A message naming a job, ours or a neighbouring one ("options for a DS with 2 YOE"), asks about that job, not the bot.
-  if (cue("help") > 0 && named === 0 && u.neighbours.length === 0)
+  // A message naming a job, ours or a neighbouring one ("options for a DS with 2 YOE"), asks about that job, not the bot;
+  // and a lone "help" beside words of its own ("need help replacing db polling") asks help with those, not with the bot.
+  const asksTheBot = cue("help") > 1 || u.content.size === 0;
+  if (cue("help") > 0 && asksTheBot && named === 0 && u.neighbours.length === 0)
     set("help", 1 + 1.5 * cue("help") - (task > 0 ? 2 : 0) - wordy);
   if (cue("greeting") > 0 && named === 0 && task === 0 && u.content.size <= 2)
     set("greeting", 1 + cue("greeting") - otherCues(["greeting", "who_does", "describe_role"]));
