@@ -682,29 +682,24 @@ describe("who_does", () => {
   });
 
   it("reads two products of one kind side by side as a choice: of where data lives, the architect's; of the pipeline's own tools, the engineer's; one database alone is the DBA's", () => {
-    for (const q of [
-      "PostgreSQL or MongoDB?",
-      "snowflake vs bigquery for the new warehouse?",
+    for (const [q, role] of [
+      ["PostgreSQL or MongoDB?", "data-architect"],
+      ["snowflake vs bigquery for the new warehouse?", "data-architect"],
       // Spreadsheets and no-code tables used as the database are a choice of store too (and "list" asks for no roles).
-      "should we keep the volunteer list in Airtable or Google Sheets?",
+      ["should we keep the volunteer list in Airtable or Google Sheets?", "data-architect"],
       // "Between X and Y" sets them side by side as "or" does, and a list after "between" is one choice of all its names.
-      "who picks between postgres and mysql?",
-      "we're picking between Snowflake, BigQuery and Redshift, who leads that?",
-    ]) {
+      ["who picks between postgres and mysql?", "data-architect"],
+      ["we're picking between Snowflake, BigQuery and Redshift, who leads that?", "data-architect"],
+      // The tools the engineer's pipelines run on (orchestrators, ETL tools, streaming platforms, table formats) are
+      // the engineer's choice, as the real questions' labels have it ("Airflow or Prefect", "Fivetran or Airbyte").
+      ["airflow or dagster?", "data-warehouse-engineer"],
+      ["who picks between airflow and dagster?", "data-warehouse-engineer"],
+      ["kafka or kinesis?", "data-warehouse-engineer"],
+      ["fivetran or airbyte?", "data-warehouse-engineer"],
+      ["should we replace luigi with prefect?", "data-warehouse-engineer"],
+    ] as const) {
       const a = whodoes.ask(q);
-      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-architect"]);
-    }
-    // The tools the engineer's pipelines run on (orchestrators, ETL tools, streaming platforms, table formats) are
-    // the engineer's choice, as the real questions' labels have it ("Airflow or Prefect", "Fivetran or Airbyte").
-    for (const q of [
-      "airflow or dagster?",
-      "who picks between airflow and dagster?",
-      "kafka or kinesis?",
-      "fivetran or airbyte?",
-      "should we replace luigi with prefect?",
-    ]) {
-      const a = whodoes.ask(q);
-      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", role]);
     }
     // A move to a product, or trying or preferring one, is choosing it too.
     for (const q of [
