@@ -798,6 +798,15 @@ describe("who_does", () => {
     }
   });
 
+  it("reads unit tests of a pipeline as the engineer's pipeline tests, and an app's as the software developer's", () => {
+    for (const q of ["how do you unit test ETL jobs?", "ELT unit testing, how does your team do it?"]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
+    }
+    const app = whodoes.ask("who writes the unit tests for the mobile app?");
+    expect([app.intent, app.neighbour?.id]).toEqual(["out_of_scope", "software-developer"]);
+  });
+
   it("reads the size of the data as the setting of a task, not the architect's sizing", () => {
     expect(ids(whodoes.ask("how do I delete millions of rows from the audit table without blocking?"))[0]).toBe(
       "database-administrator",
