@@ -798,6 +798,13 @@ describe("who_does", () => {
     }
   });
 
+  it("reads data carried from one system to another as the engineer's move, whatever the two ends are", () => {
+    // Both ends are set aside as where the data goes; the move itself is the work, not a stray "data".
+    expect(ids(whodoes.ask("getting data from SAP HANA to Snowflake, any tips?"))[0]).toBe("data-warehouse-engineer");
+    // A database's own move between engines is still not a data move.
+    expect(ids(whodoes.ask("who migrates the database from MySQL to Postgres?"))[0]).not.toBe("data-warehouse-engineer");
+  });
+
   it("reads unit tests of a pipeline as the engineer's pipeline tests, and an app's as the software developer's", () => {
     for (const q of ["how do you unit test ETL jobs?", "ELT unit testing, how does your team do it?"]) {
       const a = whodoes.ask(q);

@@ -259,6 +259,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     // Where the pair being folded began: "between Snowflake, BigQuery and Redshift" is one choice of three.
     let listFrom: number | undefined;
     let out = concepts;
+    let moved: number | undefined;
     for (const m of kinds.matches(stems)) {
       // "a star schema or a snowflake schema": articles say nothing of the pair.
       const between = last
@@ -276,6 +277,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       // "ETL from Oracle to SQL Server", "move the logs from HDFS into Oracle": an end of the move is not asked about.
       if (isCarriedEnd(ws, m)) {
         out = out.map((c) => (m.start <= c.start && c.end <= m.end ? { ...c, stop: true } : c));
+        moved ??= m.start;
         last = m;
         listFrom = undefined;
         continue;
@@ -289,6 +291,9 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
       listFrom = pair ? from : undefined;
       last = m;
     }
+    // "getting data from SAP HANA to Snowflake": with its ends set aside, the move itself is the work.
+    if (moved !== undefined && !out.some((c) => c.id === "etl" && !c.stop))
+      out = [...out, { id: "etl", start: moved, end: moved + 1, stop: false }];
     return out;
   }
 
