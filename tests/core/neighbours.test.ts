@@ -178,10 +178,14 @@ describe("questions about a neighbouring role", () => {
       ["From Senior Backend Dev to Data Engineer?", "software-developer"],
       ["SWE to DE", "software-developer"],
       ["devops engineer trying to move to data engineer", "devops-engineer"],
+      // A move's far end may name its field loosely beside the job ("or AI"): still the two jobs side by side.
+      ["thinking of moving from data engineering to data science or AI", "data-scientist"],
     ] as const) {
       const pair = json(q);
       expect([pair.intent, pair.neighbour?.id], q).toEqual(["compare_roles", id]);
     }
+    // One title read two ways ("head of data" inside "head of data engineering") is not two titles side by side.
+    expect(json("our head of data engineering wants ideas for using LLMs in pipelines").intent).not.toBe("compare_roles");
   });
 
   it("says work that only a neighbouring role does is not the data roles', and names that role", () => {

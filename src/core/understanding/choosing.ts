@@ -103,6 +103,8 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
  * alternative's words, "and", nothing, or a move's "to" (with articles) lie between them.
  */
 export function sideBySide(ws: readonly string[], a: Span, b: Span): boolean {
+  // "Head of data engineering": one title read two ways lies over itself, not beside another.
+  if (a.start < b.end && b.start < a.end) return false;
   const between = wordsBetween(ws, a, b);
   return (
     between === "" ||

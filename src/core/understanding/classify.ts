@@ -125,7 +125,7 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
   if (named >= 2) set("compare_roles", 1 + 3 * cue("compare_roles"));
   // "DBA vs data scientist", "DBA or sysadmin?": a role and a neighbouring one compared.
   else if (named === 1 && neighbour && (cue("compare_roles") > 0 || u.titlesSideBySide))
-    set("compare_roles", 1 + 3 * cue("compare_roles"));
+    set("compare_roles", 1 + 3 * Math.max(cue("compare_roles"), u.titlesSideBySide ? 0.5 : 0));
   // With no role named, only an explicit phrase ("work together") makes it about collaboration, and only when the
   // message asks who or speaks of the roles ("who do I work with most?", "how do all four data roles work
   // together?"): "the data you work with" asks nothing of them. Each role named (up to two) makes it more so
