@@ -805,6 +805,10 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("who migrates the database from MySQL to Postgres?"))[0]).not.toBe("data-warehouse-engineer");
   });
 
+  it("reads an ETL, ingestion or data processing stack as the engineer's tools, not the architect's reference architecture", () => {
+    expect(ids(whodoes.ask("our batch data processing stack keeps falling over"))[0]).toBe("data-warehouse-engineer");
+  });
+
   it("reads unit tests of a pipeline as the engineer's pipeline tests, and an app's as the software developer's", () => {
     for (const q of ["how do you unit test ETL jobs?", "ELT unit testing, how does your team do it?"]) {
       const a = whodoes.ask(q);
