@@ -180,6 +180,10 @@ describe("questions about a neighbouring role", () => {
       ["devops engineer trying to move to data engineer", "devops-engineer"],
       // A move's far end may name its field loosely beside the job ("or AI"): still the two jobs side by side.
       ["thinking of moving from data engineering to data science or AI", "data-scientist"],
+      // A career's two ways, kept or changed; a title's own field or standing word after it; more verbs of a move.
+      ["should I stay in data engineering or go into backend dev?", "software-developer"],
+      ["backend engineering intern or data engineering intern?", "software-developer"],
+      ["data engineer hoping to expand to devops", "devops-engineer"],
     ] as const) {
       const pair = json(q);
       expect([pair.intent, pair.neighbour?.id], q).toEqual(["compare_roles", id]);

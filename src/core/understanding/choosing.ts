@@ -105,14 +105,47 @@ export function isChoosing(ws: readonly string[], at: number): boolean {
 export function sideBySide(ws: readonly string[], a: Span, b: Span): boolean {
   // "Head of data engineering": one title read two ways lies over itself, not beside another.
   if (a.start < b.end && b.start < a.end) return false;
-  const between = wordsBetween(ws, a, b);
+  const between = afterTitleHead(wordsBetween(ws, a, b));
   return (
     between === "" ||
     between === "and" ||
     ALTERNATIVE.has(between) ||
+    keepOrChange(between) ||
     movedBetween(ws, a, b, between) ||
     saidToBe(ws, a, b, between)
   );
+}
+
+/**
+ * "DevOps engineering trying to move to DE", "QA engineer intern or DE intern": the first title's own field or
+ * standing word, written after it, is part of it, not of what lies between.
+ */
+const TITLE_HEADS: ReadonlySet<string> = new Set(["engineering", "engineer", "development", "intern", "internship", "role"]);
+function afterTitleHead(between: string): string {
+  const [head, ...rest] = between.split(" ");
+  return TITLE_HEADS.has(head ?? "") ? rest.join(" ") : between;
+}
+
+/** "pivot to DE or stick with SWE?", "Data Engg or explore Backend Engg": a career's two ways, kept or changed. */
+const KEEP_OR_CHANGE: ReadonlySet<string> = new Set([
+  "stick",
+  "stay",
+  "explore",
+  "continue",
+  "keep",
+  "go",
+  "move",
+  "switch",
+  "pursue",
+  "with",
+  "in",
+  "into",
+  "to",
+  "as",
+]);
+function keepOrChange(between: string): boolean {
+  const [or, ...rest] = between.split(" ");
+  return or === "or" && rest.length > 0 && rest.length <= 3 && rest.every((w) => KEEP_OR_CHANGE.has(w));
 }
 
 /**
@@ -131,8 +164,14 @@ const MOVE_VERBS: ReadonlySet<string> = new Set([
   "transitioning",
   "pivot",
   "pivoting",
+  "expand",
+  "expanding",
+  "shift",
+  "shifting",
+  "return",
+  "returning",
 ]);
-const BEFORE_MOVE: ReadonlySet<string> = new Set(["trying", "want", "wanting", "looking", "planning", "to"]);
+const BEFORE_MOVE: ReadonlySet<string> = new Set(["trying", "want", "wanting", "looking", "planning", "hoping", "aiming", "to"]);
 function movedBetween(ws: readonly string[], a: Span, b: Span, between: string): boolean {
   const first = a.start < b.start ? a : b;
   const words = between.split(" ");
