@@ -1075,6 +1075,9 @@ describe("other intents", () => {
     ["patching", "who_does", ["database-administrator"]],
     ["lake", "who_does", ["data-warehouse-engineer"]],
     ["patch the drywall", "out_of_scope", []],
+    // AI and machine learning are a setting: with data work they are the work's, alone they ask nothing of ours.
+    ["how is everyone using AI these days?", "out_of_scope", []],
+    ["who builds the data lake our machine learning team trains on?", "who_does", ["data-warehouse-engineer"]],
     // Questions about the bot itself.
     ["what is whodoes", "help", []],
     ["examples pls", "help", []],
