@@ -561,6 +561,8 @@ describe("who_does", () => {
     // A role's roadmap is the way to it, not the architect's plans for growth; the data roadmap still is a plan.
     expect(ids(whodoes.ask("DBA roadmap"))).toEqual(["database-administrator"]);
     expect(whodoes.ask("DBA roadmap").intent).toBe("describe_role");
+    // Written as two words, a road map is still a roadmap, not an ETL mapping.
+    expect(whodoes.ask("a road map for data engineering?").intent).toBe("describe_role");
     expect(whodoes.ask("who owns the data roadmap?").intent).toBe("who_does");
     expect(whodoes.ask("I've just become a DBA, where do I start?").intent).toBe("onboarding");
     // What a role needs to learn is what it takes, not starting in it, unless the asker is new.
@@ -807,6 +809,11 @@ describe("who_does", () => {
 
   it("reads an ETL, ingestion or data processing stack as the engineer's tools, not the architect's reference architecture", () => {
     expect(ids(whodoes.ask("our batch data processing stack keeps falling over"))[0]).toBe("data-warehouse-engineer");
+  });
+
+  it('reads "would you consider" as a request to a product\'s makers only when it asks them to add or support', () => {
+    expect(whodoes.ask("would you consider adding Kafka support?").intent).toBe("out_of_scope");
+    expect(ids(whodoes.ask("would you consider using Kafka for a small team?"))[0]).toBe("data-warehouse-engineer");
   });
 
   it("reads unit tests of a pipeline as the engineer's pipeline tests, and an app's as the software developer's", () => {
