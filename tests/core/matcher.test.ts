@@ -862,6 +862,19 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("which role does a data manager play in GDPR compliance?"))[0]).toBe("data-manager");
     expect(ids(whodoes.ask("is the failed load the DBA's to fix?"))[0]).toBe("data-warehouse-engineer");
   });
+
+  it("reads a role named, with no owner asked for, as a message about that role even where its words are another's work", () => {
+    // System design and data modelling are the architect's work; asked of the engineer or the DBA, they say what that role takes.
+    for (const [q, role] of [
+      ["how much system design should a data engineer know", "data-warehouse-engineer"],
+      ["data modelling skills for a DBA", "database-administrator"],
+    ] as const) {
+      const a = whodoes.ask(q);
+      expect([a.intent, ids(a)[0]], q).toEqual(["describe_role", role]);
+    }
+    // Asked whose it is, the task still goes to its owner.
+    expect(ids(whodoes.ask("who does the system design, the data engineer?"))[0]).toBe("data-architect");
+  });
 });
 
 describe("other intents", () => {

@@ -163,6 +163,11 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     !asksIfResponsible(u.analysis.words) && (cue("who_does") === 0 || (!asksWho(u.analysis.words) && top?.role !== roles[0]));
   if (named === 1 && !neighbour && cue("describe_role") > 0 && noOwnerAsked && !asksWhatAbout(u.analysis.words))
     score.delete("who_does");
+  // "System design for data engineers", "is on-prem SSIS still data engineering?": a role named and no owner asked
+  // for, with words that fit another role's work better, is a message about the role named, not a task for the other.
+  // "Is the failed load the DBA's to fix?" still asks whether the task is the role's.
+  if (named === 1 && !neighbour && cue("who_does") === 0 && top !== undefined && top.role !== roles[0] && !asksIfOwns(u))
+    score.delete("who_does");
   // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
   // Two titles side by side ask about both, as two roles named do.
   if ((named === 1 && !(neighbour && u.titlesSideBySide)) || (standsIn && (cue("describe_role") > 0 || u.content.size === 0)))
@@ -432,6 +437,17 @@ function asksWhoHere(words: readonly string[]): boolean {
  * is someone's, which asks for its owner. "As a DBA, am I responsible for data quality?": it may follow the asker's
  * own job.
  */
+/**
+ * "Is the failed load the DBA's to fix?", "is patching the architect's job?": a yes-or-no question whether a task
+ * is a role's, the role followed by what it would own.
+ */
+const OWNED: ReadonlySet<string> = new Set(["to", "job", "problem", "responsibility", "task", "call", "area", "remit", "work"]);
+function asksIfOwns(u: Understanding): boolean {
+  const words = u.analysis.words;
+  if (asksIfResponsible(words)) return true;
+  return AUXILIARIES.has(words[0] ?? "") && u.mentions.some((m) => OWNED.has(words[m.end] ?? ""));
+}
+
 function asksIfResponsible(words: readonly string[]): boolean {
   return words.some(
     (w, k) =>
