@@ -816,6 +816,12 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("would you consider using Kafka for a small team?"))[0]).toBe("data-warehouse-engineer");
   });
 
+  it("knows data processing frameworks as the engineer's and graph stores as the architect's platform choice", () => {
+    expect(ids(whodoes.ask("our data processing tasks keep timing out, who looks at them?"))[0]).toBe("data-warehouse-engineer");
+    expect(ids(whodoes.ask("Neo4j or ArangoDB for the lineage graph?"))[0]).toBe("data-architect");
+    expect(ids(whodoes.ask("anyone running a triple store on Postgres?"))[0]).toBe("data-architect");
+  });
+
   it("reads unit tests of a pipeline as the engineer's pipeline tests, and an app's as the software developer's", () => {
     for (const q of ["how do you unit test ETL jobs?", "ELT unit testing, how does your team do it?"]) {
       const a = whodoes.ask(q);
