@@ -1744,6 +1744,11 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("how long should we keep the binlog on the primary?"))[0]).toBe("database-administrator");
   });
 
+  it("reads keeping data forever, or retaining it indefinitely, as the data manager's retention", () => {
+    // Retaining them is the question, though reconciliation is the engineer's pipeline word.
+    expect(ids(whodoes.ask("is there value in retaining reconciliation events indefinitely?"))[0]).toBe("data-manager");
+  });
+
   it("reads a product's roadmap and a publisher's updates asked of them as theirs, our own plans as ours", () => {
     for (const q of ["is parquet export on the roadmap?", "would you be open to publishing a monthly dump of the database?"])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
