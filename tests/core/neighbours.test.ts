@@ -199,6 +199,8 @@ describe("questions about a neighbouring role", () => {
       ["who builds our uplift models?", "data-scientist"],
       ["who runs the causal inference on the pricing experiment?", "data-scientist"],
       ["who picks the font for reports?", "bi-developer"],
+      // The BI developer's own files and tools.
+      ["how do we version control PBIX files?", "bi-developer"],
       ["who runs the team stand-up?", "project-manager"],
       ["who writes the release notes for the app?", "project-manager"],
       // Its phrase matched whole, where the roles match only its single words ("read" access, a "mode").
