@@ -184,10 +184,14 @@ describe("questions about a neighbouring role", () => {
       ["should I stay in data engineering or go into backend dev?", "software-developer"],
       ["backend engineering intern or data engineering intern?", "software-developer"],
       ["data engineer hoping to expand to devops", "devops-engineer"],
+      // Beside the data engineer a bare "ML" or "DS" is the job, not the field.
+      ["data engineer to ML?", "machine-learning-engineer"],
     ] as const) {
       const pair = json(q);
       expect([pair.intent, pair.neighbour?.id], q).toEqual(["compare_roles", id]);
     }
+    // Alone, "ML" is the work's setting, not a job.
+    expect(json("who builds the ML feature pipeline?").neighbour).toBeUndefined();
     // One title read two ways ("head of data" inside "head of data engineering") is not two titles side by side.
     expect(json("our head of data engineering wants ideas for using LLMs in pipelines").intent).not.toBe("compare_roles");
   });

@@ -73,6 +73,10 @@ export function createRoleFinder(
       for (const alias of aliases) byTitle.set(wordsOf(alias).map(foldPlural).join(" "), n.id);
       besides.set(roleId, byTitle);
     }
+  // Titles that are a job only beside a role ("ML" in "data engineer to ML"): alone they are a field or a topic.
+  const besideOnly = new PhraseMap<true>();
+  for (const byTitle of besides.values())
+    for (const title of byTitle.keys()) if (!titles.has(title.split(" "))) besideOnly.set(title.split(" "), true);
   const byId = new Set(roles.map((r) => r.id));
 
   function both(analysis: Analysis): { roles: RoleMention[]; neighbours: NeighbourMention[] } {
@@ -87,6 +91,12 @@ export function createRoleFinder(
       const title = folded.slice(m.start, m.end).join(" ");
       const meant = besides.size > 0 ? roles.map((r) => besides.get(r.roleId)?.get(title)).find((id) => id) : undefined;
       found.push({ neighbourId: meant ?? m.value, start: m.start, end: m.end });
+    }
+    for (const m of besideOnly.matches(folded)) {
+      const title = folded.slice(m.start, m.end).join(" ");
+      const meant = roles.map((r) => besides.get(r.roleId)?.get(title)).find((id) => id);
+      if (meant && !found.some((n) => n.start < m.end && m.start < n.end))
+        found.push({ neighbourId: meant, start: m.start, end: m.end });
     }
     // The longer title wins: "solutions architect" is not the architect, "ETL developer" not a developer.
     return {
