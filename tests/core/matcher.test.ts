@@ -1533,6 +1533,9 @@ describe("other intents", () => {
       "what's the best AI tool for writing SQL?",
       // ...and a job hunt, though it speaks of a new job: that is looked for, not started.
       "I'm a data engineer looking for a new job, any advice?",
+      // ...and landing a first job, and the openings for one.
+      "how did you land your first DBA job?",
+      "no data architect openings near me?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
