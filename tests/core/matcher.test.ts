@@ -1536,6 +1536,8 @@ describe("other intents", () => {
       // ...and landing a first job, and the openings for one.
       "how did you land your first DBA job?",
       "no data architect openings near me?",
+      // ...and interviews for a job, though asked with a comparison's "how are" that, with one job named, compares nothing.
+      "how are DBA interviews these days?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });

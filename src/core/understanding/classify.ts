@@ -222,10 +222,12 @@ function decide(u: Understanding, roles: Role[]): Omit<Decision, "asked"> {
     // "who is hiring DBAs?" names a role and is still recruitment's, and so is a question whose other
     // department's words outweigh its asking ("what's the salary range for a senior data engineer?").
     // A greeting or a plea for help ("Compensation help", "hi all") asks nothing about the role.
+    // "How are DE interviews these days?": a comparison's words with one job named compare nothing.
+    const alone: IntentId[] = named + u.neighbours.length < 2 ? ["compare_roles"] : [];
     const aboutRole =
       named > 0 &&
-      otherCues(["out_of_scope", "who_does", "greeting", "help"]) > 0 &&
-      otherCues(["out_of_scope", "greeting", "help"]) >= cue("out_of_scope");
+      otherCues(["out_of_scope", "who_does", "greeting", "help", ...alone]) > 0 &&
+      otherCues(["out_of_scope", "greeting", "help", ...alone]) >= cue("out_of_scope");
     // "data engineer vs data architect salary?": two roles side by side in another department's matter, asked no
     // more about how they differ than that matter weighs, and nothing else asked of them, compare their pay, not
     // their work ("... we can only hire one this year, how do they differ?" still compares them).
