@@ -777,7 +777,13 @@ describe("who_does", () => {
     // "parsing" is the pipeline's word, not a misspelt "parking" (the facilities team's).
     expect(ids(whodoes.ask("our Airflow DAG parsing takes minutes, who fixes it?"))[0]).toBe("data-warehouse-engineer");
     // Today's ingestion and transformation products are the engineer's too, named alone or with a task.
-    for (const q of ["does anyone here use RudderStack?", "how do you handle schema changes with AWS DMS?"]) {
+    for (const q of [
+      "does anyone here use RudderStack?",
+      "how do you handle schema changes with AWS DMS?",
+      // Orchestrators, dataframe libraries and transformation products named alone, as real questions name them.
+      "thoughts on Kestra?",
+      "anyone using Dataform in production?",
+    ]) {
       const a = whodoes.ask(q);
       expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
     }
