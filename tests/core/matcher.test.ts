@@ -1751,6 +1751,10 @@ describe("other intents", () => {
     expect(ids(whodoes.ask("the query profile shows most time in queuing"))[0]).toBe("database-administrator");
   });
 
+  it("knows the DBA's own tools by name, such as a Postgres operator", () => {
+    expect(ids(whodoes.ask("do I need to install CloudNativePG separately?"))[0]).toBe("database-administrator");
+  });
+
   it("reads MySQL's binary log as the DBA's, not a retention policy", () => {
     expect(ids(whodoes.ask("how long should we keep the binlog on the primary?"))[0]).toBe("database-administrator");
   });
