@@ -1765,9 +1765,17 @@ describe("other intents", () => {
   });
 
   it("reads a product's roadmap and a publisher's updates asked of them as theirs, our own plans as ours", () => {
-    for (const q of ["is parquet export on the roadmap?", "would you be open to publishing a monthly dump of the database?"])
+    for (const q of [
+      "is parquet export on the roadmap?",
+      "would you be open to publishing a monthly dump of the database?",
+      // How often a published dataset is updated is its publisher's to say.
+      "how often is this dataset updated?",
+    ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
     expect(ids(whodoes.ask("we plan to add a replica next month, who sets it up?"))[0]).toBe("database-administrator");
+    expect(ids(whodoes.ask("our sales dataset hasn't been updated since Monday, who fixes it?"))[0]).toBe(
+      "data-warehouse-engineer",
+    );
   });
 
   it("reads whether a project is still maintained, and a wish for a feature in it, as its makers' matter", () => {
