@@ -783,6 +783,8 @@ describe("who_does", () => {
       // Orchestrators, dataframe libraries and transformation products named alone, as real questions name them.
       "thoughts on Kestra?",
       "anyone using Dataform in production?",
+      // "MS Fabric" is Microsoft Fabric.
+      "why does everyone dislike MS Fabric?",
     ]) {
       const a = whodoes.ask(q);
       expect([a.intent, ids(a)[0]], q).toEqual(["who_does", "data-warehouse-engineer"]);
