@@ -844,6 +844,8 @@ describe("who_does", () => {
       "database-administrator",
     );
     expect(ids(whodoes.ask("how do we export billions of rows to parquet every night?"))[0]).toBe("data-warehouse-engineer");
+    // A bulk or batch insert is a way of loading, the engineer's.
+    expect(ids(whodoes.ask("fastest way to bulk insert 10 million rows?"))[0]).toBe("data-warehouse-engineer");
     // Planning for the growth is still the architect's.
     expect(ids(whodoes.ask("who plans for the growth in data volumes over the next three years?"))[0]).toBe("data-architect");
   });
