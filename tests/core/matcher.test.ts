@@ -1111,6 +1111,9 @@ describe("other intents", () => {
     ["patching", "who_does", ["database-administrator"]],
     ["lake", "who_does", ["data-warehouse-engineer"]],
     ["patch the drywall", "out_of_scope", []],
+    // "Tech" alone is the industry, not the architect's choice of technologies; the tech stack still is.
+    ["is it due to the tech recession?", "out_of_scope", []],
+    ["who picks the tech stack for the new warehouse?", "who_does", ["data-architect"]],
     // AI and machine learning are a setting: with data work they are the work's, alone they ask nothing of ours.
     ["how is everyone using AI these days?", "out_of_scope", []],
     ["who builds the data lake our machine learning team trains on?", "who_does", ["data-warehouse-engineer"]],
