@@ -97,7 +97,7 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * 2,051): 0.761, 0.776, 0.459, 0.062. Batch 34's 587 Reddit titles all went to tuning (the held-out part did not
  * change); after the round's changes tuned on them: 0.765, 0.776, 0.474, 0.062.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.769, roleAccuracy: 0.803, outOfScopeRecall: 0.523, wronglyRejected: 0.067 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.773, roleAccuracy: 0.808, outOfScopeRecall: 0.532, wronglyRejected: 0.066 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
