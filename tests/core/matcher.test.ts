@@ -561,6 +561,8 @@ describe("who_does", () => {
     // A role's roadmap is the way to it, not the architect's plans for growth; the data roadmap still is a plan.
     expect(ids(whodoes.ask("DBA roadmap"))).toEqual(["database-administrator"]);
     expect(whodoes.ask("DBA roadmap").intent).toBe("describe_role");
+    // A study plan to become one is the way to it too, not starting in the job.
+    expect(whodoes.ask("a study plan for becoming a DBA?").intent).toBe("describe_role");
     // Written as two words, a road map is still a roadmap, not an ETL mapping.
     expect(whodoes.ask("a road map for data engineering?").intent).toBe("describe_role");
     expect(whodoes.ask("who owns the data roadmap?").intent).toBe("who_does");
