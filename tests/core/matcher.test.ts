@@ -1553,6 +1553,8 @@ describe("other intents", () => {
       "no data architect openings near me?",
       // ...and interviews for a job, though asked with a comparison's "how are" that, with one job named, compares nothing.
       "how are DBA interviews these days?",
+      // ...and a partner to study with, who is no role's collaborator.
+      "looking for a study partner for the DBA exams",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
   });
