@@ -186,6 +186,10 @@ describe("questions about a neighbouring role", () => {
       ["data engineer hoping to expand to devops", "devops-engineer"],
       // Beside the data engineer a bare "ML" or "DS" is the job, not the field.
       ["data engineer to ML?", "machine-learning-engineer"],
+      // The opening job with a word of its own before it; a move thought of; a field beside the data engineer.
+      ["senior data analyst to data engineer?", "data-analyst"],
+      ["data engineer thinking of switching to backend dev", "software-developer"],
+      ["go from DE to cybersecurity?", "security-engineer"],
     ] as const) {
       const pair = json(q);
       expect([pair.intent, pair.neighbour?.id], q).toEqual(["compare_roles", id]);

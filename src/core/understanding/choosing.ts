@@ -155,6 +155,7 @@ function keepOrChange(between: string): boolean {
  * move to data engineering").
  */
 const FROM_WITHIN = 3;
+const OPENING_WITHIN = 2;
 const MOVE_VERBS: ReadonlySet<string> = new Set([
   "move",
   "moving",
@@ -171,7 +172,20 @@ const MOVE_VERBS: ReadonlySet<string> = new Set([
   "return",
   "returning",
 ]);
-const BEFORE_MOVE: ReadonlySet<string> = new Set(["trying", "want", "wanting", "looking", "planning", "hoping", "aiming", "to"]);
+const BEFORE_MOVE: ReadonlySet<string> = new Set([
+  "trying",
+  "want",
+  "wanting",
+  "looking",
+  "planning",
+  "hoping",
+  "aiming",
+  "thinking",
+  "considering",
+  "of",
+  "about",
+  "to",
+]);
 function movedBetween(ws: readonly string[], a: Span, b: Span, between: string): boolean {
   const first = a.start < b.start ? a : b;
   const words = between.split(" ");
@@ -179,7 +193,8 @@ function movedBetween(ws: readonly string[], a: Span, b: Span, between: string):
   const verb = words.findIndex((w) => MOVE_VERBS.has(w));
   // "trying to move to", "switching to": only a move's verb, and the words that lead up to it, before "to".
   if (words.length > 0) return verb === words.length - 1 && words.slice(0, verb).every((w) => BEFORE_MOVE.has(w));
-  return first.start === 0 || ws.slice(Math.max(0, first.start - 1 - FROM_WITHIN), first.start).includes("from");
+  // "Biotech data analyst to DE": the opening job may have a word or two of its own before it.
+  return first.start <= OPENING_WITHIN || ws.slice(Math.max(0, first.start - 1 - FROM_WITHIN), first.start).includes("from");
 }
 
 /** "is a Power BI developer a data engineer?", "is DE just SWE now?": a question whether one title is the other. */
