@@ -95,7 +95,8 @@ export interface Neighbour {
   keywords: string[];
   /**
    * Titles that mean this job when a message names the given role (role id -> titles): beside the DBA, a bare
-   * "developer" is the database developer ("Difference between Database Administrator and Developer?").
+   * "developer" is the database developer ("Difference between Database Administrator and Developer?"). A title no
+   * neighbour lists names the job only there: beside the data engineer, "ML" is the machine-learning engineer.
    */
   beside: Record<string, string[]>;
 }
