@@ -435,11 +435,6 @@ function asksWhoHere(words: readonly string[]): boolean {
 }
 
 /**
- * "is it normal for the DWE to be responsible for backing up the warehouse?": a yes-or-no question whether a task
- * is someone's, which asks for its owner. "As a DBA, am I responsible for data quality?": it may follow the asker's
- * own job.
- */
-/**
  * "Is the failed load the DBA's to fix?", "is patching the architect's job?": a yes-or-no question whether a task
  * is a role's, the role followed by what it would own.
  */
@@ -450,6 +445,11 @@ function asksIfOwns(u: Understanding): boolean {
   return AUXILIARIES.has(words[0] ?? "") && u.mentions.some((m) => OWNED.has(words[m.end] ?? ""));
 }
 
+/**
+ * "is it normal for the DWE to be responsible for backing up the warehouse?": a yes-or-no question whether a task
+ * is someone's, which asks for its owner. "As a DBA, am I responsible for data quality?": it may follow the asker's
+ * own job.
+ */
 function asksIfResponsible(words: readonly string[]): boolean {
   return words.some(
     (w, k) =>

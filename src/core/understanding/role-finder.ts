@@ -78,6 +78,9 @@ export function createRoleFinder(
   for (const byTitle of besides.values())
     for (const title of byTitle.keys()) if (!titles.has(title.split(" "))) besideOnly.set(title.split(" "), true);
   const byId = new Set(roles.map((r) => r.id));
+  /** The job a title means beside one of the roles named, if any. */
+  const besideNamed = (named: readonly RoleMention[], title: string) =>
+    named.map((r) => besides.get(r.roleId)?.get(title)).find((id) => id);
 
   function both(analysis: Analysis): { roles: RoleMention[]; neighbours: NeighbourMention[] } {
     const roles: RoleMention[] = [];
@@ -89,12 +92,12 @@ export function createRoleFinder(
     const folded = analysis.words.map(foldPlural);
     for (const m of titles.matches(folded)) {
       const title = folded.slice(m.start, m.end).join(" ");
-      const meant = besides.size > 0 ? roles.map((r) => besides.get(r.roleId)?.get(title)).find((id) => id) : undefined;
+      const meant = besideNamed(roles, title);
       found.push({ neighbourId: meant ?? m.value, start: m.start, end: m.end });
     }
     for (const m of besideOnly.matches(folded)) {
       const title = folded.slice(m.start, m.end).join(" ");
-      const meant = roles.map((r) => besides.get(r.roleId)?.get(title)).find((id) => id);
+      const meant = besideNamed(roles, title);
       if (meant && !found.some((n) => n.start < m.end && m.start < n.end))
         found.push({ neighbourId: meant, start: m.start, end: m.end });
     }
