@@ -137,6 +137,11 @@ describe("who_does", () => {
     expect(kpi.roles.flatMap((r) => r.evidence.flatMap((e) => e.terms))).not.toContain("index");
     expect(whodoes.ask("the local authority wants our records, who handles that?").intent).toBe("out_of_scope");
     expect(whodoes.ask("who stores the field observations from the survey?").intent).toBe("out_of_scope");
+    // A book's authors are not authorization, which still is access.
+    expect(
+      whodoes.ask("who are the authors of the style guide?").roles.flatMap((r) => r.evidence.flatMap((e) => e.terms)),
+    ).not.toContain("access");
+    expect(ids(whodoes.ask("who handles authorization for the database users?"))[0]).toBe("database-administrator");
     // "Definitely" is no definition, nor "continuous" a continuity plan.
     expect(ids(whodoes.ask("is this definitely the DBA's job?"))[0]).toBe("database-administrator");
     const loads = whodoes.ask("we need continuous loads, who builds them?");

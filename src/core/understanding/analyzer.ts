@@ -90,11 +90,16 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["certified", "certification"],
   // Porter makes "integrity" into "integr", the stem of "integrate": checking data's integrity is not integrating it.
   ["integrity", "integrity"],
-  // Porter makes "authority" into "author", the stem of "authorize": a local authority or an author is not access.
+  // Porter makes "authority", "authors" and "authorization" all into "author": a local authority or a book's
+  // authors are not access, so authorizing keeps a stem of its own.
   ["authority", "authority"],
   ["authorities", "authority"],
-  ["author", "author"],
-  ["authors", "author"],
+  ["authorize", "authoriz"],
+  ["authorizes", "authoriz"],
+  ["authorized", "authoriz"],
+  ["authorizing", "authoriz"],
+  ["authorization", "authoriz"],
+  ["authorizations", "authoriz"],
   // Porter makes "indicator" into "indic", the stem of "indices": a key performance indicator is not an index.
   ["indicator", "indicator"],
   ["indicators", "indicator"],
