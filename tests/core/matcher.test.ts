@@ -142,6 +142,11 @@ describe("who_does", () => {
       whodoes.ask("who are the authors of the style guide?").roles.flatMap((r) => r.evidence.flatMap((e) => e.terms)),
     ).not.toContain("access");
     expect(ids(whodoes.ask("who handles authorization for the database users?"))[0]).toBe("database-administrator");
+    // Nor is a government governance, though lock contention is still the DBA's.
+    const terms = (q: string) => whodoes.ask(q).roles.flatMap((r) => r.evidence.flatMap((e) => e.terms));
+    expect(terms("who handles data requests from the local government?")).not.toContain("govern");
+    expect(terms("who governs the data requests?")).toContain("govern");
+    expect(ids(whodoes.ask("who fixes lock contention on the orders table?"))[0]).toBe("database-administrator");
     // "Definitely" is no definition, nor "continuous" a continuity plan.
     expect(ids(whodoes.ask("is this definitely the DBA's job?"))[0]).toBe("database-administrator");
     const loads = whodoes.ask("we need continuous loads, who builds them?");

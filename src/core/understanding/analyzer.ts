@@ -121,6 +121,56 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   // Porter makes "competent" into "compet", the stem of "competing" (competing requests for data).
   ["competent", "competent"],
   ["competence", "competent"],
+  // Porter folds everyday words into the stems of the trade's: a government is not governance, a custom connector
+  // no customer, web content no lock contention, an executive no query's execution, research material no
+  // materialized view, "literally" no data literacy, an intern not internal, a career transition no data in
+  // transit, federal law no federated query, "extensively" no extension, "suited" no suite, a job's applicants
+  // no applications, a product's edition no edit, an initiative not initial, diversity not diverse data, a
+  // disability no disabled job, a transformer (a model or a substation's) no transformation.
+  ["government", "government"],
+  ["governments", "government"],
+  ["governmental", "government"],
+  ["custom", "customis"],
+  ["customs", "customis"],
+  ["customise", "customis"],
+  ["customised", "customis"],
+  ["customize", "customis"],
+  ["customized", "customis"],
+  ["customisation", "customis"],
+  ["customization", "customis"],
+  ["contention", "contention"],
+  ["contentions", "contention"],
+  ["executive", "executive"],
+  ["executives", "executive"],
+  ["material", "material"],
+  ["materials", "material"],
+  ["literal", "literal"],
+  ["literally", "literal"],
+  ["literals", "literal"],
+  ["intern", "internee"],
+  ["interns", "internee"],
+  ["transition", "transition"],
+  ["transitions", "transition"],
+  ["transitional", "transition"],
+  ["transitioned", "transition"],
+  ["transitioning", "transition"],
+  ["federal", "federal"],
+  ["extensive", "extensive"],
+  ["extensively", "extensive"],
+  ["suit", "suited"],
+  ["suits", "suited"],
+  ["suited", "suited"],
+  ["applicant", "applicant"],
+  ["applicants", "applicant"],
+  ["edition", "edition"],
+  ["editions", "edition"],
+  ["initiative", "initiative"],
+  ["initiatives", "initiative"],
+  ["diversity", "diversity"],
+  ["disability", "disability"],
+  ["disabilities", "disability"],
+  ["transformer", "transformer"],
+  ["transformers", "transformer"],
 ]);
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
