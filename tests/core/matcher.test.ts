@@ -162,6 +162,18 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("should the cluster be active-active or active-passive?"))[0]).toBe("data-architect");
   });
 
+  it("reads data handled 'at scale' as its volume, the builder's setting, and a design that must scale as the architect's", () => {
+    expect(ids(whodoes.ask("how do we clean up product names at scale?"))[0]).toBe("data-warehouse-engineer");
+    expect(ids(whodoes.ask("will the new design scale to 50 hospitals? who plans for that"))[0]).toBe("data-architect");
+    // A design that must stay up when a server fails is still the architect's; staying in a job is no design.
+    expect(ids(whodoes.ask("the cluster must stay up if a server fails, who designs that?"))[0]).toBe("data-architect");
+    expect(
+      whodoes
+        .ask("Pivot to analytics, stay as an analyst, something else?")
+        .roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId)),
+    ).not.toContain("scalability-availability");
+  });
+
   it("reads 'the data' before another thing the knowledge names as that thing's modifier ('who owns the data model?')", () => {
     for (const [q, role] of [
       ["anyone know who owns the data model for the crm migration", "data-architect"],
