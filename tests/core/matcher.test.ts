@@ -837,6 +837,8 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("getting data from SAP HANA to Snowflake, any tips?"))[0]).toBe("data-warehouse-engineer");
     // A database's own move between engines is still not a data move.
     expect(ids(whodoes.ask("who migrates the database from MySQL to Postgres?"))[0]).not.toBe("data-warehouse-engineer");
+    // An end said with two names ("Postgres Aurora", "MySQL/MongoDB") is still where the data goes.
+    expect(ids(whodoes.ask("who builds the pipeline from MySQL to Postgres Aurora?"))).toEqual(["data-warehouse-engineer"]);
   });
 
   it("reads an ETL, ingestion or data processing stack as the engineer's tools, not the architect's reference architecture", () => {

@@ -315,6 +315,7 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
     let listFrom: number | undefined;
     let out = concepts;
     let moved: number | undefined;
+    let carriedTo: number | undefined;
     for (const m of kinds.matches(stems)) {
       // "a star schema or a snowflake schema": articles say nothing of the pair.
       const between = last
@@ -329,10 +330,12 @@ export function createAnalyzer(thesaurus: Thesaurus, vocabularyTexts: Iterable<s
         last &&
         last.value === m.value &&
         (ALTERNATIVE.has(between) || isBetween(ws, last.start, between) || (listed && (between === "" || between === "and")));
-      // "ETL from Oracle to SQL Server", "move the logs from HDFS into Oracle": an end of the move is not asked about.
-      if (isCarriedEnd(ws, m)) {
+      // "ETL from Oracle to SQL Server", "move the logs from HDFS into Oracle": an end of the move is not asked about,
+      // nor the names right after it that say the same end more closely ("into AWS RDS Postgres").
+      if (isCarriedEnd(ws, m) || (carriedTo !== undefined && m.start === carriedTo)) {
         out = out.map((c) => (m.start <= c.start && c.end <= m.end ? { ...c, stop: true } : c));
         moved ??= m.start;
+        carriedTo = m.end;
         last = m;
         listFrom = undefined;
         continue;
