@@ -155,6 +155,9 @@ describe("questions about a neighbouring role", () => {
     expect(field.roles.map((r: { id: string }) => r.id)).toEqual(["data-warehouse-engineer"]);
     expect(field.neighbour.id).toBe("data-scientist");
     expect(json("how is data engineering different from software engineering?").neighbour.id).toBe("software-developer");
+    // A title weighed against a role is no object of a task: choosing between two jobs is not choosing a platform.
+    const jobs = json("choosing between data engineering and platform engineering, any advice?");
+    expect([jobs.intent, jobs.neighbour?.id]).toEqual(["compare_roles", "devops-engineer"]);
     const b = json("Difference between a DBA and a database developer?");
     expect(b.intent).toBe("compare_roles");
     expect(b.neighbour.id).toBe("database-developer");
