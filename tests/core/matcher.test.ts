@@ -142,6 +142,9 @@ describe("who_does", () => {
       whodoes.ask("who are the authors of the style guide?").roles.flatMap((r) => r.evidence.flatMap((e) => e.terms)),
     ).not.toContain("access");
     expect(ids(whodoes.ask("who handles authorization for the database users?"))[0]).toBe("database-administrator");
+    // Being locked in to a vendor is the platform's choice, not a database's lock.
+    expect(ids(whodoes.ask("are we heading into vendor lock-in with this warehouse?"))[0]).toBe("data-architect");
+    expect(ids(whodoes.ask("who clears the lock on the orders table?"))[0]).toBe("database-administrator");
     // Nor is a government governance, though lock contention is still the DBA's.
     const terms = (q: string) => whodoes.ask(q).roles.flatMap((r) => r.evidence.flatMap((e) => e.terms));
     expect(terms("who handles data requests from the local government?")).not.toContain("govern");
