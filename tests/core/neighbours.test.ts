@@ -212,6 +212,8 @@ describe("questions about a neighbouring role", () => {
       ["who picks the font for reports?", "bi-developer"],
       // The BI developer's own files and tools.
       ["how do we version control PBIX files?", "bi-developer"],
+      // A BI tool's name is its own word, not the warehouse's "business intelligence"; a report's stale data stays ours.
+      ["what is Power BI?", "bi-developer"],
       ["who runs the team stand-up?", "project-manager"],
       ["who writes the release notes for the app?", "project-manager"],
       // Its phrase matched whole, where the roles match only its single words ("read" access, a "mode").
@@ -284,6 +286,8 @@ describe("questions about a neighbouring role", () => {
         q,
       ).toBe(true);
     }
+    const stale = json("the power bi report is missing yesterday's orders, who fixes the load?");
+    expect([stale.intent, stale.roles[0].id, stale.neighbour]).toEqual(["who_does", "data-warehouse-engineer", undefined]);
   });
 
   it("keeps the data task when a neighbouring title is only context", () => {
