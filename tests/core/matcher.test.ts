@@ -1580,12 +1580,15 @@ describe("other intents", () => {
       // ...and landing a first job, and the openings for one.
       "how did you land your first DBA job?",
       "no data architect openings near me?",
+      // ...and the market for a job, though products "on the market" are still a choice of tools (after the list).
+      "how is the market for DBAs in Germany?",
       // ...and interviews for a job, though asked with a comparison's "how are" that, with one job named, compares nothing.
       "how are DBA interviews these days?",
       // ...and a partner to study with, who is no role's collaborator.
       "looking for a study partner for the DBA exams",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
+    expect(ids(whodoes.ask("which tools on the market do CDC well?"))[0]).toBe("data-warehouse-engineer");
   });
 
   it("greets back a hello to everyone, rather than listing the roles", () => {
