@@ -266,9 +266,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     });
     // "choosing between data engineering and platform engineering": a title side by side with a role is a job
     // weighed against it, never the object of a task ("choosing a platform").
-    const weighed = (t: NeighbourMention) => mentions.some((m) => sideBySide(analysis.words, m, t));
-    const inTitle = (c: { start: number; end: number }) =>
-      titles.some((t) => c.start >= t.start && c.end <= t.end && !weighed(t));
+    const unweighed = titles.filter((t) => !mentions.some((m) => sideBySide(analysis.words, m, t)));
+    const inTitle = (c: { start: number; end: number }) => unweighed.some((t) => c.start >= t.start && c.end <= t.end);
     const { content, weight, objects } = ranker.taskContent(
       analysis,
       positions,
