@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from "../../config/paths.js";
 // and schema libraries when the knowledge cache is fresh (see core/knowledge/cached.ts).
 import { loadKnowledgeCached } from "../../core/knowledge/cached.js";
 import { KnowledgeError } from "../../core/knowledge/errors.js";
+import { loadStems, saveStems } from "../../core/understanding/stem-cache.js";
 import { createWhodoes, type Whodoes } from "../../core/whodoes.js";
 import { askBatch, askOne } from "./ask.js";
 import { runChat } from "./chat.js";
@@ -143,9 +144,12 @@ async function main(argv: string[]): Promise<number> {
   // platform's directory format is loaded only when the knowledge is checked afresh.
   const formats = async () => (await import("../platforms.js")).DIRECTORY_FORMATS;
   // The console records no votes or corrections (only the server keeps usage records for `report`).
-  const whodoes: Whodoes = createWhodoes(await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats), {
-    keepsFeedback: false,
-  });
+  const knowledge = await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats);
+  // The knowledge's stems are kept for the next run (stem-cache.ts), before any question is read: nothing the
+  // user types is written.
+  const stems = loadStems();
+  const whodoes: Whodoes = createWhodoes(knowledge, { keepsFeedback: false });
+  saveStems(stems);
   switch (command) {
     case "ask":
       if (rest.length > 0) askOne(whodoes, rest.join(" "), values.json);

@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from "../../config/paths.js";
 import { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
 import type { Contacts, DirectoryFormat, Knowledge } from "./types.js";
 
-const CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "whodoes");
+export const CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "whodoes");
 
 function fingerprint(root: string): string | undefined {
   try {

@@ -36,6 +36,7 @@ export interface Analysis {
 }
 
 const stemCache = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 100_000;
 const MAX_STEMMED_LENGTH = 40;
 const MAX_UNSTEMMED_LENGTH = 3;
 /**
@@ -172,6 +173,13 @@ const OWN_STEMS: ReadonlyMap<string, string> = new Map([
   ["transformer", "transformer"],
   ["transformers", "transformer"],
 ]);
+/** The stems worked out so far, to keep between runs of the same build (stem-cache.ts). */
+export const stemsSoFar = (): [string, string][] => [...stemCache];
+/** Stems kept from an earlier run of the same build: a word's stem depends on the build alone. */
+export function rememberStems(pairs: readonly (readonly [string, string])[]): void {
+  for (const [word, s] of pairs) if (stemCache.size < MAX_REMEMBERED_STEMS) stemCache.set(word, s);
+}
+
 export function stem(word: string): string {
   // No word is this long; stemming a 100,000-letter "word" would take the stemmer's regexes seconds.
   // Short words stay whole: Porter makes "has" into "ha" (high availability) and "was" into "wa".
@@ -179,7 +187,7 @@ export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     s = OWN_STEMS.get(word) ?? PorterStemmer.stem(word);
-    if (stemCache.size > 100_000) stemCache.clear();
+    if (stemCache.size > MAX_REMEMBERED_STEMS) stemCache.clear();
     stemCache.set(word, s);
   }
   return s;
