@@ -31,15 +31,20 @@ function fingerprint(root: string): string | undefined {
       fileURLToPath(new URL("./load.js", import.meta.url)),
       fileURLToPath(new URL("./schema.js", import.meta.url)),
     ];
-    const parts = files.map((f) => {
-      if (!existsSync(f)) return `${f}:-`;
-      const st = statSync(f);
-      return `${f}:${st.size}:${st.mtimeMs}`;
-    });
-    return createHash("sha256").update(parts.join("\n")).digest("hex");
+    return filesKey(files);
   } catch {
     return undefined;
   }
+}
+
+/** A key that changes whenever one of the files changes: each one's path, size and modification time. */
+export function filesKey(files: readonly string[]): string {
+  const parts = files.map((f) => {
+    if (!existsSync(f)) return `${f}:-`;
+    const st = statSync(f);
+    return `${f}:${st.size}:${st.mtimeMs}`;
+  });
+  return createHash("sha256").update(parts.join("\n")).digest("hex");
 }
 
 interface CacheFile {

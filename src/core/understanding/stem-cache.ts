@@ -5,26 +5,22 @@
  * and a word the cache lacks is stemmed as usual. Best effort, as the knowledge cache is (knowledge/cached.ts): when
  * the file can't be read or written, only the time changes.
  */
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROJECT_ROOT } from "../../config/paths.js";
-import { CACHE_DIR } from "../knowledge/cached.js";
+import { CACHE_DIR, filesKey } from "../knowledge/cached.js";
 import { rememberStems, stemsSoFar } from "./analyzer.js";
 
 const STEMS_FILE = join(CACHE_DIR, "stems.json");
 
 function buildKey(): string | undefined {
+  // tsc rewrites its build info whenever any compiled file changes, the analyzer's stemming rules too; this
+  // module's own file tells the build's stems from those of the sources run as they are (the tests). No build
+  // info, no cache: nothing would say when the rules changed.
+  const buildInfo = join(PROJECT_ROOT, "dist", ".tsbuildinfo");
   try {
-    // tsc rewrites its build info whenever any compiled file changes, the analyzer's stemming rules too; this
-    // module's own file tells the build's stems from those of the sources run as they are (the tests).
-    const files = [join(PROJECT_ROOT, "dist", ".tsbuildinfo"), fileURLToPath(import.meta.url)];
-    const parts = files.map((f) => {
-      const st = statSync(f);
-      return `${f}:${st.size}:${st.mtimeMs}`;
-    });
-    return createHash("sha256").update(parts.join("\n")).digest("hex");
+    return existsSync(buildInfo) ? filesKey([buildInfo, fileURLToPath(import.meta.url)]) : undefined;
   } catch {
     return undefined;
   }
@@ -35,11 +31,11 @@ const isPair = (p: unknown): p is [string, string] =>
 
 /** Seeds the analyzer with the stems an earlier run of this build kept, before the knowledge is read; returns how many. */
 export function loadStems(file: string = STEMS_FILE): number {
-  const key = buildKey();
-  if (!key) return 0;
+  const build = buildKey();
+  if (!build) return 0;
   try {
     const cached = JSON.parse(readFileSync(file, "utf8")) as { key?: unknown; stems?: unknown };
-    if (cached.key !== key || !Array.isArray(cached.stems) || !cached.stems.every(isPair)) return 0;
+    if (cached.key !== build || !Array.isArray(cached.stems) || !cached.stems.every(isPair)) return 0;
     rememberStems(cached.stems);
     return cached.stems.length;
   } catch {
@@ -48,14 +44,17 @@ export function loadStems(file: string = STEMS_FILE): number {
   }
 }
 
-/** Keeps the stems worked out so far for the next run, when this run worked out more than it was given. */
+/**
+ * Keeps the stems worked out so far for the next run, when this run worked out more than it was given (a first run,
+ * or one after the knowledge gained words); otherwise it costs nothing.
+ */
 export function saveStems(loaded: number, file: string = STEMS_FILE): void {
-  const key = buildKey();
   const stems = stemsSoFar();
-  if (!key || stems.length <= loaded) return;
+  const build = stems.length > loaded ? buildKey() : undefined;
+  if (!build) return;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ key, stems }));
+    writeFileSync(file, JSON.stringify({ key: build, stems }));
   } catch {
     // A read-only install still works, just without the cache.
   }
