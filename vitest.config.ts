@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The CLI's caches go to a temporary folder, removed after the run (tests/helpers/temporary-cache.ts).
+    globalSetup: ["tests/helpers/temporary-cache.ts"],
     projects: [
       {
         extends: true,

@@ -44,17 +44,21 @@ export interface SharedConfig {
   dataDir?: string;
   /** REDIS_URL: share state between instances. */
   redisUrl?: string;
+  /** CACHE_DIR: where the CLI keeps the checked knowledge and word stems between runs; default DEFAULT_CACHE_DIR. */
+  cacheDir?: string;
 }
 
 export function readSharedConfig(env: Env, problems: string[]): SharedConfig {
   const intentsDir = envValue(env, "INTENTS_DIR");
   const dataDir = envValue(env, "DATA_DIR");
   const redisUrl = envValue(env, "REDIS_URL");
+  const cacheDir = envValue(env, "CACHE_DIR");
   const redisOk = redisUrl === undefined || /^rediss?:\/\//.test(redisUrl);
   if (!redisOk) problems.push("REDIS_URL: must be a redis:// or rediss:// URL");
   return {
     ...(intentsDir ? { intentsDir } : {}),
     ...(dataDir ? { dataDir } : {}),
     ...(redisUrl && redisOk ? { redisUrl } : {}),
+    ...(cacheDir ? { cacheDir } : {}),
   };
 }

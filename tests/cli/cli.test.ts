@@ -1,6 +1,6 @@
 /** The `whodoes` CLI contract, run as a child process exactly as a user or a script would. */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -201,6 +201,30 @@ describe("whodoes CLI", () => {
       expect(run(["ask", "--intents", copy.dir, "what does a dba do"]).status).toBe(1);
     } finally {
       copy.remove();
+    }
+  });
+
+  it("keeps its caches in CACHE_DIR, and the tests' own in a temporary folder", () => {
+    // The global setup (tests/helpers/temporary-cache.ts) points every CLI a test starts away from node_modules.
+    expect(process.env.CACHE_DIR?.startsWith(tmpdir())).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), "whodoes-cache-dir-"));
+    try {
+      const cache = join(dir, "made", "by", "the", "cli");
+      expect(run(["ask", "who restores a dropped table?"], undefined, { CACHE_DIR: cache }).stdout).toMatch(
+        /^Database administrator/,
+      );
+      const files = readdirSync(cache);
+      expect(files).toContain("stems.json");
+      expect(files.filter((f) => /^[0-9a-f]{16}\.json$/.test(f))).toHaveLength(1);
+      // An unusable cache folder only costs time.
+      const blocked = join(dir, "a-file");
+      writeFileSync(blocked, "");
+      const r = run(["ask", "who restores a dropped table?"], undefined, { CACHE_DIR: blocked });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Database administrator/);
+      expect(r.stderr).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -7,9 +7,9 @@ import { ConfigError, loadEnvFile, readSharedConfig } from "../../config/env.js"
 import { PROJECT_ROOT } from "../../config/paths.js";
 // Import the core's parts directly, not its index: the CLI's cold start must not pay for the YAML
 // and schema libraries when the knowledge cache is fresh (see core/knowledge/cached.ts).
-import { loadKnowledgeCached } from "../../core/knowledge/cached.js";
+import { DEFAULT_CACHE_DIR, loadKnowledgeCached } from "../../core/knowledge/cached.js";
 import { KnowledgeError } from "../../core/knowledge/errors.js";
-import { loadStems, saveStems } from "../../core/understanding/stem-cache.js";
+import { loadStems, saveStems, stemsFileIn } from "../../core/understanding/stem-cache.js";
 import { createWhodoes, type Whodoes } from "../../core/whodoes.js";
 import { askBatch, askOne } from "./ask.js";
 import { runChat } from "./chat.js";
@@ -144,12 +144,13 @@ async function main(argv: string[]): Promise<number> {
   // platform's directory format is loaded only when the knowledge is checked afresh.
   const formats = async () => (await import("../platforms.js")).DIRECTORY_FORMATS;
   // The console records no votes or corrections (only the server keeps usage records for `report`).
-  const knowledge = await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats);
+  const cacheDir = shared.cacheDir ?? DEFAULT_CACHE_DIR;
+  const knowledge = await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats, cacheDir);
   // The knowledge's stems are kept for the next run (stem-cache.ts), before any question is read: nothing the
   // user types is written.
-  const stems = loadStems();
+  const stems = loadStems(stemsFileIn(cacheDir));
   const whodoes: Whodoes = createWhodoes(knowledge, { keepsFeedback: false });
-  saveStems(stems);
+  saveStems(stems, stemsFileIn(cacheDir));
   switch (command) {
     case "ask":
       if (rest.length > 0) askOne(whodoes, rest.join(" "), values.json);

@@ -13,7 +13,8 @@ import { PROJECT_ROOT } from "../../config/paths.js";
 import { DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES } from "./paths.js";
 import type { Contacts, DirectoryFormat, Knowledge } from "./types.js";
 
-export const CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "whodoes");
+/** Where the CLI keeps what it worked out between runs, unless CACHE_DIR says otherwise. */
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "whodoes");
 
 function fingerprint(root: string): string | undefined {
   try {
@@ -55,14 +56,16 @@ interface CacheFile {
 /**
  * @param platforms the platforms' directory formats, loaded only when the cache cannot answer (they
  * bring the schema library with them)
+ * @param cacheDir the folder the cache files go in
  */
 export async function loadKnowledgeCached(
   dir: string = DEFAULT_INTENTS_DIR,
   platforms: () => Promise<readonly DirectoryFormat[]> = async () => [],
+  cacheDir: string = DEFAULT_CACHE_DIR,
 ): Promise<Knowledge> {
   const root = resolve(dir);
   const key = fingerprint(root);
-  const path = join(CACHE_DIR, `${createHash("sha256").update(root).digest("hex").slice(0, 16)}.json`);
+  const path = join(cacheDir, `${createHash("sha256").update(root).digest("hex").slice(0, 16)}.json`);
   if (key) {
     try {
       const cached = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
@@ -75,7 +78,7 @@ export async function loadKnowledgeCached(
   const knowledge = loadKnowledge(root, { platforms: await platforms() });
   if (key) {
     try {
-      mkdirSync(CACHE_DIR, { recursive: true });
+      mkdirSync(cacheDir, { recursive: true });
       const file: CacheFile = { key, knowledge: { ...knowledge, directory: [...knowledge.directory] } };
       writeFileSync(path, JSON.stringify(file));
     } catch {
