@@ -42,12 +42,13 @@ describe("recipe: add an intent", () => {
 
   it("with its tie rank, a rule, a builder and its cues, the bot answers it", async () => {
     copy.edit("src/core/understanding/classify.ts", (t) =>
-      t
-        .replace("  out_of_scope: 8,\n", "  out_of_scope: 8,\n  contact: 9,\n")
-        .replace(
-          '  let best: IntentId = "out_of_scope";',
-          '  if (named === 1 && cue("contact") > 0) set("contact", 2 + 2 * cue("contact"));\n\n  let best: IntentId = "out_of_scope";',
-        ),
+      t.replace("  out_of_scope: 8,\n", "  out_of_scope: 8,\n  contact: 9,\n"),
+    );
+    copy.edit("src/core/understanding/intent-scores.ts", (t) =>
+      t.replace(
+        "const STEPS: readonly Step[] = [\n",
+        'const contact: Step = (f, score) => {\n  if (f.named === 1 && f.cue("contact") > 0) set(score, "contact", 2 + 2 * f.cue("contact"));\n};\n\nconst STEPS: readonly Step[] = [\n  contact,\n',
+      ),
     );
     copy.write("src/core/answers/contact.ts", BUILDER);
     copy.edit("src/core/whodoes.ts", (t) =>
