@@ -42,7 +42,43 @@ const GUESS =
 /**
  * The message's questions, in the order asked, each understood on its own; one for a message that asks
  * one thing (or asks nothing in so many words: then the whole message is the question, as typed).
- *
+ */
+export function questionsOf(understander: Understander, text: string): Questions {
+  const analysis = understander.analyse(text);
+  const parts = sentences(text);
+  const whole = () => ({ asked: [{ text, understanding: understander.read(analysis, text) }], unasked: [] });
+  if (parts.length <= 1) return whole();
+  const message: Message = { understander, text, analysis, parts, own: ownWords(understander, analysis) };
+  const grouping = groupSentences(message);
+  if (grouping.groups.length === 0) return whole();
+  joinGuesses(message, grouping.groups);
+  return {
+    asked: readQuestions(message, grouping),
+    unasked: grouping.groups.slice(SETTINGS.maxQuestions).map((group) => textOf(message, group)),
+  };
+}
+
+/** A message of several sentences, and what each sentence has of its own. */
+interface Message {
+  understander: Understander;
+  text: string;
+  analysis: Analysis;
+  parts: string[];
+  own: OwnWords;
+}
+
+/** The message's sentences grouped into questions, each group one question with the sentences read with it. */
+interface Grouping {
+  groups: number[][];
+  /** The groups that ask further about the question before theirs, and are read with it. */
+  leaning: Set<number>;
+  /** The first group is a question with no task word, understood with the question after it. */
+  asksWithNext: boolean;
+}
+
+const textOf = (m: Message, group: readonly number[]) => group.map((i) => m.parts[i]?.trim()).join(" ");
+
+/**
  * A sentence asks a question of its own when it names a role or job or has task words, or when it is a
  * further question with words of its own (see isFurtherQuestion), which is about the question before it.
  * One that only asks ("What's the difference?", "who should I meet?", "Thoughts?") belongs to the question
@@ -50,12 +86,8 @@ const GUESS =
  * message, one with words of its own ("Is this expected behaviour?") is still answered apart, as it reads
  * with the question after it, and that one is answered on its own.
  */
-export function questionsOf(understander: Understander, text: string): Questions {
-  const analysis = understander.analyse(text);
-  const parts = sentences(text);
-  const whole = () => ({ asked: [{ text, understanding: understander.read(analysis, text) }], unasked: [] });
-  if (parts.length <= 1) return whole();
-  const own = ownWords(understander, analysis);
+function groupSentences(m: Message): Grouping {
+  const { understander, text, analysis, parts, own } = m;
   const groups: number[][] = [];
   const leading: number[] = [];
   const leaning = new Set<number>();
@@ -107,9 +139,15 @@ export function questionsOf(understander: Understander, text: string): Questions
   // are still the question; the context's cue words ("a better project") do not say what is asked.
   // One that leans on the context ("What is that role responsible for?") is read with it, as the whole message.
   if (groups.length === 0 && leading.some(asksOfItsOwn) && !refersBack(analysis, leading)) groups.push(leading);
-  if (groups.length === 0) return whole();
-  // "architect or DBA? who picks the schema?": roles offered as guesses, with no words of their own, are the
-  // options of the "who" question after them, not a comparison asked apart.
+  return { groups, leaning, asksWithNext };
+}
+
+/**
+ * "architect or DBA? who picks the schema?": roles offered as guesses, with no words of their own, are the
+ * options of the "who" question after them, not a comparison asked apart.
+ */
+function joinGuesses(m: Message, groups: number[][]): void {
+  const { own, parts } = m;
   const guessesOnly = (group: readonly number[]) =>
     group.every((i) => (own.words.get(i) ?? 0) === 0 && !own.task.has(i) && GUESS.test(parts[i] ?? ""));
   for (let g = groups.length - 2; g >= 0; g--) {
@@ -117,11 +155,15 @@ export function questionsOf(understander: Understander, text: string): Questions
     if (guessesOnly(groups[g] ?? []) && next.some((i) => own.task.has(i) && ASKS_WHO.test(parts[i] ?? "")))
       groups.splice(g, 2, [...(groups[g] ?? []), ...next]);
   }
+}
+
+/** Each question asked (up to SETTINGS.maxQuestions) understood, with what the rest of the message lends it. */
+function readQuestions(m: Message, { groups, leaning, asksWithNext }: Grouping): Question[] {
+  const { understander, text, analysis, parts, own } = m;
   const asked = groups.slice(0, SETTINGS.maxQuestions);
-  const textOf = (group: readonly number[]) => group.map((i) => parts[i]?.trim()).join(" ");
   const read = (group: readonly number[], g: number): Question =>
     g === 0 && asksWithNext
-      ? { text: textOf(group), understanding: readGroup([...group, ...(asked[1] ?? [])], g).understanding }
+      ? { text: textOf(m, group), understanding: readGroup([...group, ...(asked[1] ?? [])], g).understanding }
       : readGroup(group, g);
   const readGroup = (group: readonly number[], g: number): Question => {
     // A question with task words of its own reads the rest of the message as context for its role ("...index
@@ -147,7 +189,7 @@ export function questionsOf(understander: Understander, text: string): Questions
     );
     const others = new Set(ownTask ? otherWhoTasks : otherQuestions);
     return {
-      text: textOf(group),
+      text: textOf(m, group),
       understanding: understander.read(without(analysis, others), text, new Set(group), new Set(otherQuestions)),
     };
   };
@@ -167,7 +209,7 @@ export function questionsOf(understander: Understander, text: string): Questions
       kept = g;
     }
   });
-  return { asked: questions, unasked: groups.slice(SETTINGS.maxQuestions).map(textOf) };
+  return questions;
 }
 
 function findsNothing(u: Understanding): boolean {
@@ -179,10 +221,16 @@ function findsNothing(u: Understanding): boolean {
  * The sentences that ask something of their own: those that name a role or job, and those with a word that
  * some responsibility names as a keyword (a task's word); and how many words each has (not stopwords or names).
  */
-function ownWords(
-  understander: Understander,
-  analysis: Analysis,
-): { named: Set<number>; task: Set<number>; words: Map<number, number> } {
+interface OwnWords {
+  /** The sentences that name a role or a job. */
+  named: Set<number>;
+  /** The sentences with a task's word. */
+  task: Set<number>;
+  /** How many words of its own each sentence has. */
+  words: Map<number, number>;
+}
+
+function ownWords(understander: Understander, analysis: Analysis): OwnWords {
   const { index, roleFinder } = understander;
   const sentenceOf = (start: number) => analysis.sentence[start] ?? -1;
   const names = [...roleFinder.find(analysis), ...roleFinder.neighbours(analysis)];
