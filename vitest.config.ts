@@ -6,8 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // The CLI's caches go to a temporary folder, removed after the run (tests/helpers/temporary-cache.ts).
-    globalSetup: ["tests/helpers/temporary-cache.ts"],
+    // The CLI's caches and the server's state go to a temporary folder, removed after the run.
+    globalSetup: ["tests/helpers/temporary-state.ts"],
     projects: [
       {
         extends: true,

@@ -205,7 +205,7 @@ describe("whodoes CLI", () => {
   });
 
   it("keeps its caches in CACHE_DIR, and the tests' own in a temporary folder", () => {
-    // The global setup (tests/helpers/temporary-cache.ts) points every CLI a test starts away from node_modules.
+    // The global setup (tests/helpers/temporary-state.ts) points every CLI a test starts away from node_modules.
     expect(process.env.CACHE_DIR?.startsWith(tmpdir())).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), "whodoes-cache-dir-"));
     try {

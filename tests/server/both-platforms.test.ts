@@ -2,6 +2,9 @@
  * One process, both platforms: the real server (startServer) with Slack in HTTP mode against a fake
  * Slack Web API and Teams in local mode (TEAMS_LOCAL_MODE=on) against a fake Bot Connector, on one port.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logging/logger.js";
 import { parseConfig } from "../../src/server/config.js";
@@ -15,18 +18,20 @@ const SECRET = "test-signing-secret-0123456789";
 let slack: FakeSlack;
 let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 let running: Running;
+const dataDir = mkdtempSync(join(tmpdir(), "whodoes-both-platforms-"));
 
 beforeAll(async () => {
   slack = await startFakeSlack();
   connector = await startFakeConnector();
   // Teams without an app id beside Slack: local mode only when asked for.
-  const config = parseConfig({ ...slackServerEnv(slack.apiUrl, SECRET), TEAMS_LOCAL_MODE: "on" });
+  const config = parseConfig({ ...slackServerEnv(slack.apiUrl, SECRET), TEAMS_LOCAL_MODE: "on", DATA_DIR: dataDir });
   running = await startServer(config, silentLogger);
 });
 afterAll(async () => {
   await running?.stop();
   await slack?.close();
   await connector?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("Slack and Teams in one process", () => {

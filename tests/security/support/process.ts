@@ -3,6 +3,9 @@
  * what an operator's terminal or log shipper would see. `npm test` builds first.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const MAIN = fileURLToPath(new URL("../../../dist/src/server/main.js", import.meta.url));
@@ -26,14 +29,21 @@ export interface ServerProcess {
   kill(): void;
 }
 
+/** Start with `env` (PORT=0 and, unless given, a temporary DATA_DIR removed when the server exits). */
 export async function startServerProcess(env: Record<string, string | undefined>): Promise<ServerProcess> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "whodoes-server-process-"));
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...CLEAN_ENV, PORT: "0", LOG_LEVEL: "info", ...env },
+    env: { ...CLEAN_ENV, PORT: "0", LOG_LEVEL: "info", DATA_DIR: dataDir, ...env },
     cwd: "/",
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
   let partial = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL logged:\n${lines.join("\n")}`)), 20_000);
