@@ -162,6 +162,12 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("who clears the lock on the orders table?"))[0]).toBe("database-administrator");
   });
 
+  it("reads a platform's roadmap as the architect's future growth, and a bare roadmap as no design for growth", () => {
+    expect(ids(whodoes.ask("who owns the technology roadmap for the data platform?"))[0]).toBe("data-architect");
+    const career = whodoes.ask("I think I need to rethink my career roadmap");
+    expect(career.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("future-growth");
+  });
+
   it("reads a keyword that says a word twice only where the message does ('active active' is not any 'active')", () => {
     expect(ids(whodoes.ask("who defines what an active customer is?"))[0]).not.toBe("data-architect");
     expect(ids(whodoes.ask("should the cluster be active-active or active-passive?"))[0]).toBe("data-architect");
