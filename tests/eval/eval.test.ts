@@ -4,8 +4,10 @@
  * real questions' held-out part (real/heldout/, never tuned on, misses never read) is held to the bar of
  * issue 15 wherever it meets it; see REAL_HELD_OUT_MEETS_THE_BAR below.
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   evaluate,
@@ -129,4 +131,13 @@ describe("the second labels (scripts/eval/agreement.ts)", () => {
     const named = second.flatMap((l) => [...(l.role ? [l.role] : []), ...(l.roles ?? []), ...(l.accept ?? [])]);
     expect(named.filter((r) => !roles.has(r))).toEqual([]);
   });
+  it("are scored on the held-out part only when asked (--held-out), so a round of tuning can check new ones blind", () => {
+    const script = fileURLToPath(new URL("../../dist/scripts/eval/agreement.js", import.meta.url));
+    const run = (args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: "utf8", timeout: 60_000 }).stdout;
+    const plain = run([]);
+    expect(plain).toMatch(/== tuning part: \d+ questions/);
+    expect(plain).not.toMatch(/== HELD-OUT part: \d+ questions/);
+    expect(plain).toMatch(/HELD-OUT part \(heldout\.yaml\): not shown/);
+    expect(run(["--held-out"])).toMatch(/== HELD-OUT part: \d+ questions/);
+  }, 120_000);
 });
