@@ -1,7 +1,8 @@
 /**
- * Decide what a message asks, from the evidence in an Understanding. Each intent gets a score
- * from its cue words and the shape of the message (how many roles it names, whether its words
- * point at a task); the best wins, and anything that fits nothing is out of scope.
+ * Decide what a message asks, from the evidence in an Understanding. The roles it asks about and their
+ * candidates' order come from role-order.ts; each intent gets a score from its cue words and the shape of the
+ * message (intent-scores.ts); the best wins, anything that fits nothing is out of scope, and the decision says
+ * which roles, neighbour or department the answer is about.
  */
 import { INTENT_IDS, type IntentId } from "../intents.js";
 import type { Neighbour, Role } from "../knowledge/types.js";
