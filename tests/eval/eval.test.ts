@@ -100,7 +100,7 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * change); after the round's changes tuned on them: 0.765, 0.776, 0.474, 0.062. The figures of batches 35 to 43,
  * each as it joined and at the end of its round, are in tests/eval/real/README.md.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.769, roleAccuracy: 0.806, outOfScopeRecall: 0.523, wronglyRejected: 0.068 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.769, roleAccuracy: 0.803, outOfScopeRecall: 0.521, wronglyRejected: 0.069 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
