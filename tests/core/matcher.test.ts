@@ -164,7 +164,7 @@ describe("who_does", () => {
 
   it("reads a platform's roadmap as the architect's future growth, and a bare roadmap as no design for growth", () => {
     expect(ids(whodoes.ask("who owns the technology roadmap for the data platform?"))[0]).toBe("data-architect");
-    const career = whodoes.ask("I think I need to rethink my career roadmap");
+    const career = whodoes.ask("what should be on my learning roadmap for next year?");
     expect(career.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("future-growth");
   });
 
