@@ -148,9 +148,10 @@ async function main(argv: string[]): Promise<number> {
   const knowledge = await loadKnowledgeCached(values.intents ?? shared.intentsDir, formats, cacheDir);
   // The knowledge's stems are kept for the next run (stem-cache.ts), before any question is read: nothing the
   // user types is written.
-  const stems = loadStems(stemsFileIn(cacheDir));
+  const stemsFile = stemsFileIn(cacheDir);
+  const stems = loadStems(stemsFile);
   const whodoes: Whodoes = createWhodoes(knowledge, { keepsFeedback: false });
-  saveStems(stems, stemsFileIn(cacheDir));
+  saveStems(stems, stemsFile);
   switch (command) {
     case "ask":
       if (rest.length > 0) askOne(whodoes, rest.join(" "), values.json);

@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROJECT_ROOT } from "../../config/paths.js";
-import { DEFAULT_CACHE_DIR, filesKey } from "../knowledge/cached.js";
+import { filesKey } from "../knowledge/cached.js";
 import { rememberStems, stemsSoFar } from "./analyzer.js";
 
-/** The stems' file in a cache folder (by default the knowledge cache's). */
-export const stemsFileIn = (cacheDir: string = DEFAULT_CACHE_DIR) => join(cacheDir, "stems.json");
+/** The stems' file in a cache folder. */
+export const stemsFileIn = (cacheDir: string) => join(cacheDir, "stems.json");
 
 function buildKey(): string | undefined {
   // tsc rewrites its build info whenever any compiled file changes, the analyzer's stemming rules too; this
@@ -31,7 +31,7 @@ const isPair = (p: unknown): p is [string, string] =>
   Array.isArray(p) && p.length === 2 && typeof p[0] === "string" && typeof p[1] === "string";
 
 /** Seeds the analyzer with the stems an earlier run of this build kept, before the knowledge is read; returns how many. */
-export function loadStems(file: string = stemsFileIn()): number {
+export function loadStems(file: string): number {
   const build = buildKey();
   if (!build) return 0;
   try {
@@ -49,7 +49,7 @@ export function loadStems(file: string = stemsFileIn()): number {
  * Keeps the stems worked out so far for the next run, when this run worked out more than it was given (a first run,
  * or one after the knowledge gained words); otherwise it costs nothing.
  */
-export function saveStems(loaded: number, file: string = stemsFileIn()): void {
+export function saveStems(loaded: number, file: string): void {
   const stems = stemsSoFar();
   const build = stems.length > loaded ? buildKey() : undefined;
   if (!build) return;
