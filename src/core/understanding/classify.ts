@@ -6,7 +6,7 @@
  */
 import { INTENT_IDS, type IntentId } from "../intents.js";
 import type { Neighbour, Role } from "../knowledge/types.js";
-import { asksWhoHolds, type Facts, factsOf, scoreIntents } from "./intent-scores.js";
+import { type Facts, factsOf, scoreIntents } from "./intent-scores.js";
 import { askedRoles, isTaskMatch, orderRoles } from "./role-order.js";
 import { SETTINGS } from "./settings.js";
 import type { RoleRanking } from "./task-ranking.js";
@@ -119,7 +119,7 @@ function shape(f: Facts, best: IntentId, bestScore: number): Omit<Decision, "ask
   if (best === "onboarding" && named === 0 && plainly) return { intent: best, ranking: [], starting: top.role };
   if (best !== "who_does") return { intent: best, ranking: [], ...about };
   // "who's the ETL developer around here?": the role's holder, by its own summary when no task ranks it.
-  if (asksWhoHolds(f)) {
+  if (f.holds) {
     const holder = f.roles[0];
     if (holder) return { intent: best, ranking: [ranking.find((r) => r.role === holder) ?? holderRanking(holder)], ...about };
     if (standsIn) return { intent: best, ranking: [], ...about };

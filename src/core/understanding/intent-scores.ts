@@ -34,6 +34,8 @@ export interface Facts {
   cue: (i: IntentId) => number;
   /** "Compare all the roles": every role side by side, none named. */
   sideBySide: boolean;
+  /** "who's the ETL developer around here?": one role asked about, no task, and "who": who holds it. */
+  holds: boolean;
 }
 
 export type Scores = Map<IntentId, number>;
@@ -49,7 +51,7 @@ export function factsOf(u: Understanding, roles: readonly Role[], ranking: RoleR
   // answered honestly as one the knowledge does not model; with no modelled role named it stands in for one.
   const standsIn = named === 0 && neighbour !== undefined;
   const asked = named + (standsIn ? 1 : 0);
-  return {
+  const facts = {
     u,
     roles,
     named,
@@ -62,6 +64,7 @@ export function factsOf(u: Understanding, roles: readonly Role[], ranking: RoleR
     cue,
     sideBySide: asked === 0 && u.sideBySide,
   };
+  return { ...facts, holds: asksWhoHolds(facts) };
 }
 
 /** Every intent's score; intents that score nothing are absent. */
@@ -72,7 +75,7 @@ export function scoreIntents(f: Facts): Scores {
 }
 
 /** "who's the ETL developer around here?": one role asked about, no task, and "who": who holds it. */
-export function asksWhoHolds(f: Facts): boolean {
+function asksWhoHolds(f: Omit<Facts, "holds">): boolean {
   // "who is a data architect?" with "a" asks what one is, not who holds the job here.
   return (
     f.asked === 1 &&
@@ -89,7 +92,7 @@ const set = (score: Scores, i: IntentId, s: number) => {
   if (s > 0) score.set(i, s);
 };
 
-const otherCues = (f: Facts, except: readonly IntentId[]) =>
+const otherCues = (f: Omit<Facts, "holds">, except: readonly IntentId[]) =>
   [...f.u.cues.keys()].filter((i) => !except.includes(i)).reduce((s, i) => s + f.cue(i), 0);
 
 /** A message full of other words ("make a list of the new features") is not asking for the roles, or for help. */
@@ -181,7 +184,7 @@ const describe: Step = (f, score) => {
 // holds a role is asking who does its work; "who is the data steward here?": the answer says who is closest,
 // with no task to rank on.
 const holder: Step = (f, score) => {
-  if (asksWhoHolds(f)) set(score, "who_does", 2.5);
+  if (f.holds) set(score, "who_does", 2.5);
 };
 
 // Asking for the roles, less a task asked, another department's words and other words; "compare all the roles",
