@@ -7,12 +7,13 @@ import type { IntentId } from "../intents.js";
 import type { Knowledge, Neighbour, Role } from "../knowledge/types.js";
 import { type Analysis, createAnalyzer, stem } from "./analyzer.js";
 import { namesTheAsker } from "./asker.js";
-import { asAlternatives, sideBySide } from "./choosing.js";
+import { sideBySide } from "./choosing.js";
 import { hasEmoji } from "./normalise.js";
 import type { ResponsibilityIndex } from "./responsibility-index.js";
 import { createRoleFinder, type NeighbourMention, type RoleFinder, type RoleMention } from "./role-finder.js";
-import { createSignalReader } from "./signals.js";
+import { createSignalReader, type Signals } from "./signals.js";
 import { createTaskRanker, type NeighbourRanking, type RoleRanking } from "./task-ranking.js";
+import { addTitleCues } from "./title-cues.js";
 import { createUnknownTitleFinder } from "./unknown-title.js";
 
 export interface Understanding {
@@ -105,33 +106,6 @@ export const REFERRING: ReadonlySet<string> = new Set([
   "him",
   "her",
 ]);
-/** A title's job, role or career, before a word of its prospects ("the DBA role is dying"). */
-const PROSPECT_NOUN = new Set(["role", "roles", "job", "jobs", "career", "careers", "profession", "market"]);
-/** Words between a word of replacement and the title it replaces ("replace the DBAs", "kill all data engineers"). */
-const BEFORE_TITLE = new Set(["the", "a", "an", "our", "all", "us"]);
-/** A title's replacement, before the title ("will AI replace DBAs?", "kill the data analyst job"). */
-const REPLACED = new Set(["replace", "replaces", "replacing", "kill", "kills", "killing"]);
-const PROSPECT = new Set(["dying", "dead", "obsolete", "salary", "salaries", "pay", "demand", "future", "outlook", "prospects"]);
-/** What a title is paid, after "how much" or "what" ("how much does a data architect make?"). */
-const EARNS = new Set(["make", "makes", "earn", "earns", "earning"]);
-const NEWCOMER = new Set(["first", "new", "newest", "incoming", "junior", "trainee", "rookie", "newbie", "novice", "beginner"]);
-/** "day 1", "week one": the start of a job, before its title. */
-const FIRST_DAY = new Set(["day", "week"]);
-const FIRST = new Set(["1", "one"]);
-/** Words of choosing a job: whom to hire, or which job to go into. */
-const CHOOSING_A_JOB = new Set([
-  "hire",
-  "hires",
-  "hiring",
-  "recruit",
-  "recruiting",
-  "recruitment",
-  "become",
-  "becoming",
-  "career",
-  "careers",
-]);
-
 export interface Understander {
   understand(text: string): Understanding;
   /** The message's words and concepts, sentence by sentence: what `read` reads. */
@@ -161,58 +135,16 @@ function knowledgeTexts(k: Knowledge): string[] {
   return texts;
 }
 
-/** Whether a title is asked about as a job on the market: its prospects, its replacement or its pay. */
-function asksTheJobsProspects(words: readonly string[], m: { start: number; end: number }): boolean {
-  // "is the DBA role dying", "data engineer salaries in Berlin": a title (or its job, role or career) followed by a
-  // word of its prospects.
-  let k = PROSPECT_NOUN.has(words[m.end] ?? "") ? m.end + 1 : m.end;
-  if (words[k] === "is" || words[k] === "are") k++;
-  if (PROSPECT.has(words[k] ?? "")) return true;
-  // "will ChatGPT replace DBAs?", "AI will kill the data analyst job": a title after a word of its replacement.
-  let b = m.start - 1;
-  while (BEFORE_TITLE.has(words[b] ?? "")) b--;
-  if (REPLACED.has(words[b] ?? "")) return true;
-  // "how much does a data architect make in Germany?", "what do DBAs earn?": its pay.
-  const asked = words.slice(Math.max(0, m.start - 4), m.start).join(" ");
-  return EARNS.has(words[m.end] ?? "") && (asked.includes("how much") || asked.startsWith("what"));
+interface Span {
+  start: number;
+  end: number;
 }
 
-/**
- * What the titles a message names say of what it asks, added to its cues: a title after "new" is someone starting
- * in it, a title's jobs or prospects are the job market's matter, and two offered as the one to hire or to go into
- * are a choice between them. Whether a title's prospects are asked about.
- */
-function addTitleCues(
-  words: readonly string[],
-  names: readonly { start: number; end: number }[],
-  cues: Map<IntentId, number>,
-  contextCues: Map<IntentId, number>,
-): boolean {
-  // "the new DBA", "new data steward", "day 1 architect": a title named right after "new" (or a first day) is
-  // someone starting in it, which is said of the asker, not asked (a context cue).
-  const before = (m: { start: number }, n: number) => words[m.start - n] ?? "";
-  const starting = (m: { start: number }) =>
-    NEWCOMER.has(before(m, 1)) || (FIRST_DAY.has(before(m, 2)) && FIRST.has(before(m, 1)));
-  if (names.some(starting)) {
-    cues.set("onboarding", (cues.get("onboarding") ?? 0) + 1.5);
-    contextCues.set("onboarding", (contextCues.get("onboarding") ?? 0) + 1.5);
-  }
-  // "data engineer jobs in berlin": a title's jobs are the job market's listings, not batch jobs (those are
-  // an ETL job, an agent job).
-  if (names.some((m) => words[m.end] === "jobs")) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1);
-  // "DBA dying?", "will ChatGPT replace DBAs?", "how much does a data architect make?": a title's prospects ask
-  // about the job market, not about the work.
-  const prospect = names.some((m) => asksTheJobsProspects(words, m));
-  if (prospect) cues.set("out_of_scope", (cues.get("out_of_scope") ?? 0) + 1.5);
-  // "DBA or data engineer, which should we hire first?", "should I become an ETL dev or a DBA?": two jobs offered
-  // as the one to hire or to go into is a choice between them, which their work decides, not a task's owner
-  // or recruitment's matter.
-  if (
-    words.some((w) => CHOOSING_A_JOB.has(w)) &&
-    names.some((a, i) => names.slice(i + 1).some((b) => asAlternatives(words, a, b)))
-  )
-    cues.set("compare_roles", (cues.get("compare_roles") ?? 0) + 1.5);
-  return prospect;
+/** Every word position the spans cover. */
+function positionsOf(spans: readonly Span[]): Set<number> {
+  const at = new Set<number>();
+  for (const m of spans) for (let i = m.start; i < m.end; i++) at.add(i);
+  return at;
 }
 
 export function createUnderstander(knowledge: Knowledge): Understander {
@@ -234,30 +166,76 @@ export function createUnderstander(knowledge: Knowledge): Understander {
   ): Understanding {
     const mentions = roleFinder.find(analysis);
     const titles = roleFinder.neighbours(analysis);
-    const inRoleName = new Set<number>();
     // A neighbour's title is a name too: "data scientist" asks about a job, not about machine learning.
-    for (const m of [...mentions, ...titles]) for (let i = m.start; i < m.end; i++) inRoleName.add(i);
-
-    const inName = (m: { start: number; end: number }) => {
+    const inRoleName = positionsOf([...mentions, ...titles]);
+    const inName = (m: Span) => {
       for (let i = m.start; i < m.end; i++) if (inRoleName.has(i)) return true;
       return false;
     };
-    const {
-      cues,
-      cuePositions,
-      otherDepartment,
-      personal,
-      provider,
-      department,
-      ruledOut,
-      customer,
-      askedIn,
-      frames,
-      contextCues,
-    } = signals.read(analysis, inName, focus);
-
+    const signal = signals.read(analysis, inName, focus);
+    const { cues, cuePositions, askedIn, contextCues } = signal;
     const prospect = addTitleCues(analysis.words, [...mentions, ...titles], cues, contextCues);
+    const task = readTask(analysis, mentions, titles, inName, signal, focus);
+    const { roles, excluded } = rolesAsked(mentions, signal.ruledOut);
+    // With no sentence singled out, the whole message asks and every task word counts: nothing to narrow.
+    const asking = focus ?? askedIn;
+    const data = dataNamed(analysis, inRoleName, signal.otherDepartment, asking, otherQuestions);
+    const loose = loosely(analysis);
+    const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loose)));
+    return {
+      analysis,
+      roles,
+      excluded: new Set([...excluded].filter((r) => !roles.includes(r))),
+      mentions,
+      cues,
+      content: task.content,
+      ranking: task.ranking,
+      neighbourWork: task.neighbourWork,
+      ...(task.departmentNeighbour === undefined ? {} : { departmentNeighbour: task.departmentNeighbour }),
+      neighbours: [...new Set(task.askedTitles.map((m) => neighboursById.get(m.neighbourId)))].filter((n) => n !== undefined),
+      neighbourMentions: task.askedTitles,
+      weight: task.weight,
+      mentionsData: data.mentionsData,
+      namesOurRole: mentions.some((m) => !loose(m)),
+      namesData: data.namesData,
+      personal: signal.personal,
+      provider: signal.provider,
+      ...(signal.department ? { department: signal.department } : {}),
+      frames: signal.frames,
+      contextCues,
+      ambiguous: everydayOnly(analysis),
+      looselyNamed,
+      prospect,
+      emojiOnly: analysis.words.length === 0 && hasEmoji(text),
+      ...(focus === undefined ? {} : { focus }),
+      ...(data.askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment: data.askedAboutOtherDepartment }),
+      refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
+      sideBySide: signals.asksSideBySide(analysis),
+      titlesSideBySide: mentions.some((m) => task.askedTitles.some((t) => sideBySide(analysis.words, m, t))),
+      ...unknownTitle(analysis, inRoleName, cuePositions, asking),
+      acting: task.acting,
+      askerRoles: new Set(roles.filter((r) => mentions.every((m) => m.roleId !== r.id || namesTheAsker(analysis.words, m)))),
+      contextRoles: new Set(
+        askedIn === undefined
+          ? []
+          : roles.filter((r) => mentions.every((m) => m.roleId !== r.id || !askedIn?.has(analysis.sentence[m.start] ?? -1))),
+      ),
+    };
+  }
 
+  /**
+   * The message's task: its content words and their weight, the roles (and the neighbouring role) whose work they
+   * match, and the neighbouring titles it asks about rather than names as a task's object.
+   */
+  function readTask(
+    analysis: Analysis,
+    mentions: readonly RoleMention[],
+    titles: readonly NeighbourMention[],
+    inName: (m: Span) => boolean,
+    signal: Signals,
+    focus: ReadonlySet<number> | undefined,
+  ) {
+    const { cuePositions, otherDepartment, ruledOut, customer, askedIn } = signal;
     const positions = new Map<string, number[]>();
     analysis.concepts.forEach((c, i) => {
       const list = positions.get(c.id);
@@ -267,7 +245,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     // "choosing between data engineering and platform engineering": a title side by side with a role is a job
     // weighed against it, never the object of a task ("choosing a platform").
     const unweighed = titles.filter((t) => !mentions.some((m) => sideBySide(analysis.words, m, t)));
-    const inTitle = (c: { start: number; end: number }) => unweighed.some((t) => c.start >= t.start && c.end <= t.end);
+    const inTitle = (c: Span) => unweighed.some((t) => c.start >= t.start && c.end <= t.end);
     const { content, weight, objects } = ranker.taskContent(
       analysis,
       positions,
@@ -295,16 +273,29 @@ export function createUnderstander(knowledge: Knowledge): Understander {
         : undefined;
     const departmentNeighbour =
       theirs && [...departmentWords].every((c) => theirs.strong.includes(c)) ? theirs.neighbour : undefined;
+    return { content, weight, askedTitles, ranking, neighbourWork, departmentNeighbour, acting };
+  }
+
+  /** The roles the message names, in order, less those it rules out ("No, I meant the DBA, not the architect"). */
+  function rolesAsked(mentions: readonly RoleMention[], ruledOut: ReadonlySet<number>) {
     const roles: Role[] = [];
     const excluded = new Set<Role>();
-    // "No, I meant the DBA, not the architect": a role the message rules out is not one it asks about.
     for (const m of mentions) {
       const role = rolesById.get(m.roleId);
       if (role && ruledOut.has(m.start)) excluded.add(role);
       else if (role && !roles.includes(role)) roles.push(role);
     }
-    // With no sentence singled out, the whole message asks and every task word counts: nothing to narrow.
-    const asking = focus ?? askedIn;
+    return { roles, excluded };
+  }
+
+  /** Whether the message names a data thing, and the asking sentence's concepts when another department's word is in it. */
+  function dataNamed(
+    analysis: Analysis,
+    inRoleName: ReadonlySet<number>,
+    otherDepartment: ReadonlySet<number>,
+    asking: ReadonlySet<number> | undefined,
+    otherQuestions: ReadonlySet<number> | undefined,
+  ) {
     const inAsking = (i: number) => asking?.has(analysis.sentence[i] ?? -1) === true;
     const askedAboutOtherDepartment =
       asking && [...otherDepartment].some(inAsking)
@@ -319,60 +310,28 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     const ours = (i: number) => !otherDepartment.has(i) && !inRoleName.has(i) && !aside(i);
     // "which role handles patches?": the roles asked about are data roles, so their work is data work.
     const asksWhichRole = analysis.words.some((w, i) => (w === "which" || w === "what") && analysis.words[i + 1] === "role");
-    // A role named only by a word with an everyday meaning ("the architect" of a building).
-    const loosely = (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
-    // "is patching really the DBA's job?": a data role named by more than an everyday word makes an everyday task
-    // word ("patch") its work.
-    const namesOurRole = mentions.some((m) => !loosely(m));
     const mentionsData = asksWhichRole || analysis.words.some((w, i) => signals.isDataNoun(w) && ours(i));
     const namesData = mentionsData && analysis.words.some((w, i) => signals.namesData(w) && ours(i));
+    return { mentionsData, namesData, askedAboutOtherDepartment };
+  }
+
+  /**
+   * A role named only by a word with an everyday meaning ("the architect" of a building). "is patching really the
+   * DBA's job?": a data role named by more than an everyday word makes an everyday task word ("patch") its work.
+   */
+  function loosely(analysis: Analysis) {
+    return (m: RoleMention) => m.end - m.start === 1 && ambiguousWords.has(analysis.stems[m.start] ?? "");
+  }
+
+  /** Concepts that came only from words with an everyday meaning too ("warehouse", "lake"). */
+  function everydayOnly(analysis: Analysis): Set<string> {
     const plain = new Set<string>();
     const everyday = new Set<string>();
     for (const c of analysis.concepts) {
       const word = c.end - c.start === 1 ? analysis.stems[c.start] : undefined;
       (word !== undefined && ambiguousWords.has(word) ? everyday : plain).add(c.id);
     }
-    const ambiguous = new Set([...everyday].filter((c) => !plain.has(c)));
-    const looselyNamed = new Set(roles.filter((r) => mentions.filter((m) => m.roleId === r.id).every(loosely)));
-    return {
-      analysis,
-      roles,
-      excluded: new Set([...excluded].filter((r) => !roles.includes(r))),
-      mentions,
-      cues,
-      content,
-      ranking,
-      neighbourWork,
-      ...(departmentNeighbour === undefined ? {} : { departmentNeighbour }),
-      neighbours: [...new Set(askedTitles.map((m) => neighboursById.get(m.neighbourId)))].filter((n) => n !== undefined),
-      neighbourMentions: askedTitles,
-      weight,
-      mentionsData,
-      namesOurRole,
-      namesData,
-      personal,
-      provider,
-      ...(department ? { department } : {}),
-      frames,
-      contextCues,
-      ambiguous,
-      looselyNamed,
-      prospect,
-      emojiOnly: analysis.words.length === 0 && hasEmoji(text),
-      ...(focus === undefined ? {} : { focus }),
-      ...(askedAboutOtherDepartment === undefined ? {} : { askedAboutOtherDepartment }),
-      refers: analysis.words.some((w, i) => REFERRING.has(w) && (!focus || focus.has(analysis.sentence[i] ?? -1))),
-      sideBySide: signals.asksSideBySide(analysis),
-      titlesSideBySide: mentions.some((m) => askedTitles.some((t) => sideBySide(analysis.words, m, t))),
-      ...unknownTitle(analysis, inRoleName, cuePositions, asking),
-      acting,
-      askerRoles: new Set(roles.filter((r) => mentions.every((m) => m.roleId !== r.id || namesTheAsker(analysis.words, m)))),
-      contextRoles: new Set(
-        askedIn === undefined
-          ? []
-          : roles.filter((r) => mentions.every((m) => m.roleId !== r.id || !askedIn?.has(analysis.sentence[m.start] ?? -1))),
-      ),
-    };
+    return new Set([...everyday].filter((c) => !plain.has(c)));
   }
 
   function unknownTitle(
