@@ -7,6 +7,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { createWhodoes, INTENT_IDS, loadKnowledge } from "../src/core/index.js";
+import { lengthReport } from "./eval/by-length.js";
 import { conversationReport } from "./eval/conversations.js";
 import { countsTable } from "./eval/counts.js";
 import {
@@ -67,13 +68,11 @@ function report(name: string, s: Scores, targets: Targets, misses: boolean) {
 const only = process.argv.includes("--real") ? "real" : process.argv.includes("--written") ? "written" : undefined;
 if (only !== "real")
   report("tuning set (questions.dev*.yaml)", evaluate(whodoes, load(/^questions\.dev\d*\.yaml$/)), TARGETS, showMisses);
-if (only !== "written")
-  report(
-    "real questions, tuning part (real/dev/)",
-    evaluate(whodoes, readQuestionDir(join(REAL_DIR, "dev"))),
-    REAL_TARGETS,
-    showMisses,
-  );
+if (only !== "written") {
+  const tuning = readQuestionDir(join(REAL_DIR, "dev"));
+  report("real questions, tuning part (real/dev/)", evaluate(whodoes, tuning), REAL_TARGETS, showMisses);
+  console.log(["by length:", ...lengthReport(whodoes, tuning)].join("\n"));
+}
 if (only !== "written") console.log(conversationReport(whodoes, "dev", { misses: showMisses }).join("\n"));
 // While tuning (`--tuning`), show the tuning sets only: choosing settings by held-out figures is tuning on them.
 if (process.argv.includes("--tuning")) process.exit(0);
@@ -93,13 +92,11 @@ if (only !== "real") {
     false,
   );
 }
-if (only !== "written")
-  report(
-    "REAL HELD-OUT (real/heldout/, never tuned on, misses never read)",
-    evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout"))),
-    REAL_TARGETS,
-    false,
-  );
+if (only !== "written") {
+  const heldOut = readQuestionDir(join(REAL_DIR, "heldout"));
+  report("REAL HELD-OUT (real/heldout/, never tuned on, misses never read)", evaluate(whodoes, heldOut), REAL_TARGETS, false);
+  console.log(["by length:", ...lengthReport(whodoes, heldOut)].join("\n"));
+}
 if (only !== "written") console.log(conversationReport(whodoes, "heldout").join("\n"));
 if (process.argv.includes("--per-file"))
   for (const f of readdirSync(EVAL_DIR)

@@ -9,8 +9,10 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { lengthReport } from "../../scripts/eval/by-length.js";
 import {
   evaluate,
+  type Labelled,
   loadWritten,
   REAL_DIR,
   REAL_TARGETS,
@@ -140,4 +142,12 @@ describe("the second labels (scripts/eval/agreement.ts)", () => {
     expect(plain).toMatch(/HELD-OUT part \(heldout\.yaml\): not shown/);
     expect(run(["--held-out"])).toMatch(/== HELD-OUT part: \d+ questions/);
   }, 120_000);
+});
+
+describe("the real questions by length (scripts/eval/by-length.ts)", () => {
+  it("counts every question in exactly one length, by its words", () => {
+    const words = (n: number): Labelled => ({ q: Array(n).fill("backup").join(" "), intent: "who_does" });
+    const lines = lengthReport(whodoes, [3, 14, 15, 39, 40, 120].map(words));
+    expect(lines.map((l) => Number(l.match(/\)\s+(\d+)/)?.[1]))).toEqual([2, 2, 2]);
+  });
 });
