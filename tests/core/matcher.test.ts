@@ -132,7 +132,8 @@ describe("who_does", () => {
     // Checking data's integrity is not integrating it; a key performance indicator is not an index; a local
     // authority is not access; a survey's observations are not monitoring.
     const integrity = whodoes.ask("who checks data integrity after the migration?");
-    expect(integrity.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("etl");
+    const integrating = integrity.roles.flatMap((r) => r.evidence.filter((e) => e.responsibilityId === "etl"));
+    expect(integrating.flatMap((e) => e.terms)).not.toContain("integrity");
     const kpi = whodoes.ask("who defines the key performance indicators?");
     expect(kpi.roles.flatMap((r) => r.evidence.flatMap((e) => e.terms))).not.toContain("index");
     expect(whodoes.ask("the local authority wants our records, who handles that?").intent).toBe("out_of_scope");
@@ -166,6 +167,12 @@ describe("who_does", () => {
     expect(ids(whodoes.ask("who owns the technology roadmap for the data platform?"))[0]).toBe("data-architect");
     const career = whodoes.ask("what should be on my learning roadmap for next year?");
     expect(career.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("future-growth");
+  });
+
+  it("reads moving data between systems as the ETL's work, and a database's migration as the DBA's", () => {
+    expect(ids(whodoes.ask("who does the data migration off the old CRM?"))[0]).toBe("data-warehouse-engineer");
+    expect(ids(whodoes.ask("who runs data migrations between our systems?"))[0]).toBe("data-warehouse-engineer");
+    expect(ids(whodoes.ask("who runs the database migrations in production?"))[0]).toBe("database-administrator");
   });
 
   it("reads a keyword that says a word twice only where the message does ('active active' is not any 'active')", () => {
