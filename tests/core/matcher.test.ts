@@ -169,6 +169,15 @@ describe("who_does", () => {
     expect(career.roles.flatMap((r) => r.evidence.map((e) => e.responsibilityId))).not.toContain("future-growth");
   });
 
+  it("reads where data is kept, as documents, blobs or cheaper storage, as the architect's design", () => {
+    const design = [
+      "should we embed the comments as nested documents or keep their own collection?",
+      "should we keep uploaded files in the database as blobs?",
+      "who picks cheaper storage for rarely accessed data?",
+    ];
+    expect(design.map((q) => ids(whodoes.ask(q))[0])).toEqual(design.map(() => "data-architect"));
+  });
+
   it("reads moving data between systems as the ETL's work, and a database's migration as the DBA's", () => {
     expect(ids(whodoes.ask("who does the data migration off the old CRM?"))[0]).toBe("data-warehouse-engineer");
     expect(ids(whodoes.ask("who runs data migrations between our systems?"))[0]).toBe("data-warehouse-engineer");
