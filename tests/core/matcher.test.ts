@@ -442,6 +442,14 @@ describe("who_does", () => {
     }
   });
 
+  it("reads records kept and their programme as the records manager's, and how long data is kept as the data manager's", () => {
+    for (const q of ["who writes the records management policy?", "who decides how we keep records of board decisions?"]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.neighbour?.id], q).toEqual(["out_of_scope", "records-manager"]);
+    }
+    expect(ids(whodoes.ask("how long do we keep customer data?"))[0]).toBe("data-manager");
+  });
+
   it("knows governance's neighbours and vendors: a privacy notice, paper files, a catalog's licence and next release", () => {
     expect(whodoes.ask("do we need a privacy notice for the newsletter signups?").neighbour?.id).toBe("data-protection-officer");
     expect(whodoes.ask("who keeps the paper files retention schedule?").neighbour?.id).toBe("records-manager");
