@@ -5,7 +5,7 @@
 import type { Whodoes } from "../../src/core/index.js";
 import { evaluate, type Labelled, pct } from "./evaluate.js";
 
-/** Word counts that bound each length, and what it is called. */
+/** Each length, by the most words a message of it has, shortest first. */
 const LENGTHS: readonly { name: string; upTo: number }[] = [
   { name: "short (up to 14 words)", upTo: 14 },
   { name: "medium (15 to 39 words)", upTo: 39 },
@@ -15,11 +15,13 @@ const LENGTHS: readonly { name: string; upTo: number }[] = [
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 export function lengthReport(whodoes: Whodoes, questions: readonly Labelled[]): string[] {
-  let from = 0;
-  return LENGTHS.map(({ name, upTo }) => {
-    const some = questions.filter((q) => wordCount(q.q) >= from && wordCount(q.q) <= upTo);
-    from = upTo + 1;
-    const s = evaluate(whodoes, some);
+  const byLength = LENGTHS.map(() => [] as Labelled[]);
+  for (const q of questions) {
+    const words = wordCount(q.q);
+    byLength[LENGTHS.findIndex((l) => words <= l.upTo)]?.push(q);
+  }
+  return LENGTHS.map(({ name }, i) => {
+    const s = evaluate(whodoes, byLength[i] ?? []);
     return `  ${name.padEnd(32)}${String(s.total).padStart(6)}  intent ${pct(s.intentAccuracy).padStart(6)}  top-1 role ${pct(s.roleAccuracy).padStart(6)} (of ${s.roleQuestions})`;
   });
 }
