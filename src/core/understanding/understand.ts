@@ -185,7 +185,7 @@ export function createUnderstander(knowledge: Knowledge): Understander {
     return {
       analysis,
       roles,
-      excluded: new Set([...excluded].filter((r) => !roles.includes(r))),
+      excluded,
       mentions,
       cues,
       content: task.content,
@@ -285,7 +285,8 @@ export function createUnderstander(knowledge: Knowledge): Understander {
       if (role && ruledOut.has(m.start)) excluded.add(role);
       else if (role && !roles.includes(role)) roles.push(role);
     }
-    return { roles, excluded };
+    // A role ruled out in one place but named and not ruled out in another is asked about.
+    return { roles, excluded: new Set([...excluded].filter((r) => !roles.includes(r))) };
   }
 
   /** Whether the message names a data thing, and the asking sentence's concepts when another department's word is in it. */
