@@ -49,6 +49,11 @@ export interface MatchResult {
   /** describe_role: asked for the role's part in the last turn's task ("and the data manager?"), it has none. */
   noPart?: boolean;
   /**
+   * describe_role of a role the message names among words of its own, none of which asks about the role ("Feeling
+   * stuck at a DE job", "DE ZoomCamp"): what the role does is only the closest answer, a guess at what is asked.
+   */
+  onlyNamed?: boolean;
+  /**
    * The message is about a neighbouring role, a job the knowledge does not model ("what does a data
    * scientist do?", "DBA vs sysadmin"), or about work that only such a job does (out_of_scope).
    */

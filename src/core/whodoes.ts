@@ -14,6 +14,7 @@ import {
   type WelcomeOptions,
   welcome,
 } from "./answers/conversation.js";
+import { DISPLAY } from "./answers/display.js";
 import { lowerName, MESSAGES } from "./answers/messages.js";
 import {
   compareWithNeighbour,
@@ -101,7 +102,10 @@ export function createWhodoes(knowledge: Knowledge, options: WhodoesOptions = {}
       case "who_does":
         return m.ranked.length > 0 ? whoDoes(ctx, m.ranked, m.everyPart) : n ? neighbourHolder(ctx, n) : outOfScope(ctx);
       case "describe_role":
-        if (first) return describeRole(ctx, first, listedOf(previous, first, m.words), openingOf(m, first));
+        if (first) {
+          const score = m.onlyNamed ? DISPLAY.onlyNamedScore : 1;
+          return describeRole(ctx, first, listedOf(previous, first, m.words), openingOf(m, first), score);
+        }
         if (n) return describeNeighbour(ctx, n);
         return m.unknownTitle ? describeUnknownTitle(ctx, m.unknownTitle, m.ranked[0]?.role) : outOfScope(ctx);
       case "compare_roles":
@@ -271,7 +275,8 @@ const compared = (m: MatchResult) => (m.cues ?? []).includes("compare_roles");
 function openingOf(m: MatchResult, role: Role): string | undefined {
   const names = compared(m) ? (m.namedAs?.[role.id] ?? []) : [];
   if (names.length > 1) return MESSAGES.sameRole(names);
-  return m.noPart ? MESSAGES.noPart(lowerName(role.name)) : undefined;
+  if (m.noPart) return MESSAGES.noPart(lowerName(role.name));
+  return m.onlyNamed ? MESSAGES.onlyNamed(lowerName(role.name)) : undefined;
 }
 
 /** A word shorter than this names no role by its start: "data" and "arc" could be anything. */

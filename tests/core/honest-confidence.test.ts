@@ -213,4 +213,20 @@ describe("honest confidence", () => {
       ).intent,
     ).not.toBe("help");
   });
+
+  it("describes a role the message only names as a guess, not with full confidence, and says so", () => {
+    // Named among words of the message's own, none asking about the role: the description is only the closest answer.
+    for (const q of ["Feeling stuck at a DE job", "Hedge-fund data engineer gigs in the EU: where are they hiding?"]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.roles[0]?.id], q).toEqual(["describe_role", "data-warehouse-engineer"]);
+      expect(a.roles[0]?.score ?? 1, q).toBeLessThan(0.5);
+      expect(answerToText(a), q).toContain("I'm not sure what you're asking about the data warehouse engineer");
+    }
+    // Asked about, or typed bare, the role is what the message wants.
+    for (const q of ["what does a DBA do?", "DBA?", "tell me about the data architect role"]) {
+      const a = whodoes.ask(q);
+      expect([a.intent, a.roles[0]?.score], q).toEqual(["describe_role", 1]);
+      expect(answerToText(a), q).not.toContain("I'm not sure");
+    }
+  });
 });

@@ -67,6 +67,7 @@ export const MESSAGES = {
   handoffElsewhere: "Handing a question to the data team works in Slack and Teams. Whom to ask is under the answer.",
   sameRole: (names: readonly string[]) => `Here ${listNames(names.map((n) => `${article(n)} ${n}`))} are the same role:`,
   noPart: (name: string) => `The ${name} has no part in that task here. This is what the ${name} does:`,
+  onlyNamed: (name: string) => `I'm not sure what you're asking about the ${name}. This is what the ${name} does:`,
   noteHeading: "Note",
   noteOn: (name: string) => `Note on the ${lowerName(name)}`,
   responsibilitiesHeading: "Responsibilities",

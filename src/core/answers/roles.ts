@@ -21,12 +21,13 @@ import { firstSentence, plain } from "./rich-text.js";
  * once all have been shown. `opening`: a line said before the role, on how it answers the question ("Here a data
  * warehouse engineer and an ETL developer are the same role:").
  */
-export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, opening?: string): Answer {
+/** @param score how sure the answer is that the role is what is asked about: under 1 when it is only named (DISPLAY.onlyNamedScore) */
+export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, opening?: string, score = 1): Answer {
   if (listedBefore > 0)
     return listedBefore < role.responsibilities.length ? moreOfRole(ctx, role, listedBefore) : allOfRole(ctx, role);
   const blocks: Block[] = [
     ...(opening ? [{ type: "text" as const, text: plain(opening) }] : []),
-    { type: "role", role: roleCard(role, 1, { how: plain(role.summary) }) },
+    { type: "role", role: roleCard(role, score, { how: plain(role.summary) }) },
     ...peopleBlocks(ctx, [role]),
     { type: "heading", text: MESSAGES.responsibilitiesHeading },
     ...keyResponsibilities(role),
@@ -38,7 +39,7 @@ export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, o
     title: role.name,
     summary: `${role.name} (${lowerName(role.character)}): ${firstSentence(role.summary)}`,
     blocks,
-    roles: [roleCard(role, 1)],
+    roles: [roleCard(role, score)],
     actions: nextSteps(ctx, role, "describe_role", { skip: ["describe"] }),
     listed: listedAfter(role),
   });

@@ -24,6 +24,8 @@ export interface Decision {
   department?: string;
   /** who_does on no task at all: the ranking is only the closest role by the message's loose words. */
   guess?: true;
+  /** describe_role of the role named, when nothing in the message asks about it (MatchResult.onlyNamed). */
+  onlyNamed?: true;
   /** The roles the question itself asks about (askedRoles); empty when it names none of its own. */
   asked: Role[];
   /** describe_role of a job title the knowledge does not know (as typed): the ranking is its closest role by its words. */
@@ -117,6 +119,9 @@ function shape(f: Facts, best: IntentId, bestScore: number): Omit<Decision, "ask
     top.evidence >= SETTINGS.startingEvidence &&
     (second === undefined || top.raw >= second.raw * SETTINGS.startingLead);
   if (best === "onboarding" && named === 0 && plainly) return { intent: best, ranking: [], starting: top.role };
+  // "Feeling stuck at a DE job": a role named among words of the message's own, and no word asking about it.
+  if (best === "describe_role" && f.cue("describe_role") <= 0 && u.content.size > 0 && !f.standsIn)
+    return { intent: best, ranking: [], ...about, onlyNamed: true };
   if (best !== "who_does") return { intent: best, ranking: [], ...about };
   // "who's the ETL developer around here?": the role's holder, by its own summary when no task ranks it.
   if (f.holds) {

@@ -96,6 +96,7 @@ export function createMatcher(knowledge: Knowledge): Matcher {
       acting: [...understanding.acting],
       ...(decision.sideBySide ? { sideBySide: true } : {}),
       ...(decision.everyPart ? { everyPart: true } : {}),
+      ...(decision.onlyNamed ? { onlyNamed: true } : {}),
       ...(decision.neighbour ? { neighbour: decision.neighbour } : {}),
       ...(decision.department ? { department: decision.department } : {}),
       ...(decision.unknownTitle ? { unknownTitle: decision.unknownTitle } : {}),
