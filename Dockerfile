@@ -9,7 +9,8 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` builds the project, and the sources are not copied yet (this layer is reused
-# until the lock file changes). No dependency needs an install script.
+# until the lock file changes). No dependency needs its install script (esbuild's only checks the binary that its
+# platform's package brings).
 RUN npm ci --no-fund --no-audit --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src

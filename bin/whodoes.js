@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The CLI is compiled TypeScript; `npm install` / `npm ci` builds it (the `prepare` script).
+// The CLI is compiled TypeScript, bundled into dist/cli/ (scripts/bundle-cli.ts); `npm install` / `npm ci` builds it
+// (the `prepare` script).
 import { existsSync } from "node:fs";
 
-const entry = new URL("../dist/src/adapters/cli/main.js", import.meta.url);
+const entry = new URL("../dist/cli/main.js", import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write("whodoes: not built yet. Run `npm install` (or `npm run build`) in the project first.\n");
   process.exit(1);

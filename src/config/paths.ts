@@ -1,6 +1,6 @@
-/** Where things are on disk, found from src/ (tests) and dist/src/ (the build) alike. */
+/** Where things are on disk, found from src/ (tests), dist/src/ (the build) and dist/cli/ (the CLI's bundle) alike. */
 import { existsSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The project folder (where package.json is). */
@@ -20,10 +20,10 @@ function projectRoot(from: string): string {
 }
 
 /**
- * The folder under src/ that holds a module's source, when it runs from src/ or from dist/src/: where the
- * files tsc does not copy to dist/ (the web chat's page, the common-English word list) are read from.
+ * A file or folder under src/ that tsc does not copy to dist/ (the web chat's page, the common-English word list),
+ * by its path there. Found from the project folder, not from the module reading it: bundled (dist/cli/), a module's
+ * place says nothing of where its source is.
  */
-export function sourceFolder(moduleUrl: string): string {
-  const here = relative(PROJECT_ROOT, dirname(fileURLToPath(moduleUrl)));
-  return join(PROJECT_ROOT, here.replace(/^dist[/\\]/, ""));
+export function inSources(...path: string[]): string {
+  return join(PROJECT_ROOT, "src", ...path);
 }

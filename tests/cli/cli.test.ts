@@ -14,6 +14,32 @@ const BIN = fileURLToPath(new URL("../../bin/whodoes.js", import.meta.url));
 const run = (args: string[], input?: string, env: Record<string, string> = {}, cwd?: string) =>
   spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, ...env }, timeout: 20_000, cwd });
 
+/**
+ * `whodoes ask QUESTION` once the knowledge is cached, with a module hook that names every module the process loads
+ * whose address matches `pattern`: those addresses, each once.
+ */
+function askLoading(pattern: RegExp, question: string) {
+  const dir = mkdtempSync(join(tmpdir(), "whodoes-loading-"));
+  try {
+    const hook = join(dir, "hook.mjs");
+    writeFileSync(
+      hook,
+      `export async function resolve(s, c, next) { const r = await next(s, c); if (${pattern}.test(r.url)) console.error("LOADED " + r.url); return r; }`,
+    );
+    const register = join(dir, "register.mjs");
+    writeFileSync(register, `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(hook).href)});`);
+    expect(run(["ask", question]).status).toBe(0); // fills the cache
+    const r = spawnSync(process.execPath, ["--import", pathToFileURL(register).href, BIN, "ask", question], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    const loaded = r.stderr.split("\n").flatMap((l) => (l.startsWith("LOADED ") ? [l.slice("LOADED ".length)] : []));
+    return { r, loaded: [...new Set(loaded)] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("whodoes CLI", () => {
   it("ask prints the plain-text answer", () => {
     const r = run(["ask", "who restores a dropped table?"]);
@@ -23,31 +49,23 @@ describe("whodoes CLI", () => {
   });
 
   it("ask, once the knowledge is cached, loads neither the YAML nor the schema library (its cold start)", () => {
-    const dir = mkdtempSync(join(tmpdir(), "whodoes-cold-start-"));
-    try {
-      // A module hook that says which of the two libraries the process loads.
-      const hook = join(dir, "hook.mjs");
-      writeFileSync(
-        hook,
-        `export async function resolve(s, c, next) { const r = await next(s, c); if (/\\/node_modules\\/(yaml|zod)\\//.test(r.url)) console.error("LOADED " + r.url); return r; }`,
-      );
-      const register = join(dir, "register.mjs");
-      writeFileSync(register, `import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(hook).href)});`);
-      expect(run(["ask", "who restores a dropped table?"]).status).toBe(0); // fills the cache
-      const r = spawnSync(
-        process.execPath,
-        ["--import", pathToFileURL(register).href, BIN, "ask", "who restores a dropped table?"],
-        {
-          encoding: "utf8",
-          timeout: 20_000,
-        },
-      );
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/Database administrator/);
-      expect(r.stderr).not.toMatch(/LOADED/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { r, loaded } = askLoading(/\/node_modules\/(yaml|zod)\//, "who restores a dropped table?");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Database administrator/);
+    expect(loaded).toEqual([]);
+  });
+
+  it("ask runs from the bundle: a few of the project's files load, not the modules it is built from", () => {
+    // A misspelt word: the spelling corrector reads its list of common English words from src/, bundled or not.
+    const { r, loaded } = askLoading(/\/dist\/(cli|src)\//, "who restores a dropped tabel?");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Database administrator/);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(
+      loaded.every((url) => url.includes("/dist/cli/")),
+      loaded.join("\n"),
+    ).toBe(true);
+    expect(loaded.length).toBeLessThan(15);
   });
 
   it("ask --json prints exactly one JSON object with the contract fields", () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import express from "express";
-import { sourceFolder } from "../../config/paths.js";
+import { inSources } from "../../config/paths.js";
 import type { Answer } from "../../core/index.js";
 import { answerToHtml } from "../../render/html.js";
 
@@ -34,7 +34,7 @@ export const CONTENT_SECURITY_POLICY = [
 
 /** The folder holding index.html, chat.css and chat.js. */
 export function publicDir(): string {
-  return join(sourceFolder(import.meta.url), "public");
+  return inSources("adapters", "web", "public");
 }
 
 interface Asset {

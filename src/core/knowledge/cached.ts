@@ -26,11 +26,10 @@ function fingerprint(root: string): string | undefined {
       // Used when the folder has no comparison.yaml of its own.
       join(DEFAULT_INTENTS_DIR, KNOWLEDGE_FILES.comparison),
       // The build: a rebuilt whodoes must not trust an older build's cache. tsc rewrites its build
-      // info whenever any compiled file changes (a platform's directory format too), and the loader
-      // on every full build.
+      // info whenever any compiled file changes (a platform's directory format too), and this module's
+      // own file on every full build (or the CLI's bundle holding it, on every bundling).
       join(PROJECT_ROOT, "dist", ".tsbuildinfo"),
-      fileURLToPath(new URL("./load.js", import.meta.url)),
-      fileURLToPath(new URL("./schema.js", import.meta.url)),
+      fileURLToPath(import.meta.url),
     ];
     return filesKey(files);
   } catch {

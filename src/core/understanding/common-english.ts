@@ -4,8 +4,7 @@
  * checking (many questions never need it, and `whodoes ask` starts quicker without).
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { sourceFolder } from "../../config/paths.js";
+import { inSources } from "../../config/paths.js";
 
 function readWords(path: string): Set<string> {
   const text = readFileSync(path, "utf8").replace(/^#.*$/gm, "");
@@ -15,6 +14,6 @@ function readWords(path: string): Set<string> {
 let words: ReadonlySet<string> | undefined;
 
 export function commonEnglish(): ReadonlySet<string> {
-  words ??= readWords(join(sourceFolder(import.meta.url), "common-english.txt"));
+  words ??= readWords(inSources("core", "understanding", "common-english.txt"));
   return words;
 }
