@@ -1,6 +1,6 @@
 /**
  * `npm run build`'s second step: the compiled CLI (dist/src/adapters/cli/main.js) bundled into dist/cli/, which
- * bin/whodoes.js runs. Loading the sixty-odd small modules the CLI is made of one by one was about a seventh of
+ * bin/whodoes.js runs. Loading the sixty-odd small modules the CLI is made of one by one was about a tenth of
  * `whodoes ask`'s cold start; bundled, it loads a few files. What the CLI imports only for some commands (the
  * knowledge's full check, the comparison picture) stays in chunks of its own, loaded when needed, and the
  * packages in node_modules stay imports of their own, as the source writes them.
