@@ -19,9 +19,9 @@ import { firstSentence, plain } from "./rich-text.js";
  * What a role does. `listedBefore`: how many of its responsibilities the conversation was just shown, when it
  * asks about the same role again ("what else do they do?"): the answer goes on with the next ones, and says so
  * once all have been shown. `opening`: a line said before the role, on how it answers the question ("Here a data
- * warehouse engineer and an ETL developer are the same role:").
+ * warehouse engineer and an ETL developer are the same role:"). `score`: how sure the answer is that the role is what
+ * is asked about; under 1 when the message only names it (DISPLAY.onlyNamedScore).
  */
-/** @param score how sure the answer is that the role is what is asked about: under 1 when it is only named (DISPLAY.onlyNamedScore) */
 export function describeRole(ctx: AnswerContext, role: Role, listedBefore = 0, opening?: string, score = 1): Answer {
   if (listedBefore > 0)
     return listedBefore < role.responsibilities.length ? moreOfRole(ctx, role, listedBefore) : allOfRole(ctx, role);
