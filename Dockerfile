@@ -10,7 +10,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` builds the project, and the sources are not copied yet (this layer is reused
 # until the lock file changes). No dependency needs its install script (esbuild's only checks the binary that its
-# platform's package brings).
+# platform's package brings; package.json's allowScripts says so).
 RUN npm ci --no-fund --no-audit --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
