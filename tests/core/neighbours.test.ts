@@ -290,6 +290,22 @@ describe("questions about a neighbouring role", () => {
     expect([stale.intent, stale.roles[0].id, stale.neighbour]).toEqual(["who_does", "data-warehouse-engineer", undefined]);
   });
 
+  it("reads a message about a neighbouring job's world, asking no owner, as that job's, not a task of ours", () => {
+    for (const q of [
+      "how should we split up the modelling work across the DS team?",
+      "masters in data science or ML, worth it?",
+    ]) {
+      const a = json(q);
+      expect([a.intent, a.neighbour?.id], q).toEqual(["out_of_scope", "data-scientist"]);
+    }
+    // Asking for an owner, or about work of ours that fits better, is still a task of ours.
+    for (const q of [
+      "who splits up the modelling work across the DS team?",
+      "should the data scientists get read access to the production database?",
+    ])
+      expect(json(q).intent, q).toBe("who_does");
+  });
+
   it("keeps the data task when a neighbouring title is only context", () => {
     const a = whodoes.ask("our data scientists want the raw sensor logs kept in a data lake, who sets that up?");
     expect(a.intent).toBe("who_does");

@@ -167,6 +167,15 @@ const aboutTheRoleNamed: Step = (f, score) => {
   if (cue("who_does") === 0 && top !== undefined && top.role !== roles[0] && !asksIfOwns(u)) score.delete("who_does");
 };
 
+// "how should we split up the modelling work across the DS team?", "masters in data science, worth it?": a
+// neighbouring job named, none of ours, and no owner asked for, when that job's own work fits the message at least as
+// well as any of ours, is about that job's world, not a task of ours ("should the data scientists get read access to
+// the production database?" still is one).
+const aboutTheNeighbourNamed: Step = (f, score) => {
+  const theirs = f.u.neighbourWork?.confidence ?? 0;
+  if (f.standsIn && f.cue("who_does") === 0 && theirs >= (f.top?.confidence ?? 0) && !asksIfOwns(f.u)) score.delete("who_does");
+};
+
 // A neighbouring title alone is described only when asked about ("what's a BI analyst?") or typed bare.
 // Two titles side by side ask about both, as two roles named do.
 const describe: Step = (f, score) => {
@@ -267,6 +276,7 @@ const STEPS: readonly Step[] = [
   onboarding,
   whoDoes,
   aboutTheRoleNamed,
+  aboutTheNeighbourNamed,
   describe,
   holder,
   listRoles,
