@@ -153,6 +153,9 @@ describe("honest confidence", () => {
       // Access to someone else's dataset is its provider's to give.
       "is the full dataset from your paper publicly available?",
       "how do I apply for access to the registry data for my PhD?",
+      // A product's plans, asked of its makers.
+      "does the connector provide support for MERGE into snowflake?",
+      "is there any work being done on incremental refresh for materialized views?",
     ])
       expect(whodoes.ask(q).intent, q).toBe("out_of_scope");
     expect(whodoes.ask("who keeps the citation for our published datasets?").roles[0]?.id).toBe("data-manager");
@@ -178,6 +181,13 @@ describe("honest confidence", () => {
     expect(whodoes.ask("who builds dashboards for the sales team?").neighbour?.id).toBe("bi-developer");
     // ...and its own matter stays its own, whoever it is for.
     expect(whodoes.ask("who plans the marketing campaign for the sales team?").intent).toBe("out_of_scope");
+  });
+
+  it("names the department whose matter turned a question away, not a neighbour whose work it only brushes", () => {
+    const a = whodoes.ask("who orders new monitors for the BI team?");
+    expect([a.intent, a.department, a.neighbour]).toEqual(["out_of_scope", "the IT help desk", undefined]);
+    // A neighbour's own work still names the neighbour, another department's word beside it or not.
+    expect(whodoes.ask("who signs off the purchase order for the Power BI licences?").neighbour?.id).toBe("bi-developer");
   });
 
   it("reads another department's words about a data thing as data work: 'query performance reviews'", () => {

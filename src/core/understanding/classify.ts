@@ -6,7 +6,7 @@
  */
 import { INTENT_IDS, type IntentId } from "../intents.js";
 import type { Neighbour, Role } from "../knowledge/types.js";
-import { type Facts, factsOf, scoreIntents } from "./intent-scores.js";
+import { type Facts, factsOf, isTheirWork, scoreIntents } from "./intent-scores.js";
 import { askedRoles, isTaskMatch, orderRoles } from "./role-order.js";
 import { SETTINGS } from "./settings.js";
 import type { RoleRanking } from "./task-ranking.js";
@@ -165,7 +165,10 @@ function aboutOthers(
   // (a career question about the job still is: "how do I get a developer job?").
   const othersMatter = (u.cues.get("out_of_scope") ?? 0) > 0 && (u.cues.get("who_does") ?? 0) > 0;
   if (intent === "out_of_scope") {
-    if (theirs && isTaskMatch(theirs, u)) return { neighbour: theirs.neighbour };
+    // Another department's matter named ("who approves the purchase order for our Tableau licences?") is theirs,
+    // unless the neighbour's work is what turned the question away.
+    const departments = u.department !== undefined && !isTheirWork(u);
+    if (theirs && isTaskMatch(theirs, u) && !departments) return { neighbour: theirs.neighbour };
     if (standsIn && neighbour && !othersMatter) return { neighbour };
     // Another department's words that are all a neighbouring role's own ("unit tests", "css") name it; else the
     // department, when the knowledge names it.

@@ -311,7 +311,7 @@ function outweighsOtherDepartment(u: Understanding, top: RoleRanking | undefined
 }
 
 /** Whether the message's task is a neighbouring role's work and none of ours. */
-function isTheirWork(u: Understanding): boolean {
+export function isTheirWork(u: Understanding): boolean {
   const theirs = u.neighbourWork;
   if (theirs === undefined || !isTaskMatch(theirs, u)) return false;
   // Its own words prove it: words none of the roles' keywords matched.
