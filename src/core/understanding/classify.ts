@@ -6,7 +6,7 @@
  */
 import { INTENT_IDS, type IntentId } from "../intents.js";
 import type { Neighbour, Role } from "../knowledge/types.js";
-import { type Facts, factsOf, isTheirWork, scoreIntents } from "./intent-scores.js";
+import { type Facts, factsOf, scoreIntents } from "./intent-scores.js";
 import { askedRoles, isTaskMatch, orderRoles } from "./role-order.js";
 import { SETTINGS } from "./settings.js";
 import type { RoleRanking } from "./task-ranking.js";
@@ -108,7 +108,7 @@ function shape(f: Facts, best: IntentId, bestScore: number): Omit<Decision, "ask
       guess: true,
     };
   if (best === "list_roles" && f.sideBySide) return { intent: best, ranking: [], sideBySide: true };
-  const about = aboutOthers(best, u, standsIn, named);
+  const about = aboutOthers(best, f);
   // "I've been hired to build the ETL pipelines. What should I do in my first week?": the role whose work the
   // newcomer names is the one they start in.
   // Only a task said plainly: "new starter on the data team" names none.
@@ -153,21 +153,17 @@ function asksWhoTakesPart(words: readonly string[]): boolean {
 }
 
 /** Which neighbouring role, or out of scope which other department, an answer of this intent is about, if any. */
-function aboutOthers(
-  intent: IntentId,
-  u: Understanding,
-  standsIn: boolean,
-  named: number,
-): Pick<Decision, "neighbour" | "department"> {
+function aboutOthers(intent: IntentId, f: Facts): Pick<Decision, "neighbour" | "department"> {
+  const { u, standsIn, named } = f;
   const neighbour = u.neighbours[0];
   const theirs = u.neighbourWork;
   // "who hires data scientists?" asks who does another department's work, not about a data scientist's
   // (a career question about the job still is: "how do I get a developer job?").
   const othersMatter = (u.cues.get("out_of_scope") ?? 0) > 0 && (u.cues.get("who_does") ?? 0) > 0;
   if (intent === "out_of_scope") {
-    // Another department's matter named ("who approves the purchase order for our Tableau licences?") is theirs,
-    // unless the neighbour's work is what turned the question away.
-    const departments = u.department !== undefined && !isTheirWork(u);
+    // Another department's matter named ("who orders new monitors for the BI team?") is theirs, unless the
+    // neighbour's work is what turned the question away.
+    const departments = u.department !== undefined && !f.theirWork;
     if (theirs && isTaskMatch(theirs, u) && !departments) return { neighbour: theirs.neighbour };
     if (standsIn && neighbour && !othersMatter) return { neighbour };
     // Another department's words that are all a neighbouring role's own ("unit tests", "css") name it; else the

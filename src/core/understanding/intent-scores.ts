@@ -36,6 +36,8 @@ export interface Facts {
   sideBySide: boolean;
   /** "who's the ETL developer around here?": one role asked about, no task, and "who": who holds it. */
   holds: boolean;
+  /** The message's task is a neighbouring role's work and none of ours (isTheirWork). */
+  theirWork: boolean;
 }
 
 export type Scores = Map<IntentId, number>;
@@ -63,6 +65,7 @@ export function factsOf(u: Understanding, roles: readonly Role[], ranking: RoleR
     asked,
     cue,
     sideBySide: asked === 0 && u.sideBySide,
+    theirWork: isTheirWork(u),
   };
   return { ...facts, holds: asksWhoHolds(facts) };
 }
@@ -225,7 +228,7 @@ const greeting: Step = (f, score) => {
 // Work that is a neighbouring role's and none of ours ("who picks the font for reports?"): its own
 // words prove it, and nothing else in the message proves a task of ours.
 const neighboursWork: Step = (f, score) => {
-  if (!isTheirWork(f.u)) return;
+  if (!f.theirWork) return;
   score.delete("who_does");
   // "trying to get the chart's axis format working with ...": no role named, so not how roles work together
   // either; "I am new to this dashboard tool, how do I change the bar colours?" is not starting in a role.
@@ -311,7 +314,7 @@ function outweighsOtherDepartment(u: Understanding, top: RoleRanking | undefined
 }
 
 /** Whether the message's task is a neighbouring role's work and none of ours. */
-export function isTheirWork(u: Understanding): boolean {
+function isTheirWork(u: Understanding): boolean {
   const theirs = u.neighbourWork;
   if (theirs === undefined || !isTaskMatch(theirs, u)) return false;
   // Its own words prove it: words none of the roles' keywords matched.
