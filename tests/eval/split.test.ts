@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readConversations } from "../../scripts/eval/conversations.js";
 import { REAL_DIR, readQuestionDir } from "../../scripts/eval/evaluate.js";
 import { fileKey, sourceKey, splitGroup } from "../../scripts/eval/source-key.js";
+import { realSources } from "../../scripts/eval/sources.js";
 
 const sourcesOf = (part: "dev" | "heldout") =>
   new Set(
@@ -21,6 +22,15 @@ describe("the real questions' split", () => {
     const heldout = sourcesOf("heldout");
     expect(heldout.size).toBeGreaterThan(100);
     expect([...heldout].filter((s) => dev.has(s))).toEqual([]);
+  });
+
+  it("lists every address the questions came from once, held-out ones and conversations' included (`--sources`)", () => {
+    const listed = realSources();
+    expect(listed).toEqual([...new Set(listed)].sort());
+    const held = [...readQuestionDir(join(REAL_DIR, "heldout")), ...readConversations("heldout")];
+    const missing = held.map((e) => (e as { source?: string }).source).filter((s) => s === undefined || !listed.includes(s));
+    expect(missing).toEqual([]);
+    expect(listed).toContain(readConversations("dev")[0]?.source);
   });
 
   it("counts a site's subdomains, and its name written with a final dot, as the site; a repository apart from its forge", () => {
