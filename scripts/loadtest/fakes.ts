@@ -26,6 +26,19 @@ export interface FakeCounts {
   teamsConnections: number;
 }
 
+/** What Slack's auth.test answers for the bot's token: Bolt calls it at start-up to learn who the bot is. */
+export function authTestReply(ids: { team: string; user: string; bot: string }): Record<string, unknown> {
+  return {
+    ok: true,
+    url: "https://example.slack.com/",
+    team: "Example",
+    user: "whodoes",
+    team_id: ids.team,
+    user_id: ids.user,
+    bot_id: ids.bot,
+  };
+}
+
 export interface Fakes {
   slackApiUrl: string;
   /** Base for response_urls ("http://127.0.0.1:PORT"). */
@@ -91,18 +104,7 @@ export async function startFakes(): Promise<Fakes> {
         counts.slackApiCalls++;
         const method = path.slice("/api/".length);
         if (method === "auth.test") {
-          return {
-            status: 200,
-            body: {
-              ok: true,
-              url: "https://example.slack.com/",
-              team: "Example",
-              user: "whodoes",
-              team_id: TEAM_ID,
-              user_id: BOT_USER_ID,
-              bot_id: BOT_ID,
-            },
-          };
+          return { status: 200, body: authTestReply({ team: TEAM_ID, user: BOT_USER_ID, bot: BOT_ID }) };
         }
         return { status: 200, body: { ok: true } };
       }

@@ -9,14 +9,17 @@ import { REAL_DIR, readQuestionDir } from "../../scripts/eval/evaluate.js";
 import { fileKey, sourceKey, splitGroup } from "../../scripts/eval/source-key.js";
 import { realSources } from "../../scripts/eval/sources.js";
 
+const entriesOf = (part: "dev" | "heldout") => [...readQuestionDir(join(REAL_DIR, part)), ...readConversations(part)];
+// A real question without a source fails the first test below; here it would only be a group of its own.
 const sourcesOf = (part: "dev" | "heldout") =>
-  new Set(
-    [...readQuestionDir(join(REAL_DIR, part)), ...readConversations(part)].map((e) =>
-      splitGroup(sourceKey((e as unknown as { source: string }).source)),
-    ),
-  );
+  new Set(entriesOf(part).map((e) => splitGroup(sourceKey(e.source ?? "(no source)"))));
 
 describe("the real questions' split", () => {
+  it("knows where every real question was asked", () => {
+    const questions = ["dev", "heldout"].flatMap((part) => readQuestionDir(join(REAL_DIR, part)));
+    expect(questions.filter((q) => !q.source).map((q) => q.q)).toEqual([]);
+  });
+
   it("puts each source, single questions and conversations alike, in one part only", () => {
     const dev = sourcesOf("dev");
     const heldout = sourcesOf("heldout");

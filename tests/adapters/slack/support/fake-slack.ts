@@ -6,6 +6,7 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parse as parseQuery } from "node:querystring";
+import { authTestReply } from "../../../../scripts/loadtest/fakes.js";
 
 export const BOT_USER_ID = "U0LAN0Z89";
 export const BOT_ID = "B0LAN0Z89";
@@ -79,15 +80,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const custom = replies.get(call.method)?.(call);
       const defaults: Record<string, Record<string, unknown>> = {
-        "auth.test": {
-          ok: true,
-          url: "https://example.slack.com/",
-          team: "Example",
-          user: "whodoes",
-          team_id: TEAM_ID,
-          user_id: BOT_USER_ID,
-          bot_id: BOT_ID,
-        },
+        "auth.test": authTestReply({ team: TEAM_ID, user: BOT_USER_ID, bot: BOT_ID }),
         "chat.postMessage": { ok: true, channel: call.body.channel, ts: `1515450000.${String(++n).padStart(6, "0")}` },
         "chat.postEphemeral": { ok: true, message_ts: `1515450000.${String(++n).padStart(6, "0")}` },
         "chat.update": { ok: true, channel: call.body.channel, ts: call.body.ts, text: call.body.text },
