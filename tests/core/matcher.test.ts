@@ -1262,6 +1262,12 @@ describe("other intents", () => {
     ["who writes the runbook for a pipeline incident?", "who_does", ["data-warehouse-engineer"]],
     ["who catalogues the datasets in the lake?", "who_does", ["data-manager"]],
     ["we're a modern data team, what roles do we have?", "list_roles", []],
+    // One's own position, functional area or next, senior role is the asker's career, not the list of our roles;
+    // the positions a data team has still are that list.
+    ["any remote positions going?", "out_of_scope", []],
+    ["which functional area are you in?", "out_of_scope", []],
+    ["tips for advancing into a senior role", "out_of_scope", []],
+    ["which positions make up the data team?", "list_roles", []],
     ["what's the price of a Snowflake credit?", "out_of_scope", []],
     // Which certification to take is a career matter, as pay and job-hunting are, though it names a role.
     ["is the Azure DBA certification worth it?", "out_of_scope", []],
