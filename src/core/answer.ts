@@ -124,7 +124,8 @@ export interface Answer {
   department?: string;
   /**
    * Several questions in one message: the answer to each, in the order asked (the first is this
-   * answer's own intent and roles). The blocks above already show every part, under its question.
+   * answer's own intent and roles). The blocks above already show every part, under its question, or the
+   * one answer once when every question came to it.
    */
   parts?: AnswerPart[];
   /**

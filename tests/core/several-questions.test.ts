@@ -235,6 +235,22 @@ describe("several questions in one message", () => {
       expect(whodoes.ask(q).parts?.map(top), q).toEqual(roles);
   });
 
+  it("gives the answer once when every question comes to it, keeping each question in parts", () => {
+    const q = "Which database should the new app use? Postgres or MySQL?";
+    const a = whodoes.ask(q);
+    expect(a.parts?.map((p) => [p.question, top(p)])).toEqual([
+      ["Which database should the new app use?", "data-architect"],
+      ["Postgres or MySQL?", "data-architect"],
+    ]);
+    expect(a.title).toBe("Data architect");
+    expect(a.blocks.some((b) => b.type === "heading")).toBe(false);
+    expect(answerToText(a)).not.toContain("The same answer as question");
+    const json = JSON.parse(answerToJson(a)) as { intent: string; roles: { id: string }[]; parts?: unknown[] };
+    expect([json.intent, json.roles[0]?.id, json.parts?.length]).toEqual(["who_does", "data-architect", 2]);
+    // Questions that come to different answers are each answered under their own heading, as before.
+    expect(whodoes.ask("who restores a dropped table? who designs the schema?").title).toBe("Your two questions");
+  });
+
   it("answers different kinds of question, and at most three", () => {
     const a = whodoes.ask(
       "What does a DBA do? How is that different from a data architect? Who owns data quality? Who runs the ETL?",

@@ -17,6 +17,12 @@ const SAYS_WHOM: ReadonlySet<Action["action"]["do"]> = new Set(["describe", "ask
 export function severalQuestions(parts: readonly AnswerPart[], unasked: readonly string[] = []): Answer {
   const [first] = parts;
   if (!first) throw new Error("severalQuestions needs at least one part");
+  // "Is there a way to set the retention period for the data? Like max 7 days?": questions that all come to one
+  // answer get it once, as one question does, not a numbered list of "The same answer as question 1".
+  if (unasked.length === 0 && parts.every((p) => p.summary === first.summary)) {
+    const { question: _, ...once } = first;
+    return { ...once, parts: [...parts] };
+  }
   const blocks: Block[] = [];
   parts.forEach((p, i) => {
     blocks.push({ type: "heading", text: `${i + 1}. ${shorten(p.question)}` });
