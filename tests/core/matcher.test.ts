@@ -410,6 +410,24 @@ describe("who_does", () => {
       expect(ids(whodoes.ask(q))[0], q).toBe("data-warehouse-engineer");
   });
 
+  it("names each responsibility's own role when its statement or its part in a shared task is asked as 'who ...?'", () => {
+    // The knowledge's own sentences are what people read in the answers and type back: "who sets how long data is
+    // kept?" was a guess, "who maintains audit logs to meet compliance requirements?" (the seed's words) the data manager's.
+    const asked = (text: string) => `who ${text.charAt(0).toLowerCase()}${text.slice(1).replace(/[.\s]+$/, "")}?`;
+    const missed = whodoes.knowledge.roles.flatMap((role) =>
+      role.responsibilities.flatMap((r) =>
+        [r.statement, r.how].flatMap((text) => {
+          if (!text) return [];
+          const a = whodoes.ask(asked(text));
+          return a.intent === "who_does" && a.roles[0]?.id === role.id ? [] : [`${role.id}/${r.id}: ${asked(text)}`];
+        }),
+      ),
+    );
+    expect(missed).toEqual([]);
+    expect(whodoes.ask("who sets how long data is kept?").roles[0]).toMatchObject({ id: "data-manager" });
+    expect(whodoes.ask("who sets how long data is kept?").roles[0]?.score).toBeGreaterThanOrEqual(0.5);
+  });
+
   it("does not spell a word it does not know into a tool's name ('what does a ninja do?' is no Jinja)", () => {
     expect(whodoes.ask("what does a ninja do?").intent).toBe("out_of_scope");
   });
