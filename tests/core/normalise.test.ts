@@ -60,6 +60,16 @@ describe("normalise", () => {
       "> see https://x.example/a.b",
     ]);
   });
+  it("reads a hard-wrapped line as one sentence, and a line typed on its own as its own", () => {
+    // A mail's wrap breaks where no sentence ends ("...make sure that") and goes on in lower case.
+    expect(sentences("Who is checking to make sure that\nthe data we publish is valid?")).toEqual([
+      "Who is checking to make sure that the data we publish is valid?",
+    ]);
+    expect(sentences("can we back up the data stored on the\nserver before the upgrade?")).toHaveLength(1);
+    // Lines that end on a word of their own, or go on in capitals, are sentences as typed.
+    expect(sentences("who restores a dropped table\nwho designs the partitioning")).toHaveLength(2);
+    expect(sentences("We keep the backups on the\nWho checks them?")).toHaveLength(2);
+  });
   it("bounds the work on huge input", () => {
     expect(normalise("backup ".repeat(100_000)).length).toBeLessThanOrEqual(200);
   });

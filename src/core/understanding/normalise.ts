@@ -46,6 +46,14 @@ export function hasEmoji(text: string): boolean {
 // A sentence ends at . ! or ? (and any closing quote or bracket) before a space or the end (not inside
 // "orders.order_lines" or a URL), or at a line break (Slack's "> quoted" lines, pasted logs).
 const SENTENCE_END = /(?<=[.!?]["'\u201d\u2019)\]]*)\s+|\n+/;
+/**
+ * "Who is checking to make sure that\nthe data being scraped is valid?": a mail's or a terminal's hard wrap
+ * breaks a line where no sentence can end (after "the", "that", "of", "and", "we"...) and goes on in lower case.
+ * That break is a space, not a sentence's end; a line typed on its own ("who restores a dropped table\nwho
+ * designs it") ends on a word of its own and stays a sentence.
+ */
+const HARD_WRAP =
+  /(?<=\b(?:[Tt]he|an?|and|or|but|of|to|in|for|with|on|at|by|from|that|which|is|are|was|were|be|if|when|as|than|into|about|our|their|its|this|these|those|we|I|you|it))[ \t]*\n(?=[ \t]*[a-z])/g;
 // "who restores a dropped table and who designs the partitioning?", "the DBA restored it, who fixes the
 // load?", "which role does backups and which role does ETL?", "1) who sets up the ETL, and 2) who backs it up?":
 // a second "who" (or "which role") question joined on by "and" (or "&", "+", "n", "/") or a comma, or by a list's
@@ -81,6 +89,7 @@ export function sentences(text: string): string[] {
   return clipped
     .replace(SLACK_MENTION, " ")
     .replace(SLACK_LINK_SHOWN, (_, url: string, label: string | undefined) => label ?? url)
+    .replace(HARD_WRAP, " ")
     .split(SENTENCE_END)
     .flatMap((s) => (INLINE_LIST.test(s) ? s.split(NEXT_IN_LIST) : [s]))
     .flatMap((s) => {
