@@ -99,10 +99,10 @@ describe("real questions' held-out part, at issue 15's bar", () => {
  * (1,524): 0.765, 0.782, 0.435, 0.062. With batch 32's 269 (235 Reddit titles, 34 questions from GitHub threads;
  * 1,793): 0.767, 0.779, 0.445, 0.065. With batch 33's 258 (244 Reddit titles, 14 questions from GitHub threads;
  * 2,051): 0.761, 0.776, 0.459, 0.062. Batch 34's 587 Reddit titles all went to tuning (the held-out part did not
- * change); after the round's changes tuned on them: 0.765, 0.776, 0.474, 0.062. The figures of batches 35 to 59,
+ * change); after the round's changes tuned on them: 0.765, 0.776, 0.474, 0.062. The figures of batches 35 to 60,
  * each as it joined and at the end of its round, are in tests/eval/real/README.md.
  */
-const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.743, roleAccuracy: 0.773, outOfScopeRecall: 0.47, wronglyRejected: 0.077 };
+const REAL_HELD_OUT_MEASURED = { intentAccuracy: 0.74, roleAccuracy: 0.773, outOfScopeRecall: 0.466, wronglyRejected: 0.078 };
 
 describe("real questions' held-out part, no worse than measured", () => {
   const scores = evaluate(whodoes, readQuestionDir(join(REAL_DIR, "heldout")));
