@@ -47,6 +47,9 @@ describe("who_does", () => {
     // engineer's, a PII scanner's scans the data manager's, a modelling tool's models the architect's.
     ["who upgrades airflow to 2.9", "data-warehouse-engineer"],
     ["who runs the Kafka cluster?", "data-warehouse-engineer"],
+    // A whole keyword phrase with a weak word says which meaning its everyday word has: no river's stream.
+    ["who handles stream processing?", "data-warehouse-engineer"],
+    ["stream processing", "data-warehouse-engineer"],
     ["who owns our Snowflake account?", "data-warehouse-engineer"],
     ["who runs the bigid scans", "data-manager"],
     ["who maintains the erwin data models", "data-architect"],
