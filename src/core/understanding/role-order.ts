@@ -15,9 +15,9 @@ export function isTaskMatch(r: RoleRanking | undefined, u: Understanding): r is 
   // are a data task only when something else in the message says data. Alone ("patching", typed to a data
   // bot's search box) they are the data task, with the weak words of its phrase too ("stream processing").
   const everyday = (c: string) => u.ambiguous.has(c);
-  const phrased = new Set(r.matches.flatMap((m) => [...m.phrased]));
-  const alone = [...u.content].every((c) => r.strong.includes(c) || phrased.has(c));
-  if (!u.mentionsData && !u.namesOurRole && r.strong.length > 0 && r.strong.every(everyday) && !alone) return false;
+  const inPhrase = (c: string) => r.matches.some((m) => m.phrased.has(c));
+  const alone = () => [...u.content].every((c) => r.strong.includes(c) || inPhrase(c));
+  if (!u.mentionsData && !u.namesOurRole && r.strong.length > 0 && r.strong.every(everyday) && !alone()) return false;
   return r.evidence >= SETTINGS.strongEvidence || (r.confidence >= SETTINGS.minConfidence && r.evidence >= SETTINGS.minEvidence);
 }
 
